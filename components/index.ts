@@ -1,0 +1,6 @@
+// The one barrel that chapters (content/*.mdx) import their components from.
+export { default as Aside } from './prose/Aside.astro';
+export { default as Figure } from './prose/Figure.astro';
+export { default as CheckYourself } from './prose/CheckYourself.astro';
+export { default as Question } from './prose/Question.astro';
+export { default as UnrolledDiagram } from './prose/UnrolledDiagram.astro';

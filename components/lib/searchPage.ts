@@ -1,0 +1,37 @@
+// Client behaviour of the search page: load Pagefind's UI from the built index and run the query from `?q=`.
+
+interface PagefindUIInstance {
+  triggerSearch(term: string): void;
+}
+type PagefindUIConstructor = new (options: Record<string, unknown>) => PagefindUIInstance;
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+/** Mount Pagefind's search UI in `#search`; show a notice instead when the index has not been built. */
+export async function initSearchPage(): Promise<void> {
+  const host = document.querySelector<HTMLElement>('#search');
+  if (!host) return;
+  const bundle = host.dataset.bundle ?? '/pagefind/';
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = `${bundle}pagefind-ui.css`;
+  document.head.append(css);
+  try {
+    await loadScript(`${bundle}pagefind-ui.js`);
+  } catch {
+    document.querySelector<HTMLElement>('.search-unavailable')?.removeAttribute('hidden');
+    return;
+  }
+  const PagefindUI = (window as unknown as { PagefindUI: PagefindUIConstructor }).PagefindUI;
+  const ui = new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false, autofocus: true, resetStyles: false });
+  const query = new URLSearchParams(location.search).get('q');
+  if (query) ui.triggerSearch(query);
+}

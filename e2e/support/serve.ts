@@ -1,0 +1,18 @@
+// Vitest global setup for browser tests: serve dist/ with `astro preview` on 127.0.0.1 and hand its URL to the tests.
+import { preview } from 'astro';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const port = Number(process.env.E2E_PORT ?? 4399);
+  const server = await preview({ root: process.cwd(), logLevel: 'error', server: { host: '127.0.0.1', port } });
+  project.provide('baseURL', `http://127.0.0.1:${server.port}`);
+  return async () => {
+    await server.stop();
+  };
+}

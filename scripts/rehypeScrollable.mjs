@@ -1,0 +1,33 @@
+// Rehype plugin: wraps tables and display equations in keyboard-focusable regions that scroll sideways on narrow screens.
+
+/**
+ * Tables and display math can be wider than a 360 px phone; rather than letting the page scroll,
+ * each gets a wrapper that scrolls by itself and is reachable by keyboard (axe: scrollable-region-focusable).
+ * @returns {(tree: import('hast').Root) => void}
+ */
+export default function rehypeScrollable() {
+  return (tree) => {
+    walk(tree);
+  };
+}
+
+function walk(node) {
+  if (!node.children) return;
+  node.children = node.children.map((child) => {
+    walk(child);
+    if (child.type !== 'element') return child;
+    if (child.tagName === 'table') return wrap(child, 'table-scroll', 'Table');
+    const classes = child.properties?.className ?? [];
+    if (child.tagName === 'span' && classes.includes('katex-display')) return wrap(child, 'math-scroll', 'Equation');
+    return child;
+  });
+}
+
+function wrap(element, className, label) {
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['scroll-x', className], tabIndex: 0, role: 'region', ariaLabel: label },
+    children: [element],
+  };
+}

@@ -1,0 +1,104 @@
+// Reverse-mode autodiff: ops record a node (parents + backward closure) on their output, and
+// backward() replays those closures from the output back to the leaves, iteratively.
+
+import type { GradNode, Tensor, TensorData } from '../tensor';
+import { isGradEnabled } from './gradMode';
+
+/** Options for `backward`. */
+export interface BackwardOptions {
+  /** The seed ∂L/∂root, same length as the root; defaults to 1 for a one-element root. */
+  grad?: ArrayLike<number>;
+  /** Keep the graph so backward can run through it again (PyTorch's retain_graph); default false frees it. */
+  retainGraph?: boolean;
+}
+
+// Creation counter: a parent always exists before its child, so ids give a topological order.
+let nextId = 0;
+
+/** True when an op on these inputs must record its backward: recording is on and some input requires grad. */
+export function needsGrad(a: Tensor, b?: Tensor, c?: Tensor, d?: Tensor): boolean {
+  if (!isGradEnabled()) return false;
+  return a.requiresGrad || (b !== undefined && b.requiresGrad) || (c !== undefined && c.requiresGrad) || (d !== undefined && d.requiresGrad);
+}
+
+/** True when recording is on and any of `inputs` requires grad. */
+export function anyNeedsGrad(inputs: readonly Tensor[]): boolean {
+  if (!isGradEnabled()) return false;
+  for (const t of inputs) if (t.requiresGrad) return true;
+  return false;
+}
+
+/**
+ * Links `out` to the graph. `backward` runs once `out.grad` holds ∂L/∂out and must add (+=) each
+ * parent's share into `parent.ensureGrad()` for every parent that `requiresGrad`.
+ */
+export function record(out: Tensor, op: string, parents: readonly Tensor[], backward: () => void): void {
+  out.requiresGrad = true;
+  out.gradNode = { id: nextId++, op, parents, backward };
+}
+
+/**
+ * Back-propagates from `root`: collects every node it depends on (an explicit stack, never
+ * recursion, so a 10,000-step unroll is fine), then runs their closures in reverse creation
+ * order. Leaf gradients accumulate across calls; op outputs keep the gradient of this call,
+ * readable as `t.grad` (PyTorch would need retain_grad()).
+ */
+export function backward(root: Tensor, opts: BackwardOptions = {}): void {
+  if (!root.requiresGrad) throw new Error(`backward: ${root.toString()} does not require grad (no parameter or input with requiresGrad led to it)`);
+  let seed: ArrayLike<number> | null = opts.grad ?? null;
+  if (seed === null) {
+    if (root.size !== 1) throw new Error(`backward: root of shape [${root.shape.join(',')}] is not a scalar; pass { grad } of the same shape`);
+    seed = [1];
+  }
+  if (seed.length !== root.size) throw new Error(`backward: grad has ${seed.length} elements but the root [${root.shape.join(',')}] has ${root.size}`);
+
+  const nodes = collect(root);
+  // Op outputs start this pass at zero; leaves keep accumulating, as in PyTorch.
+  for (const t of nodes) if (t.grad !== null) t.grad.fill(0);
+  const g: TensorData = root.ensureGrad();
+  for (let i = 0; i < g.length; i++) g[i] = (g[i] as number) + (seed[i] as number);
+
+  nodes.sort((a, b) => (b.gradNode as GradNode).id - (a.gradNode as GradNode).id);
+  for (const t of nodes) {
+    const node = t.gradNode as GradNode;
+    if (t.grad !== null) node.backward();
+    if (!opts.retainGraph) t.gradNode = freed(node);
+  }
+}
+
+/** Every tensor with a grad node reachable from `root` through parents that require grad (root included). */
+function collect(root: Tensor): Tensor[] {
+  const out: Tensor[] = [];
+  const seen = new Set<Tensor>();
+  const stack: Tensor[] = [root];
+  seen.add(root);
+  while (stack.length > 0) {
+    const t = stack.pop() as Tensor;
+    if (t.gradNode === null) continue;
+    out.push(t);
+    for (const p of t.gradNode.parents) {
+      if (p.requiresGrad && !seen.has(p)) {
+        seen.add(p);
+        stack.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+/** A stand-in for a node whose closure was released, so a second pass fails loudly instead of stopping short. */
+function freed(node: GradNode): GradNode {
+  return {
+    id: node.id,
+    op: node.op,
+    parents: [],
+    backward: () => {
+      throw new Error(`backward: the graph through '${node.op}' was freed by an earlier backward(); pass { retainGraph: true } to the first call`);
+    },
+  };
+}
+
+/** Zeroes the gradients of `params` in place (keeping the buffers for the next step). */
+export function zeroGrad(params: Iterable<Tensor>): void {
+  for (const p of params) if (p.grad !== null) p.grad.fill(0);
+}

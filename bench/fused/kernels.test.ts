@@ -1,0 +1,63 @@
+// The unrolled matmul kernels against a naive triple loop, on shapes that exercise the
+// remainder loops (sizes not divisible by four).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matmulAB, matmulABt, matmulAtB, transpose } from './kernels';
+
+function naive(A: Float64Array, B: Float64Array, M: number, N: number, K: number, aT: boolean, bT: boolean): Float64Array {
+  const C = new Float64Array(M * N);
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += (aT ? A[k * M + i] : A[i * K + k]) * (bT ? B[j * K + k] : B[k * N + j]);
+      C[i * N + j] = s;
+    }
+  return C;
+}
+
+const dims = fc.record({ M: fc.integer({ min: 1, max: 9 }), N: fc.integer({ min: 1, max: 9 }), K: fc.integer({ min: 1, max: 9 }) });
+const filled = (n: number, seed: number): Float64Array => Float64Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.7));
+
+describe('matmul kernels', () => {
+  it('matmulABt accumulates A·Bᵀ', () => {
+    fc.assert(
+      fc.property(dims, ({ M, N, K }) => {
+        const A = filled(M * K, 1);
+        const B = filled(N * K, 2);
+        const C = new Float64Array(M * N).fill(0.5);
+        matmulABt(A, B, C, M, N, K);
+        const want = naive(A, B, M, N, K, false, true);
+        want.forEach((w, i) => expect(C[i]).toBeCloseTo(w + 0.5, 12));
+      }),
+    );
+  });
+  it('matmulAB accumulates A·B', () => {
+    fc.assert(
+      fc.property(dims, ({ M, N, K }) => {
+        const A = filled(M * K, 3);
+        const B = filled(K * N, 4);
+        const C = new Float64Array(M * N).fill(-1);
+        matmulAB(A, B, C, M, N, K);
+        const want = naive(A, B, M, N, K, false, false);
+        want.forEach((w, i) => expect(C[i]).toBeCloseTo(w - 1, 12));
+      }),
+    );
+  });
+  it('matmulAtB accumulates Aᵀ·B', () => {
+    fc.assert(
+      fc.property(dims, ({ M, N, K }) => {
+        const A = filled(K * M, 5);
+        const B = filled(K * N, 6);
+        const C = new Float64Array(M * N);
+        matmulAtB(A, B, C, M, N, K, new Float64Array(M * K), new Float64Array(N * K));
+        const want = naive(A, B, M, N, K, true, false);
+        want.forEach((w, i) => expect(C[i]).toBeCloseTo(w, 12));
+      }),
+    );
+  });
+  it('transpose swaps rows and columns', () => {
+    const AT = new Float64Array(6);
+    transpose(Float64Array.from([1, 2, 3, 4, 5, 6]), AT, 2, 3);
+    expect([...AT]).toEqual([1, 4, 2, 5, 3, 6]);
+  });
+});

@@ -26,7 +26,7 @@ function withGrad(value: unknown): Tensor {
 }
 
 describe('clipping matches torch.nn.utils (float64, 1e-6)', () => {
-  for (const c of (fixtures as { cases: ClipCase[] }).cases) {
+  for (const c of (fixtures as unknown as { cases: ClipCase[] }).cases) {
     it(c.name, () => {
       const names = Object.keys(c.grads);
       const params = names.map((n) => withGrad(c.grads[n]));

@@ -24,7 +24,7 @@ function leaf(value: unknown, requiresGrad = true): Tensor {
 }
 
 describe('losses match torch.nn.functional (float64, 1e-6)', () => {
-  for (const c of (fixtures as { cases: LossCase[] }).cases) {
+  for (const c of (fixtures as unknown as { cases: LossCase[] }).cases) {
     it(c.name, () => {
       const x = leaf(c.input);
       const loss =

@@ -35,7 +35,7 @@ function build(c: OptimCase, params: Tensor[]): Optimizer {
 }
 
 describe('optimizers match torch.optim (float64, 1e-6)', () => {
-  const cases = (fixtures as { cases: OptimCase[] }).cases;
+  const cases = (fixtures as unknown as { cases: OptimCase[] }).cases;
   it('covers every optimizer and variant', () => {
     expect(cases.length).toBeGreaterThanOrEqual(13);
   });

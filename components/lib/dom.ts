@@ -1,0 +1,37 @@
+// A tiny DOM builder for widgets: elements from tag, attributes and children, text always as text (never parsed as HTML).
+
+type Child = Node | string | number | null | undefined | false;
+
+/** Attributes: strings/numbers/booleans become attributes (`false`/`null` omit them); `on*` functions become listeners. */
+export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: any) => void)>;
+
+/** Create an HTML element; string children become text nodes, so reader input can never inject markup. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  setAttrs(element, attrs);
+  append(element, children);
+  return element;
+}
+
+/** Create an SVG element (same rules as `el`). */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  setAttrs(element, attrs);
+  append(element, children);
+  return element;
+}
+
+function setAttrs(element: Element, attrs: Attrs): void {
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === 'function') element.addEventListener(name.slice(2).toLowerCase(), value);
+    else if (value === true) element.setAttribute(name, '');
+    else if (value !== false && value !== null && value !== undefined) element.setAttribute(name, String(value));
+  }
+}
+
+function append(element: Element, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'object' ? child : String(child));
+  }
+}

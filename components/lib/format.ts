@@ -1,0 +1,20 @@
+// Number formatting shared by widgets: fixed decimals with a true minus sign, vectors in brackets.
+
+/** Format a number with `digits` decimals and a typographic minus (−0.250); negative zero prints as 0. */
+export function fmt(x: number, digits = 3): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  const s = (Object.is(Math.round(x * 10 ** digits), -0) ? 0 : x).toFixed(digits);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
+/** Format a vector as `[0.500, −0.250]`. */
+export function fmtVector(v: readonly number[], digits = 3): string {
+  return `[${v.map((x) => fmt(x, digits)).join(', ')}]`;
+}
+
+/** Format a factor in a product, parenthesised when negative: `(−0.3)`. */
+export function fmtFactor(x: number, digits = 3): string {
+  const s = fmt(x, digits);
+  return x < 0 ? `(${s})` : s;
+}

@@ -1,0 +1,184 @@
+// A widget's state in the URL, driven by one declarative table: each field's codec parses and formats it both ways.
+// Keys are namespaced per widget (`step-cell.t=3`); invalid values fall back to defaults with a notice for the reader.
+
+/** Turns one URL value into a typed value (or a reason it is invalid) and back. */
+export interface Codec<T> {
+  /** Parse a raw query value; return `{ error }` with a short reason when it is not acceptable. */
+  parse(raw: string): { value: T } | { error: string };
+  /** Format a value for the URL; `parse(format(v))` gives `v` back. */
+  format(value: T): string;
+}
+
+/** One row of a state table: how to read the field, its default, and a line of documentation for instructors. */
+export interface Field<T> {
+  codec: Codec<T>;
+  default: T;
+  doc: string;
+}
+
+/** A state table: field name → field. */
+export type Spec = Record<string, Field<any>>;
+
+/** The typed state object a table describes. */
+export type StateOf<S extends Spec> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
+
+/** Define a field of a state table. */
+export function field<T>(codec: Codec<T>, defaultValue: T, doc: string): Field<T> {
+  return { codec, default: defaultValue, doc };
+}
+
+const trimNumber = (n: number): string => String(Number(n.toPrecision(6)));
+
+/** An integer in [min, max]. */
+export function int(min: number, max: number): Codec<number> {
+  return {
+    parse(raw) {
+      if (!/^-?\d+$/.test(raw.trim())) return { error: `must be a whole number from ${min} to ${max}` };
+      const value = Number(raw);
+      return value >= min && value <= max ? { value } : { error: `must be from ${min} to ${max}` };
+    },
+    format: (value) => String(value),
+  };
+}
+
+/** A finite number in [min, max]. */
+export function num(min: number, max: number): Codec<number> {
+  return {
+    parse(raw) {
+      const value = raw.trim() === '' ? NaN : Number(raw);
+      if (!Number.isFinite(value)) return { error: `must be a number from ${min} to ${max}` };
+      return value >= min && value <= max ? { value } : { error: `must be from ${min} to ${max}` };
+    },
+    format: trimNumber,
+  };
+}
+
+/** One of a fixed list of strings. */
+export function oneOf<T extends string>(values: readonly T[]): Codec<T> {
+  return {
+    parse: (raw) => ((values as readonly string[]).includes(raw) ? { value: raw as T } : { error: `must be one of ${values.join(', ')}` }),
+    format: (value) => value,
+  };
+}
+
+/** `1`/`0` (also `true`/`false`). */
+export function bool(): Codec<boolean> {
+  return {
+    parse(raw) {
+      if (raw === '1' || raw === 'true') return { value: true };
+      if (raw === '0' || raw === 'false') return { value: false };
+      return { error: 'must be 1 or 0' };
+    },
+    format: (value) => (value ? '1' : '0'),
+  };
+}
+
+/** Free text up to `maxLength` characters. */
+export function text(maxLength: number): Codec<string> {
+  return {
+    parse: (raw) => (raw.length <= maxLength ? { value: raw } : { error: `must be at most ${maxLength} characters` }),
+    format: (value) => value,
+  };
+}
+
+/** A vector of exactly `dims` numbers in [min, max], written `0.5,-1`. */
+export function vector(dims: number, min: number, max: number): Codec<number[]> {
+  const entry = num(min, max);
+  return {
+    parse(raw) {
+      const parts = raw.split(',');
+      if (parts.length !== dims) return { error: `must be ${dims} comma-separated numbers` };
+      const value: number[] = [];
+      for (const part of parts) {
+        const parsed = entry.parse(part);
+        if ('error' in parsed) return { error: `entries ${parsed.error}` };
+        value.push(parsed.value);
+      }
+      return { value };
+    },
+    format: (value) => value.map(trimNumber).join(','),
+  };
+}
+
+/** A list of 1..maxLength vectors, written `1,0;0,1;0.5,0.5`. */
+export function vectorList(dims: number, maxLength: number, min: number, max: number): Codec<number[][]> {
+  const one = vector(dims, min, max);
+  return {
+    parse(raw) {
+      const parts = raw.split(';');
+      if (raw.trim() === '' || parts.length > maxLength) return { error: `must list 1 to ${maxLength} vectors separated by ;` };
+      const value: number[][] = [];
+      for (const part of parts) {
+        const parsed = one.parse(part);
+        if ('error' in parsed) return parsed;
+        value.push(parsed.value);
+      }
+      return { value };
+    },
+    format: (value) => value.map(one.format).join(';'),
+  };
+}
+
+/** What parsing a URL gave: the full state and a notice per value that was replaced by its default. */
+export interface Parsed<S extends Spec> {
+  state: StateOf<S>;
+  notices: string[];
+}
+
+/** The URL side of one widget's state: parse from and write to query parameters under its namespace. */
+export interface UrlState<S extends Spec> {
+  readonly namespace: string;
+  readonly spec: S;
+  defaults(): StateOf<S>;
+  parse(params: URLSearchParams): Parsed<S>;
+  /** Set (or, for defaults, remove) this widget's parameters on `params`, leaving others' untouched. */
+  write(state: StateOf<S>, params: URLSearchParams): void;
+  /** Read from `location.search`. */
+  read(): Parsed<S>;
+  /** Write into the current URL with `history.replaceState` (no new history entries). */
+  save(state: StateOf<S>): void;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Build the URL state of a widget from its table; `namespace` prefixes every key (`namespace.field`). */
+export function urlState<S extends Spec>(namespace: string, spec: S): UrlState<S> {
+  const key = (name: string): string => `${namespace}.${name}`;
+  const defaults = (): StateOf<S> =>
+    Object.fromEntries(Object.entries(spec).map(([name, f]) => [name, structuredClone(f.default)])) as StateOf<S>;
+
+  const parse = (params: URLSearchParams): Parsed<S> => {
+    const state = defaults() as Record<string, unknown>;
+    const notices: string[] = [];
+    for (const [name, f] of Object.entries(spec)) {
+      const raw = params.get(key(name));
+      if (raw === null) continue;
+      const parsed = f.codec.parse(raw);
+      if ('error' in parsed) notices.push(`“${key(name)}=${raw.slice(0, 40)}” ${parsed.error}; using the default instead.`);
+      else state[name] = parsed.value;
+    }
+    return { state: state as StateOf<S>, notices };
+  };
+
+  const write = (state: StateOf<S>, params: URLSearchParams): void => {
+    for (const [name, f] of Object.entries(spec)) {
+      const value = (state as Record<string, unknown>)[name];
+      if (same(value, f.default)) params.delete(key(name));
+      else params.set(key(name), f.codec.format(value));
+    }
+  };
+
+  return {
+    namespace,
+    spec,
+    defaults,
+    parse,
+    write,
+    read: () => parse(new URLSearchParams(location.search)),
+    save(state) {
+      const url = new URL(location.href);
+      write(state, url.searchParams);
+      if (url.href !== location.href) history.replaceState(history.state, '', url);
+    },
+  };
+}

@@ -46,12 +46,16 @@ def recurrent_case(name, seed, mode, num_layers, bidirectional, batch_first, wit
     torch.manual_seed(seed)
     module = make_module(mode, input_size, hidden_size, num_layers, bidirectional, batch_first)
     dirs = 2 if bidirectional else 1
-    x_shape = (batch, seq_len, input_size) if batch_first else (seq_len, batch, input_size)
+    if batch is None:
+        # Unbatched input [T, input_size], as PyTorch accepts since 1.11.
+        x_shape, state_shape = (seq_len, input_size), (num_layers * dirs, hidden_size)
+    else:
+        x_shape = (batch, seq_len, input_size) if batch_first else (seq_len, batch, input_size)
+        state_shape = (num_layers * dirs, batch, hidden_size)
     x = torch.randn(*x_shape, requires_grad=True)
-    state_shape = (num_layers * dirs, batch, hidden_size)
     h0 = torch.randn(*state_shape, requires_grad=True) if with_h0 else None
     c0 = torch.randn(*state_shape, requires_grad=True) if with_h0 and mode == "lstm" else None
-    out_shape = x_shape[:2] + (dirs * hidden_size,)
+    out_shape = x_shape[:-1] + (dirs * hidden_size,)
     grad_output = torch.randn(*out_shape)
     grad_h_n = torch.randn(*state_shape)
     grad_c_n = torch.randn(*state_shape) if mode == "lstm" else None
@@ -108,7 +112,8 @@ def recurrent_case(name, seed, mode, num_layers, bidirectional, batch_first, wit
 
 def recurrent_cases():
     """48 cases: every mode x layers x direction, twice, with batch_first and h0 crossed so each
-    mode sees all four combinations; sizes drawn from a seeded generator, ends of ranges pinned."""
+    mode sees all four combinations; sizes drawn from a seeded generator, ends of ranges pinned.
+    Then two unbatched ([T, input_size]) cases."""
     rng = random.Random(3)
     cases = []
     index = 0
@@ -134,6 +139,9 @@ def recurrent_cases():
                     cases.append(recurrent_case(name, 1000 + index, mode, num_layers, bidirectional,
                                                 batch_first, with_h0, seq_len, batch, input_size, hidden_size))
                     index += 1
+    for i, (mode, num_layers, bidirectional, with_h0) in enumerate([("lstm", 2, True, True), ("gru", 1, False, False)]):
+        name = "unbatched_{}_L{}_{}_{}_T5_I3_H2".format(mode, num_layers, "bi" if bidirectional else "uni", "h0" if with_h0 else "noh0")
+        cases.append(recurrent_case(name, 1500 + i, mode, num_layers, bidirectional, False, with_h0, 5, None, 3, 2))
     return cases
 
 

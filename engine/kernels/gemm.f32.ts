@@ -1,0 +1,208 @@
+// Float32 matrix-multiply kernels: the three layouts backprop needs, with bias fused and two output
+// rows by four (columns or k) per inner iteration, the fastest plain-JS blocking we measured here.
+// gemm.f64.ts is generated from this file (node engine/kernels/generate.mjs): V8 slows a kernel
+// 2-4x once it has seen two array types, so each dtype gets its own copy of the same source.
+
+type Arr = Float32Array;
+
+/**
+ * C = [C +] A·Bᵀ [+ bias], the layout of F.linear and of h·W_hhᵀ.
+ * @param A [M, K] at aOff
+ * @param B [N, K] at bOff
+ * @param C [M, N] at cOff
+ * @param bias [N] added to every row, or null
+ * @param accumulate add into C instead of overwriting it
+ */
+export function gemmNT(M: number, N: number, K: number, A: Arr, aOff: number, B: Arr, bOff: number, C: Arr, cOff: number, bias: Arr | null, accumulate: boolean): void {
+  let i = 0;
+  for (; i + 1 < M; i += 2) {
+    const a0 = aOff + i * K;
+    const a1 = a0 + K;
+    const c0 = cOff + i * N;
+    const c1 = c0 + N;
+    let j = 0;
+    for (; j + 3 < N; j += 4) {
+      const b0 = bOff + j * K;
+      const b1 = b0 + K;
+      const b2 = b1 + K;
+      const b3 = b2 + K;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      for (let k = 0; k < K; k++) {
+        const x = A[a0 + k], y = A[a1 + k];
+        const w0 = B[b0 + k], w1 = B[b1 + k], w2 = B[b2 + k], w3 = B[b3 + k];
+        s0 += x * w0; s1 += x * w1; s2 += x * w2; s3 += x * w3;
+        t0 += y * w0; t1 += y * w1; t2 += y * w2; t3 += y * w3;
+      }
+      if (bias !== null) {
+        const p0 = bias[j], p1 = bias[j + 1], p2 = bias[j + 2], p3 = bias[j + 3];
+        s0 += p0; s1 += p1; s2 += p2; s3 += p3;
+        t0 += p0; t1 += p1; t2 += p2; t3 += p3;
+      }
+      if (accumulate) {
+        C[c0 + j] += s0; C[c0 + j + 1] += s1; C[c0 + j + 2] += s2; C[c0 + j + 3] += s3;
+        C[c1 + j] += t0; C[c1 + j + 1] += t1; C[c1 + j + 2] += t2; C[c1 + j + 3] += t3;
+      } else {
+        C[c0 + j] = s0; C[c0 + j + 1] = s1; C[c0 + j + 2] = s2; C[c0 + j + 3] = s3;
+        C[c1 + j] = t0; C[c1 + j + 1] = t1; C[c1 + j + 2] = t2; C[c1 + j + 3] = t3;
+      }
+    }
+    for (; j < N; j++) {
+      const b0 = bOff + j * K;
+      let s = bias !== null ? bias[j] : 0;
+      let t = s;
+      for (let k = 0; k < K; k++) {
+        s += A[a0 + k] * B[b0 + k];
+        t += A[a1 + k] * B[b0 + k];
+      }
+      C[c0 + j] = accumulate ? C[c0 + j] + s : s;
+      C[c1 + j] = accumulate ? C[c1 + j] + t : t;
+    }
+  }
+  // The odd last row (and matrix-vector products, M = 1): four columns at a time.
+  for (; i < M; i++) {
+    const a0 = aOff + i * K;
+    const c0 = cOff + i * N;
+    let j = 0;
+    for (; j + 3 < N; j += 4) {
+      const b0 = bOff + j * K;
+      const b1 = b0 + K;
+      const b2 = b1 + K;
+      const b3 = b2 + K;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let k = 0; k < K; k++) {
+        const x = A[a0 + k];
+        s0 += x * B[b0 + k]; s1 += x * B[b1 + k]; s2 += x * B[b2 + k]; s3 += x * B[b3 + k];
+      }
+      if (bias !== null) {
+        s0 += bias[j]; s1 += bias[j + 1]; s2 += bias[j + 2]; s3 += bias[j + 3];
+      }
+      if (accumulate) {
+        C[c0 + j] += s0; C[c0 + j + 1] += s1; C[c0 + j + 2] += s2; C[c0 + j + 3] += s3;
+      } else {
+        C[c0 + j] = s0; C[c0 + j + 1] = s1; C[c0 + j + 2] = s2; C[c0 + j + 3] = s3;
+      }
+    }
+    for (; j < N; j++) {
+      const b0 = bOff + j * K;
+      let s = bias !== null ? bias[j] : 0;
+      for (let k = 0; k < K; k++) s += A[a0 + k] * B[b0 + k];
+      C[c0 + j] = accumulate ? C[c0 + j] + s : s;
+    }
+  }
+}
+
+/**
+ * C = [C +] A·B, the layout of ∂L/∂x = ∂L/∂y · W; each C row is built as a sum of B rows (axpy form).
+ * @param A [M, K] at aOff
+ * @param B [K, N] at bOff
+ * @param C [M, N] at cOff
+ */
+export function gemmNN(M: number, N: number, K: number, A: Arr, aOff: number, B: Arr, bOff: number, C: Arr, cOff: number, accumulate: boolean): void {
+  if (!accumulate) for (let i = 0; i < M * N; i++) C[cOff + i] = 0;
+  let i = 0;
+  for (; i + 1 < M; i += 2) {
+    const a0 = aOff + i * K;
+    const a1 = a0 + K;
+    const c0 = cOff + i * N;
+    const c1 = c0 + N;
+    let k = 0;
+    for (; k + 3 < K; k += 4) {
+      const x0 = A[a0 + k], x1 = A[a0 + k + 1], x2 = A[a0 + k + 2], x3 = A[a0 + k + 3];
+      const y0 = A[a1 + k], y1 = A[a1 + k + 1], y2 = A[a1 + k + 2], y3 = A[a1 + k + 3];
+      const b0 = bOff + k * N;
+      const b1 = b0 + N;
+      const b2 = b1 + N;
+      const b3 = b2 + N;
+      for (let j = 0; j < N; j++) {
+        const w0 = B[b0 + j], w1 = B[b1 + j], w2 = B[b2 + j], w3 = B[b3 + j];
+        C[c0 + j] += x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3;
+        C[c1 + j] += y0 * w0 + y1 * w1 + y2 * w2 + y3 * w3;
+      }
+    }
+    for (; k < K; k++) {
+      const x = A[a0 + k], y = A[a1 + k];
+      const b0 = bOff + k * N;
+      for (let j = 0; j < N; j++) {
+        C[c0 + j] += x * B[b0 + j];
+        C[c1 + j] += y * B[b0 + j];
+      }
+    }
+  }
+  for (; i < M; i++) {
+    const a0 = aOff + i * K;
+    const c0 = cOff + i * N;
+    let k = 0;
+    for (; k + 3 < K; k += 4) {
+      const x0 = A[a0 + k], x1 = A[a0 + k + 1], x2 = A[a0 + k + 2], x3 = A[a0 + k + 3];
+      const b0 = bOff + k * N;
+      const b1 = b0 + N;
+      const b2 = b1 + N;
+      const b3 = b2 + N;
+      for (let j = 0; j < N; j++) C[c0 + j] += x0 * B[b0 + j] + x1 * B[b1 + j] + x2 * B[b2 + j] + x3 * B[b3 + j];
+    }
+    for (; k < K; k++) {
+      const x = A[a0 + k];
+      const b0 = bOff + k * N;
+      for (let j = 0; j < N; j++) C[c0 + j] += x * B[b0 + j];
+    }
+  }
+}
+
+/**
+ * C = [C +] Aᵀ·B, the layout of ∂L/∂W = (∂L/∂y)ᵀ · x summed over a batch; four batch rows per pass over C.
+ * @param A [K, M] at aOff
+ * @param B [K, N] at bOff
+ * @param C [M, N] at cOff
+ */
+export function gemmTN(M: number, N: number, K: number, A: Arr, aOff: number, B: Arr, bOff: number, C: Arr, cOff: number, accumulate: boolean): void {
+  if (!accumulate) for (let i = 0; i < M * N; i++) C[cOff + i] = 0;
+  let k = 0;
+  for (; k + 3 < K; k += 4) {
+    const a0 = aOff + k * M;
+    const a1 = a0 + M;
+    const a2 = a1 + M;
+    const a3 = a2 + M;
+    const b0 = bOff + k * N;
+    const b1 = b0 + N;
+    const b2 = b1 + N;
+    const b3 = b2 + N;
+    let m = 0;
+    for (; m + 1 < M; m += 2) {
+      const x0 = A[a0 + m], x1 = A[a1 + m], x2 = A[a2 + m], x3 = A[a3 + m];
+      const y0 = A[a0 + m + 1], y1 = A[a1 + m + 1], y2 = A[a2 + m + 1], y3 = A[a3 + m + 1];
+      const c0 = cOff + m * N;
+      const c1 = c0 + N;
+      for (let j = 0; j < N; j++) {
+        const w0 = B[b0 + j], w1 = B[b1 + j], w2 = B[b2 + j], w3 = B[b3 + j];
+        C[c0 + j] += x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3;
+        C[c1 + j] += y0 * w0 + y1 * w1 + y2 * w2 + y3 * w3;
+      }
+    }
+    for (; m < M; m++) {
+      const x0 = A[a0 + m], x1 = A[a1 + m], x2 = A[a2 + m], x3 = A[a3 + m];
+      const c0 = cOff + m * N;
+      for (let j = 0; j < N; j++) C[c0 + j] += x0 * B[b0 + j] + x1 * B[b1 + j] + x2 * B[b2 + j] + x3 * B[b3 + j];
+    }
+  }
+  for (; k < K; k++) {
+    const a0 = aOff + k * M;
+    const b0 = bOff + k * N;
+    for (let m = 0; m < M; m++) {
+      const x = A[a0 + m];
+      const c0 = cOff + m * N;
+      for (let j = 0; j < N; j++) C[c0 + j] += x * B[b0 + j];
+    }
+  }
+}
+
+/**
+ * out[j] += Σ_i A[i, j]: the bias gradient, summing ∂L/∂y over the batch.
+ * @param A [M, N] at aOff
+ * @param out [N]
+ */
+export function addColumnSums(M: number, N: number, A: Arr, aOff: number, out: Arr): void {
+  for (let i = 0; i < M; i++) {
+    const a0 = aOff + i * N;
+    for (let j = 0; j < N; j++) out[j] += A[a0 + j];
+  }
+}

@@ -1,0 +1,37 @@
+// The kernel table: every hot loop of the engine behind one small interface, one instantiation per
+// dtype (see gemm.f32.ts for why). A WebAssembly implementation would be a third table.
+
+import type { DType, TensorData } from '../tensor';
+import * as cells32 from './cells.f32';
+import * as cells64 from './cells.f64';
+import * as gemm32 from './gemm.f32';
+import * as gemm64 from './gemm.f64';
+
+/**
+ * The hot loops, on flat row-major arrays with element offsets. All arrays passed to one call
+ * must have the table's dtype. Shapes are in the JSDoc of gemm.f32.ts and cells.f32.ts.
+ */
+export interface Kernels {
+  /** C[M,N] = [C +] A[M,K]·B[N,K]ᵀ [+ bias[N]] */
+  gemmNT(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, bias: TensorData | null, accumulate: boolean): void;
+  /** C[M,N] = [C +] A[M,K]·B[K,N] */
+  gemmNN(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, accumulate: boolean): void;
+  /** C[M,N] = [C +] A[K,M]ᵀ·B[K,N] */
+  gemmTN(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, accumulate: boolean): void;
+  /** out[N] += column sums of A[M,N] */
+  addColumnSums(M: number, N: number, A: TensorData, aOff: number, out: TensorData): void;
+  rnnForward(B: number, H: number, relu: boolean, Hs: TensorData, prevOff: number, newOff: number, lengths: Int32Array | null, t: number): void;
+  rnnBackward(B: number, H: number, relu: boolean, Hs: TensorData, newOff: number, dOut: TensorData | null, dOutOff: number, dh: TensorData, dA: TensorData, dAOff: number, lengths: Int32Array | null, t: number): void;
+  lstmForward(B: number, H: number, G: TensorData, gOff: number, Hs: TensorData, Cs: TensorData, prevOff: number, newOff: number, TC: TensorData, tcOff: number, lengths: Int32Array | null, t: number): void;
+  lstmBackward(B: number, H: number, G: TensorData, gOff: number, Cs: TensorData, prevOff: number, TC: TensorData, tcOff: number, dOut: TensorData | null, dOutOff: number, dh: TensorData, dc: TensorData, dG: TensorData, dGOff: number, lengths: Int32Array | null, t: number): void;
+  gruForward(B: number, H: number, G: TensorData, gOff: number, Hp: TensorData, Hs: TensorData, prevOff: number, newOff: number, HN: TensorData, hnOff: number, lengths: Int32Array | null, t: number): void;
+  gruBackward(B: number, H: number, G: TensorData, gOff: number, Hs: TensorData, prevOff: number, HN: TensorData, hnOff: number, dOut: TensorData | null, dOutOff: number, dh: TensorData, dX: TensorData, dXOff: number, dHp: TensorData, dHpOff: number, lengths: Int32Array | null, t: number): void;
+}
+
+const float32: Kernels = { ...gemm32, ...cells32 };
+const float64: Kernels = { ...gemm64, ...cells64 };
+
+/** The kernel table for a dtype. */
+export function kernelsFor(dtype: DType): Kernels {
+  return dtype === 'float64' ? float64 : float32;
+}

@@ -1,0 +1,49 @@
+// `npm run bench`: trains every workload's contestants side by side in this process and prints
+// medians, paired ratios, the issue's targets, and as the last line `BENCH {…}`.
+// Flags: --quick (fewer rounds), --only=rnn,lstm (workloads), --contestants=fused,tfjs_wasm, --rounds=N.
+import type { ContestantId } from './contestants/types';
+import { mobyDickTextOnce, tokenize } from './data';
+import { benchLine, formatLossCheck, formatTargets, formatWorkload } from './report';
+import { runWorkload, type WorkloadResult } from './runWorkload';
+import { workloads } from './workloads';
+
+function flag(name: string): string | undefined {
+  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return arg === undefined ? undefined : (arg.split('=')[1] ?? '');
+}
+
+const quick = flag('quick') !== undefined;
+const onlyWorkloads = flag('only')?.split(',');
+const onlyContestants = flag('contestants')?.split(',') as ContestantId[] | undefined;
+const roundsOverride = flag('rounds') === undefined ? undefined : Number(flag('rounds'));
+const unknown = onlyWorkloads?.filter((id) => !workloads.some((w) => w.id === id)) ?? [];
+if (unknown.length > 0) {
+  console.error(`bench: unknown workload ${unknown.join(', ')}; known: ${workloads.map((w) => w.id).join(', ')}`);
+  process.exit(2);
+}
+
+const vocabSize = 65;
+const { tokens } = tokenize(mobyDickTextOnce(), vocabSize);
+console.log(`Unrolled bench: Node ${process.version}, ${quick ? 'quick' : 'full'} run, Moby-Dick as ${tokens.length} tokens over ${vocabSize} symbols`);
+console.log('A step = forward + BPTT + Adam (PyTorch rule), from zero state, mean cross-entropy at every step; float32.');
+
+const results: WorkloadResult[] = [];
+const started = performance.now();
+for (const workload of workloads.filter((w) => !onlyWorkloads || onlyWorkloads.includes(w.id))) {
+  const result = await runWorkload(workload, {
+    warmup: quick ? workload.warmup.quick : workload.warmup.full,
+    rounds: roundsOverride ?? (quick ? workload.rounds.quick : workload.rounds.full),
+    only: onlyContestants,
+    tokens,
+    onProgress: (message) => process.stderr.write(`\r${message}   `),
+  });
+  process.stderr.write('\n');
+  results.push(result);
+  console.log('');
+  for (const line of formatWorkload(result)) console.log(line);
+  for (const line of formatLossCheck(result)) console.log(line);
+  console.log('  targets (engine):');
+  for (const line of formatTargets(result)) console.log(line);
+}
+console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(benchLine(results));

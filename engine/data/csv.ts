@@ -1,7 +1,7 @@
 // The reader's own sentiment data as CSV: an RFC 4180 parser that remembers line numbers, and the
 // `text,label` reader on top of it, whose every refusal names the line and says how to fix it.
 import { checkInputSize, DataError, MAX_EXAMPLES, utf8Length } from './errors';
-import { LABEL_SPELLINGS, parseLabel, type SentimentExample } from './sentimentLabels';
+import { checkBothClasses, LABEL_SPELLINGS, parseLabel, type SentimentExample } from './sentimentLabels';
 
 /** One CSV record with the 1-based line it starts on. */
 export interface CsvRecord {
@@ -129,12 +129,4 @@ export function parseSentimentCsv(text: string, options: SentimentCsvOptions = {
   });
   checkBothClasses(examples, file);
   return examples;
-}
-
-/** A classifier needs both classes; a one-class file is almost always a labelling mistake. */
-export function checkBothClasses(examples: readonly SentimentExample[], file?: string): void {
-  const positives = examples.reduce((n, e) => n + e.label, 0);
-  if (positives === 0 || positives === examples.length) {
-    throw new DataError(`all ${examples.length} reviews are labelled ${positives === 0 ? 'negative' : 'positive'}; a classifier needs examples of both classes`, { file });
-  }
 }

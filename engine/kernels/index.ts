@@ -18,6 +18,12 @@ export interface Kernels {
   gemmNN(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, accumulate: boolean): void;
   /** C[M,N] = [C +] A[K,M]ᵀ·B[K,N] */
   gemmTN(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, accumulate: boolean): void;
+  /** C[M,N] = [C +] A·Bᵀ [+ bias] for A [M,K] in compressed rows (rowStart, col, val), Bt = Bᵀ [K,N] */
+  sparseGemmNT(M: number, N: number, rowStart: Int32Array, col: Int32Array, val: TensorData, Bt: TensorData, C: TensorData, bias: TensorData | null, accumulate: boolean): void;
+  /** Ct[K,N] += Aᵀ·D for A [M,K] in compressed rows and D [M,N] */
+  sparseGemmTN(M: number, N: number, rowStart: Int32Array, col: Int32Array, val: TensorData, D: TensorData, Ct: TensorData): void;
+  /** B[N,M] = [B +] A[M,N]ᵀ */
+  transposeInto(M: number, N: number, A: TensorData, B: TensorData, accumulate: boolean): void;
   /** out[N] += column sums of A[M,N] */
   addColumnSums(M: number, N: number, A: TensorData, aOff: number, out: TensorData): void;
   rnnForward(B: number, H: number, relu: boolean, Hs: TensorData, prevOff: number, newOff: number, lengths: Int32Array | null, t: number): void;

@@ -88,15 +88,64 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   const k = kernelsFor(dtype);
   const rows = x.size / inF;
   const out = empty(dtype, [...x.shape.slice(0, -1), outF]);
-  k.gemmNT(rows, outF, inF, x.data, 0, weight.data, 0, out.data, 0, bias === null ? null : bias.data, false);
+  const B = bias === null ? null : bias.data;
+  // A mostly-zero input (one-hot characters) takes the sparse path: W x is then a sum of a few columns of W.
+  const sparse = compressRows(x.data, rows, inF);
+  if (sparse === null) k.gemmNT(rows, outF, inF, x.data, 0, weight.data, 0, out.data, 0, B, false);
+  else {
+    const Wt = empty(dtype, [inF, outF]).data;
+    k.transposeInto(outF, inF, weight.data, Wt, false);
+    k.sparseGemmNT(rows, outF, sparse.rowStart, sparse.col, sparse.val, Wt, out.data, B, false);
+  }
 
   if (needsGrad(x, weight, bias ?? undefined)) {
     record(out, 'linear', bias === null ? [x, weight] : [x, weight, bias], () => {
       const g = out.grad as TensorData;
       if (x.requiresGrad) k.gemmNN(rows, inF, outF, g, 0, weight.data, 0, x.ensureGrad(), 0, true); // ∂L/∂x = ∂L/∂y · W
-      if (weight.requiresGrad) k.gemmTN(outF, inF, rows, g, 0, x.data, 0, weight.ensureGrad(), 0, true); // ∂L/∂W = (∂L/∂y)ᵀ · x
+      if (weight.requiresGrad) {
+        // ∂L/∂W = (∂L/∂y)ᵀ · x
+        if (sparse === null) k.gemmTN(outF, inF, rows, g, 0, x.data, 0, weight.ensureGrad(), 0, true);
+        else {
+          const gWt = empty(dtype, [inF, outF]).data;
+          k.sparseGemmTN(rows, outF, sparse.rowStart, sparse.col, sparse.val, g, gWt);
+          k.transposeInto(inF, outF, gWt, weight.ensureGrad(), true);
+        }
+      }
       if (bias !== null && bias.requiresGrad) k.addColumnSums(rows, outF, g, 0, bias.ensureGrad()); // ∂L/∂b = Σ_rows ∂L/∂y
     });
   }
   return out;
+}
+
+/** A matrix in compressed sparse rows: row i's nonzeros are val[p] at column col[p], p in rowStart[i]..rowStart[i+1]−1. */
+interface CompressedRows {
+  rowStart: Int32Array;
+  col: Int32Array;
+  val: TensorData;
+}
+
+/**
+ * X [rows, cols] in compressed rows when at most a quarter of its entries are nonzero, else null.
+ * The count stops as soon as the matrix proves dense, so a dense input costs a fraction of one pass.
+ */
+function compressRows(X: TensorData, rows: number, cols: number): CompressedRows | null {
+  const limit = (rows * cols) / 4;
+  let nnz = 0;
+  for (let i = 0; i < X.length; i++) if (X[i] !== 0 && ++nnz > limit) return null;
+  const rowStart = new Int32Array(rows + 1);
+  const col = new Int32Array(nnz);
+  const val = X instanceof Float64Array ? new Float64Array(nnz) : new Float32Array(nnz);
+  let p = 0;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = X[i * cols + j] as number;
+      if (v !== 0) {
+        col[p] = j;
+        val[p] = v;
+        p++;
+      }
+    }
+    rowStart[i + 1] = p;
+  }
+  return { rowStart, col, val };
 }

@@ -79,6 +79,18 @@ const rows: OpRow[] = [
     draw: fc.tuple(shape(1, 2), d(), d(), fc.boolean()).map(([lead, i, o, bias]) => ({ shapes: bias ? [[...lead, i], [o, i], [o]] : [[...lead, i], [o, i]] })),
     fn: ([x, w, b]) => linear(x as Tensor, w as Tensor, b ?? null),
   },
+  {
+    name: 'linear on a one-hot-like input (the sparse path)',
+    draw: fc.tuple(d(6), d(8), d(), fc.integer()).map(([rows, i, o, seed]) => ({ shapes: [[rows, i], [o, i], [o]], args: { seed } })),
+    fn: ([x, w, b], args) => {
+      // Keep one entry per row (x's other entries get zero gradient through the mask), so at most a quarter are nonzero when i ≥ 4.
+      const rng = new Rng(args.seed as number);
+      const [rows, i] = (x as Tensor).shape as [number, number];
+      const mask = zeros([rows, i], { dtype: 'float64' });
+      for (let r = 0; r < rows; r++) mask.data[r * i + rng.int(i)] = 1;
+      return linear(mul(x as Tensor, mask), w as Tensor, b as Tensor);
+    },
+  },
   { name: 'add (broadcast)', draw: broadcastPair, fn: ([a, b]) => add(a as Tensor, b as Tensor) },
   { name: 'sub (broadcast)', draw: broadcastPair, fn: ([a, b]) => sub(a as Tensor, b as Tensor) },
   { name: 'mul (broadcast)', draw: broadcastPair, fn: ([a, b]) => mul(a as Tensor, b as Tensor) },

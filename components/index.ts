@@ -4,3 +4,4 @@ export { default as Figure } from './prose/Figure.astro';
 export { default as CheckYourself } from './prose/CheckYourself.astro';
 export { default as Question } from './prose/Question.astro';
 export { default as UnrolledDiagram } from './prose/UnrolledDiagram.astro';
+export { default as StepCell } from './widgets/StepCell/StepCell.astro';

@@ -1,0 +1,54 @@
+// The step-cell's numbers, computed by the engine: one vanilla RNN step with small fixed weights, term by term.
+import { add, matmul, noGrad, tanh, tensor, type Tensor } from '../../../engine';
+
+/** The widget's weights (input size 2, hidden size 3), chosen small and round so a step can be checked by hand. */
+export const STEP_CELL_WEIGHTS = {
+  /** [3, 2] input-to-hidden weights. */
+  Wxh: [[0.5, -0.3], [0.8, 0.2], [-0.4, 0.6]],
+  /** [3, 3] hidden-to-hidden weights. */
+  Whh: [[0.1, 0.4, -0.2], [-0.5, 0.3, 0.1], [0.2, -0.1, 0.5]],
+  /** [3] bias. */
+  bh: [0, 0.1, -0.1],
+} as const satisfies { Wxh: number[][]; Whh: number[][]; bh: number[] };
+
+/** Every intermediate of h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h); each a vector of the 3 hidden units. */
+export interface CellStep {
+  wxhX: number[];
+  whhH: number[];
+  bh: number[];
+  /** Pre-activation a_t = W_xh x_t + W_hh h_{t-1} + b_h. */
+  a: number[];
+  /** New hidden state h_t = tanh(a_t). */
+  h: number[];
+}
+
+const column = (v: readonly number[]): Tensor => tensor(v.map((x) => [x]), { dtype: 'float64' });
+const vec = (t: Tensor): number[] => Array.from(t.data);
+const Wxh = tensor(STEP_CELL_WEIGHTS.Wxh.map((row) => [...row]), { dtype: 'float64' });
+const Whh = tensor(STEP_CELL_WEIGHTS.Whh.map((row) => [...row]), { dtype: 'float64' });
+const bh = column(STEP_CELL_WEIGHTS.bh);
+
+/**
+ * One step of the cell.
+ * @param x [2] input x_t
+ * @param hPrev [3] previous state h_{t-1}
+ */
+export function cellStep(x: readonly number[], hPrev: readonly number[]): CellStep {
+  return noGrad(() => {
+    const wxhX = matmul(Wxh, column(x));
+    const whhH = matmul(Whh, column(hPrev));
+    const a = add(add(wxhX, whhH), bh);
+    return { wxhX: vec(wxhX), whhH: vec(whhH), bh: vec(bh), a: vec(a), h: vec(tanh(a)) };
+  });
+}
+
+/**
+ * The state carried into step `steps + 1`: h_0 = 0 run through x_1..x_steps.
+ * @param seq [T][2] the input sequence
+ * @returns [3] h_steps
+ */
+export function carriedState(seq: readonly (readonly number[])[], steps: number): number[] {
+  let h = [0, 0, 0];
+  for (let t = 0; t < steps; t++) h = cellStep(seq[t], h).h;
+  return h;
+}

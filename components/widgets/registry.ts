@@ -1,0 +1,34 @@
+// Every widget of the course, for its standalone /embed/<name>/ page and the instructors' page.
+import type { Spec } from '../lib/urlState';
+import StepCell from './StepCell/StepCell.astro';
+import { stepCellSpec } from './StepCell/state';
+
+/** A widget as the site lists it. */
+export interface WidgetInfo {
+  /** URL name: `/embed/<name>/`, also its custom element's tag and URL-state namespace. */
+  name: string;
+  title: string;
+  /** One sentence on what the reader can do with it. */
+  description: string;
+  /** Slug of the chapter it lives in. */
+  chapter: string;
+  /** Its server shell. */
+  component: (props: Record<string, unknown>) => unknown;
+  /** Its URL-state table, documented on the instructors' page. */
+  spec: Spec;
+  /** Suggested iframe height in pixels. */
+  height: number;
+}
+
+/** All widgets, in the order of the chapters they appear in. */
+export const widgets: WidgetInfo[] = [
+  {
+    name: 'step-cell',
+    title: 'One step of an RNN cell',
+    description: 'Set an input and a previous hidden state and see every number of the update h_t = tanh(W_xh x_t + W_hh h_{t−1} + b_h); step through a short sequence carrying the state forward.',
+    chapter: 'how-it-works',
+    component: StepCell,
+    spec: stepCellSpec,
+    height: 720,
+  },
+];

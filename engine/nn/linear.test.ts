@@ -43,7 +43,7 @@ describe('Embedding', () => {
   });
 
   it('starts N(0, 1)', () => {
-    const w = new Embedding(200, 50, { rng: new Rng(4) }).weight.data;
+    const w = Array.from(new Embedding(200, 50, { rng: new Rng(4) }).weight.data);
     const mean = w.reduce((a, v) => a + v, 0) / w.length;
     const variance = w.reduce((a, v) => a + (v - mean) ** 2, 0) / w.length;
     expect(Math.abs(mean)).toBeLessThan(0.03);

@@ -31,8 +31,8 @@ def tolist(t):
     return t.detach().tolist()
 
 
-def make_module(mode, input_size, hidden_size, num_layers, bidirectional, batch_first):
-    kw = dict(num_layers=num_layers, bidirectional=bidirectional, batch_first=batch_first)
+def make_module(mode, input_size, hidden_size, num_layers, bidirectional, batch_first, bias=True):
+    kw = dict(num_layers=num_layers, bidirectional=bidirectional, batch_first=batch_first, bias=bias)
     if mode == "lstm":
         return nn.LSTM(input_size, hidden_size, **kw)
     if mode == "gru":
@@ -41,10 +41,10 @@ def make_module(mode, input_size, hidden_size, num_layers, bidirectional, batch_
 
 
 def recurrent_case(name, seed, mode, num_layers, bidirectional, batch_first, with_h0,
-                   seq_len, batch, input_size, hidden_size, lengths=None):
+                   seq_len, batch, input_size, hidden_size, lengths=None, bias=True):
     """Build one engine:case with PyTorch's answer; `lengths` routes it through pack_padded_sequence."""
     torch.manual_seed(seed)
-    module = make_module(mode, input_size, hidden_size, num_layers, bidirectional, batch_first)
+    module = make_module(mode, input_size, hidden_size, num_layers, bidirectional, batch_first, bias)
     dirs = 2 if bidirectional else 1
     if batch is None:
         # Unbatched input [T, input_size], as PyTorch accepts since 1.11.
@@ -113,7 +113,7 @@ def recurrent_case(name, seed, mode, num_layers, bidirectional, batch_first, wit
 def recurrent_cases():
     """48 cases: every mode x layers x direction, twice, with batch_first and h0 crossed so each
     mode sees all four combinations; sizes drawn from a seeded generator, ends of ranges pinned.
-    Then two unbatched ([T, input_size]) cases."""
+    Then two unbatched ([T, input_size]) cases and three without biases."""
     rng = random.Random(3)
     cases = []
     index = 0
@@ -142,6 +142,10 @@ def recurrent_cases():
     for i, (mode, num_layers, bidirectional, with_h0) in enumerate([("lstm", 2, True, True), ("gru", 1, False, False)]):
         name = "unbatched_{}_L{}_{}_{}_T5_I3_H2".format(mode, num_layers, "bi" if bidirectional else "uni", "h0" if with_h0 else "noh0")
         cases.append(recurrent_case(name, 1500 + i, mode, num_layers, bidirectional, False, with_h0, 5, None, 3, 2))
+    # bias=False: the state_dict has no bias_* tensors.
+    for i, mode in enumerate(["rnn_tanh", "lstm", "gru"]):
+        name = "nobias_{}_L2_bi_tf_h0_T4_B2_I2_H3".format(mode)
+        cases.append(recurrent_case(name, 1600 + i, mode, 2, True, False, True, 4, 2, 2, 3, bias=False))
     return cases
 
 

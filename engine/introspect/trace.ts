@@ -38,7 +38,10 @@ export interface ForwardRecord {
   HN: TensorData | null;
 }
 
-/** The trace of one layer in one direction. Tensors are [T, B, H] indexed by time t as in the input. */
+/**
+ * The trace of one layer in one direction. Tensors are [T, B, H] indexed by time t as in the input.
+ * Gradients are those of the latest backward pass through the layer (use one scalar loss).
+ */
 export class DirectionTrace {
   /** Null until the forward pass has run. */
   forward: ForwardRecord | null = null;
@@ -57,7 +60,7 @@ export class DirectionTrace {
     this.terms = null;
   }
 
-  /** Called by the recurrence op at the end of its backward pass. */
+  /** Called by the recurrence op at the end of its backward pass; a later pass replaces an earlier one. */
   recordBackward(dh: TensorData, terms: TensorData): void {
     this.dh = dh;
     this.terms = terms;

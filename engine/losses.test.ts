@@ -2,9 +2,11 @@
 // 1e-6): the loss value and the gradient of the input; plus reductions, errors and dtypes.
 import { describe, expect, it } from 'vitest';
 import { crossEntropy, mseLoss, type Reduction } from './losses';
-import { Tensor, tensor } from './tensor';
+import { randn, Tensor, tensor } from './tensor';
 import { fromNested, toNested } from './nested';
 import { assertClose } from './testing/closeTo';
+import { gradCheck } from './testing/gradCheck';
+import { Rng } from './random';
 import fixtures from './testing/fixtures/losses.json';
 
 interface LossCase {
@@ -97,4 +99,25 @@ describe('mseLoss', () => {
   it('rejects different shapes, naming both', () => {
     expect(() => mseLoss(tensor([1, 2]), tensor([[1, 2]]))).toThrow('mseLoss: input [2] and target [1,2] must have the same shape');
   });
+});
+
+describe('loss gradients against finite differences (gradCheck, float64)', () => {
+  const rng = new Rng(7);
+  const leaf64 = (shape: number[]): Tensor => randn(shape, rng, { dtype: 'float64', requiresGrad: true });
+  const rows: [string, () => { f: (...xs: Tensor[]) => Tensor; inputs: Tensor[] }][] = [
+    ['crossEntropy mean', () => ({ f: (x) => crossEntropy(x, [0, 3, 1, 3]), inputs: [leaf64([4, 5])] })],
+    ['crossEntropy sum, ignoreIndex 1', () => ({ f: (x) => crossEntropy(x, [1, 2, 0], { ignoreIndex: 1, reduction: 'sum' }), inputs: [leaf64([3, 3])] })],
+    ['crossEntropy none', () => ({ f: (x) => crossEntropy(x, [2, -100, 0], { reduction: 'none' }), inputs: [leaf64([3, 4])] })],
+    ['crossEntropy [C]', () => ({ f: (x) => crossEntropy(x, 4), inputs: [leaf64([6])] })],
+    ['mseLoss mean, both sides', () => ({ f: (x, y) => mseLoss(x, y), inputs: [leaf64([2, 3]), leaf64([2, 3])] })],
+    ['mseLoss sum', () => ({ f: (x, y) => mseLoss(x, y, 'sum'), inputs: [leaf64([4]), leaf64([4])] })],
+    ['mseLoss none', () => ({ f: (x, y) => mseLoss(x, y, 'none'), inputs: [leaf64([3, 2]), leaf64([3, 2])] })],
+  ];
+  for (const [name, make] of rows) {
+    it(name, () => {
+      const { f, inputs } = make();
+      const r = gradCheck(f, inputs);
+      expect(r.maxError, JSON.stringify(r.worst)).toBeLessThan(1e-7);
+    });
+  }
 });

@@ -44,6 +44,9 @@ export type { Reduction, CrossEntropyOptions } from './losses';
 export { Optimizer, SGD, Adam, RMSprop } from './optim/index';
 export type { SGDOptions, AdamOptions, RMSpropOptions } from './optim/index';
 export { clipGradNorm, clipGradValue } from './clip';
+export { stateDict, loadStateDict } from './stateDict';
+export type { StateDict, LoadStateDictOptions } from './stateDict';
+export { FieldError } from './nested';
 
 // Testing helpers
 export { gradCheck } from './testing/gradCheck';

@@ -1,5 +1,5 @@
 // crossEntropy and mseLoss against F.cross_entropy / F.mse_loss (fixtures/losses.json, float64,
-// 1e-6): the loss value and the gradient of the input; plus reductions, errors and dtypes.
+// 1e-6) and finite differences: the loss value and input gradient; plus reductions, errors and dtypes.
 import { describe, expect, it } from 'vitest';
 import { crossEntropy, mseLoss, type Reduction } from './losses';
 import { randn, Tensor, tensor } from './tensor';

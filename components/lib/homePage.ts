@@ -17,7 +17,7 @@ export function initHomePage(): void {
   const last = cards.find((c) => c.dataset.slug === progress.last);
   const button = document.querySelector<HTMLAnchorElement>('[data-continue]');
   if (last && button) {
-    button.href = last.href;
+    button.setAttribute('href', last.getAttribute('href') ?? '');
     button.textContent = `Continue: ${last.querySelector('.chapter-title')?.firstChild?.textContent?.trim() ?? 'where you left off'}`;
   }
 }

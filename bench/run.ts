@@ -1,6 +1,7 @@
 // `npm run bench`: trains every workload's contestants side by side in this process and prints
 // medians, paired ratios, the issue's targets, and as the last line `BENCH {…}`.
 // Flags: --quick (fewer rounds), --only=rnn,lstm (workloads), --contestants=fused,tfjs_wasm, --rounds=N.
+import { contestants } from './contestants';
 import type { ContestantId } from './contestants/types';
 import { mobyDickTextOnce, tokenize } from './data';
 import { benchLine, formatLossCheck, formatTargets, formatWorkload } from './report';
@@ -19,6 +20,15 @@ const roundsOverride = flag('rounds') === undefined ? undefined : Number(flag('r
 const unknown = onlyWorkloads?.filter((id) => !workloads.some((w) => w.id === id)) ?? [];
 if (unknown.length > 0) {
   console.error(`bench: unknown workload ${unknown.join(', ')}; known: ${workloads.map((w) => w.id).join(', ')}`);
+  process.exit(2);
+}
+const unknownContestants = onlyContestants?.filter((id) => !(id in contestants)) ?? [];
+if (unknownContestants.length > 0) {
+  console.error(`bench: unknown contestant ${unknownContestants.join(', ')}; known: ${Object.keys(contestants).join(', ')}`);
+  process.exit(2);
+}
+if (roundsOverride !== undefined && !(Number.isInteger(roundsOverride) && roundsOverride > 0)) {
+  console.error(`bench: --rounds must be a positive integer, got ${flag('rounds')}`);
   process.exit(2);
 }
 

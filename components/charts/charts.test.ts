@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { heatmap } from './heatmap';
+import { lineChart } from './lineChart';
+
+const document = new Window().document as unknown as Document;
+
+describe('heatmap', () => {
+  it('draws one cell per value, coloured by sign, with its accessible name', () => {
+    const svg = heatmap({ values: [[1, -1, 0], [0.5, -0.5, 0.25]] }, { document, ariaLabel: 'hidden states' });
+    const cells = [...svg.querySelectorAll('g[aria-label="cell"] rect')];
+    expect(cells).toHaveLength(6);
+    const fill = (i: number) => cells[i].getAttribute('fill');
+    expect(fill(0)).not.toBe(fill(1));
+    expect(new Set(cells.map((c) => c.getAttribute('fill'))).size).toBe(6);
+    expect(svg.getAttribute('aria-label')).toBe('hidden states');
+  });
+
+  it('outlines the highlighted column', () => {
+    const svg = heatmap({ values: [[1, 2], [3, 4]] }, { document, highlightCol: 1 });
+    expect(svg.querySelectorAll('g[aria-label="cell"]')).toHaveLength(2);
+  });
+});
+
+describe('lineChart', () => {
+  it('draws a line per series and drops points a log scale cannot show', () => {
+    const svg = lineChart(
+      [
+        { name: 'RNN', points: [{ x: 1, y: 1 }, { x: 2, y: 0.1 }, { x: 3, y: 0 }] },
+        { name: 'LSTM', points: [{ x: 1, y: 1 }, { x: 2, y: 0.9 }, { x: 3, y: 0.8 }] },
+      ],
+      { document, logY: true, rules: [{ y: 0.5, label: 'threshold' }] },
+    );
+    const paths = [...svg.querySelectorAll('g[aria-label="line"] path')];
+    expect(paths).toHaveLength(2);
+    expect(paths.every((p) => !(p.getAttribute('d') ?? '').includes('NaN'))).toBe(true);
+    expect(svg.textContent).toContain('threshold');
+  });
+});

@@ -2,7 +2,7 @@
 // index batches, row gathering, and word_language_model's batchify/get_batch on a small stream.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random';
-import { batchify, batchIndices, bpttStarts, collateBatch, gatherRows, gatherTimeMajor, getBatch, padSequences } from './batching';
+import { batchify, batchIndices, bpttStarts, collateBatch, batchRows, batchTimeMajor, getBatch, padSequences } from './batching';
 
 const seqs = [[5, 6], [7, 8, 9], [4]];
 
@@ -72,17 +72,17 @@ describe('gathering rows', () => {
   const src = Float32Array.from([0, 1, 10, 11, 100, 101, 110, 111, 200, 201, 210, 211]);
 
   it('gathers a time-major [T, B, F] batch', () => {
-    const out = gatherTimeMajor(src, [3, 2, 2], [2, 0]);
+    const out = batchTimeMajor(src, [3, 2, 2], [2, 0]);
     expect(out).toBeInstanceOf(Float32Array);
     expect(Array.from(out)).toEqual([200, 201, 0, 1, 210, 211, 10, 11]);
-    expect(() => gatherTimeMajor(src, [3, 2, 2], [3])).toThrow(/outside/);
-    expect(() => gatherTimeMajor(src, [2, 2, 2], [0])).toThrow(/values/);
+    expect(() => batchTimeMajor(src, [3, 2, 2], [3])).toThrow(/outside/);
+    expect(() => batchTimeMajor(src, [2, 2, 2], [0])).toThrow(/values/);
   });
 
   it('gathers whole rows batch-first', () => {
-    const out = gatherRows(Int32Array.from([1, 2, 3, 4, 5, 6]), 2, [2, 2, 0]);
+    const out = batchRows(Int32Array.from([1, 2, 3, 4, 5, 6]), 2, [2, 2, 0]);
     expect(Array.from(out)).toEqual([5, 6, 5, 6, 1, 2]);
-    expect(() => gatherRows(Int32Array.from([1, 2]), 2, [1])).toThrow(/outside/);
+    expect(() => batchRows(Int32Array.from([1, 2]), 2, [1])).toThrow(/outside/);
   });
 });
 

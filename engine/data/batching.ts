@@ -119,13 +119,13 @@ export type NumericArray = Int32Array | Float32Array | Float64Array;
  * @param indices B row indices
  * @returns [T, B, F] a new array of the same type
  */
-export function gatherTimeMajor<A extends NumericArray>(source: A, shape: readonly [number, number, number], indices: readonly number[]): A {
+export function batchTimeMajor<A extends NumericArray>(source: A, shape: readonly [number, number, number], indices: readonly number[]): A {
   const [N, T, F] = shape;
-  if (source.length !== N * T * F) throw new Error(`gatherTimeMajor: source has ${source.length} values, expected ${N}×${T}×${F}`);
+  if (source.length !== N * T * F) throw new Error(`batchTimeMajor: source has ${source.length} values, expected ${N}×${T}×${F}`);
   const B = indices.length;
   const out = new (source.constructor as new (n: number) => A)(T * B * F);
   indices.forEach((n, b) => {
-    if (!Number.isInteger(n) || n < 0 || n >= N) throw new RangeError(`gatherTimeMajor: row ${n} is outside [0, ${N})`);
+    if (!Number.isInteger(n) || n < 0 || n >= N) throw new RangeError(`batchTimeMajor: row ${n} is outside [0, ${N})`);
     for (let t = 0; t < T; t++) for (let f = 0; f < F; f++) out[(t * B + b) * F + f] = source[(n * T + t) * F + f];
   });
   return out;
@@ -136,11 +136,11 @@ export function gatherTimeMajor<A extends NumericArray>(source: A, shape: readon
  * @param rowSize the number of values per row (product of `rest`)
  * @returns [B, ...rest]
  */
-export function gatherRows<A extends NumericArray>(source: A, rowSize: number, indices: readonly number[]): A {
+export function batchRows<A extends NumericArray>(source: A, rowSize: number, indices: readonly number[]): A {
   const N = source.length / rowSize;
   const out = new (source.constructor as new (n: number) => A)(indices.length * rowSize);
   indices.forEach((n, b) => {
-    if (!Number.isInteger(n) || n < 0 || n >= N) throw new RangeError(`gatherRows: row ${n} is outside [0, ${N})`);
+    if (!Number.isInteger(n) || n < 0 || n >= N) throw new RangeError(`batchRows: row ${n} is outside [0, ${N})`);
     out.set(source.subarray(n * rowSize, (n + 1) * rowSize), b * rowSize);
   });
   return out;

@@ -2,8 +2,11 @@
 // and prepared by the same pure functions the site's build uses, so tests, the bench and worker tests
 // train on exactly the bytes served under /data/.
 import { createRequire } from 'node:module';
+import { parseSentimentCorpus, type SentimentCorpus } from '../../engine/data/sentiment';
 import { prepareMobyDick, type MobyDickPart } from '../../engine/data/text';
 import { encodeBirths, prepareBirths, type BirthRecord, type BirthsFile, type StdlibBirthRow } from '../../engine/data/timeseries';
+
+import corpusFile from '../../engine/data/corpora/sentiment.json';
 
 const require = createRequire(import.meta.url);
 
@@ -34,4 +37,14 @@ export function loadUsBirths(): BirthRecord[] {
 /** The compact births file served at `/data/us-births.json`. */
 export function usBirthsFile(): BirthsFile {
   return encodeBirths(loadUsBirths());
+}
+
+/** The committed sentiment corpus, parsed; the same file is served at `/data/sentiment.json`. */
+export function loadSentimentCorpus(): SentimentCorpus {
+  return parseSentimentCorpus(corpusFile);
+}
+
+/** The sentiment corpus file as committed, for the `/data/sentiment.json` endpoint. */
+export function sentimentCorpusFile(): unknown {
+  return corpusFile;
 }

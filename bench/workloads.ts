@@ -53,7 +53,7 @@ export const workloads: Workload[] = [
     adam,
     contestants: ['engine', 'fused', 'tfjs_cpu', 'tfjs_wasm'],
     warmup: { full: 4, quick: 2 },
-    rounds: { full: 20, quick: 4 },
+    rounds: { full: 16, quick: 4 },
     targets: [
       { versus: 'tfjs_cpu', minSpeedup: 5, text: 'at least 5× faster than TF.js CPU' },
       { versus: 'tfjs_wasm', minSpeedup: 1.3, text: 'at least 1.3× faster than TF.js WASM' },

@@ -1,0 +1,358 @@
+// The training worker's brain, free of the worker global: it parses each message, loads data, builds the run,
+// and trains one step per scheduler slice so that pause, step and cancel are handled between any two steps.
+// `train.worker.ts` gives it `postMessage` and a MessageChannel scheduler; Node tests give it a fake clock and loop.
+import { loadData, type FetchText, type LoadedData } from './data';
+import {
+  FINAL_STATUSES,
+  parseToWorker,
+  type EvalPoint,
+  type FromWorker,
+  type Progress,
+  type RunConfig,
+  type RunInfo,
+  type RunStatus,
+  type SnapshotTensor,
+  type ToWorker,
+  type TrainPoint,
+} from './protocol';
+
+/** What one call of `WorkerRun.step()` did. */
+export interface RunStepResult {
+  /** Steps taken so far, this one included. */
+  step: number;
+  epoch: number;
+  loss: number;
+  gradNorm: number;
+  /** Present when this step ended with an evaluation on the validation split. */
+  eval?: EvalPoint;
+  /** Present when the run is over: finished, stopped early, or diverged (with a sentence for the reader). */
+  stop?: { status: 'done' | 'early-stopped' | 'diverged'; message: string };
+}
+
+/** A run as the handler drives it: built from a task and its trainer by `createWorkerRun` (tasks.ts). */
+export interface WorkerRun {
+  readonly info: RunInfo;
+  /** One optimisation step, plus an evaluation when one is due. */
+  step(): RunStepResult;
+  setLearningRate(lr: number): void;
+  /** Generated text after `prime` (char model); throws an Error with a reader-facing message for bad input. */
+  sample?(prime: string, length: number, temperature: number, seed: number): string;
+  /** Copies of the parameters (and hidden states where the task has them); the handler transfers their buffers. */
+  snapshot?(): SnapshotTensor[];
+}
+
+/** Builds a run from its config and loaded data; throws (e.g. a DataError) when either is unusable. */
+export type RunFactory = (config: RunConfig, data: LoadedData) => WorkerRun | Promise<WorkerRun>;
+
+/** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+/** Time and yielding, injected so tests can drive the loop by hand. */
+export interface Scheduler {
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
+  /** Call `fn` after the messages already waiting have been handled. */
+  schedule(fn: () => void): void;
+}
+
+export interface HandlerOptions {
+  post: Post;
+  scheduler: Scheduler;
+  createRun: RunFactory;
+  fetchText: FetchText;
+  /** Shortest gap between two progress messages (default 1000/30 ms: at most about 30 a second). */
+  progressIntervalMs?: number;
+}
+
+/** One run's bookkeeping. */
+interface ActiveRun {
+  id: string;
+  config: RunConfig;
+  status: RunStatus;
+  run: WorkerRun | null;
+  /** A pause (or step) arrived while loading: start paused. */
+  startPaused: boolean;
+  /** Steps still to take before pausing again, after a `step` message. */
+  stepsLeft: number;
+  scheduled: boolean;
+  step: number;
+  epoch: number;
+  last: TrainPoint | null;
+  lastEval: EvalPoint | null;
+  learningRate: number;
+  points: TrainPoint[];
+  evals: EvalPoint[];
+  /** Training time banked before the current stretch of steps, and when that stretch began (null when idle). */
+  elapsedMs: number;
+  activeSince: number | null;
+  lastPostAt: number;
+  /** Pace at the previous progress message, for the time-left estimate. */
+  paceFrom: { elapsedMs: number; step: number } | null;
+  msPerStep: number | null;
+}
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'unknown error';
+
+/** Handles page messages for one worker: at most one run at a time; a new `start` replaces the old run. */
+export class TrainerHandler {
+  private active: ActiveRun | null = null;
+  private readonly progressIntervalMs: number;
+
+  constructor(private readonly options: HandlerOptions) {
+    this.progressIntervalMs = options.progressIntervalMs ?? 1000 / 30;
+  }
+
+  /** The current run's status, for tests. */
+  get status(): RunStatus | null {
+    return this.active?.status ?? null;
+  }
+
+  /** Handle one message from the page. Never throws: every problem is answered with an `error` message. */
+  handle(raw: unknown): void {
+    const parsed = parseToWorker(raw);
+    if (!parsed.ok) {
+      this.post({ type: 'error', runId: parsed.runId, requestId: parsed.requestId, message: parsed.error });
+      return;
+    }
+    try {
+      this.dispatch(parsed.message);
+    } catch (error) {
+      // A bug in the handler itself: report it and stop the run rather than leave the page waiting.
+      const r = this.active;
+      this.post({ type: 'error', runId: r?.id, message: errorMessage(error) });
+      if (r && !FINAL_STATUSES.includes(r.status)) this.finish(r, 'error');
+    }
+  }
+
+  private dispatch(message: ToWorker): void {
+    if (message.type === 'start') {
+      void this.start(message);
+      return;
+    }
+    const r = this.active;
+    if (!r || r.id !== message.runId) {
+      // A late control message for a replaced run needs no answer; a request does, or its promise never settles.
+      if (message.type === 'sample' || message.type === 'snapshot') {
+        this.post({ type: 'error', runId: message.runId, requestId: message.requestId, message: 'that run is no longer available; start a new one' });
+      }
+      return;
+    }
+    const final = FINAL_STATUSES.includes(r.status);
+    switch (message.type) {
+      case 'pause':
+        if (r.status === 'running') this.setStatus(r, 'paused');
+        if (r.status === 'loading') r.startPaused = true;
+        r.stepsLeft = 0;
+        return;
+      case 'resume':
+        r.startPaused = false;
+        if (r.status === 'paused') {
+          r.stepsLeft = 0;
+          this.setStatus(r, 'running');
+          this.scheduleTick(r);
+        }
+        return;
+      case 'step':
+        if (r.status === 'running') this.setStatus(r, 'paused');
+        if (r.status === 'loading') {
+          r.startPaused = true;
+          r.stepsLeft = message.n;
+        } else if (r.status === 'paused') {
+          r.stepsLeft = message.n;
+          this.scheduleTick(r);
+        }
+        return;
+      case 'cancel':
+        if (!final) this.finish(r, 'cancelled');
+        return;
+      case 'setLearningRate':
+        r.learningRate = message.lr;
+        r.run?.setLearningRate(message.lr);
+        return;
+      case 'sample':
+        this.sample(r, message);
+        return;
+      case 'snapshot':
+        this.snapshot(r, message.requestId);
+        return;
+    }
+  }
+
+  private async start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+    const { runId, config } = message;
+    const previous = this.active;
+    if (previous && !FINAL_STATUSES.includes(previous.status)) this.finish(previous, 'cancelled');
+    const r: ActiveRun = {
+      id: runId,
+      config,
+      status: 'loading',
+      run: null,
+      startPaused: false,
+      stepsLeft: 0,
+      scheduled: false,
+      step: 0,
+      epoch: 0,
+      last: null,
+      lastEval: null,
+      learningRate: config.learningRate,
+      points: [],
+      evals: [],
+      elapsedMs: 0,
+      activeSince: null,
+      lastPostAt: -Infinity,
+      paceFrom: null,
+      msPerStep: null,
+    };
+    this.active = r;
+    this.post({ type: 'status', runId, status: 'loading', step: 0 });
+    try {
+      const data = await loadData(message.data, this.options.fetchText);
+      if (this.active !== r || r.status !== 'loading') return;
+      const run = await this.options.createRun(config, data);
+      if (this.active !== r || r.status !== 'loading') return;
+      r.run = run;
+      if (r.learningRate !== config.learningRate) run.setLearningRate(r.learningRate);
+    } catch (error) {
+      if (this.active === r && r.status === 'loading') this.fail(r, error);
+      return;
+    }
+    this.post({ type: 'ready', runId, info: r.run.info });
+    this.setStatus(r, r.startPaused ? 'paused' : 'running');
+    if (!r.startPaused || r.stepsLeft > 0) this.scheduleTick(r);
+  }
+
+  private scheduleTick(r: ActiveRun): void {
+    if (r.scheduled) return;
+    r.scheduled = true;
+    this.options.scheduler.schedule(() => {
+      r.scheduled = false;
+      this.tick(r);
+    });
+  }
+
+  /** One training step, then yield: messages that arrived meanwhile are handled before the next step. */
+  private tick(r: ActiveRun): void {
+    if (this.active !== r || !r.run) return;
+    const stepping = r.status === 'paused' && r.stepsLeft > 0;
+    if (r.status !== 'running' && !stepping) return;
+    const now = this.options.scheduler.now();
+    if (r.activeSince === null) r.activeSince = now;
+    let result: RunStepResult;
+    try {
+      result = r.run.step();
+    } catch (error) {
+      this.fail(r, error);
+      return;
+    }
+    r.step = result.step;
+    r.epoch = result.epoch;
+    r.last = { step: result.step, loss: result.loss, gradNorm: result.gradNorm };
+    r.points.push(r.last);
+    if (result.eval) {
+      r.lastEval = result.eval;
+      r.evals.push(result.eval);
+    }
+    if (result.stop) {
+      if (result.stop.status === 'diverged') this.post({ type: 'diverged', runId: r.id, step: result.step, message: result.stop.message });
+      this.finish(r, result.stop.status, result.stop.message);
+      return;
+    }
+    if (stepping) {
+      r.stepsLeft -= 1;
+      if (r.stepsLeft === 0) {
+        this.bankTime(r);
+        this.postProgress(r);
+        return;
+      }
+    }
+    if (this.options.scheduler.now() - r.lastPostAt >= this.progressIntervalMs) this.postProgress(r);
+    this.scheduleTick(r);
+  }
+
+  private sample(r: ActiveRun, m: Extract<ToWorker, { type: 'sample' }>): void {
+    const reply = (message: string): void => this.post({ type: 'error', runId: r.id, requestId: m.requestId, message });
+    if (!r.run) return reply(r.status === 'loading' ? 'the model is still loading; try again in a moment' : 'this run has no model to sample from');
+    if (!r.run.sample) return reply(`the ${r.config.task} task does not generate text`);
+    try {
+      const text = r.run.sample(m.prime, m.length, m.temperature, m.seed);
+      this.post({ type: 'samples', runId: r.id, requestId: m.requestId, step: r.step, prime: m.prime, text, temperature: m.temperature });
+    } catch (error) {
+      reply(errorMessage(error));
+    }
+  }
+
+  private snapshot(r: ActiveRun, requestId: number): void {
+    if (!r.run?.snapshot) {
+      this.post({ type: 'error', runId: r.id, requestId, message: r.run ? `the ${r.config.task} task has no snapshot` : 'the model is still loading' });
+      return;
+    }
+    try {
+      const tensors = r.run.snapshot();
+      this.post({ type: 'snapshot', runId: r.id, requestId, step: r.step, tensors }, tensors.map((t) => t.data.buffer as ArrayBuffer));
+    } catch (error) {
+      this.post({ type: 'error', runId: r.id, requestId, message: errorMessage(error) });
+    }
+  }
+
+  /** An exception from the data, the task or the trainer: the run ends with status `error`; the worker lives on. */
+  private fail(r: ActiveRun, error: unknown): void {
+    this.post({ type: 'error', runId: r.id, message: errorMessage(error) });
+    this.finish(r, 'error');
+  }
+
+  private finish(r: ActiveRun, status: RunStatus, message?: string): void {
+    this.bankTime(r);
+    if (r.points.length > 0 || r.evals.length > 0 || status === 'done' || status === 'early-stopped') this.postProgress(r);
+    this.setStatus(r, status, message);
+  }
+
+  private setStatus(r: ActiveRun, status: RunStatus, message?: string): void {
+    if (status !== 'running') this.bankTime(r);
+    r.status = status;
+    this.post({ type: 'status', runId: r.id, status, step: r.step, ...(message ? { message } : {}) });
+  }
+
+  /** Add the current stretch of steps to the elapsed time; pauses do not count. */
+  private bankTime(r: ActiveRun): void {
+    if (r.activeSince === null) return;
+    r.elapsedMs += this.options.scheduler.now() - r.activeSince;
+    r.activeSince = null;
+  }
+
+  private postProgress(r: ActiveRun): void {
+    if (!r.run || !r.last) return;
+    const now = this.options.scheduler.now();
+    const elapsedMs = r.elapsedMs + (r.activeSince === null ? 0 : now - r.activeSince);
+    // Pace over the stretch since the previous message, smoothed, so a slow first step (JIT warm-up) fades out.
+    if (r.paceFrom && r.step > r.paceFrom.step) {
+      const pace = (elapsedMs - r.paceFrom.elapsedMs) / (r.step - r.paceFrom.step);
+      r.msPerStep = r.msPerStep === null ? pace : 0.7 * r.msPerStep + 0.3 * pace;
+    }
+    r.paceFrom = { elapsedMs, step: r.step };
+    const maxSteps = r.run.info.maxSteps;
+    const progress: Progress = {
+      type: 'progress',
+      runId: r.id,
+      step: r.step,
+      epoch: r.epoch,
+      loss: r.last.loss,
+      gradNorm: r.last.gradNorm,
+      valLoss: r.lastEval?.valLoss ?? null,
+      metrics: r.lastEval?.metrics ?? {},
+      learningRate: r.learningRate,
+      elapsedMs,
+      remainingMs: r.msPerStep === null ? null : Math.max(0, maxSteps - r.step) * r.msPerStep,
+      maxSteps,
+      points: r.points,
+      evals: r.evals,
+    };
+    r.points = [];
+    r.evals = [];
+    r.lastPostAt = now;
+    this.post(progress);
+  }
+
+  private post(message: FromWorker, transfer?: ArrayBuffer[]): void {
+    this.options.post(message, transfer);
+  }
+}

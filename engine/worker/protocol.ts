@@ -1,0 +1,215 @@
+// The messages between the page and the training worker, as typed unions with string-literal `type` fields,
+// and the parser that turns an untrusted incoming message into one of them (or a sentence saying why not).
+import type { BaseTaskConfig, TaskName } from '../train/task';
+
+/** Where a run is in its life. `loading` covers fetching and parsing the data and building the model. */
+export type RunStatus = 'loading' | 'running' | 'paused' | 'done' | 'early-stopped' | 'diverged' | 'cancelled' | 'error';
+
+/** Statuses after which the run takes no more steps (it still answers `sample` and `snapshot`). */
+export const FINAL_STATUSES: readonly RunStatus[] = ['done', 'early-stopped', 'diverged', 'cancelled', 'error'];
+
+/** A file the reader chose from disk (a `File` in the browser); the worker reads it, so parsing never blocks the page. */
+export interface ReaderFile {
+  readonly name: string;
+  readonly size: number;
+  text(): Promise<string>;
+}
+
+/** Where a run's data comes from. */
+export type DataSource =
+  /** A same-origin static file of the site, e.g. the absolute URL of /data/moby-dick.txt. */
+  | { kind: 'url'; url: string }
+  /** Text handed over directly (tests, small inputs). `name` is the file name messages use. */
+  | { kind: 'text'; text: string; name?: string }
+  /** The reader's own files: one CSV, or the .txt files of an aclImdb folder with their relative paths. */
+  | { kind: 'files'; files: { path: string; file: ReaderFile }[] }
+  /** Tasks that generate their own data (the synthetic tasks). */
+  | { kind: 'none' };
+
+/** A task's settings: the shared ones plus the task's own (cell type, hidden size, sequence length, …). */
+export type RunConfig = BaseTaskConfig & Record<string, unknown>;
+
+/** Page → worker. Every message after `start` names its run, so a late message for an old run is ignored. */
+export type ToWorker =
+  | { type: 'start'; runId: string; config: RunConfig; data: DataSource }
+  | { type: 'pause'; runId: string }
+  | { type: 'resume'; runId: string }
+  /** Take `n` more steps, then pause. */
+  | { type: 'step'; runId: string; n: number }
+  | { type: 'cancel'; runId: string }
+  | { type: 'setLearningRate'; runId: string; lr: number }
+  /** Generate `length` characters after `prime` (char model only), sampling at `temperature` with its own `seed`. */
+  | { type: 'sample'; runId: string; requestId: number; prime: string; length: number; temperature: number; seed: number }
+  /** The parameters (and, where the task has them, hidden states) as Float32Arrays. */
+  | { type: 'snapshot'; runId: string; requestId: number };
+
+/** The loss of a reference model on the validation split, drawn as a rule under the curve. */
+export interface Baseline {
+  label: string;
+  loss: number;
+}
+
+/** What the page learns once the data is loaded and the model is built. */
+export interface RunInfo {
+  task: TaskName;
+  stepsPerEpoch: number;
+  maxSteps: number;
+  /** One sentence on the data, e.g. "Moby-Dick, 1,171,422 characters: 1,054,280 to train on, 117,142 held out." */
+  dataSummary: string;
+  baselines: Baseline[];
+  /** The characters the char model knows, in index order (char model only). */
+  vocabulary?: string;
+}
+
+/** One training step on the loss curve. */
+export interface TrainPoint {
+  step: number;
+  loss: number;
+  /** Global gradient norm before clipping. */
+  gradNorm: number;
+}
+
+/** One evaluation on the validation split. */
+export interface EvalPoint {
+  step: number;
+  valLoss: number;
+  metrics: Record<string, number>;
+}
+
+/** Progress since the previous progress message; the page appends `points` and `evals` to its curves. */
+export interface Progress {
+  type: 'progress';
+  runId: string;
+  /** Steps taken so far. */
+  step: number;
+  /** Fractional passes over the training data so far. */
+  epoch: number;
+  /** The latest training loss and gradient norm, and the latest validation loss and metrics (null before the first evaluation). */
+  loss: number;
+  gradNorm: number;
+  valLoss: number | null;
+  metrics: Record<string, number>;
+  learningRate: number;
+  /** Training time so far, pauses excluded. */
+  elapsedMs: number;
+  /** Estimated time to `maxSteps` at the recent pace (early stopping may end the run sooner); null until measured. */
+  remainingMs: number | null;
+  maxSteps: number;
+  points: TrainPoint[];
+  evals: EvalPoint[];
+}
+
+/** A named array of a snapshot: a parameter in PyTorch's name, or a hidden state. */
+export interface SnapshotTensor {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+/** Worker → page. */
+export type FromWorker =
+  | { type: 'status'; runId: string; status: RunStatus; step: number; message?: string }
+  | { type: 'ready'; runId: string; info: RunInfo }
+  | Progress
+  /** The run stopped because the loss or a parameter stopped being a finite number; `message` explains it to a reader. */
+  | { type: 'diverged'; runId: string; step: number; message: string }
+  /** Without `requestId`: the run (or, without `runId`, a message) failed. With it: only that request failed. */
+  | { type: 'error'; runId?: string; requestId?: number; message: string }
+  | { type: 'samples'; runId: string; requestId: number; step: number; prime: string; text: string; temperature: number }
+  | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] };
+
+/** Bounds the parser enforces, so a bad message is refused before it can start a huge computation. */
+export const LIMITS = {
+  maxStepN: 10_000,
+  maxSampleLength: 2_000,
+  maxPrimeLength: 500,
+  minTemperature: 0.05,
+  maxTemperature: 5,
+  maxLearningRate: 100,
+} as const;
+
+const TASKS: readonly TaskName[] = ['char-model', 'forecast', 'sentiment', 'synthetic'];
+const MESSAGE_TYPES: readonly ToWorker['type'][] = ['start', 'pause', 'resume', 'step', 'cancel', 'setLearningRate', 'sample', 'snapshot'];
+
+type Parsed = { ok: true; message: ToWorker } | { ok: false; error: string; runId?: string; requestId?: number };
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isInt = (x: unknown, min: number, max: number): x is number => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+const isPositive = (x: unknown, max: number): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= max;
+const isReaderFile = (x: unknown): x is ReaderFile =>
+  isObject(x) && typeof x.name === 'string' && typeof x.size === 'number' && typeof x.text === 'function';
+
+function checkConfig(config: unknown): string | null {
+  if (!isObject(config)) return 'config must be an object';
+  if (!TASKS.includes(config.task as TaskName)) return `config.task must be one of ${TASKS.join(', ')}`;
+  if (!isInt(config.seed, -(2 ** 31), 2 ** 32 - 1)) return 'config.seed must be a whole number';
+  if (!isPositive(config.learningRate, LIMITS.maxLearningRate)) return `config.learningRate must be a number above 0 and at most ${LIMITS.maxLearningRate}`;
+  if (!isInt(config.maxSteps, 1, 10_000_000)) return 'config.maxSteps must be a whole number of at least 1';
+  if (!isInt(config.evalEvery, 1, 10_000_000)) return 'config.evalEvery must be a whole number of at least 1';
+  if (config.clip !== undefined && !(typeof config.clip === 'number' && config.clip >= 0 && Number.isFinite(config.clip))) return 'config.clip must be 0 (off) or a positive number';
+  if (config.patience !== undefined && !isInt(config.patience, 0, 1_000_000)) return 'config.patience must be a whole number of at least 0';
+  return null;
+}
+
+function checkData(data: unknown): string | null {
+  if (!isObject(data)) return 'data must be an object';
+  switch (data.kind) {
+    case 'url':
+      return typeof data.url === 'string' && data.url.length > 0 ? null : 'data.url must be a non-empty string';
+    case 'text':
+      return typeof data.text === 'string' ? null : 'data.text must be a string';
+    case 'files':
+      return Array.isArray(data.files) && data.files.length > 0 && data.files.every((f) => isObject(f) && typeof f.path === 'string' && isReaderFile(f.file))
+        ? null
+        : 'data.files must be a non-empty list of { path, file }';
+    case 'none':
+      return null;
+    default:
+      return 'data.kind must be url, text, files or none';
+  }
+}
+
+/**
+ * Checks an incoming message field by field. Whatever arrives (a string, a missing field, a NaN learning
+ * rate), the result is either a well-typed message or an error sentence, never an exception.
+ */
+export function parseToWorker(raw: unknown): Parsed {
+  if (!isObject(raw)) return { ok: false, error: 'a message must be an object with a "type" field' };
+  const runId = typeof raw.runId === 'string' && raw.runId.length > 0 ? raw.runId : undefined;
+  const requestId = isInt(raw.requestId, 0, Number.MAX_SAFE_INTEGER) ? raw.requestId : undefined;
+  const fail = (error: string): Parsed => ({ ok: false, error: `${String(raw.type)}: ${error}`, runId, requestId });
+  if (!MESSAGE_TYPES.includes(raw.type as ToWorker['type'])) {
+    return { ok: false, error: `unknown message type ${JSON.stringify(raw.type)}; expected one of ${MESSAGE_TYPES.join(', ')}`, runId, requestId };
+  }
+  if (runId === undefined) return fail('runId must be a non-empty string');
+  switch (raw.type) {
+    case 'start': {
+      const problem = checkConfig(raw.config) ?? checkData(raw.data);
+      return problem ? fail(problem) : { ok: true, message: { type: 'start', runId, config: raw.config as RunConfig, data: raw.data as DataSource } };
+    }
+    case 'pause':
+    case 'resume':
+    case 'cancel':
+      return { ok: true, message: { type: raw.type, runId } };
+    case 'step':
+      return isInt(raw.n, 1, LIMITS.maxStepN) ? { ok: true, message: { type: 'step', runId, n: raw.n } } : fail(`n must be a whole number from 1 to ${LIMITS.maxStepN}`);
+    case 'setLearningRate':
+      return isPositive(raw.lr, LIMITS.maxLearningRate)
+        ? { ok: true, message: { type: 'setLearningRate', runId, lr: raw.lr } }
+        : fail(`lr must be a number above 0 and at most ${LIMITS.maxLearningRate}`);
+    case 'sample': {
+      if (requestId === undefined) return fail('requestId must be a whole number');
+      if (typeof raw.prime !== 'string' || raw.prime.length > LIMITS.maxPrimeLength) return fail(`prime must be text of at most ${LIMITS.maxPrimeLength} characters`);
+      if (!isInt(raw.length, 1, LIMITS.maxSampleLength)) return fail(`length must be a whole number from 1 to ${LIMITS.maxSampleLength}`);
+      if (!(typeof raw.temperature === 'number' && raw.temperature >= LIMITS.minTemperature && raw.temperature <= LIMITS.maxTemperature)) {
+        return fail(`temperature must be a number from ${LIMITS.minTemperature} to ${LIMITS.maxTemperature}`);
+      }
+      if (!isInt(raw.seed, -(2 ** 31), 2 ** 32 - 1)) return fail('seed must be a whole number');
+      return { ok: true, message: { type: 'sample', runId, requestId, prime: raw.prime, length: raw.length, temperature: raw.temperature, seed: raw.seed } };
+    }
+    case 'snapshot':
+      return requestId === undefined ? fail('requestId must be a whole number') : { ok: true, message: { type: 'snapshot', runId, requestId } };
+    default:
+      return fail('unknown message type');
+  }
+}

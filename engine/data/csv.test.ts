@@ -24,6 +24,13 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('handles a trailing comma at the end, lone CR line breaks, and CRLF inside quotes for line numbers', () => {
+    expect(parseCsv('a,b\n1,').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '']]);
+    expect(parseCsv('a,b\r1,2').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('text,label\r\n"x\r\ny",pos\r\nz,neg').map((r) => r.line)).toEqual([1, 2, 4]);
+    expect(parseCsv('""\n')).toEqual([{ fields: [''], line: 1 }]);
+  });
+
   it('keeps a quote inside an unquoted field as text', () => {
     expect(parseCsv('it was "ok",pos')[0].fields).toEqual(['it was "ok"', 'pos']);
   });

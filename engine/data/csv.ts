@@ -18,69 +18,82 @@ export interface CsvRecord {
  */
 export function parseCsv(text: string, file?: string): CsvRecord[] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const n = s.length;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
-  let field = '';
   let line = 1;
   let recordLine = 1;
   let i = 0;
-  // Whether the current record has any content, so that blank lines can be skipped.
-  let started = false;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (started) records.push({ fields, line: recordLine });
-    fields = [];
-    field = '';
-    started = false;
-  };
-  while (i < s.length) {
-    const c = s[i];
-    // A quote opens a quoted field only at the start of a field; elsewhere it is literal text.
-    if (c === '"' && field === '') {
+  // Fields are cut with indexOf and slice rather than built a character at a time: a 20 MB file
+  // must parse in well under a second in the worker.
+  while (i < n) {
+    let field: string;
+    let quoted = false;
+    if (s.charCodeAt(i) === QUOTE) {
       // A quoted field: read to the matching quote, counting the line breaks inside it.
+      quoted = true;
       const openLine = line;
-      started = true;
-      i++;
+      field = '';
+      let j = i + 1;
       for (;;) {
-        if (i >= s.length) throw new DataError('a quoted field is never closed: a " opens here but no matching " follows; check for a missing quote', { file, line: openLine });
-        const q = s[i];
-        if (q === '"') {
-          if (s[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const q = s.indexOf('"', j);
+        if (q < 0) throw new DataError('a quoted field is never closed: a " opens here but no matching " follows; check for a missing quote', { file, line: openLine });
+        field += s.slice(j, q);
+        line += countNewlines(s, j, q);
+        if (s.charCodeAt(q + 1) === QUOTE) {
+          field += '"';
+          j = q + 2;
+          continue;
         }
-        if (q === '\n') line++;
-        field += q;
-        i++;
+        i = q + 1;
+        break;
       }
-      const next = s[i];
-      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+      if (i < n && !isDelimiter(s.charCodeAt(i))) {
         throw new DataError(`unexpected text after a closing quote (${JSON.stringify(s.slice(i, i + 10))}); inside a quoted field, write a quote as ""`, { file, line });
       }
-      continue;
-    }
-    if (c === ',') {
-      fields.push(field);
-      field = '';
-      started = true;
-      i++;
-    } else if (c === '\n' || c === '\r') {
-      endRecord();
-      i += c === '\r' && s[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
     } else {
-      field += c;
-      started = true;
-      i++;
+      // An unquoted field runs to the next comma or line break; a quote inside it is literal text.
+      let j = i;
+      while (j < n && !isDelimiter(s.charCodeAt(j))) j++;
+      field = s.slice(i, j);
+      i = j;
     }
+    fields.push(field);
+    if (i < n && s.charCodeAt(i) === COMMA) {
+      i++;
+      // A comma at the very end leaves one more, empty, field.
+      if (i < n) continue;
+      fields.push('');
+    }
+    // End of record: a line break or the end of the text. A blank line is one empty unquoted field.
+    if (!(fields.length === 1 && fields[0] === '' && !quoted)) records.push({ fields, line: recordLine });
+    fields = [];
+    if (i < n) {
+      i += s.charCodeAt(i) === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+    }
+    recordLine = line;
   }
-  if (started || fields.length > 0) endRecord();
   return records;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+function isDelimiter(c: number): boolean {
+  return c === COMMA || c === LF || c === CR;
+}
+
+/** Line breaks in s[from, to): LF, CRLF, or a lone CR each count once. */
+function countNewlines(s: string, from: number, to: number): number {
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF || (c === CR && s.charCodeAt(i + 1) !== LF)) k++;
+  }
+  return k;
 }
 
 /** Options of `parseSentimentCsv`. */

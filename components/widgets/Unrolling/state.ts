@@ -1,0 +1,25 @@
+// The unrolling widget's URL state table: the typed text, the current step, the view and the playing speed.
+import { field, int, oneOf, text, urlState } from '../../lib/urlState';
+import { DEFAULT_TEXT, MAX_LENGTH } from './vocab';
+
+/** The two pictures of the same network. */
+export const VIEWS = ['unrolled', 'folded'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Playing speeds and their time per step in milliseconds. */
+export const SPEEDS = { slow: 1400, normal: 800, fast: 350 } as const;
+export type Speed = keyof typeof SPEEDS;
+
+/** Longest raw text the URL (and the text field) accepts; the network reads at most MAX_LENGTH of it. */
+export const MAX_RAW_LENGTH = 200;
+
+/** State table: `unrolling.text`, `unrolling.t`, `unrolling.view`, `unrolling.speed`. */
+export const unrollingSpec = {
+  text: field(text(MAX_RAW_LENGTH), DEFAULT_TEXT, `The typed sequence (letters and spaces; the first ${MAX_LENGTH} usable characters are unrolled)`),
+  t: field(int(1, MAX_LENGTH), 1, 'The current step t (1-based; at most the length of the sequence)'),
+  view: field(oneOf(VIEWS), 'unrolled', 'unrolled: one cell per step; folded: the single cell with its loop'),
+  speed: field(oneOf(Object.keys(SPEEDS) as Speed[]), 'normal', 'Playing speed: slow, normal or fast'),
+};
+
+/** URL state of the unrolling widget. */
+export const unrollingUrl = urlState('unrolling', unrollingSpec);

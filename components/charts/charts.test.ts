@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { heatmap } from './heatmap';
+import { heatmap, heatmapColor } from './heatmap';
 import { lineChart } from './lineChart';
 
 const document = new Window().document as unknown as Document;
@@ -19,6 +19,17 @@ describe('heatmap', () => {
   it('outlines the highlighted column', () => {
     const svg = heatmap({ values: [[1, 2], [3, 4]] }, { document, highlightCol: 1 });
     expect(svg.querySelectorAll('g[aria-label="cell"]')).toHaveLength(2);
+  });
+});
+
+describe('heatmapColor', () => {
+  it('gives the heatmap’s own cell colours, saturating beyond the extent', () => {
+    const svg = heatmap({ values: [[-1, 0, 1]] }, { document, domain: 1 });
+    const fills = [...svg.querySelectorAll('g[aria-label="cell"] rect')].map((c) => c.getAttribute('fill'));
+    const color = heatmapColor(1);
+    expect([color(-1), color(0), color(1)]).toEqual(fills);
+    expect(color(5)).toBe(color(1));
+    expect(color(-1)).not.toBe(color(1));
   });
 });
 

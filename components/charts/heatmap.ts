@@ -29,6 +29,18 @@ export interface HeatmapOptions {
 
 export const heatmapDefaults = { width: 520, height: 220, xLabel: 't', yLabel: 'unit' } as const;
 
+/** The heatmap's colour scale for values in [−extent, extent]: orange negative, white zero, purple positive. */
+const colorScale = (extent: number) => ({ type: 'diverging', scheme: 'PuOr', domain: [-extent, extent], reverse: true }) as const;
+
+/**
+ * The heatmap's colour for one value, so that other drawings of the same numbers (a cell's state squares) match it.
+ * @returns value → CSS colour; values beyond ±extent saturate
+ */
+export function heatmapColor(extent: number): (value: number) => string {
+  const scale = Plot.scale({ color: colorScale(extent) });
+  return (value) => String(scale.apply(Math.max(-extent, Math.min(extent, value))));
+}
+
 /** Draw `data` as a diverging heatmap (orange negative, white zero, purple positive: safe for colour-blind readers). */
 export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVGElement | HTMLElement {
   const opts = { ...heatmapDefaults, ...options };
@@ -52,7 +64,7 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     ariaLabel: opts.ariaLabel,
     x: { label: opts.xLabel, domain: colNames.map(String), tickSize: 0 },
     y: { label: opts.yLabel, domain: rowNames.map(String), tickSize: 0 },
-    color: { type: 'diverging', scheme: 'PuOr', domain: [-extent, extent], reverse: true },
+    color: colorScale(extent),
     marks,
   });
 }

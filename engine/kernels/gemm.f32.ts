@@ -208,6 +208,30 @@ export function addColumnSums(M: number, N: number, A: Arr, aOff: number, out: A
 }
 
 /**
+ * Counts the nonzeros of A [M, K], stopping (returning −1) once there are more than `limit`, and
+ * otherwise fills rowStart [M+1], col and val (each at least the count long, or null to only count).
+ */
+export function compressRows(M: number, K: number, A: Arr, limit: number, rowStart: Int32Array | null, col: Int32Array | null, val: Arr | null): number {
+  let nnz = 0;
+  for (let i = 0; i < M * K; i++) if (A[i] !== 0 && ++nnz > limit) return -1;
+  if (rowStart === null || col === null || val === null) return nnz;
+  let p = 0;
+  rowStart[0] = 0;
+  for (let i = 0; i < M; i++) {
+    for (let k = 0; k < K; k++) {
+      const v = A[i * K + k];
+      if (v !== 0) {
+        col[p] = k;
+        val[p] = v;
+        p++;
+      }
+    }
+    rowStart[i + 1] = p;
+  }
+  return nnz;
+}
+
+/**
  * C = [C +] A·Bᵀ [+ bias] for a sparse A given by its nonzeros row by row (A's row i holds val[p] at
  * column col[p] for p in rowStart[i]..rowStart[i+1]−1), with B passed transposed. A one-hot row costs
  * one row of Bt: W x = column x of W.

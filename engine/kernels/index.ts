@@ -18,6 +18,8 @@ export interface Kernels {
   gemmNN(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, accumulate: boolean): void;
   /** C[M,N] = [C +] A[K,M]ᵀ·B[K,N] */
   gemmTN(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, accumulate: boolean): void;
+  /** Nonzero count of A [M,K] (−1 past `limit`), and its compressed rows when the arrays are given */
+  compressRows(M: number, K: number, A: TensorData, limit: number, rowStart: Int32Array | null, col: Int32Array | null, val: TensorData | null): number;
   /** C[M,N] = [C +] A·Bᵀ [+ bias] for A [M,K] in compressed rows (rowStart, col, val), Bt = Bᵀ [K,N] */
   sparseGemmNT(M: number, N: number, rowStart: Int32Array, col: Int32Array, val: TensorData, Bt: TensorData, C: TensorData, bias: TensorData | null, accumulate: boolean): void;
   /** Ct[K,N] += Aᵀ·D for A [M,K] in compressed rows and D [M,N] */

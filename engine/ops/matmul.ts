@@ -2,8 +2,8 @@
 // Forward and backward both go through the gemm kernels of the tensor's dtype.
 
 import { needsGrad, record } from '../autodiff/tape';
-import { kernelsFor } from '../kernels/index';
-import { fmtShape, type Tensor, type TensorData } from '../tensor';
+import { kernelsFor, type Kernels } from '../kernels/index';
+import { allocate, fmtShape, type DType, type Tensor, type TensorData } from '../tensor';
 import { commonDtype, empty } from './util';
 
 /** Flags of `matmul`, as in BLAS: use the transpose of an operand without copying it. */
@@ -90,7 +90,7 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   const out = empty(dtype, [...x.shape.slice(0, -1), outF]);
   const B = bias === null ? null : bias.data;
   // A mostly-zero input (one-hot characters) takes the sparse path: W x is then a sum of a few columns of W.
-  const sparse = compressRows(x.data, rows, inF);
+  const sparse = compressRows(k, dtype, x.data, rows, inF);
   if (sparse === null) k.gemmNT(rows, outF, inF, x.data, 0, weight.data, 0, out.data, 0, B, false);
   else {
     const Wt = empty(dtype, [inF, outF]).data;
@@ -128,24 +128,10 @@ interface CompressedRows {
  * X [rows, cols] in compressed rows when at most a quarter of its entries are nonzero, else null.
  * The count stops as soon as the matrix proves dense, so a dense input costs a fraction of one pass.
  */
-function compressRows(X: TensorData, rows: number, cols: number): CompressedRows | null {
-  const limit = (rows * cols) / 4;
-  let nnz = 0;
-  for (let i = 0; i < X.length; i++) if (X[i] !== 0 && ++nnz > limit) return null;
-  const rowStart = new Int32Array(rows + 1);
-  const col = new Int32Array(nnz);
-  const val = X instanceof Float64Array ? new Float64Array(nnz) : new Float32Array(nnz);
-  let p = 0;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const v = X[i * cols + j] as number;
-      if (v !== 0) {
-        col[p] = j;
-        val[p] = v;
-        p++;
-      }
-    }
-    rowStart[i + 1] = p;
-  }
-  return { rowStart, col, val };
+function compressRows(k: Kernels, dtype: DType, X: TensorData, rows: number, cols: number): CompressedRows | null {
+  const nnz = k.compressRows(rows, cols, X, (rows * cols) / 4, null, null, null);
+  if (nnz < 0) return null;
+  const sparse = { rowStart: new Int32Array(rows + 1), col: new Int32Array(nnz), val: allocate(dtype, nnz) };
+  k.compressRows(rows, cols, X, nnz, sparse.rowStart, sparse.col, sparse.val);
+  return sparse;
 }

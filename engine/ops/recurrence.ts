@@ -124,9 +124,9 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
     record(output, op, inputs, () => {
       const dOut = output.grad as TensorData;
       const dh = allocate(dtype, S);
-      const dc = allocate(dtype, S);
+      const dc = mode === 'lstm' ? allocate(dtype, S) : null;
       if (dhN !== null) dh.set(dhN);
-      if (dcN !== null) dc.set(dcN);
+      if (dc !== null && dcN !== null) dc.set(dcN);
       dhN = null;
       dcN = null;
       // ∂L/∂(input projection) is written straight into xProj's gradient when that is still unused.
@@ -142,7 +142,7 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
         const newOff = reverse ? t * S : (t + 1) * S;
         const gOff = t * B * GH;
         if (dhTrace !== null) totalGradH(dhTrace, t * S, dh, dOut, t * S, B, H, lengths, t);
-        if (mode === 'lstm') k.lstmBackward(B, H, G as TensorData, gOff, Cs as TensorData, prevOff, TC as TensorData, t * S, dOut, t * S, dh, dc, dX, gOff, lengths, t);
+        if (mode === 'lstm') k.lstmBackward(B, H, G as TensorData, gOff, Cs as TensorData, prevOff, TC as TensorData, t * S, dOut, t * S, dh, dc as TensorData, dX, gOff, lengths, t);
         else if (mode === 'gru') k.gruBackward(B, H, G as TensorData, gOff, Hs, prevOff, HN as TensorData, t * S, dOut, t * S, dh, dX, gOff, dHp, gOff, lengths, t);
         else k.rnnBackward(B, H, relu, Hs, newOff, dOut, t * S, dh, dX, gOff, lengths, t);
         k.gemmNN(B, H, GH, dHp, gOff, W, 0, dh, 0, true); // ∂L/∂h_{t−1} += ∂L/∂(W_hh h_{t−1}) · W_hh
@@ -154,7 +154,7 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
       if (biasHH !== null && biasHH.requiresGrad) k.addColumnSums(T * B, GH, dHp, 0, biasHH.ensureGrad());
       if (xProj.requiresGrad && !direct) addInto(xProj.ensureGrad(), dX);
       if (h0 !== null && h0.requiresGrad) addInto(h0.ensureGrad(), dh);
-      if (c0 !== null && c0.requiresGrad) addInto(c0.ensureGrad(), dc);
+      if (c0 !== null && c0.requiresGrad && dc !== null) addInto(c0.ensureGrad(), dc);
       trace?.recordBackward(dhTrace as TensorData, terms as TensorData);
     });
     record(hN, `${op}.hN`, [output], () => {

@@ -1,0 +1,151 @@
+// The unrolling widget's two pictures of one network as SVG: unrolled (one cell per step, x_t below, h_t inside as
+// a strip of coloured units, the best guess for y_t above, h carried to the right) and folded (one cell with its loop).
+import { svg } from '../../lib/dom';
+
+/** What the pictures show about one step. */
+export interface DiagramStep {
+  /** The input character as shown (␣ for a space). */
+  input: string;
+  /** [hiddenSize] h_t. */
+  h: readonly number[];
+  /** The most likely next character and its probability. */
+  guess: { label: string; p: number };
+}
+
+/** Input of both pictures. */
+export interface DiagramInput {
+  steps: readonly DiagramStep[];
+  /** Current step, 1..steps.length: steps after it are not computed yet. */
+  t: number;
+  /** Colour of a hidden-state value (the heatmap's scale). */
+  color: (value: number) => string;
+  /** Ids for the SVG's title, description and arrowhead (unique on the page). */
+  idPrefix: string;
+}
+
+/** Geometry of the unrolled picture, in CSS pixels (it is drawn at its natural size and scrolls if wider). */
+export const UNROLLED = { left: 56, pitch: 72, cellWidth: 52, cellTop: 62, cellHeight: 84, guessTop: 6, inputTop: 176, height: 232 } as const;
+
+const pct = (p: number): string => `${Math.round(p * 100)}%`;
+
+/** "h" with a subscript, as SVG text. */
+function symbol(x: number, y: number, base: string, sub: string, attrs: Record<string, string | number> = {}): SVGTextElement {
+  return svg('text', { x, y, class: 'ur-sym', ...attrs }, base, svg('tspan', { class: 'ur-sub', dy: 4 }, sub));
+}
+
+/** A column of squares, one per hidden unit, coloured by value (unit 1 on top, as in the heatmap). */
+function stateStrip(h: readonly number[] | null, x: number, y: number, size: number, color: DiagramInput['color']): SVGGElement {
+  const units = h ?? new Array(8).fill(NaN);
+  return svg('g', { class: 'ur-strip' },
+    ...units.map((v, i) => svg('rect', {
+      x, y: y + i * (size + 1), width: size, height: size, rx: 1.5,
+      class: Number.isFinite(v) ? 'ur-unit' : 'ur-unit is-empty',
+      fill: Number.isFinite(v) ? color(v) : null,
+    })));
+}
+
+function arrowMarker(id: string): SVGDefsElement {
+  return svg('defs', {},
+    svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' },
+      svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'ur-arrowhead' })));
+}
+
+function phase(k: number, t: number): 'is-past' | 'is-current' | 'is-future' {
+  return k < t ? 'is-past' : k === t ? 'is-current' : 'is-future';
+}
+
+/** Describe the current step in words, for the pictures' accessible description. */
+export function describeStep(input: DiagramInput): string {
+  const { steps, t } = input;
+  const s = steps[t - 1] as DiagramStep;
+  return `Step ${t} of ${steps.length}: the cell reads “${s.input}” and h_${t - 1}, computes h_${t}, and its best guess for the next character is “${s.guess.label}” (${pct(s.guess.p)}).`;
+}
+
+/** The network unrolled: one copy of the cell per character, steps after t drawn dashed and empty. */
+export function unrolledDiagram(input: DiagramInput): SVGSVGElement {
+  const { steps, t, color, idPrefix } = input;
+  const g = UNROLLED;
+  const width = g.left + steps.length * g.pitch;
+  const mid = g.cellTop + g.cellHeight / 2;
+  const arrow = `url(#${idPrefix}-arrow)`;
+  const groups = steps.map((s, i) => {
+    const k = i + 1;
+    const x = g.left + i * g.pitch;
+    const cx = x + g.cellWidth / 2;
+    const state = phase(k, t);
+    const known = state !== 'is-future';
+    return svg('g', { class: `ur-step ${state}`, 'data-t': k },
+      // h_{t-1} arriving from the left (from h_0 for the first cell).
+      svg('line', { x1: x - (i === 0 ? 26 : g.pitch - g.cellWidth) + 2, y1: mid, x2: x - 2, y2: mid, class: 'ur-edge ur-flow', 'data-flow': 'h', 'marker-end': arrow }),
+      svg('line', { x1: cx, y1: g.inputTop - 2, x2: cx, y2: g.cellTop + g.cellHeight + 2, class: 'ur-edge ur-flow', 'data-flow': 'x', 'marker-end': arrow }),
+      svg('line', { x1: cx, y1: g.cellTop - 2, x2: cx, y2: g.guessTop + 28, class: 'ur-edge ur-flow', 'data-flow': 'y', 'marker-end': arrow }),
+      svg('rect', { x, y: g.cellTop, width: g.cellWidth, height: g.cellHeight, rx: 9, class: 'ur-cell' }),
+      symbol(x + 6, g.cellTop + 18, 'h', String(k)),
+      stateStrip(known ? (s.h as number[]) : null, x + g.cellWidth - 20, g.cellTop + 6, 8, color),
+      svg('rect', { x: x + 6, y: g.inputTop, width: g.cellWidth - 12, height: 28, rx: 6, class: 'ur-input' }),
+      svg('text', { x: cx, y: g.inputTop + 19, class: 'ur-char', 'text-anchor': 'middle' }, s.input),
+      svg('text', { x: cx, y: g.inputTop + 46, class: 'ur-t', 'text-anchor': 'middle' }, `t=${k}`),
+      svg('rect', { x: x + 2, y: g.guessTop, width: g.cellWidth - 4, height: 26, rx: 6, class: 'ur-guess' }),
+      known
+        ? svg('text', { x: cx, y: g.guessTop + 18, class: 'ur-guess-text', 'text-anchor': 'middle' }, svg('tspan', { class: 'ur-char' }, s.guess.label), ` ${pct(s.guess.p)}`)
+        : svg('text', { x: cx, y: g.guessTop + 18, class: 'ur-guess-text', 'text-anchor': 'middle' }, '·'),
+    );
+  });
+  return svg('svg', {
+    class: 'ur-diagram ur-unrolled', width, height: g.height, viewBox: `0 0 ${width} ${g.height}`,
+    role: 'img', 'aria-labelledby': `${idPrefix}-title ${idPrefix}-desc`,
+  },
+  svg('title', { id: `${idPrefix}-title` }, `The RNN unrolled over ${steps.length} steps`),
+  svg('desc', { id: `${idPrefix}-desc` }, `One copy of the same cell per character; each reads its character x_t below and the state from the left, and shows its guess for the next character above. ${describeStep(input)}`),
+  arrowMarker(`${idPrefix}-arrow`),
+  symbol(8, mid + 4, 'h', '0'),
+  ...groups);
+}
+
+/** Geometry of the folded picture. */
+export const FOLDED = { width: 300, height: 282, cellX: 96, cellTop: 78, cellWidth: 64, cellHeight: 90 } as const;
+
+/** The same network folded: one cell, its loop carrying h_{t−1} back in, the current character and guess, and the text as a tape. */
+export function foldedDiagram(input: DiagramInput): SVGSVGElement {
+  const { steps, t, color, idPrefix } = input;
+  const f = FOLDED;
+  const s = steps[t - 1] as DiagramStep;
+  const prev = t > 1 ? (steps[t - 2] as DiagramStep).h : s.h.map(() => 0);
+  const cx = f.cellX + f.cellWidth / 2;
+  const right = f.cellX + f.cellWidth;
+  const arrow = `url(#${idPrefix}-arrow)`;
+  const inputTop = f.cellTop + f.cellHeight + 30;
+  const tapeTop = inputTop + 56;
+  const cellW = Math.min(14, (f.width - 20) / steps.length);
+  const tapeLeft = (f.width - cellW * steps.length) / 2;
+  return svg('svg', {
+    class: 'ur-diagram ur-folded', width: f.width, height: f.height, viewBox: `0 0 ${f.width} ${f.height}`,
+    role: 'img', 'aria-labelledby': `${idPrefix}-title ${idPrefix}-desc`,
+  },
+  svg('title', { id: `${idPrefix}-title` }, 'The RNN folded: one cell with a loop'),
+  svg('desc', { id: `${idPrefix}-desc` }, `The single cell reads one character per step and feeds its state back into itself through the loop. ${describeStep(input)}`),
+  arrowMarker(`${idPrefix}-arrow`),
+  svg('g', { class: 'ur-step is-current', 'data-t': t },
+    svg('path', { d: `M${right + 2},${f.cellTop + 24} C${right + 70},${f.cellTop - 6} ${right + 70},${f.cellTop + f.cellHeight + 6} ${right + 4},${f.cellTop + f.cellHeight - 24}`, class: 'ur-edge ur-flow ur-loop', fill: 'none', 'data-flow': 'h', 'marker-end': arrow }),
+    svg('line', { x1: cx, y1: inputTop - 2, x2: cx, y2: f.cellTop + f.cellHeight + 2, class: 'ur-edge ur-flow', 'data-flow': 'x', 'marker-end': arrow }),
+    svg('line', { x1: cx, y1: f.cellTop - 2, x2: cx, y2: 44, class: 'ur-edge ur-flow', 'data-flow': 'y', 'marker-end': arrow }),
+    svg('rect', { x: f.cellX, y: f.cellTop, width: f.cellWidth, height: f.cellHeight, rx: 10, class: 'ur-cell' }),
+    symbol(f.cellX + 8, f.cellTop + 20, 'h', String(t)),
+    stateStrip(s.h, right - 20, f.cellTop + 9, 8, color),
+    stateStrip(prev, right + 64, f.cellTop + 18, 6, color),
+    symbol(right + 52, f.cellTop + 90, 'h', String(t - 1), { class: 'ur-sym ur-small' }),
+    symbol(right + 30, f.cellTop - 2, 'W', 'hh', { class: 'ur-sym ur-small' }),
+    svg('rect', { x: cx - 40, y: 10, width: 80, height: 32, rx: 7, class: 'ur-guess' }),
+    svg('text', { x: cx, y: 31, class: 'ur-guess-text', 'text-anchor': 'middle' }, svg('tspan', { class: 'ur-char' }, s.guess.label), ` ${pct(s.guess.p)}`),
+    svg('rect', { x: cx - 20, y: inputTop, width: 40, height: 30, rx: 7, class: 'ur-input' }),
+    svg('text', { x: cx, y: inputTop + 20, class: 'ur-char', 'text-anchor': 'middle' }, s.input),
+    symbol(cx - 64, inputTop + 20, 'x', String(t)),
+    symbol(cx - 64, 31, 'y', String(t)),
+  ),
+  svg('g', { class: 'ur-tape' },
+    ...steps.map((step, i) => svg('g', { class: `ur-tape-cell ${phase(i + 1, t)}` },
+      svg('rect', { x: tapeLeft + i * cellW, y: tapeTop, width: cellW - 1, height: 20, rx: 2 }),
+      svg('text', { x: tapeLeft + i * cellW + (cellW - 1) / 2, y: tapeTop + 14, 'text-anchor': 'middle' }, step.input)))),
+  svg('text', { x: f.width / 2, y: tapeTop - 8, class: 'ur-t', 'text-anchor': 'middle' }, `step t = ${t} of ${steps.length}`),
+  );
+}

@@ -1,0 +1,76 @@
+// Pieces every training task shares: building the recurrent layer and the optimizer a config names,
+// one optimisation step (zero, backward, clip, update) that reports the gradient norm, and one-hot inputs.
+import { clipGradNorm } from '../clip';
+import { GRU, LSTM, RNN, type RecurrentOptions } from '../nn/recurrent';
+import { Adam, RMSprop, SGD, type Optimizer } from '../optim/index';
+import { Tensor } from '../tensor';
+import type { CellType, OptimizerName } from './task';
+
+/** A recurrent layer of any cell type; `cN` is present for the LSTM only. */
+export type AnyRecurrent = RNN | LSTM | GRU;
+
+/**
+ * The layer a config's `cell` names: 'rnn' is torch.nn.RNN with tanh, 'lstm' and 'gru' as PyTorch.
+ * @param inputSize features per step
+ */
+export function makeRecurrent(cell: CellType, inputSize: number, hiddenSize: number, opts: RecurrentOptions): AnyRecurrent {
+  if (cell === 'lstm') return new LSTM(inputSize, hiddenSize, opts);
+  if (cell === 'gru') return new GRU(inputSize, hiddenSize, opts);
+  if (cell === 'rnn') return new RNN(inputSize, hiddenSize, opts);
+  throw new RangeError(`unknown cell ${JSON.stringify(cell)}; use 'rnn', 'lstm' or 'gru'`);
+}
+
+/** The optimizer a config names, with PyTorch's defaults for everything but the learning rate. */
+export function makeOptimizer(name: OptimizerName, params: Tensor[], lr: number): Optimizer {
+  if (name === 'adam') return new Adam(params, { lr });
+  if (name === 'rmsprop') return new RMSprop(params, { lr });
+  if (name === 'sgd') return new SGD(params, { lr });
+  throw new RangeError(`unknown optimizer ${JSON.stringify(name)}; use 'adam', 'rmsprop' or 'sgd'`);
+}
+
+/**
+ * The five lines of a training step after the forward pass: zero the gradients, back-propagate,
+ * measure the global gradient norm and clip it to `clip` (when `clip` > 0), update.
+ * @param loss a scalar on the tape
+ * @returns the global L2 norm of the gradients before clipping (NaN if a gradient is NaN)
+ */
+export function optimizeStep(loss: Tensor, params: readonly Tensor[], optimizer: Optimizer, clip: number | undefined): number {
+  optimizer.zeroGrad();
+  loss.backward();
+  // With maxNorm = ∞ clipGradNorm only measures: its scale factor ∞/‖g‖ is never below 1.
+  const gradNorm = clipGradNorm(params, clip !== undefined && clip > 0 ? clip : Infinity);
+  optimizer.step();
+  return gradNorm;
+}
+
+/** True when every element of every tensor is finite (no NaN, no ±Infinity). */
+export function allFinite(params: readonly Tensor[]): boolean {
+  for (const p of params) {
+    const d = p.data;
+    // x − x is 0 for finite x and NaN for NaN and ±Infinity, so one comparison covers both.
+    for (let j = 0; j < d.length; j++) if (d[j] - d[j] !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * One-hot vectors for token indices.
+ * @param indices [n] (any layout, e.g. [T·B] time-major)
+ * @param shape the leading shape of the result, whose product is n (e.g. [T, B])
+ * @returns [...shape, size] float32, not requiring a gradient
+ */
+export function oneHot(indices: ArrayLike<number>, shape: readonly number[], size: number): Tensor {
+  const data = new Float32Array(indices.length * size);
+  for (let k = 0; k < indices.length; k++) data[k * size + indices[k]] = 1;
+  return new Tensor(data, [...shape, size]);
+}
+
+/** Throws a RangeError naming the setting unless `value` is an integer ≥ `min`. */
+export function checkInt(task: string, name: string, value: number, min = 1): void {
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${task}: ${name} must be an integer ≥ ${min}, got ${value}`);
+}
+
+/** Throws a RangeError naming the setting unless `value` is in (0, 1). */
+export function checkFraction(task: string, name: string, value: number): void {
+  if (!(value > 0 && value < 1)) throw new RangeError(`${task}: ${name} must be between 0 and 1, got ${value}`);
+}

@@ -1,0 +1,204 @@
+// The training driver: steps a task one optimisation step at a time, evaluates on schedule, keeps the
+// best validation result, stops early, and stops a diverging run with a sentence a reader understands.
+// Pure and synchronous, no timers: a test, the bench or the Web Worker calls `step()` as fast as it likes.
+import type { BaseTaskConfig, EvalReport, Task } from './task';
+
+/** Where a run is: still going, finished its steps, stopped by early stopping, or stopped by NaN/Infinity. */
+export type RunStatus = 'running' | 'done' | 'early-stopped' | 'diverged';
+
+/** The best evaluation so far (lowest validation loss). */
+export interface BestSoFar {
+  /** The step after which it was measured. */
+  step: number;
+  valLoss: number;
+  metrics: Record<string, number>;
+}
+
+/** What one call to `Run.step()` reports. */
+export interface Progress {
+  /** Optimisation steps done, counting this one (1 after the first call). */
+  step: number;
+  /** Passes over the training data done, fractional: step / stepsPerEpoch. */
+  epoch: number;
+  /** Training loss of this step's batch. */
+  loss: number;
+  /** Global gradient norm before clipping. */
+  gradNorm: number;
+  /** The learning rate this step used. */
+  learningRate: number;
+  /** Present when the validation split was evaluated after this step. */
+  eval?: EvalReport;
+  /** The best evaluation so far, or null before the first. */
+  best: BestSoFar | null;
+  /** The run's status after this step. */
+  status: RunStatus;
+  /** Present when this step ended the run: why, in a sentence for the reader. */
+  message?: string;
+}
+
+/** Where and why a run diverged. */
+export interface Divergence {
+  /** The step whose loss, or whose update, was not finite. */
+  step: number;
+  /** What went non-finite first. */
+  what: 'loss' | 'parameters';
+  message: string;
+}
+
+/** A training run over one task. */
+export interface Run {
+  readonly task: Task;
+  readonly status: RunStatus;
+  /** Steps done so far. */
+  readonly stepsDone: number;
+  readonly learningRate: number;
+  readonly best: BestSoFar | null;
+  /** The last step's progress, or null before the first step. */
+  readonly last: Progress | null;
+  /** Set when status is 'diverged'. */
+  readonly divergence: Divergence | null;
+  /** The sentence that ended the run, or null while it runs. */
+  readonly message: string | null;
+  /**
+   * One optimisation step, then an evaluation if one is due (every `evalEvery` steps and after the
+   * last step). Throws when the run is over; check `status` first.
+   */
+  step(): Progress;
+  /** Changes the learning rate from the next step on. */
+  setLearningRate(lr: number): void;
+}
+
+/** The part of a task config the driver reads. */
+export type RunConfig = Pick<BaseTaskConfig, 'learningRate' | 'maxSteps' | 'evalEvery' | 'patience' | 'clip'>;
+
+function checkConfig(config: RunConfig): void {
+  const { learningRate, maxSteps, evalEvery, patience = 0, clip = 0 } = config;
+  if (!(Number.isFinite(learningRate) && learningRate > 0)) throw new RangeError(`the learning rate must be a positive number, got ${learningRate}`);
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RangeError(`maxSteps must be a positive integer, got ${maxSteps}`);
+  if (!Number.isInteger(evalEvery) || evalEvery < 1) throw new RangeError(`evalEvery must be a positive integer, got ${evalEvery}`);
+  if (!Number.isInteger(patience) || patience < 0) throw new RangeError(`patience must be an integer ≥ 0 (0 turns early stopping off), got ${patience}`);
+  if (!(clip >= 0)) throw new RangeError(`clip must be ≥ 0 (0 turns clipping off), got ${clip}`);
+}
+
+/** Formats a learning rate as a reader would type it: 0.5, 0.003, 3e-5. */
+export function formatLearningRate(lr: number): string {
+  return lr >= 1e-4 ? String(Number(lr.toPrecision(3))) : lr.toExponential(1).replace(/\.0e/, 'e');
+}
+
+/**
+ * The sentence shown when a run diverges: what became non-finite and at which step, the likely
+ * cause, and what to try. Clipping is suggested only when it is off.
+ * @param value the offending value (NaN, Infinity or −Infinity) for the loss; ignored for parameters
+ */
+export function divergenceMessage(what: 'loss' | 'parameters', step: number, value: number, learningRate: number, clipOn: boolean): string {
+  const became = Number.isNaN(value) ? 'NaN' : value > 0 ? 'infinite' : 'minus infinity';
+  const subject = what === 'loss' ? `The loss became ${became}` : 'The weights became NaN or infinite';
+  if (what === 'loss' && step === 1) {
+    return `The loss was ${became} at the very first step, before any update: the data or the model settings produce invalid numbers, so check the input data.`;
+  }
+  const lower = formatLearningRate(learningRate / 10);
+  const clipping = clipOn ? '' : ', or turn gradient clipping on';
+  return `${subject} at step ${step}: the learning rate ${formatLearningRate(learningRate)} is probably too high for this model — try ${lower}${clipping}.`;
+}
+
+/**
+ * Starts a run. The task should be fresh (no steps taken); the run counts steps from 1.
+ * Early stopping (patience > 0) ends the run when `patience` evaluations in a row bring no validation
+ * loss lower than the best so far. A non-finite loss, or non-finite parameters after an update,
+ * end it with status 'diverged' and a message; no further step is taken.
+ * @param config the task's config (its learningRate, maxSteps, evalEvery, patience and clip)
+ */
+export function createRun(task: Task, config: RunConfig): Run {
+  checkConfig(config);
+  const { maxSteps, evalEvery } = config;
+  const patience = config.patience ?? 0;
+  const clipOn = (config.clip ?? 0) > 0;
+  let learningRate = config.learningRate;
+  let status: RunStatus = 'running';
+  let stepsDone = 0;
+  let best: BestSoFar | null = null;
+  let evalsSinceBest = 0;
+  let last: Progress | null = null;
+  let divergence: Divergence | null = null;
+  let message: string | null = null;
+
+  const finish = (s: RunStatus, text: string): void => {
+    status = s;
+    message = text;
+  };
+
+  const step = (): Progress => {
+    if (status !== 'running') throw new Error(`the run is over (${status}); start a new run to train again`);
+    const usedLr = learningRate;
+    const { loss, gradNorm } = task.step();
+    stepsDone += 1;
+    const progress: Progress = { step: stepsDone, epoch: stepsDone / task.stepsPerEpoch, loss, gradNorm, learningRate: usedLr, best, status };
+
+    // The loss is measured before the update, the parameters after it: check the loss first.
+    const badLoss = !Number.isFinite(loss);
+    if (badLoss || !task.parametersFinite()) {
+      const what = badLoss ? 'loss' : 'parameters';
+      divergence = { step: stepsDone, what, message: divergenceMessage(what, stepsDone, loss, usedLr, clipOn) };
+      finish('diverged', divergence.message);
+    } else {
+      if (stepsDone % evalEvery === 0 || stepsDone === maxSteps) {
+        const report = task.evaluate();
+        progress.eval = report;
+        if (!Number.isFinite(report.valLoss)) {
+          divergence = { step: stepsDone, what: 'loss', message: divergenceMessage('loss', stepsDone, report.valLoss, usedLr, clipOn) };
+          finish('diverged', divergence.message);
+        } else if (best === null || report.valLoss < best.valLoss) {
+          best = { step: stepsDone, valLoss: report.valLoss, metrics: report.metrics };
+          evalsSinceBest = 0;
+        } else {
+          evalsSinceBest += 1;
+          if (patience > 0 && evalsSinceBest >= patience) {
+            finish(
+              'early-stopped',
+              `Stopped early at step ${stepsDone}: the validation loss has not improved for ${patience} evaluation${patience === 1 ? '' : 's'} (best ${best.valLoss.toPrecision(4)} at step ${best.step}).`,
+            );
+          }
+        }
+      }
+      if (status === 'running' && stepsDone >= maxSteps) {
+        finish('done', `Finished ${maxSteps} steps${best ? ` (best validation loss ${best.valLoss.toPrecision(4)} at step ${best.step})` : ''}.`);
+      }
+    }
+    progress.best = best;
+    progress.status = status;
+    if (message !== null) progress.message = message;
+    last = progress;
+    return progress;
+  };
+
+  return {
+    task,
+    get status() {
+      return status;
+    },
+    get stepsDone() {
+      return stepsDone;
+    },
+    get learningRate() {
+      return learningRate;
+    },
+    get best() {
+      return best;
+    },
+    get last() {
+      return last;
+    },
+    get divergence() {
+      return divergence;
+    },
+    get message() {
+      return message;
+    },
+    step,
+    setLearningRate(lr: number): void {
+      if (!(Number.isFinite(lr) && lr > 0)) throw new RangeError(`the learning rate must be a positive number, got ${lr}`);
+      learningRate = lr;
+      task.setLearningRate(lr);
+    },
+  };
+}

@@ -234,12 +234,12 @@ export function compressRows(M: number, K: number, A: Arr, limit: number, rowSta
 
 /**
  * C = [C +] A·Bᵀ [+ bias] for a sparse A given by its nonzeros row by row (A's row i holds val[p] at
- * column col[p] for p in rowStart[i]..rowStart[i+1]−1), with B passed transposed. A one-hot row costs
- * one row of Bt: W x = column x of W.
- * @param Bt [K, N] (= Bᵀ for B [N, K])
+ * column col[p] for p in rowStart[i]..rowStart[i+1]−1). A one-hot row costs one column of B:
+ * W x = column x of W, read with stride K.
+ * @param B [N, K]
  * @param C [M, N]
  */
-export function sparseGemmNT(M: number, N: number, rowStart: Int32Array, col: Int32Array, val: Arr, Bt: Arr, C: Arr, bias: Arr | null, accumulate: boolean): void {
+export function sparseGemmNT(M: number, N: number, K: number, rowStart: Int32Array, col: Int32Array, val: Arr, B: Arr, C: Arr, bias: Arr | null, accumulate: boolean): void {
   for (let i = 0; i < M; i++) {
     const c0 = i * N;
     if (!accumulate) {
@@ -250,36 +250,25 @@ export function sparseGemmNT(M: number, N: number, rowStart: Int32Array, col: In
     }
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
       const v = val[p];
-      const b0 = col[p] * N;
-      for (let j = 0; j < N; j++) C[c0 + j] += v * Bt[b0 + j];
+      const k = col[p];
+      for (let j = 0; j < N; j++) C[c0 + j] += v * B[j * K + k];
     }
   }
 }
 
 /**
- * Ct += Aᵀ·D for the sparse A [M, K] of sparseGemmNT and a dense D [M, N]: the weight gradient
- * (transposed) of a layer with sparse input; each nonzero adds one scaled row of D.
+ * C += Dᵀ·A for a dense D [M, N] and the sparse A [M, K] of sparseGemmNT: the weight gradient of a
+ * layer with sparse input; each nonzero A[i, k] adds column i of Dᵀ, scaled, into column k of C.
  * @param D [M, N]
- * @param Ct [K, N]
+ * @param C [N, K]
  */
-export function sparseGemmTN(M: number, N: number, rowStart: Int32Array, col: Int32Array, val: Arr, D: Arr, Ct: Arr): void {
+export function sparseGemmTN(M: number, N: number, K: number, rowStart: Int32Array, col: Int32Array, val: Arr, D: Arr, C: Arr): void {
   for (let i = 0; i < M; i++) {
     const d0 = i * N;
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
       const v = val[p];
-      const c0 = col[p] * N;
-      for (let j = 0; j < N; j++) Ct[c0 + j] += v * D[d0 + j];
+      const k = col[p];
+      for (let j = 0; j < N; j++) C[j * K + k] += v * D[d0 + j];
     }
-  }
-}
-
-/**
- * B[N, M] = Aᵀ for A [M, N] (or B += Aᵀ with accumulate).
- */
-export function transposeInto(M: number, N: number, A: Arr, B: Arr, accumulate: boolean): void {
-  for (let i = 0; i < M; i++) {
-    const a0 = i * N;
-    if (accumulate) for (let j = 0; j < N; j++) B[j * M + i] += A[a0 + j];
-    else for (let j = 0; j < N; j++) B[j * M + i] = A[a0 + j];
   }
 }

@@ -20,12 +20,10 @@ export interface Kernels {
   gemmTN(M: number, N: number, K: number, A: TensorData, aOff: number, B: TensorData, bOff: number, C: TensorData, cOff: number, accumulate: boolean): void;
   /** Nonzero count of A [M,K] (−1 past `limit`), and its compressed rows when the arrays are given */
   compressRows(M: number, K: number, A: TensorData, limit: number, rowStart: Int32Array | null, col: Int32Array | null, val: TensorData | null): number;
-  /** C[M,N] = [C +] A·Bᵀ [+ bias] for A [M,K] in compressed rows (rowStart, col, val), Bt = Bᵀ [K,N] */
-  sparseGemmNT(M: number, N: number, rowStart: Int32Array, col: Int32Array, val: TensorData, Bt: TensorData, C: TensorData, bias: TensorData | null, accumulate: boolean): void;
-  /** Ct[K,N] += Aᵀ·D for A [M,K] in compressed rows and D [M,N] */
-  sparseGemmTN(M: number, N: number, rowStart: Int32Array, col: Int32Array, val: TensorData, D: TensorData, Ct: TensorData): void;
-  /** B[N,M] = [B +] A[M,N]ᵀ */
-  transposeInto(M: number, N: number, A: TensorData, B: TensorData, accumulate: boolean): void;
+  /** C[M,N] = [C +] A·Bᵀ [+ bias] for A [M,K] in compressed rows (rowStart, col, val) and B [N,K] */
+  sparseGemmNT(M: number, N: number, K: number, rowStart: Int32Array, col: Int32Array, val: TensorData, B: TensorData, C: TensorData, bias: TensorData | null, accumulate: boolean): void;
+  /** C[N,K] += Dᵀ·A for D [M,N] and A [M,K] in compressed rows */
+  sparseGemmTN(M: number, N: number, K: number, rowStart: Int32Array, col: Int32Array, val: TensorData, D: TensorData, C: TensorData): void;
   /** out[N] += column sums of A[M,N] */
   addColumnSums(M: number, N: number, A: TensorData, aOff: number, out: TensorData): void;
   rnnForward(B: number, H: number, relu: boolean, Hs: TensorData, prevOff: number, newOff: number, lengths: Int32Array | null, t: number): void;

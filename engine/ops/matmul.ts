@@ -92,11 +92,7 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   // A mostly-zero input (one-hot characters) takes the sparse path: W x is then a sum of a few columns of W.
   const sparse = compressRows(k, dtype, x.data, rows, inF);
   if (sparse === null) k.gemmNT(rows, outF, inF, x.data, 0, weight.data, 0, out.data, 0, B, false);
-  else {
-    const Wt = empty(dtype, [inF, outF]).data;
-    k.transposeInto(outF, inF, weight.data, Wt, false);
-    k.sparseGemmNT(rows, outF, sparse.rowStart, sparse.col, sparse.val, Wt, out.data, B, false);
-  }
+  else k.sparseGemmNT(rows, outF, inF, sparse.rowStart, sparse.col, sparse.val, weight.data, out.data, B, false);
 
   if (needsGrad(x, weight, bias ?? undefined)) {
     record(out, 'linear', bias === null ? [x, weight] : [x, weight, bias], () => {
@@ -105,11 +101,7 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
       if (weight.requiresGrad) {
         // ∂L/∂W = (∂L/∂y)ᵀ · x
         if (sparse === null) k.gemmTN(outF, inF, rows, g, 0, x.data, 0, weight.ensureGrad(), 0, true);
-        else {
-          const gWt = empty(dtype, [inF, outF]).data;
-          k.sparseGemmTN(rows, outF, sparse.rowStart, sparse.col, sparse.val, g, gWt);
-          k.transposeInto(inF, outF, gWt, weight.ensureGrad(), true);
-        }
+        else k.sparseGemmTN(rows, outF, inF, sparse.rowStart, sparse.col, sparse.val, g, weight.ensureGrad());
       }
       if (bias !== null && bias.requiresGrad) k.addColumnSums(rows, outF, g, 0, bias.ensureGrad()); // ∂L/∂b = Σ_rows ∂L/∂y
     });

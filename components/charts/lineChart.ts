@@ -34,7 +34,8 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
   const marks: Plot.Markish[] = [
     Plot.ruleY(opts.rules ?? [], { y: 'y', stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.6 }),
     Plot.text(opts.rules ?? [], { y: 'y', text: 'label', frameAnchor: 'left', dy: -6, fill: 'currentColor', textAnchor: 'start' }),
-    Plot.line(points, { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2, defined: (d: { y: number }) => Number.isFinite(d.y) }),
+    // NaN y values leave a gap in the line (Plot skips undefined points).
+    Plot.line(points, { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 }),
     Plot.dot(last, { x: 'x', y: 'y', fill: 'series', r: 3 }),
   ];
   return Plot.plot({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtFactor, fmtVector } from './format';
+import { fmt, fmtFactor, fmtSci, fmtVector } from './format';
 
 describe('format', () => {
   it('uses a true minus sign and fixed decimals', () => {
@@ -18,5 +18,12 @@ describe('format', () => {
     expect(fmtVector([0.5, -1], 1)).toBe('[0.5, −1.0]');
     expect(fmtFactor(-0.3, 1)).toBe('(−0.3)');
     expect(fmtFactor(0.3, 1)).toBe('0.3');
+  });
+  it('writes tiny and huge numbers in scientific notation with superscript exponents', () => {
+    expect(fmtSci(5.551115123125783e-17)).toBe('5.6 × 10⁻¹⁷');
+    expect(fmtSci(-2.5e13, 2)).toBe('−2.50 × 10¹³');
+    expect(fmtSci(1.2)).toBe('1.2 × 10⁰');
+    expect(fmtSci(0)).toBe('0');
+    expect(fmtSci(Infinity)).toBe('∞');
   });
 });

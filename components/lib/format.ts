@@ -18,3 +18,14 @@ export function fmtFactor(x: number, digits = 3): string {
   const s = fmt(x, digits);
   return x < 0 ? `(${s})` : s;
 }
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Format a number of any size in scientific notation with `digits` decimals: 5.6 × 10⁻¹⁷, −2.5 × 10¹³; 0 as `0`. */
+export function fmtSci(x: number, digits = 1): string {
+  if (x === 0) return '0';
+  if (!Number.isFinite(x)) return fmt(x);
+  const [mantissa, exponent] = x.toExponential(digits).split('e');
+  const sup = String(Number(exponent)).replace('-', '⁻').replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
+  return `${mantissa.replace('-', '−')} × 10${sup}`;
+}

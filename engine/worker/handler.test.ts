@@ -15,7 +15,7 @@ function scripted(opts: { clock?: { loop?: ManualLoop }; msPerStep?: number; thr
     if (opts.failCreate) throw new Error(opts.failCreate);
     let step = 0;
     const run: WorkerRun = {
-      info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: cfg.maxSteps, dataSummary: 'scripted', baselines: [{ label: 'guess', loss: 2 }] },
+      info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: cfg.maxSteps, dataSummary: 'scripted', baselines: { valLoss: 2 } },
       step(): RunStepResult {
         calls.steps += 1;
         step += 1;
@@ -30,8 +30,8 @@ function scripted(opts: { clock?: { loop?: ManualLoop }; msPerStep?: number; thr
       },
       setLearningRate: (lr) => calls.lr.push(lr),
       sample: (prime, length) => {
-        if (prime.includes('€')) throw new Error('“€” is not a character the model knows');
-        return prime + 'x'.repeat(length);
+        if (prime.includes('€')) throw new Error('the model cannot read “€”');
+        return { text: 'x'.repeat(length), unknown: prime.includes('é') ? ['é'] : [] };
       },
       snapshot: () => [{ name: 'weight_hh_l0', shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) }],
     };
@@ -47,7 +47,7 @@ describe('training worker handler', () => {
     h.send(start());
     await settle();
     expect(h.statuses()).toEqual(['loading', 'running']);
-    expect(h.ofType('ready')[0].info.baselines).toEqual([{ label: 'guess', loss: 2 }]);
+    expect(h.ofType('ready')[0].info.baselines).toEqual({ valLoss: 2 });
     h.loop.runAll();
     expect(calls.steps).toBe(20);
     expect(h.statuses()).toEqual(['loading', 'running', 'done']);
@@ -207,10 +207,10 @@ describe('training worker handler', () => {
     h.send(start('a', { maxSteps: 1000 }));
     await settle();
     h.loop.runNext();
-    h.send({ type: 'sample', runId: 'a', requestId: 1, prime: 'Call me ', length: 3, temperature: 0.8, seed: 7 });
-    expect(h.ofType('samples')).toEqual([{ type: 'samples', runId: 'a', requestId: 1, step: 1, prime: 'Call me ', text: 'Call me xxx', temperature: 0.8 }]);
+    h.send({ type: 'sample', runId: 'a', requestId: 1, prime: 'Café ', length: 3, temperature: 0.8, seed: 7 });
+    expect(h.ofType('samples')).toEqual([{ type: 'samples', runId: 'a', requestId: 1, step: 1, prime: 'Café ', text: 'xxx', temperature: 0.8, unknown: ['é'] }]);
     h.send({ type: 'sample', runId: 'a', requestId: 2, prime: 'price €', length: 3, temperature: 0.8, seed: 7 });
-    expect(h.ofType('error').at(-1)).toEqual({ type: 'error', runId: 'a', requestId: 2, message: '“€” is not a character the model knows' });
+    expect(h.ofType('error').at(-1)).toEqual({ type: 'error', runId: 'a', requestId: 2, message: 'the model cannot read “€”' });
     h.loop.runNext();
     expect(h.handler.status).toBe('running');
 

@@ -35,8 +35,8 @@ export interface WorkerRun {
   /** One optimisation step, plus an evaluation when one is due. */
   step(): RunStepResult;
   setLearningRate(lr: number): void;
-  /** Generated text after `prime` (char model); throws an Error with a reader-facing message for bad input. */
-  sample?(prime: string, length: number, temperature: number, seed: number): string;
+  /** Generated text after `prime` (char model), and the prime's characters it had to leave out; throws an Error with a reader-facing message. */
+  sample?(prime: string, length: number, temperature: number, seed: number): { text: string; unknown: string[] };
   /** Copies of the parameters (and hidden states where the task has them); the handler transfers their buffers. */
   snapshot?(): SnapshotTensor[];
 }
@@ -274,8 +274,8 @@ export class TrainerHandler {
     if (!r.run) return reply(r.status === 'loading' ? 'the model is still loading; try again in a moment' : 'this run has no model to sample from');
     if (!r.run.sample) return reply(`the ${r.config.task} task does not generate text`);
     try {
-      const text = r.run.sample(m.prime, m.length, m.temperature, m.seed);
-      this.post({ type: 'samples', runId: r.id, requestId: m.requestId, step: r.step, prime: m.prime, text, temperature: m.temperature });
+      const { text, unknown } = r.run.sample(m.prime, m.length, m.temperature, m.seed);
+      this.post({ type: 'samples', runId: r.id, requestId: m.requestId, step: r.step, prime: m.prime, text, temperature: m.temperature, unknown });
     } catch (error) {
       reply(errorMessage(error));
     }

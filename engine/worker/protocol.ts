@@ -43,12 +43,6 @@ export type ToWorker =
   /** The parameters (and, where the task has them, hidden states) as Float32Arrays. */
   | { type: 'snapshot'; runId: string; requestId: number };
 
-/** The loss of a reference model on the validation split, drawn as a rule under the curve. */
-export interface Baseline {
-  label: string;
-  loss: number;
-}
-
 /** What the page learns once the data is loaded and the model is built. */
 export interface RunInfo {
   task: TaskName;
@@ -56,7 +50,8 @@ export interface RunInfo {
   maxSteps: number;
   /** One sentence on the data, e.g. "Moby-Dick, 1,171,422 characters: 1,054,280 to train on, 117,142 held out." */
   dataSummary: string;
-  baselines: Baseline[];
+  /** What simple baselines score, under the names of the evaluation (`valLoss` or a metric name): e.g. the unigram model's loss. */
+  baselines: Record<string, number>;
   /** The characters the char model knows, in index order (char model only). */
   vocabulary?: string;
 }
@@ -115,7 +110,8 @@ export type FromWorker =
   | { type: 'diverged'; runId: string; step: number; message: string }
   /** Without `requestId`: the run (or, without `runId`, a message) failed. With it: only that request failed. */
   | { type: 'error'; runId?: string; requestId?: number; message: string }
-  | { type: 'samples'; runId: string; requestId: number; step: number; prime: string; text: string; temperature: number }
+  /** Generated `text` (after the prime); `unknown` lists the prime's characters the model does not know, which were left out. */
+  | { type: 'samples'; runId: string; requestId: number; step: number; prime: string; text: string; temperature: number; unknown: string[] }
   | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] };
 
 /** Bounds the parser enforces, so a bad message is refused before it can start a huge computation. */

@@ -1,0 +1,145 @@
+// The trainer client against the real message handler in-process (a stand-in Worker that passes messages both
+// ways asynchronously): promises, the progress iterator, controls, requests, and errors from the worker.
+import { describe, expect, it } from 'vitest';
+import { TrainerHandler, type RunFactory, type RunStepResult } from '../../engine/worker/handler';
+import type { FromWorker, RunConfig, ToWorker } from '../../engine/worker/protocol';
+import { TrainerClient, type WorkerLike } from './trainerClient';
+
+const config = (over: Partial<RunConfig> = {}): RunConfig => ({ task: 'synthetic', seed: 1, learningRate: 0.1, maxSteps: 30, evalEvery: 10, ...over });
+
+/** A run whose loss is 1/step; `throwAt` makes a step throw. */
+const factory = (opts: { throwAt?: number; failCreate?: string } = {}): RunFactory => (cfg) => {
+  if (opts.failCreate) throw new Error(opts.failCreate);
+  let step = 0;
+  return {
+    info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: cfg.maxSteps, dataSummary: 'scripted', baselines: {} },
+    step(): RunStepResult {
+      step += 1;
+      if (step === opts.throwAt) throw new Error('boom inside the task');
+      const r: RunStepResult = { step, epoch: step / 10, loss: 1 / step, gradNorm: 1 };
+      if (step % cfg.evalEvery === 0) r.eval = { step, valLoss: 1 / step, metrics: {} };
+      if (step >= cfg.maxSteps) r.stop = { status: 'done', message: 'Finished.' };
+      return r;
+    },
+    setLearningRate: () => undefined,
+    sample: (prime, length) => ({ text: 'a'.repeat(length), unknown: prime.includes('é') ? ['é'] : [] }),
+  };
+};
+
+/** A Worker stand-in running the handler in this process, with message passing as asynchronous as a real worker's. */
+function inProcessWorker(createRun: RunFactory): { worker: WorkerLike; received: ToWorker[] } {
+  const received: ToWorker[] = [];
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    postMessage(message) {
+      received.push(message);
+      setTimeout(() => handler.handle(structuredClone(message)), 0);
+    },
+    terminate() {},
+  };
+  const handler = new TrainerHandler({
+    post: (message: FromWorker) => setTimeout(() => worker.onmessage?.({ data: message } as MessageEvent), 0),
+    scheduler: { now: () => performance.now(), schedule: (fn) => setTimeout(fn, 0) },
+    createRun,
+    fetchText: async () => '',
+    progressIntervalMs: 0,
+  });
+  return { worker, received };
+}
+
+describe('trainer client', () => {
+  it('starts a run, yields its progress until it ends, and resolves ready and finished', async () => {
+    const { worker } = inProcessWorker(factory());
+    const client = new TrainerClient(() => worker);
+    const run = client.start(config(), { kind: 'none' });
+    const statuses: string[] = [];
+    run.onStatus((s) => statuses.push(s));
+    expect((await run.ready).stepsPerEpoch).toBe(10);
+    const steps: number[] = [];
+    for await (const p of run.progress()) steps.push(...p.points.map((q) => q.step));
+    expect(steps).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(await run.finished).toEqual({ status: 'done', step: 30, message: 'Finished.' });
+    expect(statuses).toEqual(['loading', 'running', 'done']);
+    expect(run.status).toBe('done');
+  });
+
+  it('pauses, steps and cancels; cancel ends the progress iterator', async () => {
+    const { worker, received } = inProcessWorker(factory());
+    const client = new TrainerClient(() => worker);
+    const run = client.start(config({ maxSteps: 1_000_000 }), { kind: 'none' });
+    await run.ready;
+    run.pause();
+    await new Promise<void>((resolve) => run.onStatus((s) => s === 'paused' && resolve()));
+    run.step(3);
+    run.cancel();
+    const end = await run.finished;
+    expect(end.status).toBe('cancelled');
+    expect(end.step).toBeLessThan(1_000_000);
+    const all = [];
+    for await (const p of run.progress()) all.push(p);
+    expect(all.length).toBeGreaterThan(0);
+    expect(received.map((m) => m.type)).toEqual(['start', 'pause', 'step', 'cancel']);
+  });
+
+  it('resolves samples and rejects a failed request with the worker’s message', async () => {
+    const { worker } = inProcessWorker(factory());
+    const client = new TrainerClient(() => worker);
+    const run = client.start(config({ maxSteps: 1_000_000 }), { kind: 'none' });
+    await run.ready;
+    const sample = await run.sample({ prime: 'Café', length: 4, temperature: 0.5, seed: 1 });
+    expect(sample).toMatchObject({ prime: 'Café', text: 'aaaa', temperature: 0.5, unknown: ['é'] });
+    await expect(run.sample({ prime: 'x', length: 4, temperature: 99, seed: 1 })).rejects.toThrow('temperature must be a number from 0.05 to 5');
+    await expect(run.snapshot()).rejects.toThrow('has no snapshot');
+    run.cancel();
+    await run.finished;
+  });
+
+  it('surfaces an exception in the task as an error ending, and the next run works', async () => {
+    let throwAt: number | undefined = 5;
+    const { worker } = inProcessWorker((cfg, data) => factory({ throwAt })(cfg, data));
+    const client = new TrainerClient(() => worker);
+    const run = client.start(config(), { kind: 'none' });
+    expect(await run.finished).toEqual({ status: 'error', step: 4, message: 'boom inside the task' });
+    throwAt = undefined;
+    const next = client.start(config(), { kind: 'none' });
+    expect((await next.finished).status).toBe('done');
+  });
+
+  it('rejects ready when the run fails before it is built', async () => {
+    const { worker } = inProcessWorker(factory({ failCreate: 'reviews.csv, line 3: the label "maybe" is not one of positive, negative' }));
+    const client = new TrainerClient(() => worker);
+    const run = client.start(config(), { kind: 'none' });
+    await expect(run.ready).rejects.toThrow('line 3');
+    expect((await run.finished).message).toContain('line 3');
+  });
+
+  it('a new start ends the previous run as cancelled', async () => {
+    const { worker } = inProcessWorker(factory());
+    const client = new TrainerClient(() => worker);
+    const first = client.start(config({ maxSteps: 1_000_000 }), { kind: 'none' });
+    await first.ready;
+    const second = client.start(config(), { kind: 'none' });
+    expect((await first.finished).status).toBe('cancelled');
+    expect((await second.finished).status).toBe('done');
+  });
+
+  it('ends every run with a message when the worker itself fails, and makes a new worker next time', async () => {
+    const workers: WorkerLike[] = [];
+    const client = new TrainerClient(() => {
+      const { worker } = inProcessWorker(factory());
+      workers.push(worker);
+      return worker;
+    });
+    const run = client.start(config({ maxSteps: 1_000_000 }), { kind: 'none' });
+    await run.ready;
+    const pending = run.sample({ prime: '', length: 1, temperature: 1, seed: 1 });
+    workers[0].onerror?.({ message: 'SyntaxError: Unexpected token', preventDefault() {} } as ErrorEvent);
+    expect(await run.finished).toMatchObject({ status: 'error', message: 'the training worker stopped: SyntaxError: Unexpected token' });
+    await expect(pending).rejects.toThrow('the training worker stopped');
+    const next = client.start(config(), { kind: 'none' });
+    expect((await next.finished).status).toBe('done');
+    expect(workers).toHaveLength(2);
+  });
+});

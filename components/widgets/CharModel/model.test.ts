@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { CHAR_ALPHABET } from '../../../engine/data/text';
+import { parseToWorker } from '../../../engine/worker/protocol';
+import { dataUrl, formatDuration, LossCurves, primeMessage, RUN_SETTINGS, runConfig, unknownCharacters } from './model';
+import { charModelUrl } from './state';
+
+describe('char-model widget logic', () => {
+  it('makes a config the worker accepts from the default settings and from the URL', () => {
+    const start = (search: string) => {
+      const { state, notices } = charModelUrl.parse(new URLSearchParams(search));
+      return { notices, parsed: parseToWorker({ type: 'start', runId: 'r', config: runConfig(state), data: { kind: 'url', url: '/data/moby-dick.txt' } }) };
+    };
+    const defaults = start('');
+    expect(defaults.parsed.ok).toBe(true);
+    const custom = start('char-model.cell=rnn&char-model.hidden=32&char-model.lr=0.5&char-model.seq=16&char-model.seed=9');
+    expect(custom.notices).toEqual([]);
+    expect(custom.parsed).toMatchObject({ ok: true, message: { config: { cell: 'rnn', hiddenSize: 32, learningRate: 0.5, seqLen: 16, seed: 9, ...RUN_SETTINGS } } });
+    const bad = start('char-model.hidden=100000&char-model.cell=transformer');
+    expect(bad.notices).toHaveLength(2);
+    expect(bad.parsed).toMatchObject({ ok: true, message: { config: { cell: 'gru', hiddenSize: 128 } } });
+  });
+
+  it('resolves the data URL against the site base, not the worker script', () => {
+    expect(dataUrl('/', 'https://example.org/how-rnns-solve-problems/?x=1')).toBe('https://example.org/data/moby-dick.txt');
+    expect(dataUrl('/course', 'https://example.org/course/embed/char-model/')).toBe('https://example.org/course/data/moby-dick.txt');
+  });
+
+  it('averages training losses in blocks and keeps one table row per evaluation', () => {
+    const curves = new LossCurves(4);
+    const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ step: from + i, loss: from + i, gradNorm: 1 }));
+    curves.add({ points: points(1, 6), evals: [] });
+    expect(curves.train).toEqual([{ x: 4, y: 2.5 }]);
+    curves.add({ points: points(7, 8), evals: [{ step: 8, valLoss: 2, metrics: { perplexity: 7.4 } }] });
+    expect(curves.train).toEqual([{ x: 4, y: 2.5 }, { x: 8, y: 6.5 }]);
+    expect(curves.rows).toEqual([{ step: 8, trainLoss: 6.5, valLoss: 2, perplexity: 7.4 }]);
+    curves.add({ points: points(9, 10), evals: [] });
+    curves.finish(10);
+    expect(curves.train.at(-1)).toEqual({ x: 10, y: 9.5 });
+    curves.finish(10);
+    expect(curves.train).toHaveLength(3);
+    expect(curves.series().map((s) => s.name)).toEqual(['training loss', 'validation loss']);
+  });
+
+  it('says how long is left in words', () => {
+    expect(formatDuration(200)).toBe('under a second');
+    expect(formatDuration(45_400)).toBe('45 s');
+    expect(formatDuration(80_000)).toBe('1 min 20 s');
+    expect(formatDuration(120_000)).toBe('2 min');
+    expect(formatDuration(3_900_000)).toBe('1 h 5 min');
+    expect(formatDuration(NaN)).toBe('under a second');
+  });
+
+  it('names the priming characters the model cannot read', () => {
+    expect(unknownCharacters('The whale', CHAR_ALPHABET)).toEqual([]);
+    expect(unknownCharacters('Café — “naïve” é', CHAR_ALPHABET)).toEqual(['é', '—', '“', 'ï', '”']);
+    expect(primeMessage([], 75)).toBeNull();
+    const one = primeMessage(['é'], 75)!;
+    expect(one).toContain('the 75 characters');
+    expect(one).toContain('so “é” is left out');
+    expect(primeMessage(['\t', '€'], 75)).toContain('so a tab and “€” are left out');
+    expect(primeMessage(Array.from('ąćęłńóśźż'), 75)).toContain('and 3 more');
+  });
+});

@@ -1,0 +1,150 @@
+// The char-model widget's logic without the DOM: the run config its settings make, the loss curves it
+// accumulates from progress messages (bounded in size), and the sentences it shows about time and input.
+import type { Series } from '../../charts/lineChart';
+import type { Progress, RunConfig, RunStatus } from '../../lib/trainerClient';
+import type { StateOf } from '../../lib/urlState';
+import type { charModelSpec } from './state';
+
+type State = StateOf<typeof charModelSpec>;
+
+/** Settings the widget fixes: 16 parallel streams, 2,000 steps, an evaluation on 5,000 held-out characters every 100 steps, clipping at 5. */
+export const RUN_SETTINGS = { batchSize: 16, maxSteps: 2000, evalEvery: 100, evalChars: 5000, clip: 5 } as const;
+
+/** Characters generated per sample. */
+export const SAMPLE_LENGTH = 240;
+
+/** The worker's config for the widget's settings (Adam, one layer, one-hot characters). */
+export function runConfig(state: State): RunConfig {
+  return {
+    task: 'char-model',
+    seed: state.seed,
+    cell: state.cell,
+    hiddenSize: state.hidden,
+    seqLen: state.seq,
+    learningRate: state.lr,
+    optimizer: 'adam',
+    numLayers: 1,
+    embeddingDim: 0,
+    validationFraction: 0.1,
+    patience: 0,
+    ...RUN_SETTINGS,
+  };
+}
+
+/**
+ * The absolute URL of the site's copy of Moby-Dick, which the worker fetches (a worker resolves relative URLs
+ * against its own script, so the page resolves it).
+ * @param base the site's base path (`import.meta.env.BASE_URL`)
+ * @param pageHref `location.href`
+ */
+export function dataUrl(base: string, pageHref: string): string {
+  return new URL(`${base.endsWith('/') ? base : `${base}/`}data/moby-dick.txt`, pageHref).href;
+}
+
+/** A point of the training-loss curve: the mean loss of a block of steps, plotted at the block's last step. */
+export interface CurvePoint {
+  x: number;
+  y: number;
+}
+
+/** One row of the table that stands in for the chart: an evaluation and the training loss around it. */
+export interface EvalRow {
+  step: number;
+  trainLoss: number;
+  valLoss: number;
+  perplexity: number;
+}
+
+/**
+ * Training and validation loss as they arrive. Training losses are averaged in blocks of `block` steps
+ * (a single batch's loss is noisy), so a 2,000-step run keeps 200 points however often progress arrives.
+ */
+export class LossCurves {
+  readonly train: CurvePoint[] = [];
+  readonly validation: CurvePoint[] = [];
+  readonly rows: EvalRow[] = [];
+  private sum = 0;
+  private count = 0;
+
+  constructor(private readonly block = 10) {}
+
+  /** Append a progress message's points and evaluations. */
+  add(progress: Pick<Progress, 'points' | 'evals'>): void {
+    for (const p of progress.points) {
+      this.sum += p.loss;
+      this.count += 1;
+      if (this.count === this.block) this.flush(p.step);
+    }
+    for (const e of progress.evals) {
+      this.validation.push({ x: e.step, y: e.valLoss });
+      const last = this.train.at(-1);
+      this.rows.push({ step: e.step, trainLoss: last ? last.y : NaN, valLoss: e.valLoss, perplexity: e.metrics.perplexity ?? Math.exp(e.valLoss) });
+    }
+  }
+
+  /** Close a partial block (at the end of a run or a pause), so the curve reaches the last step. */
+  finish(step: number): void {
+    if (this.count > 0) this.flush(step);
+  }
+
+  /** The curves for `lineChart`. */
+  series(): Series[] {
+    return [
+      { name: 'training loss', points: this.train },
+      { name: 'validation loss', points: this.validation },
+    ];
+  }
+
+  private flush(step: number): void {
+    this.train.push({ x: step, y: this.sum / this.count });
+    this.sum = 0;
+    this.count = 0;
+  }
+}
+
+/** "1 min 20 s", "45 s", "under a second". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 1000) return 'under a second';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  if (m < 60) return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** The characters of `prime` missing from `vocabulary`, each once, in order of appearance. */
+export function unknownCharacters(prime: string, vocabulary: string): string[] {
+  const known = new Set(Array.from(vocabulary));
+  return [...new Set(Array.from(prime))].filter((ch) => !known.has(ch));
+}
+
+/** How a character is shown in a message: quoted, with invisible ones named. */
+export function showChar(ch: string): string {
+  if (ch === '\n') return 'a line break';
+  if (ch === '\t') return 'a tab';
+  if (/\s/.test(ch)) return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `“${ch}”`;
+}
+
+/** The sentence shown when the priming text has characters the model has never seen; null when it has none. */
+export function primeMessage(unknown: readonly string[], vocabularySize: number): string | null {
+  if (unknown.length === 0) return null;
+  const shown = unknown.slice(0, 6).map(showChar);
+  if (unknown.length > 6) shown.push(`${unknown.length - 6} more`);
+  const listed = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  const they = unknown.length === 1 ? 'it is' : 'they are';
+  return `The model knows only the ${vocabularySize} characters of its training text (letters, digits, space, line break and ! " ' ( ) , - . : ; ?), so ${listed} ${unknown.length === 1 ? 'is' : 'are'} left out of the priming text: ${they} skipped when the model reads it.`;
+}
+
+/** A few words for each status, for the status line. */
+export const STATUS_TEXT: Record<RunStatus, string> = {
+  loading: 'Loading Moby-Dick and building the model…',
+  running: 'Training',
+  paused: 'Paused',
+  done: 'Finished',
+  'early-stopped': 'Stopped early',
+  diverged: 'Diverged',
+  cancelled: 'Cancelled',
+  error: 'Stopped by an error',
+};

@@ -16,6 +16,13 @@ describe('heatmap', () => {
     expect(svg.getAttribute('aria-label')).toBe('hidden states');
   });
 
+  it('labels at most maxXTicks columns, every k-th from the first', () => {
+    const values = [Array.from({ length: 20 }, (_, i) => i - 10)];
+    const ticks = (svg: Element) => [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks(heatmap({ values }, { document }))).toHaveLength(20);
+    expect(ticks(heatmap({ values }, { document, maxXTicks: 8 }))).toEqual(['1', '4', '7', '10', '13', '16', '19']);
+  });
+
   it('outlines the highlighted column', () => {
     const svg = heatmap({ values: [[1, 2], [3, 4]] }, { document, highlightCol: 1 });
     expect(svg.querySelectorAll('g[aria-label="cell"]')).toHaveLength(2);

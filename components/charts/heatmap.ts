@@ -21,6 +21,8 @@ export interface HeatmapOptions {
   domain?: number;
   /** Accessible name of the chart (the widget also offers the numbers as a table). */
   ariaLabel?: string;
+  /** Label at most this many columns (every k-th from the first), so long sequences stay readable on a phone. */
+  maxXTicks?: number;
   /** Highlight this column (e.g. the current time step). */
   highlightCol?: number;
   /** The document to build in (tests pass one; the page uses the global). */
@@ -39,6 +41,13 @@ const colorScale = (extent: number) => ({ type: 'diverging', scheme: 'PuOr', dom
 export function heatmapColor(extent: number): (value: number) => string {
   const scale = Plot.scale({ color: colorScale(extent) });
   return (value) => String(scale.apply(Math.max(-extent, Math.min(extent, value))));
+}
+
+/** Every k-th column name from the first, at most `max` of them (all when `max` is not set). */
+function xTicks(names: string[], max: number | undefined): string[] {
+  if (max === undefined || names.length <= max) return names;
+  const every = Math.ceil(names.length / Math.max(1, max));
+  return names.filter((_, i) => i % every === 0);
 }
 
 /** Draw `data` as a diverging heatmap (orange negative, white zero, purple positive: safe for colour-blind readers). */
@@ -62,7 +71,7 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     height: opts.height,
     marginLeft: 44,
     ariaLabel: opts.ariaLabel,
-    x: { label: opts.xLabel, domain: colNames.map(String), tickSize: 0 },
+    x: { label: opts.xLabel, domain: colNames.map(String), tickSize: 0, ticks: xTicks(colNames.map(String), opts.maxXTicks) },
     y: { label: opts.yLabel, domain: rowNames.map(String), tickSize: 0 },
     color: colorScale(extent),
     marks,

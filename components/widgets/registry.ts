@@ -2,6 +2,8 @@
 import type { Spec } from '../lib/urlState';
 import StepCell from './StepCell/StepCell.astro';
 import { stepCellSpec } from './StepCell/state';
+import Unrolling from './Unrolling/Unrolling.astro';
+import { unrollingSpec } from './Unrolling/state';
 
 /** A widget as the site lists it. */
 export interface WidgetInfo {
@@ -30,5 +32,14 @@ export const widgets: WidgetInfo[] = [
     component: StepCell,
     spec: stepCellSpec,
     height: 720,
+  },
+  {
+    name: 'unrolling',
+    title: 'An RNN unrolled over your text',
+    description: 'Type a short text and watch a small trained character RNN read it one step at a time, unrolled or folded, with its hidden state filling in as a heatmap and its guess for the next character.',
+    chapter: 'unrolling',
+    component: Unrolling,
+    spec: unrollingSpec,
+    height: 1000,
   },
 ];

@@ -24,7 +24,7 @@ export interface DiagramInput {
 }
 
 /** Geometry of the unrolled picture, in CSS pixels (it is drawn at its natural size and scrolls if wider). */
-export const UNROLLED = { left: 56, pitch: 72, cellWidth: 52, cellTop: 62, cellHeight: 84, guessTop: 6, inputTop: 176, height: 232 } as const;
+export const UNROLLED = { left: 56, pitch: 84, cellWidth: 60, cellTop: 62, cellHeight: 100, guessTop: 6, inputTop: 192, height: 248 } as const;
 
 const pct = (p: number): string => `${Math.round(p * 100)}%`;
 
@@ -81,7 +81,7 @@ export function unrolledDiagram(input: DiagramInput): SVGSVGElement {
       svg('line', { x1: cx, y1: g.cellTop - 2, x2: cx, y2: g.guessTop + 28, class: 'ur-edge ur-flow', 'data-flow': 'y', 'marker-end': arrow }),
       svg('rect', { x, y: g.cellTop, width: g.cellWidth, height: g.cellHeight, rx: 9, class: 'ur-cell' }),
       symbol(x + 6, g.cellTop + 18, 'h', String(k)),
-      stateStrip(known ? (s.h as number[]) : null, x + g.cellWidth - 20, g.cellTop + 6, 8, color),
+      stateStrip(known ? (s.h as number[]) : null, x + g.cellWidth - 22, g.cellTop + 8, 10, color),
       svg('rect', { x: x + 6, y: g.inputTop, width: g.cellWidth - 12, height: 28, rx: 6, class: 'ur-input' }),
       svg('text', { x: cx, y: g.inputTop + 19, class: 'ur-char', 'text-anchor': 'middle' }, s.input),
       svg('text', { x: cx, y: g.inputTop + 46, class: 'ur-t', 'text-anchor': 'middle' }, `t=${k}`),
@@ -102,8 +102,8 @@ export function unrolledDiagram(input: DiagramInput): SVGSVGElement {
   ...groups);
 }
 
-/** Geometry of the folded picture. */
-export const FOLDED = { width: 300, height: 282, cellX: 96, cellTop: 78, cellWidth: 64, cellHeight: 90 } as const;
+/** Geometry of the folded picture (a viewBox; it scales down to fit narrow screens). */
+export const FOLDED = { width: 360, height: 312, cellX: 120, cellTop: 84, cellWidth: 80, cellHeight: 114 } as const;
 
 /** The same network folded: one cell, its loop carrying h_{t−1} back in, the current character and guess, and the text as a tape. */
 export function foldedDiagram(input: DiagramInput): SVGSVGElement {
@@ -113,39 +113,40 @@ export function foldedDiagram(input: DiagramInput): SVGSVGElement {
   const prev = t > 1 ? (steps[t - 2] as DiagramStep).h : s.h.map(() => 0);
   const cx = f.cellX + f.cellWidth / 2;
   const right = f.cellX + f.cellWidth;
+  const bottom = f.cellTop + f.cellHeight;
   const arrow = `url(#${idPrefix}-arrow)`;
-  const inputTop = f.cellTop + f.cellHeight + 30;
-  const tapeTop = inputTop + 56;
-  const cellW = Math.min(14, (f.width - 20) / steps.length);
+  const inputTop = bottom + 30;
+  const tapeTop = inputTop + 58;
+  const cellW = Math.min(16, (f.width - 20) / steps.length);
   const tapeLeft = (f.width - cellW * steps.length) / 2;
   return svg('svg', {
-    class: 'ur-diagram ur-folded', width: f.width, height: f.height, viewBox: `0 0 ${f.width} ${f.height}`,
+    class: 'ur-diagram ur-folded', width: '100%', viewBox: `0 0 ${f.width} ${f.height}`, style: `max-width:${f.width}px`,
     role: 'img', 'aria-labelledby': `${idPrefix}-title ${idPrefix}-desc`,
   },
   svg('title', { id: `${idPrefix}-title` }, 'The RNN folded: one cell with a loop'),
   svg('desc', { id: `${idPrefix}-desc` }, `The single cell reads one character per step and feeds its state back into itself through the loop. ${describeStep(input)}`),
   arrowMarker(`${idPrefix}-arrow`),
   svg('g', { class: 'ur-step is-current', 'data-t': t },
-    svg('path', { d: `M${right + 2},${f.cellTop + 24} C${right + 70},${f.cellTop - 6} ${right + 70},${f.cellTop + f.cellHeight + 6} ${right + 4},${f.cellTop + f.cellHeight - 24}`, class: 'ur-edge ur-flow ur-loop', fill: 'none', 'data-flow': 'h', 'marker-end': arrow }),
-    svg('line', { x1: cx, y1: inputTop - 2, x2: cx, y2: f.cellTop + f.cellHeight + 2, class: 'ur-edge ur-flow', 'data-flow': 'x', 'marker-end': arrow }),
+    svg('path', { d: `M${right + 2},${f.cellTop + 26} C${right + 92},${f.cellTop + 2} ${right + 92},${bottom - 2} ${right + 4},${bottom - 26}`, class: 'ur-edge ur-flow ur-loop', fill: 'none', 'data-flow': 'h', 'marker-end': arrow }),
+    svg('line', { x1: cx, y1: inputTop - 2, x2: cx, y2: bottom + 2, class: 'ur-edge ur-flow', 'data-flow': 'x', 'marker-end': arrow }),
     svg('line', { x1: cx, y1: f.cellTop - 2, x2: cx, y2: 44, class: 'ur-edge ur-flow', 'data-flow': 'y', 'marker-end': arrow }),
-    svg('rect', { x: f.cellX, y: f.cellTop, width: f.cellWidth, height: f.cellHeight, rx: 10, class: 'ur-cell' }),
-    symbol(f.cellX + 8, f.cellTop + 20, 'h', String(t)),
-    stateStrip(s.h, right - 20, f.cellTop + 9, 8, color),
-    stateStrip(prev, right + 64, f.cellTop + 18, 6, color),
-    symbol(right + 52, f.cellTop + 90, 'h', String(t - 1), { class: 'ur-sym ur-small' }),
-    symbol(right + 30, f.cellTop - 2, 'W', 'hh', { class: 'ur-sym ur-small' }),
-    svg('rect', { x: cx - 40, y: 10, width: 80, height: 32, rx: 7, class: 'ur-guess' }),
+    svg('rect', { x: f.cellX, y: f.cellTop, width: f.cellWidth, height: f.cellHeight, rx: 12, class: 'ur-cell' }),
+    symbol(f.cellX + 10, f.cellTop + 24, 'h', String(t)),
+    stateStrip(s.h, right - 24, f.cellTop + 14, 10, color),
+    symbol(right + 44, f.cellTop + 4, 'W', 'hh', { class: 'ur-sym ur-small' }),
+    stateStrip(prev, right + 90, f.cellTop + 22, 8, color),
+    symbol(right + 80, bottom + 6, 'h', String(t - 1), { class: 'ur-sym ur-small' }),
+    svg('rect', { x: cx - 48, y: 8, width: 96, height: 34, rx: 7, class: 'ur-guess' }),
     svg('text', { x: cx, y: 31, class: 'ur-guess-text', 'text-anchor': 'middle' }, svg('tspan', { class: 'ur-char' }, s.guess.label), ` ${pct(s.guess.p)}`),
-    svg('rect', { x: cx - 20, y: inputTop, width: 40, height: 30, rx: 7, class: 'ur-input' }),
-    svg('text', { x: cx, y: inputTop + 20, class: 'ur-char', 'text-anchor': 'middle' }, s.input),
-    symbol(cx - 64, inputTop + 20, 'x', String(t)),
-    symbol(cx - 64, 31, 'y', String(t)),
+    svg('rect', { x: cx - 22, y: inputTop, width: 44, height: 34, rx: 7, class: 'ur-input' }),
+    svg('text', { x: cx, y: inputTop + 22, class: 'ur-char', 'text-anchor': 'middle' }, s.input),
+    symbol(cx - 80, inputTop + 22, 'x', String(t)),
+    symbol(cx - 80, 31, 'y', String(t)),
   ),
+  svg('text', { x: f.width / 2, y: tapeTop - 8, class: 'ur-t', 'text-anchor': 'middle' }, `step t = ${t} of ${steps.length}`),
   svg('g', { class: 'ur-tape' },
     ...steps.map((step, i) => svg('g', { class: `ur-tape-cell ${phase(i + 1, t)}` },
       svg('rect', { x: tapeLeft + i * cellW, y: tapeTop, width: cellW - 1, height: 20, rx: 2 }),
       svg('text', { x: tapeLeft + i * cellW + (cellW - 1) / 2, y: tapeTop + 14, 'text-anchor': 'middle' }, step.input)))),
-  svg('text', { x: f.width / 2, y: tapeTop - 8, class: 'ur-t', 'text-anchor': 'middle' }, `step t = ${t} of ${steps.length}`),
   );
 }

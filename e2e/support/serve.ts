@@ -1,4 +1,4 @@
-// Vitest global setup for browser tests: serve dist/ with `astro preview` on 127.0.0.1 and hand its URL to the tests.
+// Vitest global setup for browser tests: serve dist/ (or $E2E_DIST) with `astro preview` on 127.0.0.1 and hand its URL to the tests.
 import { preview } from 'astro';
 import type { TestProject } from 'vitest/node';
 
@@ -10,7 +10,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const port = Number(process.env.E2E_PORT ?? 4399);
-  const server = await preview({ root: process.cwd(), logLevel: 'error', server: { host: '127.0.0.1', port } });
+  // E2E_DIST serves a build made with `astro build --outDir <dir>`, so engineers sharing a checkout do not overwrite one dist/.
+  const outDir = process.env.E2E_DIST ? { outDir: process.env.E2E_DIST } : {};
+  const server = await preview({ root: process.cwd(), ...outDir, logLevel: 'error', server: { host: '127.0.0.1', port } });
   project.provide('baseURL', `http://127.0.0.1:${server.port}`);
   return async () => {
     await server.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { heatmap, heatmapColor } from './heatmap';
+import { heatmap, heatmapColor, heatmapLegend } from './heatmap';
 import { lineChart } from './lineChart';
 
 const document = new Window().document as unknown as Document;
@@ -21,6 +21,19 @@ describe('heatmap', () => {
     const ticks = (svg: Element) => [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
     expect(ticks(heatmap({ values }, { document }))).toHaveLength(20);
     expect(ticks(heatmap({ values }, { document, maxXTicks: 8 }))).toEqual(['1', '4', '7', '10', '13', '16', '19']);
+  });
+
+  it('draws a sequential scale from 0 to the domain, matching heatmapColor, with a legend', () => {
+    const svg = heatmap({ values: [[0, 0.5, 1, 2]] }, { document, scale: 'sequential', domain: 1 });
+    const fills = [...svg.querySelectorAll('g[aria-label="cell"] rect')].map((c) => c.getAttribute('fill'));
+    const color = heatmapColor(1, 'sequential');
+    expect(fills.slice(0, 3)).toEqual([color(0), color(0.5), color(1)]);
+    expect(color(0)).not.toBe(color(1));
+    expect(color(2)).toBe(color(1));
+    expect(color(-1)).toBe(color(0));
+    const legend = heatmapLegend({ domain: 1, scale: 'sequential', label: 'σ gates', document });
+    expect(legend.textContent).toContain('σ gates');
+    expect(legend.textContent).toContain('1.0');
   });
 
   it('outlines the highlighted column', () => {

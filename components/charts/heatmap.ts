@@ -1,4 +1,4 @@
-// Heatmap chart: a matrix of signed values as coloured cells (rows × columns), diverging around zero. Data in, SVG out.
+// Heatmap chart: a matrix of values as coloured cells (rows × columns), diverging around zero or sequential from zero. Data in, SVG out.
 import * as Plot from '@observablehq/plot';
 
 /** A matrix to draw: `values[row][col]`, e.g. hidden units × time steps. */
@@ -17,8 +17,10 @@ export interface HeatmapOptions {
   /** Axis labels. */
   xLabel?: string;
   yLabel?: string;
-  /** Values beyond ±domain saturate; defaults to the largest |value| (at least 1e-12). */
+  /** Values beyond ±domain (sequential: beyond [0, domain]) saturate; defaults to the largest |value| (at least 1e-12). */
   domain?: number;
+  /** `diverging` (default) for signed values around zero; `sequential` for values from 0 up, such as sigmoid gates in [0, 1]. */
+  scale?: HeatmapScale;
   /** Accessible name of the chart (the widget also offers the numbers as a table). */
   ariaLabel?: string;
   /** Label at most this many columns (every k-th from the first), so long sequences stay readable on a phone. */
@@ -31,16 +33,83 @@ export interface HeatmapOptions {
 
 export const heatmapDefaults = { width: 520, height: 220, xLabel: 't', yLabel: 'unit' } as const;
 
-/** The heatmap's colour scale for values in [−extent, extent]: orange negative, white zero, purple positive. */
-const colorScale = (extent: number) => ({ type: 'diverging', scheme: 'PuOr', domain: [-extent, extent], reverse: true }) as const;
+/** The two colour scales: diverging around zero, or sequential from zero. */
+export type HeatmapScale = 'diverging' | 'sequential';
+
+/**
+ * The heatmap's colour scale. Diverging, values in [−extent, extent]: orange negative, white zero, purple positive.
+ * Sequential, values in [0, extent]: viridis, dark purple to yellow, monotone in lightness (colour-blind safe).
+ */
+const colorScale = (extent: number, kind: HeatmapScale = 'diverging') =>
+  kind === 'sequential'
+    ? ({ type: 'linear', scheme: 'viridis', domain: [0, extent] } as const)
+    : ({ type: 'diverging', scheme: 'PuOr', domain: [-extent, extent], reverse: true } as const);
 
 /**
  * The heatmap's colour for one value, so that other drawings of the same numbers (a cell's state squares) match it.
- * @returns value → CSS colour; values beyond ±extent saturate
+ * @returns value → CSS colour; values beyond the domain saturate
  */
-export function heatmapColor(extent: number): (value: number) => string {
-  const scale = Plot.scale({ color: colorScale(extent) });
-  return (value) => String(scale.apply(Math.max(-extent, Math.min(extent, value))));
+export function heatmapColor(extent: number, kind: HeatmapScale = 'diverging'): (value: number) => string {
+  const scale = Plot.scale({ color: colorScale(extent, kind) });
+  const lo = kind === 'sequential' ? 0 : -extent;
+  return (value) => String(scale.apply(Math.max(lo, Math.min(extent, value))));
+}
+
+/** Options of `heatmapLegend`. */
+export interface HeatmapLegendOptions {
+  /** The heatmap's domain (as its `domain` option). */
+  domain: number;
+  scale?: HeatmapScale;
+  /** Caption of the colour ramp, e.g. "σ gates". */
+  label?: string;
+  /** Width in pixels; default 240. */
+  width?: number;
+  /** The document to build in (tests pass one; the page uses the global). */
+  document?: Document;
+}
+
+let legendCount = 0;
+
+/**
+ * A colour ramp with ticks for heatmaps drawn with the same `domain` and `scale`: an SVG gradient (no canvas, so it
+ * also builds in tests) whose text uses currentColor, legible in both themes.
+ */
+export function heatmapLegend(options: HeatmapLegendOptions): SVGSVGElement {
+  const doc = options.document ?? document;
+  const width = options.width ?? 240;
+  const kind = options.scale ?? 'diverging';
+  const lo = kind === 'sequential' ? 0 : -options.domain;
+  const color = heatmapColor(options.domain, kind);
+  const ns = 'http://www.w3.org/2000/svg';
+  const make = (tag: string, attrs: Record<string, string | number>): Element => {
+    const node = doc.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    return node;
+  };
+  const id = `heatmap-legend-${++legendCount}`;
+  const top = options.label ? 16 : 2;
+  const svg = make('svg', { width, height: top + 28, viewBox: `0 0 ${width} ${top + 28}`, class: 'heatmap-legend', role: 'img', 'aria-label': `Colour scale${options.label ? ` of ${options.label}` : ''}: ${lo} to ${options.domain}` }) as SVGSVGElement;
+  const gradient = make('linearGradient', { id });
+  for (let k = 0; k <= 10; k++) gradient.append(make('stop', { offset: `${k * 10}%`, 'stop-color': color(lo + ((options.domain - lo) * k) / 10) }));
+  const defs = make('defs', {});
+  defs.append(gradient);
+  svg.append(defs);
+  if (options.label) {
+    const label = make('text', { x: 0, y: 11, fill: 'currentColor', 'font-size': 11, 'font-weight': 600 });
+    label.textContent = options.label;
+    svg.append(label);
+  }
+  const pad = 12;
+  svg.append(make('rect', { x: pad, y: top, width: width - 2 * pad, height: 10, fill: `url(#${id})` }));
+  for (let k = 0; k <= 4; k++) {
+    const value = lo + ((options.domain - lo) * k) / 4;
+    const x = pad + ((width - 2 * pad) * k) / 4;
+    svg.append(make('line', { x1: x, x2: x, y1: top + 10, y2: top + 14, stroke: 'currentColor' }));
+    const tick = make('text', { x, y: top + 25, fill: 'currentColor', 'font-size': 10, 'text-anchor': 'middle' });
+    tick.textContent = value.toFixed(2).replace('-', '−');
+    svg.append(tick);
+  }
+  return svg;
 }
 
 /** Every k-th column name from the first, at most `max` of them (all when `max` is not set). */
@@ -50,7 +119,7 @@ function xTicks(names: string[], max: number | undefined): string[] {
   return names.filter((_, i) => i % every === 0);
 }
 
-/** Draw `data` as a diverging heatmap (orange negative, white zero, purple positive: safe for colour-blind readers). */
+/** Draw `data` as a heatmap: diverging (orange negative, white zero, purple positive) or sequential (viridis); both safe for colour-blind readers. */
 export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVGElement | HTMLElement {
   const opts = { ...heatmapDefaults, ...options };
   const rows = data.values.length;
@@ -73,7 +142,7 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     ariaLabel: opts.ariaLabel,
     x: { label: opts.xLabel, domain: colNames.map(String), tickSize: 0, ticks: xTicks(colNames.map(String), opts.maxXTicks) },
     y: { label: opts.yLabel, domain: rowNames.map(String), tickSize: 0 },
-    color: colorScale(extent),
+    color: colorScale(extent, opts.scale),
     marks,
   });
 }

@@ -132,7 +132,8 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     Plot.cell(cells, { x: 'col', y: 'row', fill: 'value', inset: 0.5 }),
   ];
   if (opts.highlightCol !== undefined && opts.highlightCol >= 0 && opts.highlightCol < cols) {
-    marks.push(Plot.cell([{ col: String(colNames[opts.highlightCol]) }], { x: 'col', fill: 'none', stroke: 'currentColor', strokeWidth: 2 }));
+    // Decoration only (the accessible name says which column is current); an unnamed-role <g aria-label> fails axe.
+    marks.push(Plot.cell([{ col: String(colNames[opts.highlightCol]) }], { x: 'col', fill: 'none', stroke: 'currentColor', strokeWidth: 2, ariaHidden: true }));
   }
   return Plot.plot({
     document: opts.document,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { heatmap, heatmapColor, heatmapLegend } from './heatmap';
+import { heatmap, heatmapColor, heatmapLegend, setHighlightCol } from './heatmap';
 import { lineChart } from './lineChart';
 
 const document = new Window().document as unknown as Document;
@@ -34,6 +34,26 @@ describe('heatmap', () => {
     const legend = heatmapLegend({ domain: 1, scale: 'sequential', label: 'σ gates', document });
     expect(legend.textContent).toContain('σ gates');
     expect(legend.textContent).toContain('1.0');
+  });
+
+  it('moves a column outline without redrawing, and hides it out of range', () => {
+    const svg = heatmap({ values: [[1, 2, 3], [4, 5, 6]] }, { document, width: 300 });
+    const cells = [...svg.querySelectorAll('g[aria-label="cell"] rect')];
+    setHighlightCol(svg, 2);
+    const outline = svg.querySelector('rect.heatmap-highlight');
+    const x2 = Number(outline?.getAttribute('x'));
+    expect(x2).toBeGreaterThanOrEqual(Number(cells[1]!.getAttribute('x')) + Number(cells[1]!.getAttribute('width')));
+    setHighlightCol(svg, 0);
+    expect(svg.querySelectorAll('rect.heatmap-highlight')).toHaveLength(1);
+    expect(Number(outline?.getAttribute('x'))).toBeLessThan(x2);
+    // The outline spans the column's cells: its left edge is at or before the first cell's, its right edge after it.
+    const cellX = Number(cells[0]!.getAttribute('x'));
+    const cellW = Number(cells[0]!.getAttribute('width'));
+    expect(Number(outline?.getAttribute('x'))).toBeLessThanOrEqual(cellX);
+    expect(Number(outline?.getAttribute('x')) + Number(outline?.getAttribute('width'))).toBeGreaterThanOrEqual(cellX + cellW);
+    expect(outline?.getAttribute('aria-hidden')).toBe('true');
+    setHighlightCol(svg, 5);
+    expect(outline?.getAttribute('visibility')).toBe('hidden');
   });
 
   it('outlines the highlighted column', () => {

@@ -147,3 +147,45 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     marks,
   });
 }
+
+/** Plot's handle on a scale of a drawn chart (the `scale(name)` method of what Plot.plot returns). */
+interface DrawnBandScale {
+  domain: string[];
+  range: [number, number];
+  bandwidth: number;
+  apply(value: string): number;
+}
+
+/**
+ * Outline column `col` of a chart drawn by `heatmap` without redrawing it (a widget stepping through time calls this
+ * each step; drawing costs far more). Out of range hides the outline. Decoration only, hidden from assistive tech.
+ * @param chart what `heatmap` returned
+ */
+export function setHighlightCol(chart: Element, col: number): void {
+  const scaleOf = (chart as unknown as { scale?: (name: string) => DrawnBandScale | undefined }).scale;
+  const x = scaleOf?.call(chart, 'x');
+  const y = scaleOf?.call(chart, 'y');
+  const root = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  if (!x || !y || !root) return;
+  let rect = root.querySelector<SVGRectElement>(':scope > rect.heatmap-highlight');
+  const name = x.domain[col];
+  if (name === undefined) {
+    rect?.setAttribute('visibility', 'hidden');
+    return;
+  }
+  if (!rect) {
+    rect = root.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'rect') as SVGRectElement;
+    rect.setAttribute('class', 'heatmap-highlight');
+    rect.setAttribute('fill', 'none');
+    rect.setAttribute('stroke', 'currentColor');
+    rect.setAttribute('stroke-width', '2');
+    rect.setAttribute('aria-hidden', 'true');
+    root.append(rect);
+  }
+  const [y0, y1] = [Math.min(...y.range), Math.max(...y.range)];
+  rect.setAttribute('visibility', 'visible');
+  rect.setAttribute('x', String(x.apply(name)));
+  rect.setAttribute('width', String(x.bandwidth));
+  rect.setAttribute('y', String(y0));
+  rect.setAttribute('height', String(y1 - y0));
+}

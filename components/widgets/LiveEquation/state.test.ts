@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEQUENCE, liveEquationUrl } from './state';
+
+const parse = (query: string) => liveEquationUrl.parse(new URLSearchParams(query));
+
+describe('live-equation URL state', () => {
+  it('defaults to the step-cell sequence at step 1 with tanh', () => {
+    expect(parse('')).toEqual({ state: { seq: DEFAULT_SEQUENCE, t: 1, act: 'tanh' }, notices: [] });
+  });
+
+  it('reads and round-trips its fields', () => {
+    const { state, notices } = parse('live-equation.seq=1,0;0.5,-1&live-equation.t=2&live-equation.act=relu');
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ seq: [[1, 0], [0.5, -1]], t: 2, act: 'relu' });
+    const params = new URLSearchParams();
+    liveEquationUrl.write(state, params);
+    expect(parse(params.toString()).state).toEqual(state);
+  });
+
+  it('replaces bad values by defaults with a notice each', () => {
+    const { state, notices } = parse('live-equation.seq=1,2,3&live-equation.t=9&live-equation.act=sigmoid');
+    expect(state).toEqual(liveEquationUrl.defaults());
+    expect(notices).toHaveLength(3);
+    expect(notices.join(' ')).toContain('live-equation.act=sigmoid');
+  });
+});

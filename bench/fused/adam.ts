@@ -34,7 +34,8 @@ export class FlatAdam {
   /** One update: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − lr·m̂ / (√v̂ + ε). */
   step(): void {
     const { lr, betas, eps } = this.options;
-    const [beta1, beta2] = betas;
+    const beta1 = betas[0];
+    const beta2 = betas[1];
     this.t += 1;
     const bias1 = 1 - beta1 ** this.t;
     const bias2Sqrt = Math.sqrt(1 - beta2 ** this.t);

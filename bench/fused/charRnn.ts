@@ -4,12 +4,14 @@ import type { Batch } from '../data';
 import type { InitialWeights, ModelConfig } from '../model';
 import { FlatAdam, type AdamOptions } from './adam';
 import { flatParams, type Dtype } from './flatParams';
-import { matmulAB, matmulABt, matmulAtB, type FloatArray } from './kernels';
+import { matmulAB, matmulABt, matmulAtB, transpose, type FloatArray } from './kernels';
 import { softmaxCrossEntropy } from './softmaxCrossEntropy';
 
 /**
  * Parameters, as min-char-rnn names them plus PyTorch's second bias. Wxh is stored transposed
- * (WxhT [V, H]): with a one-hot x_t, Wxh x_t is column x_t of Wxh, so row x_t of WxhT.
+ * (WxhT [V, H]): with a one-hot x_t, Wxh x_t is column x_t of Wxh, so row x_t of WxhT. Whh and Why
+ * keep PyTorch's layout; transposed scratch copies, refreshed at the start of each step, give the
+ * backward's matrix-vector products (∂L/∂h = ∂L/∂a · Whh) and the output layer their fast forms.
  */
 export type CharRnnParam = 'WxhT' | 'Whh' | 'bxh' | 'bhh' | 'Why' | 'by';
 
@@ -37,8 +39,13 @@ export class FusedCharRnn {
   private readonly dAAt: FloatArray[];
   /** [B, H]: ∂L/∂h_t arriving through h_{t+1} */
   private readonly dhNext: FloatArray;
-  private readonly scratchA: FloatArray;
-  private readonly scratchB: FloatArray;
+  /** [H, H] and [H, V]: Whhᵀ and Whyᵀ, refreshed from the parameters at the start of each step */
+  private readonly WhhT: FloatArray;
+  private readonly WhyT: FloatArray;
+  /** [H]: bxh + bhh, refreshed each step */
+  private readonly bias: FloatArray;
+  /** [T·B, H]: h_1 … h_T, a view into hs */
+  private readonly hsOut: FloatArray;
 
   /**
    * @param config sizes; config.cell must be 'rnn_tanh'
@@ -73,8 +80,10 @@ export class FusedCharRnn {
     this.dA = new Ctor(T * B * H);
     this.dAAt = Array.from({ length: T }, (_, t) => this.dA.subarray(t * B * H, (t + 1) * B * H));
     this.dhNext = new Ctor(B * H);
-    this.scratchA = new Ctor(T * B * Math.max(V, H));
-    this.scratchB = new Ctor(T * B * H);
+    this.WhhT = new Ctor(H * H);
+    this.WhyT = new Ctor(H * V);
+    this.bias = new Ctor(H);
+    this.hsOut = this.hs.subarray(B * H);
   }
 
   /**
@@ -83,9 +92,12 @@ export class FusedCharRnn {
    * @returns the mean cross-entropy over all T·B predictions
    */
   forwardBackward(batch: Batch): number {
-    const { V, H, T, B, params: p, grads: g, hs, hsAt, logits, dlogits, dHs, dA, dAAt, dhNext } = this;
+    const { V, H, T, B, params: p, grads: g, hs, hsAt, hsOut, logits, dlogits, dHs, dA, dAAt, dhNext, WhhT, WhyT, bias } = this;
     const { inputs, targets } = batch;
     const TB = T * B;
+    transpose(p.Whh, WhhT, H, H);
+    transpose(p.Why, WhyT, V, H);
+    for (let j = 0; j < H; j++) bias[j] = p.bxh[j] + p.bhh[j];
 
     // Forward: a_t = WxhT[x_t] + bxh + bhh + h_{t−1} Whhᵀ; h_t = tanh(a_t).
     for (let t = 0; t < T; t++) {
@@ -93,20 +105,19 @@ export class FusedCharRnn {
       for (let b = 0; b < B; b++) {
         const x = inputs[t * B + b] * H;
         const row = b * H;
-        for (let j = 0; j < H; j++) h[row + j] = p.WxhT[x + j] + p.bxh[j] + p.bhh[j];
+        for (let j = 0; j < H; j++) h[row + j] = p.WxhT[x + j] + bias[j];
       }
       matmulABt(hsAt[t], p.Whh, h, B, H, H);
       for (let k = 0; k < B * H; k++) h[k] = Math.tanh(h[k]);
     }
     // y_t = Why h_t + by for all steps in one matmul.
-    const hsOut = hs.subarray(B * H);
     for (let r = 0; r < TB; r++) logits.set(p.by, r * V);
-    matmulABt(hsOut, p.Why, logits, TB, V, H);
+    matmulAB(hsOut, WhyT, logits, TB, V, H);
     const loss = softmaxCrossEntropy(logits, targets, dlogits, TB, V);
 
     // Backward.
     this.flatGrads.fill(0);
-    matmulAtB(dlogits, hsOut, g.Why, V, H, TB, this.scratchA, this.scratchB);
+    matmulAtB(dlogits, hsOut, g.Why, V, H, TB);
     for (let r = 0; r < TB; r++) for (let v = 0; v < V; v++) g.by[v] += dlogits[r * V + v];
     dHs.fill(0);
     matmulAB(dlogits, p.Why, dHs, TB, H, V);
@@ -128,12 +139,13 @@ export class FusedCharRnn {
       }
       if (t > 0) {
         dhNext.fill(0);
-        matmulAB(dAAt[t], p.Whh, dhNext, B, H, H);
+        // ∂L/∂h_{t−1} = ∂L/∂a_t · Whh, as dot products with the rows of Whhᵀ
+        matmulABt(dAAt[t], WhhT, dhNext, B, H, H);
       }
     }
     g.bhh.set(g.bxh);
     // ∂L/∂Whh = Σ_t (∂L/∂a_t)ᵀ h_{t−1}, all steps in one matmul.
-    matmulAtB(dA, hs, g.Whh, H, H, TB, this.scratchA, this.scratchB);
+    matmulAtB(dA, hs, g.Whh, H, H, TB);
     return loss;
   }
 

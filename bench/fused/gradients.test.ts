@@ -1,5 +1,7 @@
 // The fused models' hand-written BPTT against central finite differences of their own loss, in
-// float64 on small sizes chosen to hit the kernels' remainder loops; then float32 against float64.
+// float64 on small sizes: one below the kernels' 8 × 8 blocks (remainder loops only), one with full
+// blocks and remainders (batch 9, hidden 10, vocab 11), and batch 1 as the char RNN bench runs it;
+// then float32 against float64.
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../data';
 import { initialWeights, type CellType, type ModelConfig } from '../model';
@@ -28,8 +30,15 @@ function randomBatch(config: ModelConfig, seed: number): Batch {
   return { inputs: draw(), targets: draw() };
 }
 
-describe.each(models)('fused $name', ({ cell, make }) => {
-  const config: ModelConfig = { cell, vocabSize: 7, hiddenSize: 6, seqLen: 5, batchSize: 3 };
+const sizes = [
+  { vocabSize: 7, hiddenSize: 6, seqLen: 5, batchSize: 3 },
+  { vocabSize: 11, hiddenSize: 10, seqLen: 4, batchSize: 9 },
+  { vocabSize: 9, hiddenSize: 12, seqLen: 10, batchSize: 1 },
+];
+const cases = models.flatMap((m) => sizes.map((s) => ({ ...m, ...s })));
+
+describe.each(cases)('fused $name, V$vocabSize H$hiddenSize T$seqLen B$batchSize', ({ cell, make, vocabSize, hiddenSize, seqLen, batchSize }) => {
+  const config: ModelConfig = { cell, vocabSize, hiddenSize, seqLen, batchSize };
   const batch = randomBatch(config, 11);
 
   it('has BPTT gradients equal to central finite differences (float64)', () => {

@@ -4,12 +4,14 @@ import type { Batch } from '../data';
 import type { InitialWeights, ModelConfig } from '../model';
 import { FlatAdam, type AdamOptions } from './adam';
 import { flatParams, type Dtype } from './flatParams';
-import { matmulAB, matmulABt, matmulAtB, type FloatArray } from './kernels';
+import { matmulAB, matmulAtB, transpose, type FloatArray } from './kernels';
 import { softmaxCrossEntropy } from './softmaxCrossEntropy';
 
 /**
  * Parameters. W_ih is stored transposed (WihT [V, 4H]) because with a one-hot x_t, W_ih x_t is
- * column x_t of W_ih, so row x_t of WihT; Whh [4H, H] and Why [V, H] keep PyTorch's layout.
+ * column x_t of W_ih, so row x_t of WihT; Whh [4H, H] and Why [V, H] keep PyTorch's layout (the
+ * backward's ∂L/∂h = ∂L/∂z · W_hh reads them as they are) and are transposed into scratch copies at
+ * the start of each step for the forward's products, so that every matmul is an axpy-form kernel.
  */
 export type LstmParam = 'WihT' | 'Whh' | 'bih' | 'bhh' | 'Why' | 'by';
 
@@ -46,8 +48,13 @@ export class FusedLstm {
   /** [B, H]: ∂L/∂h_t and ∂L/∂c_t arriving from step t+1 */
   private readonly dhNext: FloatArray;
   private readonly dcNext: FloatArray;
-  private readonly scratchA: FloatArray;
-  private readonly scratchB: FloatArray;
+  /** [H, 4H] and [H, V]: W_hhᵀ and W_yᵀ, refreshed from the parameters at the start of each step */
+  private readonly WhhT: FloatArray;
+  private readonly WhyT: FloatArray;
+  /** [4H]: b_ih + b_hh, refreshed each step */
+  private readonly bias: FloatArray;
+  /** [T·B, H]: h_1 … h_T, a view into hs */
+  private readonly hsOut: FloatArray;
 
   /**
    * @param config sizes; config.cell must be 'lstm'
@@ -89,8 +96,10 @@ export class FusedLstm {
     this.dZAt = rows(this.dZ, T, G);
     this.dhNext = new Ctor(B * H);
     this.dcNext = new Ctor(B * H);
-    this.scratchA = new Ctor(T * B * Math.max(V, G));
-    this.scratchB = new Ctor(T * B * H);
+    this.WhhT = new Ctor(H * G);
+    this.WhyT = new Ctor(H * V);
+    this.bias = new Ctor(G);
+    this.hsOut = this.hs.subarray(B * H);
   }
 
   /**
@@ -99,21 +108,24 @@ export class FusedLstm {
    * @returns the mean cross-entropy over all T·B predictions
    */
   forwardBackward(batch: Batch): number {
-    const { V, H, T, B, params: p, grads: g, hs, hsAt, cs, gatesAt, tanhC } = this;
-    const { logits, dlogits, dHs, dZ, dZAt, dhNext, dcNext } = this;
+    const { V, H, T, B, params: p, grads: g, hs, hsAt, hsOut, cs, gatesAt, tanhC } = this;
+    const { logits, dlogits, dHs, dZ, dZAt, dhNext, dcNext, WhhT, WhyT, bias } = this;
     const { inputs, targets } = batch;
     const TB = T * B;
     const G = 4 * H;
+    transpose(p.Whh, WhhT, G, H);
+    transpose(p.Why, WhyT, V, H);
+    for (let j = 0; j < G; j++) bias[j] = p.bih[j] + p.bhh[j];
 
     for (let t = 0; t < T; t++) {
-      // z_t = W_ih x_t + b_ih + b_hh + W_hh h_{t−1}, blocks i, f, g, o.
+      // z_t = W_ih x_t + b_ih + b_hh + h_{t−1} W_hhᵀ, all four gate blocks i, f, g, o in one product.
       const z = gatesAt[t];
       for (let b = 0; b < B; b++) {
         const x = inputs[t * B + b] * G;
         const row = b * G;
-        for (let j = 0; j < G; j++) z[row + j] = p.WihT[x + j] + p.bih[j] + p.bhh[j];
+        for (let j = 0; j < G; j++) z[row + j] = p.WihT[x + j] + bias[j];
       }
-      matmulABt(hsAt[t], p.Whh, z, B, G, H);
+      matmulAB(hsAt[t], WhhT, z, B, G, H);
       for (let b = 0; b < B; b++) {
         const row = b * G;
         const prev = (t * B + b) * H;
@@ -136,13 +148,13 @@ export class FusedLstm {
         }
       }
     }
-    const hsOut = hs.subarray(B * H);
+    // y_t = h_t W_yᵀ + b_y for all steps in one product.
     for (let r = 0; r < TB; r++) logits.set(p.by, r * V);
-    matmulABt(hsOut, p.Why, logits, TB, V, H);
+    matmulAB(hsOut, WhyT, logits, TB, V, H);
     const loss = softmaxCrossEntropy(logits, targets, dlogits, TB, V);
 
     this.flatGrads.fill(0);
-    matmulAtB(dlogits, hsOut, g.Why, V, H, TB, this.scratchA, this.scratchB);
+    matmulAtB(dlogits, hsOut, g.Why, V, H, TB);
     for (let r = 0; r < TB; r++) for (let v = 0; v < V; v++) g.by[v] += dlogits[r * V + v];
     dHs.fill(0);
     matmulAB(dlogits, p.Why, dHs, TB, H, V);
@@ -187,7 +199,7 @@ export class FusedLstm {
     }
     g.bhh.set(g.bih);
     // ∂L/∂W_hh = Σ_t (∂L/∂z_t)ᵀ h_{t−1}, all steps in one matmul.
-    matmulAtB(dZ, hs, g.Whh, G, H, TB, this.scratchA, this.scratchB);
+    matmulAtB(dZ, hs, g.Whh, G, H, TB);
     return loss;
   }
 

@@ -87,6 +87,16 @@ describe('TimeControls', () => {
     expect(c.handleKey(key('x'))).toBe(false);
   });
 
+  it('can leave out playing, for widgets that only step', () => {
+    const c = make({ playable: false });
+    expect(c.element.querySelector('.tc-play')).toBeNull();
+    expect(c.handleKey(key(' '))).toBe(false);
+    c.play();
+    expect(c.playing).toBe(false);
+    expect(c.handleKey(key('ArrowRight'))).toBe(true);
+    expect(seen).toEqual([2]);
+  });
+
   it('keeps the step in a new range without reporting it', () => {
     const c = make({ value: 4 });
     c.setRange(1, 2);

@@ -21,6 +21,8 @@ export interface TimeControlsOptions {
   direction?: 1 | -1;
   /** The readout under the slider; default "t = 3 of 5". */
   format?: (t: number, min: number, max: number) => string;
+  /** Offer Play/Pause (and the Space key). Default true; false for widgets that only step. */
+  playable?: boolean;
 }
 
 /** Clamp `t` into [min, max] as an integer. */
@@ -47,6 +49,7 @@ export class TimeControls {
       interval: () => 800,
       direction: 1,
       format: (t, _min, max) => `t = ${t} of ${max}`,
+      playable: true,
       ...options,
     };
     this.min = options.min;
@@ -64,7 +67,7 @@ export class TimeControls {
     });
     this.readout = el('span', { class: 'tc-readout', 'aria-hidden': 'true' });
     this.element = el('div', { class: 'tc', role: 'group', 'aria-label': `${options.label}: controls` },
-      el('div', { class: 'tc-buttons' }, ...(back ? [this.prev, this.playButton, this.next] : [this.next, this.playButton, this.prev])),
+      el('div', { class: 'tc-buttons' }, ...(back ? [this.prev, this.playButton, this.next] : [this.next, this.playButton, this.prev]).filter((b) => b !== this.playButton || this.opts.playable)),
       el('div', { class: 'tc-track' }, this.slider, this.readout));
     this.render();
   }
@@ -95,7 +98,7 @@ export class TimeControls {
 
   /** Start playing from the current step; at the last step it starts over from the first. */
   play(): void {
-    if (this.playing || this.min === this.max) return;
+    if (this.playing || this.min === this.max || !this.opts.playable) return;
     if (this.t === this.end()) this.go(this.start());
     this.schedule();
     this.render();
@@ -136,7 +139,7 @@ export class TimeControls {
     else if (event.key === 'ArrowLeft') this.move(-1);
     else if (event.key === 'Home') { this.pause(); this.go(this.min); }
     else if (event.key === 'End') { this.pause(); this.go(this.max); }
-    else if (event.key === ' ' && tag !== 'BUTTON' && tag !== 'SUMMARY' && tag !== 'A') this.toggle();
+    else if (event.key === ' ' && this.opts.playable && tag !== 'BUTTON' && tag !== 'SUMMARY' && tag !== 'A') this.toggle();
     else used = false;
     if (used) event.preventDefault();
     return used;

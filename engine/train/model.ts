@@ -30,6 +30,12 @@ export interface RecurrentNetOptions {
   outputSize: number;
   /** Initial weights (embedding, then rnn, then fc, as PyTorch's registration order) and dropout masks. */
   rng: Rng;
+  /**
+   * LSTM only: start every forget gate's bias (b_if + b_hf) at this value instead of PyTorch's small
+   * random one, as Keras's `unit_forget_bias` does with 1 (Jozefowicz et al. 2015): f starts near
+   * σ(1) ≈ 0.73 instead of 0.5, so the cell state, and its gradient, survive more steps at first.
+   */
+  forgetBias?: number;
 }
 
 /** A recurrent state to carry between calls: h, and c for the LSTM. */
@@ -56,6 +62,15 @@ export class RecurrentNet extends Module {
     const inputSize = input.kind === 'one-hot' ? input.vocabSize : input.kind === 'embedding' ? input.embeddingDim : input.inputSize;
     this.rnn = this.registerModule('rnn', makeRecurrent(cell, inputSize, hiddenSize, { numLayers, dropout, rng }));
     this.fc = this.registerModule('fc', new Linear(hiddenSize, outputSize, { rng }));
+    if (options.forgetBias !== undefined && cell === 'lstm') {
+      // Gate blocks are i f g o, so rows H…2H−1 of each bias belong to f.
+      for (const layer of this.rnn.cells) {
+        for (const p of layer) {
+          p.biasIH?.data.fill(options.forgetBias, hiddenSize, 2 * hiddenSize);
+          p.biasHH?.data.fill(0, hiddenSize, 2 * hiddenSize);
+        }
+      }
+    }
   }
 
   /**

@@ -111,6 +111,20 @@ describe('createRun', () => {
     expect(run.message).toMatch(/^The weights became NaN or infinite at step 3: the learning rate 2 is probably too high/);
   });
 
+  it('stops a run whose finite loss stays above ten times its first value for five steps', () => {
+    // One spike (step 3) is forgiven; the streak from step 5 is not.
+    const { task } = scripted({ losses: [4, 3, 50, 3, 41, 60, 900, 80, 45, 1, 1] });
+    const run = createRun(task, { learningRate: 10, maxSteps: 20, evalEvery: 100 });
+    while (run.status === 'running') run.step();
+    expect(run.stepsDone).toBe(9);
+    expect(run.divergence).toEqual({
+      step: 5,
+      what: 'exploded',
+      message:
+        'The loss blew up at step 5: it rose above 40, 10 times its first value, and stayed there for 5 steps. The learning rate 10 is probably too high for this model — try 1, or turn gradient clipping on.',
+    });
+  });
+
   it('blames the data, not the learning rate, when the very first loss is NaN', () => {
     expect(divergenceMessage('loss', 1, NaN, 0.01, false)).toMatch(/^The loss was NaN at the very first step, before any update/);
   });

@@ -38,12 +38,21 @@ export interface Progress {
 
 /** Where and why a run diverged. */
 export interface Divergence {
-  /** The step whose loss, or whose update, was not finite. */
+  /** The step whose loss, or whose update, was not finite; for 'exploded', the first step of the streak. */
   step: number;
-  /** What went non-finite first. */
-  what: 'loss' | 'parameters';
+  /** What went wrong: a non-finite loss, non-finite parameters, or a finite loss that blew up and stayed up. */
+  what: 'loss' | 'parameters' | 'exploded';
   message: string;
 }
+
+/**
+ * A finite loss counts as exploded when it stays above EXPLOSION_FACTOR times the run's first loss for
+ * EXPLOSION_STEPS steps in a row. With Adam a too-high learning rate rarely reaches NaN (each update is
+ * bounded by the rate), it sends the loss to hundreds and keeps it there; every task here starts near
+ * its chance-level loss, so ten times that is no longer learning. One bad batch is not a streak.
+ */
+export const EXPLOSION_FACTOR = 10;
+export const EXPLOSION_STEPS = 5;
 
 /** A training run over one task. */
 export interface Run {
@@ -86,26 +95,33 @@ export function formatLearningRate(lr: number): string {
 }
 
 /**
- * The sentence shown when a run diverges: what became non-finite and at which step, the likely
- * cause, and what to try. Clipping is suggested only when it is off.
- * @param value the offending value (NaN, Infinity or −Infinity) for the loss; ignored for parameters
+ * The sentence shown when a run diverges: what went wrong and at which step, the likely cause, and
+ * what to try. Clipping is suggested only when it is off.
+ * @param value the offending loss (NaN, ±Infinity) for 'loss', the threshold it exceeded for 'exploded'; ignored for 'parameters'
  */
-export function divergenceMessage(what: 'loss' | 'parameters', step: number, value: number, learningRate: number, clipOn: boolean): string {
+export function divergenceMessage(what: Divergence['what'], step: number, value: number, learningRate: number, clipOn: boolean): string {
   const became = Number.isNaN(value) ? 'NaN' : value > 0 ? 'infinite' : 'minus infinity';
-  const subject = what === 'loss' ? `The loss became ${became}` : 'The weights became NaN or infinite';
+  const subject =
+    what === 'loss'
+      ? `The loss became ${became} at step ${step}`
+      : what === 'parameters'
+        ? `The weights became NaN or infinite at step ${step}`
+        : `The loss blew up at step ${step}: it rose above ${Number(value.toPrecision(3))}, ${EXPLOSION_FACTOR} times its first value, and stayed there for ${EXPLOSION_STEPS} steps. `;
   if (what === 'loss' && step === 1) {
     return `The loss was ${became} at the very first step, before any update: the data or the model settings produce invalid numbers, so check the input data.`;
   }
   const lower = formatLearningRate(learningRate / 10);
   const clipping = clipOn ? '' : ', or turn gradient clipping on';
-  return `${subject} at step ${step}: the learning rate ${formatLearningRate(learningRate)} is probably too high for this model — try ${lower}${clipping}.`;
+  const cause = `the learning rate ${formatLearningRate(learningRate)} is probably too high for this model — try ${lower}${clipping}.`;
+  return what === 'exploded' ? `${subject}${cause[0].toUpperCase()}${cause.slice(1)}` : `${subject}: ${cause}`;
 }
 
 /**
  * Starts a run. The task should be fresh (no steps taken); the run counts steps from 1.
  * Early stopping (patience > 0) ends the run when `patience` evaluations in a row bring no validation
- * loss lower than the best so far. A non-finite loss, or non-finite parameters after an update,
- * end it with status 'diverged' and a message; no further step is taken.
+ * loss lower than the best so far. A non-finite loss, non-finite parameters after an update, or a loss
+ * that stays above 10× its first value for 5 steps end it with status 'diverged' and a message; no
+ * further step is taken.
  * @param config the task's config (its learningRate, maxSteps, evalEvery, patience and clip)
  */
 export function createRun(task: Task, config: RunConfig): Run {
@@ -121,6 +137,8 @@ export function createRun(task: Task, config: RunConfig): Run {
   let last: Progress | null = null;
   let divergence: Divergence | null = null;
   let message: string | null = null;
+  let firstLoss = NaN;
+  let streakStart = 0;
 
   const finish = (s: RunStatus, text: string): void => {
     status = s;
@@ -134,11 +152,20 @@ export function createRun(task: Task, config: RunConfig): Run {
     stepsDone += 1;
     const progress: Progress = { step: stepsDone, epoch: stepsDone / task.stepsPerEpoch, loss, gradNorm, learningRate: usedLr, best, status };
 
+    if (stepsDone === 1) firstLoss = loss;
+    // A first loss of 0 (or NaN, which ends the run anyway) gives no scale to blow up against.
+    const threshold = firstLoss > 0 ? EXPLOSION_FACTOR * firstLoss : Infinity;
+    if (!(loss > threshold)) streakStart = 0;
+    else if (streakStart === 0) streakStart = stepsDone;
+
     // The loss is measured before the update, the parameters after it: check the loss first.
     const badLoss = !Number.isFinite(loss);
     if (badLoss || !task.parametersFinite()) {
       const what = badLoss ? 'loss' : 'parameters';
       divergence = { step: stepsDone, what, message: divergenceMessage(what, stepsDone, loss, usedLr, clipOn) };
+      finish('diverged', divergence.message);
+    } else if (streakStart > 0 && stepsDone - streakStart + 1 >= EXPLOSION_STEPS) {
+      divergence = { step: streakStart, what: 'exploded', message: divergenceMessage('exploded', streakStart, threshold, usedLr, clipOn) };
       finish('diverged', divergence.message);
     } else {
       if (stepsDone % evalEvery === 0 || stepsDone === maxSteps) {

@@ -2,6 +2,8 @@
 import type { Spec } from '../lib/urlState';
 import StepCell from './StepCell/StepCell.astro';
 import { stepCellSpec } from './StepCell/state';
+import LiveEquation from './LiveEquation/LiveEquation.astro';
+import { liveEquationSpec } from './LiveEquation/state';
 import Unrolling from './Unrolling/Unrolling.astro';
 import { unrollingSpec } from './Unrolling/state';
 
@@ -32,6 +34,15 @@ export const widgets: WidgetInfo[] = [
     component: StepCell,
     spec: stepCellSpec,
     height: 720,
+  },
+  {
+    name: 'live-equation',
+    title: 'The RNN equations with the numbers in',
+    description: 'The hidden-state and output equations typeset with the current step’s numbers substituted; point at or focus a term to find it in the cell diagram, and the reverse; switch between tanh and ReLU and step through a short sequence.',
+    chapter: 'the-math',
+    component: LiveEquation,
+    spec: liveEquationSpec,
+    height: 1250,
   },
   {
     name: 'unrolling',

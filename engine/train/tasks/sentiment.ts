@@ -1,0 +1,293 @@
+// Sentiment classification, the outline's practical example: basic_english tokens → vocabulary with <unk> and
+// <pad> → padded batches with lengths → Embedding(padding_idx) → RNN/LSTM/GRU (packed semantics) → Linear →
+// cross-entropy; measured overall and on the sentences with negation or contrast, against bag-of-words baselines.
+import { noGrad } from '../../autodiff/gradMode';
+import { accuracyBySubset, trainLogisticRegression, trainNaiveBayes, type BagOfWordsModel, type TokenizedExample } from '../../data/bagOfWords';
+import { batchIndices, collateBatch, type LabelledSequence } from '../../data/batching';
+import { tagSentence, type CorpusExample, type SentimentCorpus } from '../../data/sentiment';
+import type { SentimentExample } from '../../data/sentimentLabels';
+import { basicEnglish } from '../../data/tokenize';
+import { buildWordVocab, PAD, type Vocab } from '../../data/vocab';
+import { crossEntropy } from '../../losses';
+import { Rng } from '../../random';
+import { allFinite, checkFraction, checkInt, makeOptimizer, optimizeStep } from '../common';
+import { RecurrentNet } from '../model';
+import type { BaseTaskConfig, CellType, EvalReport, StepReport, Task } from '../task';
+
+/** Settings of the sentiment classifier. */
+export interface SentimentConfig extends BaseTaskConfig {
+  task: 'sentiment';
+  cell: CellType;
+  embeddingDim: number;
+  hiddenSize: number;
+  /** Stacked layers (default 1). */
+  numLayers?: number;
+  /** Dropout between stacked layers (default 0). */
+  dropout?: number;
+  batchSize: number;
+  /** Tokens kept from the start of a long review (default 400, as the outline). */
+  maxLen?: number;
+  /** Tokens seen fewer times in training map to <unk> (default 1). */
+  minFreq?: number;
+  /** Largest vocabulary including <unk> and <pad> (default 25,002, as the outline). */
+  maxVocab?: number;
+  /** The reader's data only: shares held out for validation and test (default 0.15 each). */
+  validationFraction?: number;
+  testFraction?: number;
+}
+
+/**
+ * What the classifier trains on: the course corpus with its fixed splits, or the reader's own
+ * reviews (`parseSentimentCsv`, `parseImdbFiles`), split here by a seeded shuffle.
+ */
+export type SentimentData = { kind: 'corpus'; corpus: SentimentCorpus } | { kind: 'examples'; examples: readonly SentimentExample[] };
+
+/** A prediction shown to the reader. */
+export interface SentimentPrediction {
+  text: string;
+  /** The true label, when known (0 negative, 1 positive). */
+  label?: number;
+  /** P(positive) under the model. */
+  positive: number;
+}
+
+/** The sentiment task, with predictions on top of the Task contract. */
+export interface SentimentTask extends Task {
+  readonly name: 'sentiment';
+  readonly vocab: Vocab;
+  /** Example counts of the three splits. */
+  readonly sizes: { train: number; validation: number; test: number };
+  /** P(positive) for each text (e.g. a sentence the reader typed), with gradients off. */
+  predict(texts: readonly string[]): number[];
+  /** Predictions on sentences with negation and contrast from the validation split. */
+  showcase(): SentimentPrediction[];
+}
+
+/**
+ * Defaults that beat the bag-of-words baselines on the corpus's negation sentences: Embedding(32) →
+ * LSTM(64) → Linear, batches of 32, Adam 5e-3, clipping at 1 as the outline.
+ */
+export const SENTIMENT_DEFAULTS: SentimentConfig = {
+  task: 'sentiment',
+  seed: 1,
+  cell: 'lstm',
+  embeddingDim: 32,
+  hiddenSize: 64,
+  numLayers: 1,
+  batchSize: 32,
+  learningRate: 5e-3,
+  clip: 1,
+  maxSteps: 400,
+  evalEvery: 33,
+  patience: 0,
+};
+
+/** A tokenized, encoded example with its subset tags. */
+interface Encoded extends LabelledSequence {
+  text: string;
+  tokens: string[];
+  negation: boolean;
+  contrast: boolean;
+}
+
+/** The subsets every split is measured on, as metric-name prefixes. */
+const SUBSETS = {
+  '': () => true,
+  negation: (e: Encoded) => e.negation,
+  contrast: (e: Encoded) => e.contrast,
+} as const;
+
+/** `accuracy`, `negationAccuracy`, `contrastAccuracy`, and with a prefix `testAccuracy`, `testNegationAccuracy` … */
+function metricName(prefix: string, subset: string): string {
+  const base = subset === '' ? 'accuracy' : `${subset}Accuracy`;
+  return prefix === '' ? base : prefix + base[0].toUpperCase() + base.slice(1);
+}
+
+/** The fewest reviews of the reader's own that the task accepts. */
+const MIN_EXAMPLES = 10;
+
+/** A seeded split of the reader's reviews into train, validation and test. */
+function splitExamples(examples: readonly SentimentExample[], seed: number, validationFraction: number, testFraction: number): SentimentCorpus {
+  const nVal = Math.round(examples.length * validationFraction);
+  const nTest = Math.round(examples.length * testFraction);
+  if (examples.length < MIN_EXAMPLES || examples.length - nVal - nTest < 2 || nVal < 1 || nTest < 1) {
+    throw new RangeError(`sentiment: ${examples.length} reviews are too few to split into training, validation and test sets; use at least ${MIN_EXAMPLES}`);
+  }
+  const order = new Rng(seed).shuffle(Array.from({ length: examples.length }, (_, i) => i));
+  const pick = (from: number, to: number): CorpusExample[] =>
+    order.slice(from, to).map((i) => ({ ...examples[i], ...tagSentence(examples[i].text), handwritten: false }));
+  return { validation: pick(0, nVal), test: pick(nVal, nVal + nTest), train: pick(nVal + nTest, examples.length) };
+}
+
+/**
+ * Builds the classifier. The vocabulary comes from the training split only (<unk> = 0, also for
+ * unseen words, and <pad> = 1, the Embedding's padding_idx); each review is cut to `maxLen` tokens and
+ * an empty one becomes a single <unk>. Batches are shuffled each epoch and padded with their lengths,
+ * so the recurrent layer stops at each review's own last token (a reader's set smaller than a batch is
+ * one batch); the classifier reads the top layer's
+ * final state. Metrics on the validation split: `accuracy`, `negationAccuracy`, `contrastAccuracy`;
+ * on the test split the same with a `test` prefix (`testAccuracy`, `testNegationAccuracy`, …).
+ * Baselines: the better of naive Bayes and logistic regression on unigram counts, per metric.
+ */
+export function createSentimentTask(config: SentimentConfig, data: SentimentData): SentimentTask {
+  const name = 'sentiment';
+  const { cell, embeddingDim, hiddenSize, batchSize, numLayers = 1, dropout = 0, maxLen = 400, minFreq = 1, maxVocab = 25_002 } = config;
+  const { validationFraction = 0.15, testFraction = 0.15 } = config;
+  checkInt(name, 'embeddingDim', embeddingDim);
+  checkInt(name, 'hiddenSize', hiddenSize);
+  checkInt(name, 'batchSize', batchSize);
+  checkInt(name, 'maxLen', maxLen);
+  checkInt(name, 'minFreq', minFreq);
+  checkInt(name, 'maxVocab', maxVocab, 3);
+  checkFraction(name, 'validationFraction', validationFraction);
+  checkFraction(name, 'testFraction', testFraction);
+  const corpus = data.kind === 'corpus' ? data.corpus : splitExamples(data.examples, config.seed, validationFraction, testFraction);
+
+  const tokenized = (examples: readonly CorpusExample[]) => examples.map((e) => ({ e, tokens: basicEnglish(e.text) }));
+  const trainTokens = tokenized(corpus.train);
+  const vocab = buildWordVocab(
+    trainTokens.map((t) => t.tokens),
+    { minFreq, maxSize: maxVocab },
+  );
+  const padIndex = vocab.get(PAD);
+  const encode = (tokens: readonly string[]): Int32Array => {
+    const ids = vocab.lookupIndices(tokens.slice(0, maxLen));
+    return ids.length > 0 ? ids : Int32Array.of(vocab.get('<unk>'));
+  };
+  const encodeAll = (items: { e: CorpusExample; tokens: string[] }[]): Encoded[] =>
+    items.map(({ e, tokens }) => ({ text: e.text, tokens, ids: encode(tokens), label: e.label, negation: e.negation, contrast: e.contrast }));
+  const train = encodeAll(trainTokens);
+  const validation = encodeAll(tokenized(corpus.validation));
+  const test = encodeAll(tokenized(corpus.test));
+
+  const rng = new Rng(config.seed);
+  const model = new RecurrentNet({
+    input: { kind: 'embedding', vocabSize: vocab.length, embeddingDim, paddingIdx: padIndex },
+    cell,
+    hiddenSize,
+    numLayers,
+    dropout,
+    outputSize: 2,
+    rng,
+  });
+  const params = model.parameters();
+  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate);
+
+  /** Logits [B, 2] of a list of encoded reviews, and the batch's labels in row order. */
+  const forward = (examples: readonly LabelledSequence[]) => {
+    const batch = collateBatch(examples, { paddingValue: padIndex });
+    const { state } = model.run(model.encode(batch.data, batch.seqLen, batch.batchSize), null, batch.lengths);
+    return { logits: model.fc.forward(model.top(state)), labels: batch.labels };
+  };
+
+  let batches: number[][] = [];
+  let next = 0;
+  const step = (): StepReport => {
+    if (next === batches.length) {
+      batches = batchIndices(train.length, Math.min(batchSize, train.length), { rng });
+      next = 0;
+    }
+    const { logits, labels } = forward(batches[next++].map((i) => train[i]));
+    const loss = crossEntropy(logits, labels);
+    const gradNorm = optimizeStep(loss, params, optimizer, config.clip);
+    return { loss: loss.item(), gradNorm };
+  };
+
+  /** P(positive) of every example, in their order, and the mean cross-entropy. */
+  const score = (examples: readonly LabelledSequence[]): { positive: Float64Array; loss: number } => {
+    const positive = new Float64Array(examples.length);
+    let total = 0;
+    model.eval();
+    try {
+      noGrad(() => {
+        for (let s = 0; s < examples.length; s += 256) {
+          const chunk = examples.slice(s, s + 256);
+          const { logits } = forward(chunk);
+          total += crossEntropy(logits, Int32Array.from(chunk, (e) => e.label), { reduction: 'sum' }).item();
+          // collateBatch keeps the input order unless asked to sort, so row r is chunk[r].
+          for (let r = 0; r < chunk.length; r++) positive[s + r] = 1 / (1 + Math.exp(logits.data[2 * r] - logits.data[2 * r + 1]));
+        }
+      });
+    } finally {
+      model.train();
+    }
+    return { positive, loss: total / examples.length };
+  };
+
+  const accuracies = (prefix: string, examples: readonly Encoded[], correct: (i: number) => boolean, out: Record<string, number>): void => {
+    for (const [subset, keep] of Object.entries(SUBSETS)) {
+      let n = 0;
+      let right = 0;
+      examples.forEach((e, i) => {
+        if (keep(e)) {
+          n++;
+          if (correct(i)) right++;
+        }
+      });
+      out[metricName(prefix, subset)] = n > 0 ? right / n : NaN;
+    }
+  };
+
+  const evaluate = (): EvalReport => {
+    const metrics: Record<string, number> = {};
+    const val = score(validation);
+    accuracies('', validation, (i) => (val.positive[i] >= 0.5 ? 1 : 0) === validation[i].label, metrics);
+    const tst = score(test);
+    accuracies('test', test, (i) => (tst.positive[i] >= 0.5 ? 1 : 0) === test[i].label, metrics);
+    return { valLoss: val.loss, metrics };
+  };
+
+  // Training the two baselines takes about a second, so it waits until someone asks.
+  let baselines: Record<string, number> | undefined;
+  const computeBaselines = (): Record<string, number> => {
+    const asBow = (xs: readonly Encoded[]): TokenizedExample[] => xs.map((x) => ({ tokens: x.tokens, label: x.label as 0 | 1 }));
+    const models: BagOfWordsModel[] = [trainNaiveBayes(asBow(train)), trainLogisticRegression(asBow(train))];
+    const out: Record<string, number> = {};
+    for (const m of models) {
+      for (const [prefix, xs] of [['', validation], ['test', test]] as const) {
+        const subsets = { negation: (i: number) => xs[i].negation, contrast: (i: number) => xs[i].contrast };
+        const acc = accuracyBySubset(m, asBow(xs), subsets);
+        for (const [subset, key] of [['', 'all'], ['negation', 'negation'], ['contrast', 'contrast']] as const) {
+          const k = metricName(prefix, subset);
+          const a = acc[key].accuracy;
+          if (!(out[k] >= a)) out[k] = a;
+        }
+      }
+    }
+    return out;
+  };
+
+  const predict = (texts: readonly string[]): number[] => {
+    const examples = texts.map((text) => ({ ids: encode(basicEnglish(text)), label: 0 }));
+    return examples.length === 0 ? [] : Array.from(score(examples).positive);
+  };
+
+  const showcase = (): SentimentPrediction[] => {
+    const picked = [
+      ...validation.filter((e) => e.negation && !e.contrast).slice(0, 4),
+      ...validation.filter((e) => e.contrast).slice(0, 4),
+    ];
+    const p = predict(picked.map((e) => e.text));
+    return picked.map((e, i) => ({ text: e.text, label: e.label, positive: p[i] }));
+  };
+
+  return {
+    name,
+    vocab,
+    sizes: { train: train.length, validation: validation.length, test: test.length },
+    stepsPerEpoch: Math.ceil(train.length / Math.min(batchSize, train.length)),
+    get baselines() {
+      baselines ??= computeBaselines();
+      return baselines;
+    },
+    step,
+    evaluate,
+    predict,
+    showcase,
+    setLearningRate(lr: number): void {
+      optimizer.lr = lr;
+    },
+    parametersFinite: () => allFinite(params),
+    namedParameters: () => model.namedParameters(),
+  };
+}

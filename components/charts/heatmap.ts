@@ -133,7 +133,7 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
   ];
   if (opts.highlightCol !== undefined && opts.highlightCol >= 0 && opts.highlightCol < cols) {
     // Decoration only (the accessible name says which column is current); an unnamed-role <g aria-label> fails axe.
-    marks.push(Plot.cell([{ col: String(colNames[opts.highlightCol]) }], { x: 'col', fill: 'none', stroke: 'currentColor', strokeWidth: 2, ariaHidden: true }));
+    marks.push(Plot.cell([{ col: String(colNames[opts.highlightCol]) }], { x: 'col', fill: 'none', stroke: 'currentColor', strokeWidth: 2, ariaHidden: 'true' }));
   }
   return Plot.plot({
     document: opts.document,

@@ -7,3 +7,4 @@ export { default as UnrolledDiagram } from './prose/UnrolledDiagram.astro';
 export { default as StepCell } from './widgets/StepCell/StepCell.astro';
 export { default as LiveEquation } from './widgets/LiveEquation/LiveEquation.astro';
 export { default as Unrolling } from './widgets/Unrolling/Unrolling.astro';
+export { default as GateInspector } from './widgets/GateInspector/GateInspector.astro';

@@ -6,6 +6,8 @@ import LiveEquation from './LiveEquation/LiveEquation.astro';
 import { liveEquationSpec } from './LiveEquation/state';
 import Unrolling from './Unrolling/Unrolling.astro';
 import { unrollingSpec } from './Unrolling/state';
+import GateInspector from './GateInspector/GateInspector.astro';
+import { gateInspectorSpec } from './GateInspector/state';
 
 /** A widget as the site lists it. */
 export interface WidgetInfo {
@@ -52,5 +54,14 @@ export const widgets: WidgetInfo[] = [
     component: Unrolling,
     spec: unrollingSpec,
     height: 1000,
+  },
+  {
+    name: 'gate-inspector',
+    title: 'Inside the gates of an LSTM and a GRU',
+    description: 'A small trained LSTM and GRU read your numbers and remember the marked one: watch every gate (i, f, g, o; r, z, n) and the cell state step by step, open a gate to see its equation with the numbers in, and compare bidirectional and stacked wirings.',
+    chapter: 'variants',
+    component: GateInspector,
+    spec: gateInspectorSpec,
+    height: 1900,
   },
 ];

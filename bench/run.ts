@@ -1,11 +1,16 @@
 // `npm run bench`: trains every workload's contestants side by side in this process and prints
 // medians, paired ratios, the issue's targets, and as the last line `BENCH {…}`.
 // Flags: --quick (fewer rounds), --only=rnn,lstm (workloads), --contestants=fused,tfjs_wasm, --rounds=N.
+// Then the time each training task takes to reach its target quality (`--only=tasks`, one task by id, or
+// `--only=delays` for the recall comparison of cells); a quick run skips them.
 import { contestants } from './contestants';
 import type { ContestantId } from './contestants/types';
 import { mobyDickTextOnce, tokenize } from './data';
 import { benchLine, formatLossCheck, formatTargets, formatWorkload } from './report';
+import { runTaskWorkload, type TaskResult } from './runTaskWorkload';
 import { runWorkload, type WorkloadResult } from './runWorkload';
+import { formatDelayTable, formatTaskResult, tasksLine } from './taskReport';
+import { isTaskSelector, selectTaskWorkloads, taskWorkloads, TASK_GROUPS } from './taskWorkloads';
 import { workloads } from './workloads';
 
 function flag(name: string): string | undefined {
@@ -17,9 +22,10 @@ const quick = flag('quick') !== undefined;
 const onlyWorkloads = flag('only')?.split(',');
 const onlyContestants = flag('contestants')?.split(',') as ContestantId[] | undefined;
 const roundsOverride = flag('rounds') === undefined ? undefined : Number(flag('rounds'));
-const unknown = onlyWorkloads?.filter((id) => !workloads.some((w) => w.id === id)) ?? [];
+const unknown = onlyWorkloads?.filter((id) => !workloads.some((w) => w.id === id) && !isTaskSelector(id)) ?? [];
 if (unknown.length > 0) {
-  console.error(`bench: unknown workload ${unknown.join(', ')}; known: ${workloads.map((w) => w.id).join(', ')}`);
+  const known = [...workloads.map((w) => w.id), ...TASK_GROUPS, ...taskWorkloads.map((w) => w.id)];
+  console.error(`bench: unknown workload ${unknown.join(', ')}; known: ${known.join(', ')}`);
   process.exit(2);
 }
 const unknownContestants = onlyContestants?.filter((id) => !(id in contestants)) ?? [];
@@ -55,5 +61,23 @@ for (const workload of workloads.filter((w) => !onlyWorkloads || onlyWorkloads.i
   console.log('  targets (engine):');
   for (const line of formatTargets(result)) console.log(line);
 }
+const taskResults: TaskResult[] = [];
+const selectedTasks = selectTaskWorkloads(onlyWorkloads, quick);
+if (selectedTasks.length > 0) console.log('\nTime to target quality: each task from its first step at its default settings, in this process (no warm-up; evaluations included).');
+for (const workload of selectedTasks) {
+  const result = runTaskWorkload(workload, { onProgress: (message) => process.stderr.write(`\r${message}   `) });
+  process.stderr.write('\n');
+  taskResults.push(result);
+  if (workload.group === 'tasks') {
+    console.log('');
+    for (const line of formatTaskResult(result)) console.log(line);
+  }
+}
+const delayResults = taskResults.filter((r) => r.workload.group === 'delays');
+if (delayResults.length > 0) {
+  console.log('');
+  for (const line of formatDelayTable(delayResults)) console.log(line);
+}
 console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+if (taskResults.length > 0) console.log(tasksLine(taskResults));
 console.log(benchLine(results));

@@ -1,0 +1,144 @@
+// The registry of "time to target quality" workloads: each course task at its default settings, its real
+// data, and the quality a reader can see is good; plus the cell-type comparison on the recall task at
+// several delays. Add a workload by adding an entry.
+import { loadMobyDick, loadSentimentCorpus, loadUsBirths } from '../scripts/data/datasets';
+import type { EvalReport, Task } from '../engine/train/task';
+import { createTask, withDefaults, type TaskConfig, type TaskDataMap } from '../engine/train/tasks/index';
+import type { CharModelTask } from '../engine/train/tasks/charModel';
+import type { ForecastTask } from '../engine/train/tasks/forecast';
+import type { SentimentTask } from '../engine/train/tasks/sentiment';
+
+/** The groups `--only=` selects: `tasks` (the four defaults) and `delays` (recall, three cells × three delays). */
+export type TaskGroupId = 'tasks' | 'delays';
+
+/** The quality a run has to reach. */
+export interface QualityTarget {
+  /** What the target means, for the report. */
+  text: string;
+  /** Whether an evaluation meets it; `baselines` are the task's own (unigram, seasonal-naive, bag-of-words, chance). */
+  reached(report: EvalReport, baselines: Readonly<Record<string, number>>): boolean;
+}
+
+/** One run to time: a task at given settings until its target or its step limit. */
+export interface TaskWorkload {
+  id: string;
+  group: TaskGroupId;
+  title: string;
+  config: TaskConfig;
+  /** The task built over its real data (untimed). */
+  create(): Task;
+  target: QualityTarget;
+  /** Metrics printed beside the target, by name; `valLoss` is the validation loss. */
+  show: string[];
+  /** Lines a reader would look at once the run ends (a text sample, a forecast), untimed. */
+  showcase?(task: Task): string[];
+}
+
+function build<C extends TaskConfig>(config: C, data: () => unknown): () => Task {
+  return () => createTask(config as never, data() as TaskDataMap[C['task']]);
+}
+
+const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const charModel = withDefaults('char-model');
+const forecast = withDefaults('forecast');
+const sentiment = withDefaults('sentiment');
+const synthetic = withDefaults('synthetic');
+
+/** Validation loss in nats per character that makes the char model's samples read as word-like. */
+export const CHAR_MODEL_TARGET_LOSS = 2.0;
+/** Validation accuracy that counts as solving a synthetic classification task. */
+export const SYNTHETIC_TARGET_ACCURACY = 0.95;
+
+const defaults: TaskWorkload[] = [
+  {
+    id: 'char-model',
+    group: 'tasks',
+    title: `char-model: Moby-Dick, one-hot ${charModel.cell.toUpperCase()} ${charModel.hiddenSize}, seq ${charModel.seqLen}, batch ${charModel.batchSize}, Adam ${charModel.learningRate}`,
+    config: charModel,
+    create: build(charModel, () => ({ text: loadMobyDick() })),
+    target: {
+      text: `validation loss below ${CHAR_MODEL_TARGET_LOSS} nats/char (${fmt(CHAR_MODEL_TARGET_LOSS / Math.LN2, 2)} bits/char; the unigram model scores about 3.11)`,
+      reached: (r) => r.valLoss < CHAR_MODEL_TARGET_LOSS,
+    },
+    show: ['valLoss', 'perplexity', 'bitsPerChar'],
+    showcase: (task) => {
+      const { prime, temperature, text } = (task as CharModelTask).showcase();
+      return [`sample (temperature ${temperature}): ${JSON.stringify(prime + text)}`];
+    },
+  },
+  {
+    id: 'forecast',
+    group: 'tasks',
+    title: `forecast: US births, ${forecast.cell.toUpperCase()} ${forecast.hiddenSize}, window ${forecast.window} days + weekday, batch ${forecast.batchSize}, Adam ${forecast.learningRate}`,
+    config: forecast,
+    create: build(forecast, () => ({ records: loadUsBirths() })),
+    target: {
+      text: 'one-step MAE on the held-out year 2014 below the seasonal-naive forecast (same weekday a week earlier)',
+      reached: (r, b) => r.metrics.testMae < b.testMae,
+    },
+    show: ['mae', 'testMae', 'testMaeMultiStep'],
+    showcase: (task) => {
+      const { multiStep } = (task as ForecastTask).showcase();
+      const row = (name: string, xs: number[]) => `  ${name.padEnd(15)}${xs.map((x) => fmt(x).padStart(8)).join('')}`;
+      return [`recursive forecast from ${multiStep.origin} (births per day):`, row('actual', multiStep.actual), row('model', multiStep.forecast), row('seasonal-naive', multiStep.seasonalNaive)];
+    },
+  },
+  {
+    id: 'sentiment',
+    group: 'tasks',
+    title: `sentiment: course corpus, Embedding ${sentiment.embeddingDim} → ${sentiment.cell.toUpperCase()} ${sentiment.hiddenSize}, batch ${sentiment.batchSize}, Adam ${sentiment.learningRate}`,
+    config: sentiment,
+    create: build(sentiment, () => ({ kind: 'corpus', corpus: loadSentimentCorpus() })),
+    target: {
+      text: 'validation accuracy on the sentences with negation above the better bag-of-words baseline, and overall accuracy above it too',
+      reached: (r, b) => r.metrics.negationAccuracy > b.negationAccuracy && r.metrics.accuracy > b.accuracy,
+    },
+    show: ['accuracy', 'negationAccuracy', 'contrastAccuracy', 'testAccuracy', 'testNegationAccuracy'],
+    showcase: (task) => (task as SentimentTask).showcase().map((p) => `  ${p.label === 1 ? 'pos' : 'neg'}  P(pos) ${fmt(p.positive, 2)}  ${p.text}`),
+  },
+  {
+    id: 'synthetic',
+    group: 'tasks',
+    title: `synthetic: recall after ${synthetic.delay} noisy steps, ${synthetic.cell.toUpperCase()} ${synthetic.hiddenSize} (forget bias ${synthetic.forgetBias}), batch ${synthetic.batchSize}, Adam ${synthetic.learningRate}`,
+    config: synthetic,
+    create: build(synthetic, () => undefined),
+    target: { text: `validation accuracy ≥ ${SYNTHETIC_TARGET_ACCURACY * 100}% (chance 12.5%)`, reached: (r) => r.metrics.accuracy >= SYNTHETIC_TARGET_ACCURACY },
+    show: ['accuracy'],
+  },
+];
+
+/** The recall task at three delays for each cell, 800 steps at most: where the plain RNN gives out. */
+const delays: TaskWorkload[] = [5, 20, 40].flatMap((delay) =>
+  (['rnn', 'lstm', 'gru'] as const).map((cell): TaskWorkload => {
+    const config = withDefaults('synthetic', { delay, cell, maxSteps: 800, evalEvery: 50 });
+    return {
+      id: `recall-${delay}-${cell}`,
+      group: 'delays',
+      title: `recall after ${delay} steps, ${cell.toUpperCase()} ${config.hiddenSize}${cell === 'lstm' ? ` (forget bias ${config.forgetBias})` : ''}`,
+      config,
+      create: build(config, () => undefined),
+      target: { text: `validation accuracy ≥ ${SYNTHETIC_TARGET_ACCURACY * 100}%`, reached: (r) => r.metrics.accuracy >= SYNTHETIC_TARGET_ACCURACY },
+      show: ['accuracy'],
+    };
+  }),
+);
+
+export const taskWorkloads: TaskWorkload[] = [...defaults, ...delays];
+
+/** The group ids, for `--only=`. */
+export const TASK_GROUPS: readonly TaskGroupId[] = ['tasks', 'delays'];
+
+/** Whether `--only=` names a task group or a task workload. */
+export function isTaskSelector(id: string): boolean {
+  return (TASK_GROUPS as readonly string[]).includes(id) || taskWorkloads.some((w) => w.id === id);
+}
+
+/**
+ * The task workloads to run: those `only` names (by group or id), or without `only` the `tasks` group,
+ * which a quick run skips (it takes minutes). The `delays` group runs only when named.
+ */
+export function selectTaskWorkloads(only: readonly string[] | undefined, quick: boolean): TaskWorkload[] {
+  if (!only) return quick ? [] : taskWorkloads.filter((w) => w.group === 'tasks');
+  return taskWorkloads.filter((w) => only.includes(w.group) || only.includes(w.id));
+}

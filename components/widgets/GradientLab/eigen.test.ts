@@ -68,6 +68,13 @@ describe('eigenvalues', () => {
     );
   });
 
+  it('converges on matrices with denormal and wildly scaled entries', () => {
+    const a = [5e-324, 0, 1.5878657653273753e-263, 0, 0.5773502692049701, 0, 0, 0.3333333333421923, -1.7576729827429124e-90, 0, -4.481476919788632e-129, 0, -7e-323, 2.7025744310117737e-15, 0, 0];
+    const m = [0, 1, 2, 3].map((i) => a.slice(4 * i, 4 * i + 4));
+    expect(eigenvalues(m).every((z) => Number.isFinite(z.re) && Number.isFinite(z.im))).toBe(true);
+    expect(spectralRadius([[0, -5e-171, 0, 0], [1.5e-323, 0, 8e-211, 0], [7e-156, 0, 0, 1e-106], [1e-262, 4e-91, 0, -4e-75]])).toBeCloseTo(4e-75, 80);
+  });
+
   it('rejects a non-square or non-finite matrix', () => {
     expect(() => eigenvalues([[1, 2]])).toThrow(/square/);
     expect(() => eigenvalues([[Number.NaN]])).toThrow(/finite/);

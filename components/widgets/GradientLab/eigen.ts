@@ -7,10 +7,52 @@ export interface Complex {
   im: number;
 }
 
-/** Reduces a copy of `a` to upper Hessenberg form by Householder similarity transforms (same eigenvalues). */
+/**
+ * Balances `a` in place by a diagonal similarity D⁻¹AD with powers of 2 (exact in floating point), so that each
+ * row and its column have similar norms: the eigenvalues are unchanged and computed more accurately and reliably.
+ */
+function balance(a: number[][]): void {
+  const n = a.length;
+  let done = false;
+  while (!done) {
+    done = true;
+    for (let i = 0; i < n; i++) {
+      let r = 0;
+      let c = 0;
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        c += Math.abs(a[j][i]);
+        r += Math.abs(a[i][j]);
+      }
+      if (c === 0 || r === 0) continue;
+      const s = c + r;
+      let f = 1;
+      while (c < r / 2) {
+        f *= 2;
+        c *= 4;
+      }
+      while (c > r * 2) {
+        f /= 2;
+        c /= 4;
+      }
+      if ((c + r) / f < 0.95 * s) {
+        done = false;
+        for (let j = 0; j < n; j++) a[i][j] /= f;
+        for (let j = 0; j < n; j++) a[j][i] *= f;
+      }
+    }
+  }
+}
+
+/**
+ * Reduces a copy of `a` (scaled so that its largest entry is 1) to upper Hessenberg form by Householder similarity
+ * transforms, after balancing. Entries below 1e−150 are set to zero first: they move no eigenvalue visibly, and
+ * denormal numbers in the shifts' ratios would otherwise stall the QR iteration.
+ */
 function hessenberg(a: readonly (readonly number[])[]): number[][] {
   const n = a.length;
-  const H = a.map((row) => [...row]);
+  const H = a.map((row) => row.map((v) => (Math.abs(v) < 1e-150 ? 0 : v)));
+  balance(H);
   const ort = new Array<number>(n).fill(0);
   for (let m = 1; m < n - 1; m++) {
     let scale = 0;
@@ -54,7 +96,10 @@ export function eigenvalues(a: readonly (readonly number[])[]): Complex[] {
   const n = a.length;
   if (n === 0 || a.some((row) => row.length !== n)) throw new Error(`eigenvalues: need a square matrix, got ${n} rows of lengths ${a.map((r) => r.length).join(', ')}`);
   if (a.some((row) => row.some((v) => !Number.isFinite(v)))) throw new Error('eigenvalues: entries must be finite');
-  const h = hessenberg(a);
+  // Work on a / max|a_ij| (eigenvalues scale with the matrix), so products of entries neither underflow nor overflow.
+  const scale = Math.max(...a.map((row) => Math.max(...row.map(Math.abs))));
+  if (scale === 0) return a.map(() => ({ re: 0, im: 0 }));
+  const h = hessenberg(a.map((row) => row.map((v) => v / scale)));
   const wr = new Array<number>(n).fill(0);
   const wi = new Array<number>(n).fill(0);
   let anorm = 0;
@@ -184,7 +229,7 @@ export function eigenvalues(a: readonly (readonly number[])[]): Complex[] {
       }
     } while (nn >= 0 && l < nn - 1);
   }
-  return wr.map((re, i) => ({ re, im: wi[i] }));
+  return wr.map((re, i) => ({ re: re * scale, im: wi[i] * scale }));
 }
 
 /** |λ| of a complex number. */

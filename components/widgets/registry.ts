@@ -2,6 +2,8 @@
 import type { Spec } from '../lib/urlState';
 import StepCell from './StepCell/StepCell.astro';
 import { stepCellSpec } from './StepCell/state';
+import BpttStepper from './BpttStepper/BpttStepper.astro';
+import { bpttStepperSpec } from './BpttStepper/state';
 import LiveEquation from './LiveEquation/LiveEquation.astro';
 import { liveEquationSpec } from './LiveEquation/state';
 import Unrolling from './Unrolling/Unrolling.astro';
@@ -63,5 +65,14 @@ export const widgets: WidgetInfo[] = [
     component: GateInspector,
     spec: gateInspectorSpec,
     height: 1900,
+  },
+  {
+    name: 'bptt-stepper',
+    title: 'Backpropagation through time, step by step',
+    description: 'Walk the backward pass of a small character RNN from the last step to the first: see δ_t = ∂L/∂h_t from its recurrence with the numbers in, and each step’s term of ∂L/∂W_hh add up to the engine’s gradient, checked by finite differences.',
+    chapter: 'backpropagation-through-time',
+    component: BpttStepper,
+    spec: bpttStepperSpec,
+    height: 1400,
   },
 ];

@@ -12,7 +12,6 @@ import {
   RecurrentTrace,
   RNN,
   Rng,
-  sub,
   tensor,
   type Tensor,
 } from '../../../engine';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Spec } from '../../lib/urlState';
 import { bpttStepperSpec, bpttStepperUrl, wordProblem } from './state';
 
 const parse = (query: string) => bpttStepperUrl.parse(new URLSearchParams(query));
@@ -35,7 +36,7 @@ describe('bptt-stepper URL state', () => {
   });
 
   it('documents every field for the instructors’ page, with a printable default', () => {
-    for (const f of Object.values(bpttStepperSpec)) {
+    for (const f of Object.values(bpttStepperSpec as Spec)) {
       expect(f.doc.length).toBeGreaterThan(10);
       expect(typeof f.codec.format(f.default)).toBe('string');
     }

@@ -87,4 +87,24 @@ describe('lineChart', () => {
     expect(paths.every((p) => !(p.getAttribute('d') ?? '').includes('NaN'))).toBe(true);
     expect(svg.textContent).toContain('threshold');
   });
+
+  it('dashes the series that ask for it, takes fixed colours, and can share a fixed y range', () => {
+    const svg = lineChart(
+      [
+        { name: 'a', points: [{ x: 1, y: 1 }, { x: 2, y: 10 }], color: '#3d7be0' },
+        { name: 'b', points: [{ x: 1, y: 2 }, { x: 2, y: 3 }], color: '#c96a12', dashed: true },
+      ],
+      { document, logY: true, yDomain: [1e-3, 1e3], yTickFormat: (y) => y.toExponential(0) },
+    );
+    const groups = [...svg.querySelectorAll('g[aria-label="line"]')];
+    expect(groups).toHaveLength(2);
+    expect(groups[0].getAttribute('stroke-dasharray')).toBeNull();
+    expect(groups[1].getAttribute('stroke-dasharray')).toBe('6 4');
+    const strokes = [...svg.querySelectorAll('g[aria-label="line"] path')].map((p) => p.getAttribute('stroke'));
+    expect(strokes).toEqual(['#3d7be0', '#c96a12']);
+    // The fixed range puts the ticks 10⁻³ … 10³ on the axis even though the data only spans 1 … 10.
+    const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toContain('1e-3');
+    expect(ticks).toContain('1e+3');
+  });
 });

@@ -5,6 +5,10 @@ import * as Plot from '@observablehq/plot';
 export interface Series {
   name: string;
   points: readonly { x: number; y: number }[];
+  /** A fixed colour (any CSS colour); used when every series gives one, otherwise Plot's categorical scheme. */
+  color?: string;
+  /** Draw dashed, so the curve differs from the others by more than colour. */
+  dashed?: boolean;
 }
 
 export interface LineChartOptions {
@@ -17,6 +21,10 @@ export interface LineChartOptions {
   /** Horizontal reference lines, e.g. a clipping threshold or a baseline's loss. */
   rules?: readonly { y: number; label: string }[];
   ariaLabel?: string;
+  /** Fixed y range [lo, hi], e.g. to share one scale across charts drawn side by side. */
+  yDomain?: readonly [number, number];
+  /** Format of the y tick labels (Plot's default otherwise, SI prefixes on a log scale: 1m, 1k). */
+  yTickFormat?: (y: number) => string;
   document?: Document;
 }
 
@@ -25,6 +33,8 @@ export const lineChartDefaults = { width: 560, height: 260, xLabel: 'step', yLab
 /** Draw the series as lines with a colour legend (Plot's categorical scheme, distinguishable without colour by the legend order and end labels). */
 export function lineChart(series: readonly Series[], options: LineChartOptions = {}): SVGSVGElement | HTMLElement {
   const opts = { ...lineChartDefaults, ...options };
+  const dashed = new Set(series.filter((s) => s.dashed).map((s) => s.name));
+  const colors = series.every((s) => s.color !== undefined) ? series.map((s) => s.color as string) : undefined;
   const usable = (y: number): boolean => Number.isFinite(y) && (!opts.logY || y > 0);
   const points = series.flatMap((s) => s.points.map((p) => ({ series: s.name, x: p.x, y: usable(p.y) ? p.y : NaN })));
   const last = series
@@ -34,8 +44,9 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
   const marks: Plot.Markish[] = [
     Plot.ruleY(opts.rules ?? [], { y: 'y', stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.6 }),
     Plot.text(opts.rules ?? [], { y: 'y', text: 'label', frameAnchor: 'left', dy: -6, fill: 'currentColor', textAnchor: 'start' }),
-    // NaN y values leave a gap in the line (Plot skips undefined points).
-    Plot.line(points, { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 }),
+    // NaN y values leave a gap in the line (Plot skips undefined points). Dashed series get their own mark.
+    Plot.line(points.filter((p) => !dashed.has(p.series)), { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 }),
+    Plot.line(points.filter((p) => dashed.has(p.series)), { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2, strokeDasharray: '6 4' }),
     Plot.dot(last, { x: 'x', y: 'y', fill: 'series', r: 3 }),
   ];
   return Plot.plot({
@@ -45,8 +56,8 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
     marginLeft: 56,
     ariaLabel: opts.ariaLabel,
     x: { label: opts.xLabel },
-    y: { label: opts.yLabel, type: opts.logY ? 'log' : 'linear', grid: true },
-    color: { legend: series.length > 1, domain: series.map((s) => s.name) },
+    y: { label: opts.yLabel, type: opts.logY ? 'log' : 'linear', grid: true, domain: opts.yDomain ? [...opts.yDomain] : undefined, tickFormat: opts.yTickFormat },
+    color: { legend: series.length > 1, domain: series.map((s) => s.name), range: colors },
     marks,
   });
 }

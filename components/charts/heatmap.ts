@@ -129,7 +129,9 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
   const cells = data.values.flatMap((row, r) => row.map((value, c) => ({ row: String(rowNames[r]), col: String(colNames[c]), value })));
   const extent = opts.domain ?? Math.max(1e-12, ...cells.map((d) => (Number.isFinite(d.value) ? Math.abs(d.value) : 0)));
   const marks: Plot.Markish[] = [
-    Plot.cell(cells, { x: 'col', y: 'row', fill: 'value', inset: 0.5 }),
+    // The cells carry no text of their own (the chart's accessible name and the widget's table do); axe rejects
+    // Plot's aria-label on their role-less <g>, so they are hidden from assistive tech.
+    Plot.cell(cells, { x: 'col', y: 'row', fill: 'value', inset: 0.5, ariaHidden: 'true' }),
   ];
   if (opts.highlightCol !== undefined && opts.highlightCol >= 0 && opts.highlightCol < cols) {
     // Decoration only (the accessible name says which column is current); an unnamed-role <g aria-label> fails axe.

@@ -2,14 +2,15 @@
 // layer and direction), one cell's diagram with a chosen gate, its equation with the engine's numbers, and every gate as heatmaps.
 import katex from 'katex';
 import type { GateName } from '../../../engine';
-import { heatmap, heatmapColor, heatmapLegend, setHighlightCol } from '../../charts/heatmap';
+import { heatmapColor, setHighlightCol } from '../../charts/heatmap';
 import { el } from '../../lib/dom';
 import { fmt, fmtVector } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import { cellDiagram, type CellDiagram } from './diagram';
-import { GATE_INFO, gateSubstitutedTex, rowNotation, stateUpdateTex, unitArithmetic, type RowNotation } from './equations';
+import { GATE_INFO, gateSubstitutedTex, rowNotation, stateUpdateTex, type RowNotation } from './equations';
 import { gatesOf, gateTerms, inspect, isTanhGate, previousStep, stateUpdate, trainingInfo, type Inspection, type RowTrace } from './model';
 import { overview, overviewGeometry, readSpan } from './network';
+import { arithmeticTable, heatmapPanels, numberTables, weightTables } from './panels';
 import { formatSequence, MAX_STEPS, PRESETS, readSequence, type PresetName } from './sequence';
 import { CELL_GATES, CELLS, configOf, COUNTERPART, DEFAULT_SEQUENCE, gateInspectorUrl, readState, reconcile, rowCount, VIEWS, type GateInspectorState, type View } from './state';
 import { HIDDEN_SIZE, TRAIN_DEFAULTS, type CellKind } from './train';
@@ -564,30 +565,8 @@ class GateInspectorElement extends HTMLElement {
     this.refs.eqNote.textContent = notes.join(' ');
     this.refs.eqNote.hidden = notes.length === 0;
 
-    // The gate's block of rows in PyTorch's stacked weights: gate k of G occupies rows k·H … (k+1)·H − 1.
-    const k = gatesOf(cell).indexOf(gate);
-    const block = <T>(rows: readonly T[]): T[] => rows.slice(k * HIDDEN_SIZE, (k + 1) * HIDDEN_SIZE);
-    const Wi = block(row.weights.weightIH);
-    const Wh = block(row.weights.weightHH);
-    this.refs.arithmetic.replaceChildren(el('table', { class: 'gi-table gi-arith' },
-      el('caption', {}, `How each unit of ${gate} at step ${t} is computed`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'unit'), el('th', { scope: 'col' }, 'computation'))),
-      el('tbody', {}, ...unitArithmetic(terms, Wi, Wh).map((u) =>
-        el('tr', { 'data-unit': u.unit },
-          el('th', { scope: 'row' }, String(u.unit)),
-          el('td', {}, ...u.lines.map((line, i) => el('div', { class: i === 3 ? 'gi-arith-result' : '' }, line))))))));
-    const matrix = (caption: string, values: readonly (readonly number[])[], name: string): HTMLElement =>
-      el('table', { class: 'gi-table gi-matrix', 'data-name': name },
-        el('caption', {}, caption),
-        el('tbody', {}, ...values.map((r) => el('tr', {}, ...r.map((v) => el('td', {}, fmt(v, 4)))))));
-    const names = { Wi: `W_i${gate}`, Wh: `W_h${gate}`, bi: `b_i${gate}`, bh: `b_h${gate}` };
-    this.refs.weights.replaceChildren(
-      el('p', { class: 'gi-note' }, `Rows ${k * HIDDEN_SIZE}–${(k + 1) * HIDDEN_SIZE - 1} of PyTorch’s weight_ih_${row.suffix}, weight_hh_${row.suffix}, bias_ih_${row.suffix} and bias_hh_${row.suffix}.`),
-      el('div', { class: 'gi-weight-tables' },
-        matrix(names.Wi, Wi, 'Wi'),
-        matrix(names.Wh, Wh, 'Wh'),
-        matrix(names.bi, block(row.weights.biasIH).map((v) => [v]), 'bi'),
-        matrix(names.bh, block(row.weights.biasHH).map((v) => [v]), 'bh')));
+    this.refs.arithmetic.replaceChildren(arithmeticTable(row, cell, terms, t));
+    this.refs.weights.replaceChildren(...weightTables(row, cell, gate));
   }
 
   /** The heatmaps: every gate (and c, h) of the open row; in the multi-row views, the memory of every row. */
@@ -616,98 +595,25 @@ class GateInspectorElement extends HTMLElement {
 
   /** Draw the heatmaps (Plot): a new pass, another row, or another width. Selection and step are marked by renderCharts. */
   private drawCharts(): void {
-    const { cell } = this.state;
-    const row = this.currentRow();
-    const width = this.width();
-    const columns = width >= 560 ? 2 : 1;
-    const chartWidth = Math.floor((width - (columns - 1) * 16) / columns);
-    const T = this.run.T;
-    const cMax = Math.max(1, ...this.run.rows.flatMap((r) => (r.c ?? []).flat().map(Math.abs)));
-    const cDomain = Math.ceil(cMax * 10) / 10;
-    const panel = (title: (Node | string)[], values: number[][], scale: 'sequential' | 'diverging', domain: number, label: string, tag: Record<string, string>): HTMLElement =>
-      el('figure', { class: 'gi-chart', ...tag },
-        el('figcaption', {}, ...title),
-        heatmap({ values: transpose(values), rowNames: Array.from({ length: HIDDEN_SIZE }, (_, j) => j + 1) }, {
-          width: chartWidth,
-          height: 118,
-          scale,
-          domain,
-          maxXTicks: Math.floor(chartWidth / 28),
-          xLabel: 'step t',
-          yLabel: 'unit',
-          ariaLabel: `${label}: ${HIDDEN_SIZE} units (rows) by ${T} steps (columns); the current step is outlined. The numbers are in the tables below.`,
-        }));
+    const panels = heatmapPanels(this.run, this.state.row - 1, this.rowLabels().map((l) => l.label), this.width());
     const where = this.run.rows.length > 1 ? ` of ${rowName(this.state, this.state.row - 1)}` : '';
     this.refs.chartsTitle.textContent = `Every gate${where}, unit by step (the chosen gate is framed)`;
-    const stateName = cell === 'lstm' ? 'c' : 'h';
-    const legend = (domain: number, scale: 'sequential' | 'diverging', label: string): SVGSVGElement =>
-      heatmapLegend({ domain, scale, label, width: Math.min(240, Math.max(180, width / 3 - 12)) });
-    const cOwnScale = cell === 'lstm' && cDomain > 1;
-    this.refs.legends.replaceChildren(
-      legend(1, 'sequential', cell === 'lstm' ? 'σ gates i, f, o' : 'σ gates r, z'),
-      legend(1, 'diverging', cell === 'lstm' ? (cOwnScale ? 'g and h (tanh)' : 'g, h (tanh) and memory c') : 'n and h (tanh)'),
-      ...(cOwnScale ? [legend(cDomain, 'diverging', 'memory c')] : []));
-    const charts = gatesOf(cell).map((g) =>
-      panel([el('b', {}, g), ` ${GATE_INFO[g].name} (${isTanhGate(g) ? 'tanh' : 'σ'})`], row.gates[g] ?? [], isTanhGate(g) ? 'diverging' : 'sequential', 1, `Heatmap of the ${GATE_INFO[g].name} ${g}`, { 'data-gate': g }));
-    if (row.c) charts.push(panel([el('b', {}, 'c'), ' memory (cell state)'], row.c, 'diverging', cDomain, 'Heatmap of the cell state c', {}));
-    charts.push(panel([el('b', {}, 'h'), ' hidden state'], row.h, 'diverging', 1, 'Heatmap of the hidden state h', {}));
-    this.refs.charts.style.setProperty('--gi-columns', String(columns));
-    this.refs.charts.replaceChildren(...charts);
-
-    const multi = this.run.rows.length > 1;
-    this.refs.rowsTitle.parentElement!.hidden = !multi;
-    if (multi) {
-      this.refs.rowsTitle.textContent = `${cell === 'lstm' ? 'The memory c' : 'The state h'} of every row`;
-      const labels = this.rowLabels();
-      this.refs.rowCharts.style.setProperty('--gi-columns', String(columns));
-      this.refs.rowCharts.replaceChildren(...this.run.rows.map((r, k) =>
-        panel([el('b', {}, stateName), ` — ${labels[k]!.label}`], (cell === 'lstm' ? r.c : r.h) ?? [], 'diverging', cell === 'lstm' ? cDomain : 1, `Heatmap of ${stateName} in ${labels[k]!.label}`, { 'data-row': String(k) })));
-    } else {
-      this.refs.rowCharts.replaceChildren();
-    }
+    this.refs.legends.replaceChildren(...panels.legends);
+    this.refs.charts.style.setProperty('--gi-columns', String(panels.columns));
+    this.refs.charts.replaceChildren(...panels.gates);
+    this.refs.rowsTitle.parentElement!.hidden = panels.rows.length === 0;
+    this.refs.rowsTitle.textContent = `${this.state.cell === 'lstm' ? 'The memory c' : 'The state h'} of every row`;
+    this.refs.rowCharts.style.setProperty('--gi-columns', String(panels.columns));
+    this.refs.rowCharts.replaceChildren(...panels.rows);
   }
 
   private renderTables(): void {
     const key = `${this.runId}|${this.state.row}`;
     if (key === this.tablesKey) return;
     this.tablesKey = key;
-    const { cell } = this.state;
-    const row = this.currentRow();
-    const T = this.run.T;
-    const table = (caption: string, values: number[][], name: string): HTMLElement =>
-      el('table', { class: 'gi-table', 'data-name': name },
-        el('caption', {}, caption),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'unit'), ...Array.from({ length: T }, (_, k) => el('th', { scope: 'col' }, `t=${k + 1}`)))),
-        el('tbody', {}, ...Array.from({ length: HIDDEN_SIZE }, (_, j) =>
-          el('tr', {}, el('th', { scope: 'row' }, String(j + 1)), ...values.map((v) => el('td', {}, fmt(v[j] as number, 3)))))));
     const where = this.run.rows.length > 1 ? `, ${rowName(this.state, this.state.row - 1)}` : '';
-    const labels = this.rowLabels();
-    this.refs.tables.replaceChildren(
-      el('table', { class: 'gi-table', 'data-name': 'io' },
-        el('caption', {}, 'Inputs and the reported value'),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), ...Array.from({ length: T }, (_, k) => el('th', { scope: 'col' }, `t=${k + 1}`)))),
-        el('tbody', {},
-          el('tr', {}, el('th', { scope: 'row' }, 'x (value)'), ...this.state.seq.map((s) => el('td', {}, fmt(s.value, 2)))),
-          el('tr', {}, el('th', { scope: 'row' }, 'marked'), ...this.state.seq.map((s) => el('td', {}, s.marked ? 'yes' : ''))),
-          el('tr', {}, el('th', { scope: 'row' }, 'ŷ reported'), ...this.run.yhat.map((v) => el('td', {}, fmt(v, 3)))),
-          el('tr', {}, el('th', { scope: 'row' }, 'task answer'), ...this.run.target.map((v) => el('td', {}, fmt(v, 2)))))),
-      ...gatesOf(cell).map((g) => table(`${g}, the ${GATE_INFO[g].name}${where}`, row.gates[g] ?? [], g)),
-      ...(row.c ? [table(`c, the memory${where}`, row.c, 'c')] : []),
-      table(`h, the hidden state${where}`, row.h, 'h'),
-      ...(this.run.rows.length > 1
-        ? this.run.rows.filter((r) => r !== row).map((r) => {
-            const k = this.run.rows.indexOf(r);
-            return cell === 'lstm' ? table(`c, the memory of ${labels[k]!.label}`, r.c ?? [], `c-${k + 1}`) : table(`h, the state of ${labels[k]!.label}`, r.h, `h-${k + 1}`);
-          })
-        : []),
-    );
+    this.refs.tables.replaceChildren(...numberTables(this.run, this.state.seq, this.state.row - 1, this.rowLabels().map((l) => l.label), where));
   }
-}
-
-/** [T][H] → [H][T]: heatmaps put units in rows and steps in columns. */
-function transpose(values: readonly (readonly number[])[]): number[][] {
-  const H = values[0]?.length ?? 0;
-  return Array.from({ length: H }, (_, j) => values.map((v) => v[j] as number));
 }
 
 if (!customElements.get('gate-inspector')) customElements.define('gate-inspector', GateInspectorElement);

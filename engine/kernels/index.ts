@@ -6,10 +6,13 @@ import * as cells32 from './cells.f32';
 import * as cells64 from './cells.f64';
 import * as gemm32 from './gemm.f32';
 import * as gemm64 from './gemm.f64';
+import * as optim32 from './optim.f32';
+import * as optim64 from './optim.f64';
 
 /**
  * The hot loops, on flat row-major arrays with element offsets. All arrays passed to one call
- * must have the table's dtype. Shapes are in the JSDoc of gemm.f32.ts and cells.f32.ts.
+ * must have the table's dtype. Shapes are in the JSDoc of gemm.f32.ts and cells.f32.ts; the
+ * optimizer loops (optim.f32.ts) update n elements of a parameter and its state in place.
  */
 export interface Kernels {
   /** C[M,N] = [C +] A[M,K]·B[N,K]ᵀ [+ bias[N]] */
@@ -32,10 +35,21 @@ export interface Kernels {
   lstmBackward(B: number, H: number, G: TensorData, gOff: number, Cs: TensorData, prevOff: number, TC: TensorData, tcOff: number, dOut: TensorData | null, dOutOff: number, dh: TensorData, dc: TensorData, dG: TensorData, dGOff: number, lengths: Int32Array | null, t: number): void;
   gruForward(B: number, H: number, G: TensorData, gOff: number, Hp: TensorData, Hs: TensorData, prevOff: number, newOff: number, HN: TensorData, hnOff: number, lengths: Int32Array | null, t: number): void;
   gruBackward(B: number, H: number, G: TensorData, gOff: number, Hs: TensorData, prevOff: number, HN: TensorData, hnOff: number, dOut: TensorData | null, dOutOff: number, dh: TensorData, dX: TensorData, dXOff: number, dHp: TensorData, dHpOff: number, lengths: Int32Array | null, t: number): void;
+  /** out = grad + λ·param (weight decay) */
+  addScaled(n: number, grad: TensorData, param: TensorData, lambda: number, out: TensorData): void;
+  adamUpdate(n: number, param: TensorData, g: TensorData, m: TensorData, v: TensorData, beta1: number, beta2: number, stepSize: number, bias2Sqrt: number, eps: number): void;
+  amsgradUpdate(n: number, param: TensorData, g: TensorData, m: TensorData, v: TensorData, vMax: TensorData, beta1: number, beta2: number, stepSize: number, bias2Sqrt: number, eps: number): void;
+  rmspropUpdate(n: number, param: TensorData, g: TensorData, s: TensorData, alpha: number, lr: number, eps: number): void;
+  rmspropMomentumUpdate(n: number, param: TensorData, g: TensorData, s: TensorData, buf: TensorData, alpha: number, mu: number, lr: number, eps: number): void;
+  rmspropCenteredUpdate(n: number, param: TensorData, g: TensorData, s: TensorData, gAvg: TensorData, alpha: number, lr: number, eps: number): void;
+  rmspropCenteredMomentumUpdate(n: number, param: TensorData, g: TensorData, s: TensorData, gAvg: TensorData, buf: TensorData, alpha: number, mu: number, lr: number, eps: number): void;
+  sgdUpdate(n: number, param: TensorData, g: TensorData, lr: number): void;
+  sgdMomentumUpdate(n: number, param: TensorData, g: TensorData, buf: TensorData, keep: number, take: number, lr: number): void;
+  sgdNesterovUpdate(n: number, param: TensorData, g: TensorData, buf: TensorData, keep: number, take: number, mu: number, lr: number): void;
 }
 
-const float32: Kernels = { ...gemm32, ...cells32 };
-const float64: Kernels = { ...gemm64, ...cells64 };
+const float32: Kernels = { ...gemm32, ...cells32, ...optim32 };
+const float64: Kernels = { ...gemm64, ...cells64, ...optim64 };
 
 /** The kernel table for a dtype. */
 export function kernelsFor(dtype: DType): Kernels {

@@ -44,20 +44,15 @@ export class Adam extends Optimizer {
   }
 
   protected update(index: number, param: TensorData, grad: TensorData): void {
-    const { beta1, beta2, eps, weightDecay: wd } = this;
+    const { beta1, beta2, eps } = this;
+    const g = this.decayedGrad(index, param, grad, this.weightDecay);
     const m = this.buffer('exp_avg', index);
     const v = this.buffer('exp_avg_sq', index);
-    const vMax = this.amsgrad ? this.buffer('max_exp_avg_sq', index) : null;
     const t = (this.steps[index] = (this.steps[index] ?? 0) + 1);
     const stepSize = this.lr / (1 - beta1 ** t);
     const bias2Sqrt = Math.sqrt(1 - beta2 ** t);
-    for (let j = 0; j < param.length; j++) {
-      const g = grad[j] + wd * param[j];
-      m[j] = beta1 * m[j] + (1 - beta1) * g;
-      v[j] = beta2 * v[j] + (1 - beta2) * g * g;
-      let second = v[j];
-      if (vMax) second = vMax[j] = Math.max(vMax[j], second);
-      param[j] -= (stepSize * m[j]) / (Math.sqrt(second) / bias2Sqrt + eps);
-    }
+    const k = this.kernels(index);
+    if (this.amsgrad) k.amsgradUpdate(param.length, param, g, m, v, this.buffer('max_exp_avg_sq', index), beta1, beta2, stepSize, bias2Sqrt, eps);
+    else k.adamUpdate(param.length, param, g, m, v, beta1, beta2, stepSize, bias2Sqrt, eps);
   }
 }

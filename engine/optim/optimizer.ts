@@ -1,5 +1,6 @@
 // What every optimizer shares: the parameters it updates, a mutable learning rate (for schedules),
 // zeroGrad, and per-parameter state buffers allocated on first use in the parameter's dtype.
+import { kernelsFor, type Kernels } from '../kernels/index';
 import { allocate, type Tensor, type TensorData } from '../tensor';
 
 /** An optimizer over one group of parameters, as torch.optim with a single param_group. */
@@ -46,6 +47,23 @@ export abstract class Optimizer {
       b = list[index] = allocate(p.dtype, p.size);
     }
     return b;
+  }
+
+  /** The update loops for parameter `index`'s dtype. */
+  protected kernels(index: number): Kernels {
+    return kernelsFor((this.params[index] as Tensor).dtype);
+  }
+
+  /**
+   * The gradient with L2 weight decay added, g + λθ, in the parameter's dtype as PyTorch's
+   * grad.add(param, alpha=λ) (into a scratch buffer; the parameter's own grad is not changed), or
+   * the gradient itself when λ = 0.
+   */
+  protected decayedGrad(index: number, param: TensorData, grad: TensorData, lambda: number): TensorData {
+    if (lambda === 0) return grad;
+    const out = this.buffer('grad_with_weight_decay', index);
+    this.kernels(index).addScaled(param.length, grad, param, lambda, out);
+    return out;
   }
 
   /** Whether state buffer `name` exists yet for parameter `index` (PyTorch's "first step" test for momentum). */

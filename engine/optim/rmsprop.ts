@@ -45,26 +45,19 @@ export class RMSprop extends Optimizer {
   }
 
   protected update(index: number, param: TensorData, grad: TensorData): void {
-    const { lr, alpha, eps, weightDecay: wd, momentum: mu } = this;
+    const { lr, alpha, eps, momentum: mu } = this;
+    const g = this.decayedGrad(index, param, grad, this.weightDecay);
+    const n = param.length;
+    const k = this.kernels(index);
     const s = this.buffer('square_avg', index);
-    const gAvg = this.centered ? this.buffer('grad_avg', index) : null;
-    const buf = mu > 0 ? this.buffer('momentum_buffer', index) : null;
-    for (let j = 0; j < param.length; j++) {
-      const g = grad[j] + wd * param[j];
-      s[j] = alpha * s[j] + (1 - alpha) * g * g;
-      let d: number;
-      if (gAvg) {
-        gAvg[j] = alpha * gAvg[j] + (1 - alpha) * g;
-        d = Math.sqrt(s[j] - gAvg[j] * gAvg[j]) + eps;
-      } else {
-        d = Math.sqrt(s[j]) + eps;
-      }
-      if (buf) {
-        buf[j] = mu * buf[j] + g / d;
-        param[j] -= lr * buf[j];
-      } else {
-        param[j] -= (lr * g) / d;
-      }
+    if (this.centered) {
+      const gAvg = this.buffer('grad_avg', index);
+      if (mu > 0) k.rmspropCenteredMomentumUpdate(n, param, g, s, gAvg, this.buffer('momentum_buffer', index), alpha, mu, lr, eps);
+      else k.rmspropCenteredUpdate(n, param, g, s, gAvg, alpha, lr, eps);
+    } else if (mu > 0) {
+      k.rmspropMomentumUpdate(n, param, g, s, this.buffer('momentum_buffer', index), alpha, mu, lr, eps);
+    } else {
+      k.rmspropUpdate(n, param, g, s, alpha, lr, eps);
     }
   }
 }

@@ -42,18 +42,19 @@ export class SGD extends Optimizer {
   }
 
   protected update(index: number, param: TensorData, grad: TensorData): void {
-    const { lr, momentum: mu, dampening, weightDecay: wd, nesterov } = this;
+    const { lr, momentum: mu, dampening } = this;
+    const g = this.decayedGrad(index, param, grad, this.weightDecay);
+    const k = this.kernels(index);
     if (mu === 0) {
-      for (let j = 0; j < param.length; j++) param[j] -= lr * (grad[j] + wd * param[j]);
+      k.sgdUpdate(param.length, param, g, lr);
       return;
     }
+    // PyTorch starts the buffer at the undampened gradient: b = 0·b + 1·g on the (zero) new buffer.
     const first = !this.hasBuffer('momentum', index);
     const buf = this.buffer('momentum', index);
-    for (let j = 0; j < param.length; j++) {
-      const g = grad[j] + wd * param[j];
-      // PyTorch starts the buffer at the undampened gradient.
-      const b = (buf[j] = first ? g : mu * buf[j] + (1 - dampening) * g);
-      param[j] -= lr * (nesterov ? g + mu * b : b);
-    }
+    const keep = first ? 0 : mu;
+    const take = first ? 1 : 1 - dampening;
+    if (this.nesterov) k.sgdNesterovUpdate(param.length, param, g, buf, keep, take, mu, lr);
+    else k.sgdMomentumUpdate(param.length, param, g, buf, keep, take, lr);
   }
 }

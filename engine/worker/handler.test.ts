@@ -106,6 +106,19 @@ describe('training worker handler', () => {
     expect(h.statuses()).toEqual(['loading', 'running', 'paused', 'running']);
   });
 
+  it('sends the steps taken since the last progress message when it pauses', async () => {
+    const { factory } = scripted();
+    const h = createHarness(factory, { progressIntervalMs: 1e9 });
+    h.send(start('a', { maxSteps: 100 }));
+    await settle();
+    for (let i = 0; i < 3; i++) h.loop.runNext();
+    expect(h.ofType('progress').map((p) => p.step)).toEqual([1]);
+    h.send({ type: 'pause', runId: 'a' });
+    expect(h.ofType('progress').map((p) => p.step)).toEqual([1, 3]);
+    expect(h.messages().at(-1)).toMatchObject({ type: 'status', status: 'paused', step: 3 });
+    expect(h.curve().map((p) => p.step)).toEqual([1, 2, 3]);
+  });
+
   it('cancel takes effect before the next step', async () => {
     const { calls, factory } = scripted();
     const h = createHarness(factory);

@@ -140,7 +140,12 @@ export class TrainerHandler {
     const final = FINAL_STATUSES.includes(r.status);
     switch (message.type) {
       case 'pause':
-        if (r.status === 'running') this.setStatus(r, 'paused');
+        if (r.status === 'running') {
+          // Send the steps taken since the last progress first, so the page shows exactly where the run paused.
+          this.bankTime(r);
+          if (r.points.length > 0) this.postProgress(r);
+          this.setStatus(r, 'paused');
+        }
         if (r.status === 'loading') r.startPaused = true;
         r.stepsLeft = 0;
         return;

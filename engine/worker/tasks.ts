@@ -1,0 +1,153 @@
+// Builds what the worker drives from a start message: parses the loaded data for the named task, makes the
+// task and its trainer run (engine/train), and exposes the run's steps, samples and snapshots to the handler.
+import { parseSentimentCsv } from '../data/csv';
+import { DataError } from '../data/errors';
+import { isImdbReviewPath, parseImdbFiles } from '../data/imdb';
+import { parseSentimentCorpus } from '../data/sentiment';
+import { decodeBirths } from '../data/timeseries';
+import type { Task } from '../train/task';
+import { createRun } from '../train/trainer';
+import { createCharModelTask, createForecastTask, createSentimentTask, createSyntheticTask, type CharModelConfig, type CharModelTask, type ForecastConfig, type SentimentConfig, type SentimentData, type SyntheticConfig } from '../train/tasks/index';
+import type { LoadedData } from './data';
+import type { RunStepResult, WorkerRun } from './handler';
+import type { RunConfig, RunInfo, SnapshotTensor } from './protocol';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The text a task reads, or a sentence saying what it expected instead. */
+function textOf(data: LoadedData, task: string): { name: string; text: string } {
+  if (data.kind !== 'text') throw new Error(`the ${task} task reads one text file; it was given ${data.kind === 'files' ? 'several files' : 'no data'}`);
+  return data;
+}
+
+/** The characters of `prime` the char model cannot read, each once, in order of appearance. */
+export function unknownCharacters(task: CharModelTask, prime: string): string[] {
+  return [...new Set(Array.from(prime))].filter((ch) => !task.vocab.has(ch));
+}
+
+interface Built {
+  task: Task;
+  dataSummary: string;
+  vocabulary?: string;
+  sample?: WorkerRun['sample'];
+}
+
+/** Size limits the worker enforces before allocating anything, so a wild config cannot exhaust the tab's memory. */
+export const CHAR_MODEL_LIMITS = { hiddenSize: 1024, seqLen: 1000, batchSize: 256, numLayers: 4, embeddingDim: 1024 } as const;
+
+function checkCharModelConfig(config: RunConfig): CharModelConfig {
+  if (!['rnn', 'lstm', 'gru'].includes(config.cell as string)) throw new Error(`char-model: cell must be rnn, lstm or gru, got ${JSON.stringify(config.cell)}`);
+  for (const [key, max] of Object.entries(CHAR_MODEL_LIMITS)) {
+    const value = config[key];
+    const optional = key === 'numLayers' || key === 'embeddingDim';
+    if (value === undefined && optional) continue;
+    const min = key === 'embeddingDim' ? 0 : 1;
+    if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+      throw new Error(`char-model: ${key} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    }
+  }
+  return config as unknown as CharModelConfig;
+}
+
+function buildCharModel(config: RunConfig, data: LoadedData): Built {
+  const { name, text } = textOf(data, 'char-model');
+  const task = createCharModelTask(checkCharModelConfig(config), { text });
+  const held = Math.round((config.validationFraction as number | undefined ?? 0.1) * 100);
+  return {
+    task,
+    dataSummary: `${name}: ${count(text.length)} characters, ${task.vocab.length} distinct; the last ${held}% is held out for validation.`,
+    vocabulary: task.vocab.getItos().join(''),
+    sample: (prime, length, temperature, seed) => ({
+      text: task.sample({ prime, length, temperature, seed }),
+      unknown: unknownCharacters(task, prime),
+    }),
+  };
+}
+
+/** JSON from a fetched site file, or a DataError naming the file. */
+function jsonOf(data: LoadedData, task: string): unknown {
+  const { name, text } = textOf(data, task);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DataError('the file is not valid JSON', { file: name });
+  }
+}
+
+/** The sentiment task's examples: the course corpus (a .json file), the reader's CSV, or the reader's aclImdb files. */
+function sentimentData(data: LoadedData): { data: SentimentData; summary: string } {
+  if (data.kind === 'text' && data.name.toLowerCase().endsWith('.json')) {
+    return { data: { kind: 'corpus', corpus: parseSentimentCorpus(jsonOf(data, 'sentiment')) }, summary: `${data.name}: the course's movie-review sentences` };
+  }
+  if (data.kind === 'text') {
+    const examples = parseSentimentCsv(data.text, { file: data.name });
+    return { data: { kind: 'examples', examples }, summary: `${data.name}: ${count(examples.length)} reviews` };
+  }
+  if (data.kind === 'files') {
+    if (data.files.length === 1 && !isImdbReviewPath(data.files[0].path)) {
+      const [file] = data.files;
+      const examples = parseSentimentCsv(file.text, { file: file.path });
+      return { data: { kind: 'examples', examples }, summary: `${file.path}: ${count(examples.length)} reviews` };
+    }
+    const examples = parseImdbFiles(data.files);
+    return { data: { kind: 'examples', examples }, summary: `${count(examples.length)} reviews from aclImdb files` };
+  }
+  throw new Error('the sentiment task needs data: the course corpus, a CSV file, or aclImdb review files');
+}
+
+function build(config: RunConfig, data: LoadedData): Built {
+  switch (config.task) {
+    case 'char-model':
+      return buildCharModel(config, data);
+    case 'forecast': {
+      const records = decodeBirths(jsonOf(data, 'forecast'));
+      const task = createForecastTask(config as unknown as ForecastConfig, { records });
+      return { task, dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.` };
+    }
+    case 'sentiment': {
+      const { data: examples, summary } = sentimentData(data);
+      const task = createSentimentTask(config as unknown as SentimentConfig, examples);
+      const { train, validation, test } = task.sizes;
+      return { task, dataSummary: `${summary}; ${count(train)} to train on, ${count(validation)} to validate, ${count(test)} to test.` };
+    }
+    case 'synthetic':
+      return { task: createSyntheticTask(config as unknown as SyntheticConfig), dataSummary: 'Sequences generated from the seed.' };
+  }
+}
+
+/** A copy of every parameter, in state_dict order, ready to be transferred. */
+function snapshotOf(task: Task): SnapshotTensor[] {
+  if (!task.namedParameters) throw new Error(`the ${task.name} task does not expose its parameters`);
+  return [...task.namedParameters()].map(([name, t]) => ({ name, shape: [...t.shape], data: Float32Array.from(t.data) }));
+}
+
+/**
+ * Makes the task a config names over its loaded data and wraps it in a trainer run.
+ * @throws Error (or the data layer's DataError) with a message for the reader when the config or data is unusable
+ */
+export function createWorkerRun(config: RunConfig, data: LoadedData): WorkerRun {
+  const built = build(config, data);
+  const { task } = built;
+  const run = createRun(task, config);
+  const info: RunInfo = {
+    task: config.task,
+    stepsPerEpoch: task.stepsPerEpoch,
+    maxSteps: config.maxSteps,
+    dataSummary: built.dataSummary,
+    baselines: { ...(task.baselines ?? {}) },
+    ...(built.vocabulary !== undefined ? { vocabulary: built.vocabulary } : {}),
+  };
+  return {
+    info,
+    step(): RunStepResult {
+      const p = run.step();
+      const result: RunStepResult = { step: p.step, epoch: p.epoch, loss: p.loss, gradNorm: p.gradNorm };
+      if (p.eval) result.eval = { step: p.step, valLoss: p.eval.valLoss, metrics: p.eval.metrics };
+      if (p.status !== 'running') result.stop = { status: p.status, message: p.message ?? '' };
+      return result;
+    },
+    setLearningRate: (lr) => run.setLearningRate(lr),
+    sample: built.sample,
+    snapshot: task.namedParameters ? () => snapshotOf(task) : undefined,
+  };
+}

@@ -91,6 +91,8 @@ export const FORECAST_DEFAULTS: ForecastConfig = {
 };
 
 const SHOWCASE_DAYS = 56;
+/** Days between the origins of the multi-step test forecasts. */
+const MULTI_STEP_STRIDE = 7;
 
 /**
  * Builds the forecaster: splits the records by year (training up to `validationYear`), fits the
@@ -98,7 +100,8 @@ const SHOWCASE_DAYS = 56;
  * read days from the split before), and shuffles the training windows into batches each epoch.
  * The loss is the MSE of normalised births. Metrics, in births per day: `mae` (one-step, validation
  * year), `testMae` (one-step, test year) and `testMaeMultiStep` (recursive, `horizon` days from every
- * test origin). Baselines: the same three for the seasonal-naive forecast (same weekday a week earlier).
+ * 7th day of the test year, the first origin being its first day). Baselines: the same three for the
+ * seasonal-naive forecast (same weekday a week earlier), on the same days.
  */
 export function createForecastTask(config: ForecastConfig, data: ForecastData): ForecastTask {
   const name = 'forecast';
@@ -113,11 +116,12 @@ export function createForecastTask(config: ForecastConfig, data: ForecastData): 
   const scaler = fitScaler(births, split.train);
   const series = standardize(births, scaler);
   const covariates = weekdays ? { covariates: weekdayOneHot(records), covariateSize: 7 } : {};
-  const windowsOf = (range: readonly [number, number], h = 1): Windows => slidingWindows(series, { window, horizon: h, range, ...covariates });
+  const windowsOf = (range: readonly [number, number], h = 1, stride = 1): Windows => slidingWindows(series, { window, horizon: h, range, stride, ...covariates });
   const train = windowsOf(split.train);
   const validation = windowsOf(split.validation);
   const test = windowsOf(split.test);
-  const testMulti = windowsOf(split.test, horizon);
+  // Multi-step forecasts start once a week: `horizon` recursive passes from every day would cost more than training between evaluations.
+  const testMulti = windowsOf(split.test, horizon, MULTI_STEP_STRIDE);
   if (train.count < batchSize) throw new RangeError(`${name}: ${train.count} training windows are fewer than a batch of ${batchSize}`);
   const F = train.inputSize;
 
@@ -242,7 +246,7 @@ export function createForecastTask(config: ForecastConfig, data: ForecastData): 
     const days = Math.min(SHOWCASE_DAYS, test.count);
     const first = Array.from({ length: days }, (_, n) => n);
     const predicted = forecast(test.origins.subarray(0, days), 1);
-    const firstMonday = testMulti.origins.find((t) => records[t].weekday === 1) ?? testMulti.origins[0];
+    const firstMonday = test.origins.find((t) => records[t].weekday === 1 && t + horizon <= split.test[1]) ?? test.origins[0];
     const span = Array.from({ length: horizon }, (_, s) => firstMonday + s);
     return {
       oneStep: {

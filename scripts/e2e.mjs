@@ -22,8 +22,9 @@ if (!existsSync(chromium)) {
   process.exit(0);
 }
 
-if (!existsSync('dist/index.html')) {
-  console.error('No production build in dist/: run `npm run build` first (npm test does it for you).');
+const dist = process.env.E2E_DIST || 'dist';
+if (!existsSync(`${dist}/index.html`)) {
+  console.error(`No production build in ${dist}/: run \`npm run build\` first (npm test does it for you).`);
   process.exit(1);
 }
 

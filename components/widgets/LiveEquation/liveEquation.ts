@@ -105,7 +105,7 @@ class LiveEquationElement extends HTMLElement {
         this.controls.element),
       this.refs.input,
       el('div', { class: 'le-top' }, this.refs.diagram, this.refs.readout),
-      el('p', { class: 'le-eq-title' }, 'Hidden state'),
+      el('p', { class: 'le-eq-title' }, 'Hidden state', el('span', { class: 'le-scroll-hint' }, ' (the equations scroll sideways)')),
       this.refs.hidden,
       el('p', { class: 'le-eq-title' }, 'Output'),
       this.refs.output,

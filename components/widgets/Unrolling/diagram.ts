@@ -46,7 +46,8 @@ function stateStrip(h: readonly number[] | null, x: number, y: number, size: num
 
 function arrowMarker(id: string): SVGDefsElement {
   return svg('defs', {},
-    svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' },
+    // Fixed-size heads (userSpaceOnUse), so the current step's thicker arrows do not grow bigger heads.
+    svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
       svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'ur-arrowhead' })));
 }
 

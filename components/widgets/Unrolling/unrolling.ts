@@ -307,11 +307,12 @@ function animateFlow(picture: SVGSVGElement, duration: number): void {
     dot.setAttribute('class', 'ur-dot');
     if (typeof dot.animate !== 'function') return dot.remove();
     const out = path.dataset.flow === 'y';
-    const animation = dot.animate(points.map((p) => ({ transform: `translate(${p.x}px, ${p.y}px)` })), {
+    // The dot is invisible (CSS) until its keyframes apply, so the outgoing one waits unseen for the incoming ones.
+    const animation = dot.animate(points.map((p) => ({ transform: `translate(${p.x}px, ${p.y}px)`, opacity: 1 })), {
       duration: duration / 2,
       delay: out ? duration / 2 : 0,
       easing: 'ease-in-out',
-      fill: 'both',
+      fill: 'forwards',
     });
     animation.onfinish = () => dot.remove();
   }

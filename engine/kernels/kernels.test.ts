@@ -25,7 +25,8 @@ function naive(M: number, N: number, K: number, a: (i: number, k: number) => num
   return out;
 }
 
-const sizes: [number, number, number][] = [[1, 1, 1], [1, 7, 5], [2, 4, 4], [3, 5, 9], [5, 3, 2], [6, 9, 13], [8, 8, 8], [7, 1, 3]];
+// Row counts 1 and odd take the single-row kernels, which work eight columns at a time: N from 1 to past 16.
+const sizes: [number, number, number][] = [[1, 1, 1], [1, 7, 5], [2, 4, 4], [3, 5, 9], [5, 3, 2], [6, 9, 13], [8, 8, 8], [7, 1, 3], [1, 8, 3], [1, 19, 6], [3, 17, 5], [4, 12, 7]];
 
 describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
   const k = kernelsFor(dtype);
@@ -43,6 +44,10 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
     k.gemmNT(M, N, K, A, off, Bt, off, nt, off, bias, true);
     const ref = naive(M, N, K, (i, q) => A[off + i * K + q] as number, (q, j) => Bt[off + j * K + q] as number);
     for (let x = 0; x < M * N; x++) expect(nt[off + x]).toBeCloseTo((C0[off + x] as number) + ref[x]! + (bias[x % N] as number), -Math.log10(tol));
+    const ntPlain = C0.slice();
+    k.gemmNT(M, N, K, A, off, Bt, off, ntPlain, off, null, false);
+    for (let x = 0; x < M * N; x++) expect(ntPlain[off + x]).toBeCloseTo(ref[x]!, -Math.log10(tol));
+    expect(ntPlain[0]).toBe(C0[0]);
 
     const nn = C0.slice();
     const Bn = rand(dtype, off + K * N, rng);
@@ -50,6 +55,8 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
     const refNN = naive(M, N, K, (i, q) => A[off + i * K + q] as number, (q, j) => Bn[off + q * N + j] as number);
     for (let x = 0; x < M * N; x++) expect(nn[off + x]).toBeCloseTo(refNN[x]!, -Math.log10(tol));
     expect(nn[0]).toBe(C0[0]);
+    k.gemmNN(M, N, K, A, off, Bn, off, nn, off, true);
+    for (let x = 0; x < M * N; x++) expect(nn[off + x]).toBeCloseTo(2 * refNN[x]!, -Math.log10(tol));
 
     const tn = C0.slice();
     const At = rand(dtype, off + K * M, rng);

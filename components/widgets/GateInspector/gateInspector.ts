@@ -28,9 +28,6 @@ const PRESET_LABELS: Record<PresetName, string> = {
   'no mark': 'No mark',
 };
 
-/** Plain-text symbol with a subscript for labels: sym('h', 't−1'). */
-const sym = (base: string, index: string): HTMLElement => el('span', { class: 'gi-sym' }, base, el('sub', {}, index));
-
 /** A row's name in prose: "the cell", "the forward row", "layer 2". */
 function rowName(state: GateInspectorState, row: number): string {
   if (state.view === 'bidirectional') return row === 0 ? 'the forward row' : 'the backward row';
@@ -97,7 +94,11 @@ class GateInspectorElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (this.refs) return;
+    if (this.refs) {
+      // Moved in the page: keep following its width.
+      if (this.resize === null) this.followWidth();
+      return;
+    }
     this.base = this.id || 'gate-inspector';
     const { state, notices } = readState(new URLSearchParams(location.search));
     this.state = state;
@@ -274,6 +275,8 @@ class GateInspectorElement extends HTMLElement {
   // ---------- State changes ----------
 
   private setSequence(raw: string): void {
+    // Enter, leaving the field and the Read button can all fire for one edit; the text already shown is nothing new.
+    if (raw === formatSequence(this.state.seq)) return;
     const { steps, problems } = readSequence(raw);
     const notices = [...problems];
     if (steps.length === 0) {

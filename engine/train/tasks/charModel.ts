@@ -60,6 +60,7 @@ export interface CharModelShowcase {
 /** The char-model task, with text generation on top of the Task contract. */
 export interface CharModelTask extends Task {
   readonly name: 'char-model';
+  readonly baselines: Readonly<Record<string, number>>;
   readonly vocab: Vocab;
   /** Generates text with gradients off, from its own state and generator: training is unaffected. */
   sample(options: SampleOptions): string;

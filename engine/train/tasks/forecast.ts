@@ -58,6 +58,7 @@ export interface ForecastShowcase {
 /** The forecast task, with forecasts on top of the Task contract. */
 export interface ForecastTask extends Task {
   readonly name: 'forecast';
+  readonly baselines: Readonly<Record<string, number>>;
   readonly scaler: Scaler;
   /**
    * Recursive forecasts: from each origin t, `horizon` days, each predicted from the window ending the

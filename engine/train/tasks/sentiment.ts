@@ -54,6 +54,7 @@ export interface SentimentPrediction {
 /** The sentiment task, with predictions on top of the Task contract. */
 export interface SentimentTask extends Task {
   readonly name: 'sentiment';
+  readonly baselines: Readonly<Record<string, number>>;
   readonly vocab: Vocab;
   /** Example counts of the three splits. */
   readonly sizes: { train: number; validation: number; test: number };

@@ -47,6 +47,7 @@ export interface SyntheticShowcase {
 /** The synthetic task. */
 export interface SyntheticTask extends Task {
   readonly name: 'synthetic';
+  readonly baselines: Readonly<Record<string, number>>;
   readonly problem: SyntheticProblem;
   showcase(): SyntheticShowcase;
 }

@@ -27,6 +27,10 @@ export interface Kernels {
   sparseGemmNT(M: number, N: number, K: number, rowStart: Int32Array, col: Int32Array, val: TensorData, B: TensorData, C: TensorData, bias: TensorData | null, accumulate: boolean): void;
   /** C[N,K] += Dᵀ·A for D [M,N] and A [M,K] in compressed rows */
   sparseGemmTN(M: number, N: number, K: number, rowStart: Int32Array, col: Int32Array, val: TensorData, D: TensorData, C: TensorData): void;
+  /** dst[C,R] at dstOff = src[R,C] at srcOff, transposed */
+  transpose(R: number, C: number, src: TensorData, srcOff: number, dst: TensorData, dstOff: number): void;
+  /** C[M,N] at cOff: every row += v[N] */
+  addRows(M: number, N: number, C: TensorData, cOff: number, v: TensorData): void;
   /** out[N] += column sums of A[M,N] */
   addColumnSums(M: number, N: number, A: TensorData, aOff: number, out: TensorData): void;
   rnnForward(B: number, H: number, relu: boolean, Hs: TensorData, prevOff: number, newOff: number, lengths: Int32Array | null, t: number): void;

@@ -25,8 +25,9 @@ function naive(M: number, N: number, K: number, a: (i: number, k: number) => num
   return out;
 }
 
-// Row counts 1 and odd take the single-row kernels, which work eight columns at a time: N from 1 to past 16.
-const sizes: [number, number, number][] = [[1, 1, 1], [1, 7, 5], [2, 4, 4], [3, 5, 9], [5, 3, 2], [6, 9, 13], [8, 8, 8], [7, 1, 3], [1, 8, 3], [1, 19, 6], [3, 17, 5], [4, 12, 7]];
+// Below 8 rows the kernels work row by row, eight columns at a time; from 8 rows (and 8 of K for
+// Aᵀ·B) in blocks of 8 × 8 with leftovers: sizes below, at and past both.
+const sizes: [number, number, number][] = [[1, 1, 1], [1, 7, 5], [2, 4, 4], [3, 5, 9], [5, 3, 2], [6, 9, 13], [8, 8, 8], [7, 1, 3], [1, 8, 3], [1, 19, 6], [3, 17, 5], [4, 12, 7], [9, 10, 17], [16, 3, 8], [13, 21, 19], [8, 1, 1], [17, 9, 24]];
 
 describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
   const k = kernelsFor(dtype);

@@ -87,20 +87,31 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
   const HN = mode === 'gru' ? allocate(dtype, T * S) : null;
   const Hp = mode === 'gru' ? allocate(dtype, B * GH) : null;
 
+  // W_hh h_{t−1} at every step as the row-major product h_{t−1}·W_hhᵀ, with W_hhᵀ made once here
+  // (the kernels' fast layout is A·B). addHidden: C[cOff…] (B rows of G·H) += b_hh + W_hh h_{t−1}.
+  const Wt = allocate(dtype, GH * H);
+  k.transpose(GH, H, W, 0, Wt, 0);
+  const addHidden = (prevOff: number, C: TensorData, cOff: number): void => {
+    if (bias !== null) k.addRows(B, GH, C, cOff, bias);
+    k.gemmNN(B, GH, H, Hs, prevOff, Wt, 0, C, cOff, true);
+  };
+  // The RNN's pre-activations a_t start as W_ih x_t + b_ih in the new-state slots.
+  if (mode === 'rnn_tanh' || mode === 'rnn_relu') Hs.set(xProj.data, reverse ? 0 : S);
+
   for (let q = 0; q < T; q++) {
     const t = reverse ? T - 1 - q : q;
     const prevOff = reverse ? (t + 1) * S : t * S;
     const newOff = reverse ? t * S : (t + 1) * S;
     const gOff = t * B * GH;
     if (mode === 'lstm') {
-      k.gemmNT(B, GH, H, Hs, prevOff, W, 0, G as TensorData, gOff, bias, true); // += W_hh h_{t−1} + b_hh
+      addHidden(prevOff, G as TensorData, gOff); // gates += W_hh h_{t−1} + b_hh
       k.lstmForward(B, H, G as TensorData, gOff, Hs, Cs as TensorData, prevOff, newOff, TC as TensorData, t * S, lengths, t);
     } else if (mode === 'gru') {
-      k.gemmNT(B, GH, H, Hs, prevOff, W, 0, Hp as TensorData, 0, bias, false); // W_hh h_{t−1} + b_hh, kept apart for r ⊙ (·)
+      (Hp as TensorData).fill(0);
+      addHidden(prevOff, Hp as TensorData, 0); // W_hh h_{t−1} + b_hh, kept apart for r ⊙ (·)
       k.gruForward(B, H, G as TensorData, gOff, Hp as TensorData, Hs, prevOff, newOff, HN as TensorData, t * S, lengths, t);
     } else {
-      Hs.set(xProj.data.subarray(gOff, gOff + S), newOff);
-      k.gemmNT(B, H, H, Hs, prevOff, W, 0, Hs, newOff, bias, true); // a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
+      addHidden(prevOff, Hs, newOff); // a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
       k.rnnForward(B, H, relu, Hs, prevOff, newOff, lengths, t);
     }
   }

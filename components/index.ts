@@ -9,3 +9,4 @@ export { default as BpttStepper } from './widgets/BpttStepper/BpttStepper.astro'
 export { default as LiveEquation } from './widgets/LiveEquation/LiveEquation.astro';
 export { default as Unrolling } from './widgets/Unrolling/Unrolling.astro';
 export { default as GateInspector } from './widgets/GateInspector/GateInspector.astro';
+export { default as CharModel } from './widgets/CharModel/CharModel.astro';

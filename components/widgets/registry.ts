@@ -10,6 +10,8 @@ import Unrolling from './Unrolling/Unrolling.astro';
 import { unrollingSpec } from './Unrolling/state';
 import GateInspector from './GateInspector/GateInspector.astro';
 import { gateInspectorSpec } from './GateInspector/state';
+import CharModel from './CharModel/CharModel.astro';
+import { charModelSpec } from './CharModel/state';
 
 /** A widget as the site lists it. */
 export interface WidgetInfo {
@@ -74,5 +76,14 @@ export const widgets: WidgetInfo[] = [
     component: BpttStepper,
     spec: bpttStepperSpec,
     height: 1400,
+  },
+  {
+    name: 'char-model',
+    title: 'Train a character model on Moby-Dick',
+    description: 'Train a character-level RNN, LSTM or GRU on the text of Moby-Dick in a background thread: watch the training and validation loss fall below the unigram baseline, pause, step or cancel, change the learning rate mid-run, and read samples that go from noise to word-like text.',
+    chapter: 'how-rnns-solve-problems',
+    component: CharModel,
+    spec: charModelSpec,
+    height: 1300,
   },
 ];

@@ -25,20 +25,35 @@ describe('char-model widget logic', () => {
     expect(dataUrl('/course', 'https://example.org/course/embed/char-model/')).toBe('https://example.org/course/data/moby-dick.txt');
   });
 
-  it('averages training losses in blocks and keeps one table row per evaluation', () => {
-    const curves = new LossCurves(4);
+  it('keeps every step of a short run and halves the resolution of a long one, with one table row per evaluation', () => {
+    const curves = new LossCurves(3);
     const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ step: from + i, loss: from + i, gradNorm: 1 }));
-    curves.add({ points: points(1, 6), evals: [] });
-    expect(curves.train).toEqual([{ x: 4, y: 2.5 }]);
-    curves.add({ points: points(7, 8), evals: [{ step: 8, valLoss: 2, metrics: { perplexity: 7.4 } }] });
-    expect(curves.train).toEqual([{ x: 4, y: 2.5 }, { x: 8, y: 6.5 }]);
-    expect(curves.rows).toEqual([{ step: 8, trainLoss: 6.5, valLoss: 2, perplexity: 7.4 }]);
-    curves.add({ points: points(9, 10), evals: [] });
-    curves.finish(10);
-    expect(curves.train.at(-1)).toEqual({ x: 10, y: 9.5 });
-    curves.finish(10);
-    expect(curves.train).toHaveLength(3);
+    curves.add({ points: points(1, 4), evals: [] });
+    expect(curves.train).toEqual([{ x: 1, y: 1 }, { x: 2, y: 2 }, { x: 3, y: 3 }, { x: 4, y: 4 }]);
+    expect(curves.version).toBe(4);
+    curves.add({ points: [], evals: [] });
+    expect(curves.version).toBe(4);
+    // The sixth point merges pairs: three points of two steps each, then blocks of two.
+    curves.add({ points: points(5, 7), evals: [{ step: 7, valLoss: 2, metrics: { perplexity: 7.4 } }] });
+    expect(curves.block).toBe(2);
+    expect(curves.train).toEqual([{ x: 2, y: 1.5 }, { x: 4, y: 3.5 }, { x: 6, y: 5.5 }]);
+    expect(curves.rows).toEqual([{ step: 7, trainLoss: 5.5, valLoss: 2, perplexity: 7.4 }]);
+    curves.add({ points: points(8, 8), evals: [] });
+    expect(curves.lastTrain()).toEqual({ x: 8, y: 7.5 });
+    curves.add({ points: points(9, 9), evals: [] });
+    curves.finish(9);
+    expect(curves.train.at(-1)).toEqual({ x: 9, y: 9 });
+    curves.finish(9);
+    expect(curves.train.every((p, i, all) => i === 0 || p.x > all[i - 1].x)).toBe(true);
     expect(curves.series().map((s) => s.name)).toEqual(['training loss', 'validation loss']);
+  });
+
+  it('stays within bounds over a long run', () => {
+    const curves = new LossCurves(150);
+    for (let step = 1; step <= 2000; step += 20) curves.add({ points: Array.from({ length: 20 }, (_, i) => ({ step: step + i, loss: 1, gradNorm: 1 })), evals: [] });
+    expect(curves.train.length).toBeLessThan(300);
+    expect(curves.train.length).toBeGreaterThanOrEqual(150);
+    expect(curves.train.at(-1)).toEqual({ x: 2000, y: 1 });
   });
 
   it('says how long is left in words', () => {

@@ -56,29 +56,47 @@ export interface EvalRow {
 }
 
 /**
- * Training and validation loss as they arrive. Training losses are averaged in blocks of `block` steps
- * (a single batch's loss is noisy), so a 2,000-step run keeps 200 points however often progress arrives.
+ * Training and validation loss as they arrive. The training curve starts with every step and halves its
+ * resolution whenever it reaches `2 × maxPoints` points (each point then averages twice as many steps), so a
+ * short run shows every step, a long one stays at most `2 × maxPoints` points, and a single batch's noise
+ * is smoothed as the run grows.
  */
 export class LossCurves {
-  readonly train: CurvePoint[] = [];
   readonly validation: CurvePoint[] = [];
   readonly rows: EvalRow[] = [];
+  /** Counts changes to the curves, so a chart is redrawn only when there is something new to draw. */
+  version = 0;
+  /** Steps per training point. */
+  block = 1;
+  private points: { x: number; sum: number; count: number }[] = [];
   private sum = 0;
   private count = 0;
 
-  constructor(private readonly block = 10) {}
+  constructor(private readonly maxPoints = 150) {}
+
+  /** The training curve: one point per block of steps. */
+  get train(): CurvePoint[] {
+    return this.points.map((p) => ({ x: p.x, y: p.sum / p.count }));
+  }
+
+  /** The latest training point, or undefined before the first. */
+  lastTrain(): CurvePoint | undefined {
+    const p = this.points.at(-1);
+    return p && { x: p.x, y: p.sum / p.count };
+  }
 
   /** Append a progress message's points and evaluations. */
   add(progress: Pick<Progress, 'points' | 'evals'>): void {
     for (const p of progress.points) {
       this.sum += p.loss;
       this.count += 1;
-      if (this.count === this.block) this.flush(p.step);
+      if (this.count >= this.block) this.flush(p.step);
     }
     for (const e of progress.evals) {
+      this.version += 1;
       this.validation.push({ x: e.step, y: e.valLoss });
-      const last = this.train.at(-1);
-      this.rows.push({ step: e.step, trainLoss: last ? last.y : NaN, valLoss: e.valLoss, perplexity: e.metrics.perplexity ?? Math.exp(e.valLoss) });
+      const last = this.points.at(-1);
+      this.rows.push({ step: e.step, trainLoss: last ? last.sum / last.count : NaN, valLoss: e.valLoss, perplexity: e.metrics.perplexity ?? Math.exp(e.valLoss) });
     }
   }
 
@@ -96,9 +114,20 @@ export class LossCurves {
   }
 
   private flush(step: number): void {
-    this.train.push({ x: step, y: this.sum / this.count });
+    this.version += 1;
+    this.points.push({ x: step, sum: this.sum, count: this.count });
     this.sum = 0;
     this.count = 0;
+    if (this.points.length >= 2 * this.maxPoints) {
+      // Merge neighbours: each point now stands for twice as many steps.
+      const merged: typeof this.points = [];
+      for (let i = 0; i + 1 < this.points.length; i += 2) {
+        const [a, b] = [this.points[i], this.points[i + 1]];
+        merged.push({ x: b.x, sum: a.sum + b.sum, count: a.count + b.count });
+      }
+      this.points = merged;
+      this.block *= 2;
+    }
   }
 }
 

@@ -4,10 +4,20 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The float64 source for a float32 kernel source. */
+/**
+ * The float64 source for a float32 kernel source. Math.fround(x), which a float32 kernel uses for
+ * "x as the array will store it", becomes (x): a float64 array stores any double as it is.
+ */
 export function toFloat64(source, fromName) {
   const banner = `// GENERATED from ${fromName} by generate.mjs: edit that file, then run node engine/kernels/generate.mjs.\n`;
-  return banner + source.replaceAll('Float32Array', 'Float64Array').replaceAll('Float32 ', 'Float64 ').replaceAll('.f64.ts is generated from this file', '.f64.ts is this file, generated');
+  return (
+    banner +
+    source
+      .replaceAll('Float32Array', 'Float64Array')
+      .replaceAll('Float32 ', 'Float64 ')
+      .replaceAll('Math.fround(', '(')
+      .replaceAll('.f64.ts is generated from this file', '.f64.ts is this file, generated')
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

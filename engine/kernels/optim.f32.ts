@@ -1,8 +1,9 @@
 // Float32 update loops of the optimizers (torch.optim's rules), one function per variant so that no
 // option is tested per element. optim.f64.ts is generated from this file (see gemm.f32.ts for why).
-// Each loop computes a state element's new value in double precision, stores it, and reads the
-// stored (rounded) value back where PyTorch goes on with the stored tensor. g is the gradient after
-// weight decay (addScaled), or the gradient itself without it.
+// Each loop computes a state element's new value in double precision, then goes on with the value
+// as the array stores it (as PyTorch goes on with the stored tensor) without reading it back: that
+// is Math.fround here, and nothing in the float64 copy. g is the gradient after weight decay
+// (addScaled), or the gradient itself without it.
 
 type Arr = Float32Array;
 
@@ -20,9 +21,11 @@ export function adamUpdate(n: number, param: Arr, g: Arr, m: Arr, v: Arr, beta1:
   const c2 = 1 - beta2;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
-    m[j] = beta1 * m[j] + c1 * gj;
-    v[j] = beta2 * v[j] + c2 * gj * gj;
-    param[j] -= (stepSize * m[j]) / (Math.sqrt(v[j]) / bias2Sqrt + eps);
+    const mj = Math.fround(beta1 * m[j] + c1 * gj);
+    const vj = Math.fround(beta2 * v[j] + c2 * gj * gj);
+    m[j] = mj;
+    v[j] = vj;
+    param[j] -= (stepSize * mj) / (Math.sqrt(vj) / bias2Sqrt + eps);
   }
 }
 
@@ -32,10 +35,13 @@ export function amsgradUpdate(n: number, param: Arr, g: Arr, m: Arr, v: Arr, vMa
   const c2 = 1 - beta2;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
-    m[j] = beta1 * m[j] + c1 * gj;
-    v[j] = beta2 * v[j] + c2 * gj * gj;
-    vMax[j] = Math.max(vMax[j], v[j]);
-    param[j] -= (stepSize * m[j]) / (Math.sqrt(vMax[j]) / bias2Sqrt + eps);
+    const mj = Math.fround(beta1 * m[j] + c1 * gj);
+    const vj = Math.fround(beta2 * v[j] + c2 * gj * gj);
+    const vMaxj = Math.max(vMax[j], vj);
+    m[j] = mj;
+    v[j] = vj;
+    vMax[j] = vMaxj;
+    param[j] -= (stepSize * mj) / (Math.sqrt(vMaxj) / bias2Sqrt + eps);
   }
 }
 
@@ -44,8 +50,9 @@ export function rmspropUpdate(n: number, param: Arr, g: Arr, s: Arr, alpha: numb
   const c = 1 - alpha;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
-    s[j] = alpha * s[j] + c * gj * gj;
-    param[j] -= (lr * gj) / (Math.sqrt(s[j]) + eps);
+    const sj = Math.fround(alpha * s[j] + c * gj * gj);
+    s[j] = sj;
+    param[j] -= (lr * gj) / (Math.sqrt(sj) + eps);
   }
 }
 
@@ -54,9 +61,11 @@ export function rmspropMomentumUpdate(n: number, param: Arr, g: Arr, s: Arr, buf
   const c = 1 - alpha;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
-    s[j] = alpha * s[j] + c * gj * gj;
-    buf[j] = mu * buf[j] + gj / (Math.sqrt(s[j]) + eps);
-    param[j] -= lr * buf[j];
+    const sj = Math.fround(alpha * s[j] + c * gj * gj);
+    const bj = Math.fround(mu * buf[j] + gj / (Math.sqrt(sj) + eps));
+    s[j] = sj;
+    buf[j] = bj;
+    param[j] -= lr * bj;
   }
 }
 
@@ -65,9 +74,11 @@ export function rmspropCenteredUpdate(n: number, param: Arr, g: Arr, s: Arr, gAv
   const c = 1 - alpha;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
-    s[j] = alpha * s[j] + c * gj * gj;
-    gAvg[j] = alpha * gAvg[j] + c * gj;
-    param[j] -= (lr * gj) / (Math.sqrt(s[j] - gAvg[j] * gAvg[j]) + eps);
+    const sj = Math.fround(alpha * s[j] + c * gj * gj);
+    const aj = Math.fround(alpha * gAvg[j] + c * gj);
+    s[j] = sj;
+    gAvg[j] = aj;
+    param[j] -= (lr * gj) / (Math.sqrt(sj - aj * aj) + eps);
   }
 }
 
@@ -76,10 +87,13 @@ export function rmspropCenteredMomentumUpdate(n: number, param: Arr, g: Arr, s: 
   const c = 1 - alpha;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
-    s[j] = alpha * s[j] + c * gj * gj;
-    gAvg[j] = alpha * gAvg[j] + c * gj;
-    buf[j] = mu * buf[j] + gj / (Math.sqrt(s[j] - gAvg[j] * gAvg[j]) + eps);
-    param[j] -= lr * buf[j];
+    const sj = Math.fround(alpha * s[j] + c * gj * gj);
+    const aj = Math.fround(alpha * gAvg[j] + c * gj);
+    const bj = Math.fround(mu * buf[j] + gj / (Math.sqrt(sj - aj * aj) + eps));
+    s[j] = sj;
+    gAvg[j] = aj;
+    buf[j] = bj;
+    param[j] -= lr * bj;
   }
 }
 
@@ -94,8 +108,9 @@ export function sgdUpdate(n: number, param: Arr, g: Arr, lr: number): void {
  */
 export function sgdMomentumUpdate(n: number, param: Arr, g: Arr, buf: Arr, keep: number, take: number, lr: number): void {
   for (let j = 0; j < n; j++) {
-    buf[j] = keep * buf[j] + take * g[j];
-    param[j] -= lr * buf[j];
+    const bj = Math.fround(keep * buf[j] + take * g[j]);
+    buf[j] = bj;
+    param[j] -= lr * bj;
   }
 }
 
@@ -103,7 +118,8 @@ export function sgdMomentumUpdate(n: number, param: Arr, g: Arr, buf: Arr, keep:
 export function sgdNesterovUpdate(n: number, param: Arr, g: Arr, buf: Arr, keep: number, take: number, mu: number, lr: number): void {
   for (let j = 0; j < n; j++) {
     const gj = g[j];
-    buf[j] = keep * buf[j] + take * gj;
-    param[j] -= lr * (gj + mu * buf[j]);
+    const bj = Math.fround(keep * buf[j] + take * gj);
+    buf[j] = bj;
+    param[j] -= lr * (gj + mu * bj);
   }
 }

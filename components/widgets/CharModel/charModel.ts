@@ -88,6 +88,7 @@ class CharModelElement extends HTMLElement {
     this.showNotice(notices.join(' '));
     this.checkPrime();
     this.renderControls();
+    this.renderStatus();
     this.drawChart();
     this.watchVisibility();
     // Plot's code is compiled the first time it runs (a few hundred ms on a slow machine): do that while the
@@ -152,6 +153,7 @@ class CharModelElement extends HTMLElement {
     const onSetting = (apply: () => void) => () => {
       apply();
       charModelUrl.save(this.state);
+      this.scheduleUi();
     };
     refs.cell.addEventListener('change', onSetting(() => { this.state.cell = refs.cell.value as State['cell']; }));
     refs.hidden.addEventListener('change', onSetting(() => { this.state.hidden = Number(refs.hidden.value); }));
@@ -397,7 +399,7 @@ class CharModelElement extends HTMLElement {
     const p = this.latest;
     const status = this.status;
     if (status === null) {
-      r.statusLine.textContent = `Ready: ${count(RUN_SETTINGS.maxSteps)} steps of ${this.state.seq} characters × ${RUN_SETTINGS.batchSize} streams. Press Train.`;
+      r.statusLine.textContent = `Ready to train: ${count(RUN_SETTINGS.maxSteps)} steps, each on ${RUN_SETTINGS.batchSize} chunks of ${this.state.seq} characters.`;
       r.metrics.textContent = '';
       return;
     }

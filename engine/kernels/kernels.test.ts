@@ -66,6 +66,23 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
     for (let x = 0; x < M * N; x++) expect(tn[off + x]).toBeCloseTo((C0[off + x] as number) + refTN[x]!, -Math.log10(tol));
   });
 
+  it.each([[1, 1], [3, 5], [4, 4], [7, 2], [9, 6]])('transposes a %i × %i matrix between offsets', (R, C) => {
+    const src = rand(dtype, 2 + R * C, new Rng(R * 10 + C));
+    const dst = allocate(dtype, 5 + R * C);
+    k.transpose(R, C, src, 2, dst, 5);
+    for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) expect(dst[5 + c * R + r]).toBe(src[2 + r * C + c]);
+    expect(Array.from(dst.subarray(0, 5))).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('adds a vector to every row', () => {
+    const C = allocate(dtype, 7);
+    C.set([9, 1, 2, 3, 4, 5, 6]);
+    const v = allocate(dtype, 3);
+    v.set([10, 20, 30]);
+    k.addRows(2, 3, C, 1, v);
+    expect(Array.from(C)).toEqual([9, 11, 22, 33, 14, 25, 36]);
+  });
+
   it('sums columns into a bias gradient', () => {
     const A = allocate(dtype, 6);
     A.set([1, 2, 3, 4, 5, 6]);

@@ -156,8 +156,10 @@ export abstract class RecurrentBase extends Module {
       if (l < L - 1 && this.dropout > 0) x = dropout(x, this.dropout, { rng: this.rng, training: this.training });
     }
     let output = x;
-    let hN = stack(hNs, 0);
-    let cN = cNs.length > 0 ? stack(cNs, 0) : null;
+    // One layer and direction (the common case) needs no copy: its state, viewed as [1, B, H].
+    const stackStates = (states: Tensor[]): Tensor => (states.length === 1 ? reshape(states[0] as Tensor, [1, B, H]) : stack(states, 0));
+    let hN = stackStates(hNs);
+    let cN = cNs.length > 0 ? stackStates(cNs) : null;
     if (unbatched) {
       output = reshape(output, [T, D * H]);
       hN = reshape(hN, [L * D, H]);

@@ -89,7 +89,7 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
 
   // W_hh h_{t−1} at every step as the row-major product h_{t−1}·W_hhᵀ, with W_hhᵀ made once here
   // (the kernels' fast layout is A·B). addHidden: C[cOff…] (B rows of G·H) += b_hh + W_hh h_{t−1}.
-  const Wt = allocate(dtype, GH * H);
+  const Wt = transposedBuffer(weightHH);
   k.transpose(GH, H, W, 0, Wt, 0);
   const addHidden = (prevOff: number, C: TensorData, cOff: number): void => {
     if (bias !== null) k.addRows(B, GH, C, cOff, bias);
@@ -180,6 +180,16 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
     }
   }
   return { output, hN, cN };
+}
+
+// W_hhᵀ is rewritten at every forward (the weights change between steps), into a buffer kept per
+// weight tensor rather than a new one each time; only the forward loop reads it.
+const transposed = new WeakMap<Tensor, TensorData>();
+
+function transposedBuffer(weight: Tensor): TensorData {
+  let buf = transposed.get(weight);
+  if (buf === undefined) transposed.set(weight, (buf = allocate(weight.dtype, weight.size)));
+  return buf;
 }
 
 /** dst[b] = dh[b] + dOut[b] at valid rows (the total ∂L/∂h_t), dh[b] at padded rows. */

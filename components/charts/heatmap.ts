@@ -191,3 +191,19 @@ export function setHighlightCol(chart: Element, col: number): void {
   rect.setAttribute('y', String(y0));
   rect.setAttribute('height', String(y1 - y0));
 }
+
+/**
+ * Show only the first `count` columns of a chart drawn by `heatmap` (the rest stay blank, their place kept), without
+ * redrawing it: a widget stepping through time fills the heatmap in this way.
+ * @param chart what `heatmap` returned
+ */
+export function setVisibleCols(chart: Element, count: number): void {
+  const x = (chart as unknown as { scale?: (name: string) => DrawnBandScale | undefined }).scale?.call(chart, 'x');
+  if (!x) return;
+  const next = x.domain[Math.max(0, count)];
+  // Cells start half a pixel into their band (inset 0.5), so a cell at or right of the first hidden band is hidden.
+  const cut = next === undefined ? Infinity : x.apply(next);
+  for (const rect of chart.querySelectorAll<SVGRectElement>('g[aria-label="cell"]:not([fill="none"]) rect')) {
+    rect.setAttribute('visibility', Number(rect.getAttribute('x')) >= cut ? 'hidden' : 'visible');
+  }
+}

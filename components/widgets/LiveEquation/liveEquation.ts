@@ -146,8 +146,8 @@ class LiveEquationElement extends HTMLElement {
 
     const describePart = (part: PartId): string => partTerms(part).map((term) => termLabel(term, step, t, act)).join('; ');
     this.refs.diagram.replaceChildren(cellDiagram(t, act, describePart, `${this.id || 'live-equation'}-cell`));
-    this.refs.hidden.replaceChildren(...this.rows(hiddenRows(step, t, act), 'h'));
-    this.refs.output.replaceChildren(...this.rows(outputRows(step, t), 'y'));
+    this.typesetRows(this.refs.hidden, hiddenRows(step, t, act), 'h');
+    this.typesetRows(this.refs.output, outputRows(step, t), 'y');
     this.refs.table.replaceChildren(this.termTable(step));
     this.refs.diagram.querySelectorAll<SVGGElement>('.le-part').forEach((p) => { p.dataset.key = `part-${p.dataset.part}`; });
 
@@ -155,26 +155,40 @@ class LiveEquationElement extends HTMLElement {
     this.setActive(this.active);
   }
 
-  /** Typeset rows of pieces; the first piece of each term is a tab stop with the term's name and value. */
-  private rows(rows: EquationRow[], block: string): HTMLElement[] {
+  /**
+   * Typeset rows of pieces into `container`; the first piece of each term is a tab stop with the term's name and
+   * value. The rows keep their shape from step to step, so only pieces whose TeX changed are typeset again
+   * (KaTeX is the costly part of a step) and the focused piece stays in place.
+   */
+  private typesetRows(container: HTMLElement, rows: EquationRow[], block: string): void {
     const seen = new Set<TermId>(block === 'y' ? ['h'] : []);
     const step = this.step();
-    return rows.map((row, r) =>
-      el('div', { class: 'le-row' },
-        el('span', { class: 'visually-hidden' }, `${row.caption}:`),
-        ...row.pieces.map((piece, i) => {
-          const node = typeset(piece.tex, el('span', { class: piece.term ? 'le-piece le-term' : 'le-piece' }));
-          if (!piece.term) return node;
-          node.dataset.term = piece.term;
-          node.dataset.key = `${block}-${r}-${i}`;
-          if (!seen.has(piece.term)) {
-            seen.add(piece.term);
-            node.tabIndex = 0;
-            node.setAttribute('role', 'img');
-            node.setAttribute('aria-label', termLabel(piece.term, step, this.state.t, this.state.act));
-          }
-          return node;
-        })));
+    const shape = rows.map((row) => row.pieces.length).join(',');
+    if (container.dataset.shape !== shape) {
+      container.dataset.shape = shape;
+      container.replaceChildren(...rows.map((row) =>
+        el('div', { class: 'le-row' }, el('span', { class: 'visually-hidden' }, `${row.caption}:`), ...row.pieces.map(() => el('span', {})))));
+    }
+    rows.forEach((row, r) => {
+      const nodes = [...(container.children[r] as HTMLElement).children].slice(1) as HTMLElement[];
+      row.pieces.forEach((piece, i) => {
+        const node = nodes[i] as HTMLElement;
+        if (node.dataset.tex !== piece.tex) {
+          typeset(piece.tex, node);
+          node.dataset.tex = piece.tex;
+        }
+        node.className = piece.term ? 'le-piece le-term' : 'le-piece';
+        if (!piece.term) return;
+        node.dataset.term = piece.term;
+        node.dataset.key = `${block}-${r}-${i}`;
+        if (!seen.has(piece.term)) {
+          seen.add(piece.term);
+          node.tabIndex = 0;
+          node.setAttribute('role', 'img');
+          node.setAttribute('aria-label', termLabel(piece.term, step, this.state.t, this.state.act));
+        }
+      });
+    });
   }
 
   private termTable(step: EquationStep): HTMLElement {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { describeStep, foldedDiagram, unrolledDiagram, UNROLLED, type DiagramInput } from './diagram';
+import { describeStep, foldedDiagram, setUnrolledStep, unrolledDiagram, UNROLLED, type DiagramInput } from './diagram';
 
 const input = (t: number): DiagramInput => ({
   steps: ['h', 'e', 'y'].map((ch, i) => ({ input: ch, h: [0.5 - i, -0.5, 0, 1, -1, 0.2, 0.3, 0.4], guess: { label: 'e', p: 0.734 } })),
@@ -16,16 +16,17 @@ describe('unrolling diagrams', () => {
     expect(steps.map((s) => s.getAttribute('class'))).toEqual(['ur-step is-past', 'ur-step is-current', 'ur-step is-future']);
     expect(node.getAttribute('width')).toBe(String(UNROLLED.left + 3 * UNROLLED.pitch));
     expect(steps[0]!.textContent).toContain('e 73%');
-    expect(steps[2]!.textContent).not.toContain('73%');
+    expect(steps[0]!.querySelectorAll('.ur-unit')).toHaveLength(8);
+    expect(steps[1]!.querySelector('.ur-unit')!.getAttribute('fill')).toBe('orange');
   });
 
-  it('colours the state units of computed steps only', () => {
-    const node = unrolledDiagram(input(2));
-    const [past, current, future] = [...node.querySelectorAll('.ur-step')];
-    expect(past!.querySelectorAll('.ur-unit:not(.is-empty)')).toHaveLength(8);
-    expect(current!.querySelector('.ur-unit')!.getAttribute('fill')).toBe('orange');
-    expect(future!.querySelectorAll('.ur-unit.is-empty')).toHaveLength(8);
-    expect(future!.querySelector('.ur-unit')!.hasAttribute('fill')).toBe(false);
+  it('moves to another step without drawing again', () => {
+    const node = unrolledDiagram(input(1));
+    const first = node.querySelector('.ur-step');
+    setUnrolledStep(node, input(3));
+    expect(node.querySelector('.ur-step')).toBe(first);
+    expect([...node.querySelectorAll('.ur-step')].map((s) => s.getAttribute('class'))).toEqual(['ur-step is-past', 'ur-step is-past', 'ur-step is-current']);
+    expect(node.querySelector('desc')!.textContent).toContain('Step 3 of 3');
   });
 
   it('has arrows for x, h and y that the animation can find, and an accessible name and description', () => {

@@ -34,14 +34,9 @@ function symbol(x: number, y: number, base: string, sub: string, attrs: Record<s
 }
 
 /** A column of squares, one per hidden unit, coloured by value (unit 1 on top, as in the heatmap). */
-function stateStrip(h: readonly number[] | null, x: number, y: number, size: number, color: DiagramInput['color']): SVGGElement {
-  const units = h ?? new Array(8).fill(NaN);
+function stateStrip(h: readonly number[], x: number, y: number, size: number, color: DiagramInput['color']): SVGGElement {
   return svg('g', { class: 'ur-strip' },
-    ...units.map((v, i) => svg('rect', {
-      x, y: y + i * (size + 1), width: size, height: size, rx: 1.5,
-      class: Number.isFinite(v) ? 'ur-unit' : 'ur-unit is-empty',
-      fill: Number.isFinite(v) ? color(v) : null,
-    })));
+    ...h.map((v, i) => svg('rect', { x, y: y + i * (size + 1), width: size, height: size, rx: 1.5, class: 'ur-unit', fill: color(v) })));
 }
 
 function arrowMarker(id: string): SVGDefsElement {
@@ -62,9 +57,12 @@ export function describeStep(input: DiagramInput): string {
   return `Step ${t} of ${steps.length}: the cell reads “${s.input}” and h_${t - 1}, computes h_${t}, and its best guess for the next character is “${s.guess.label}” (${pct(s.guess.p)}).`;
 }
 
-/** The network unrolled: one copy of the cell per character, steps after t drawn dashed and empty. */
+/**
+ * The network unrolled: one copy of the cell per character. Every step's numbers are drawn; the steps after t are
+ * marked `is-future` and drawn dashed and empty by CSS, so `setUnrolledStep` can move t without drawing again.
+ */
 export function unrolledDiagram(input: DiagramInput): SVGSVGElement {
-  const { steps, t, color, idPrefix } = input;
+  const { steps, color, idPrefix } = input;
   const g = UNROLLED;
   const width = g.left + steps.length * g.pitch;
   const mid = g.cellTop + g.cellHeight / 2;
@@ -73,34 +71,41 @@ export function unrolledDiagram(input: DiagramInput): SVGSVGElement {
     const k = i + 1;
     const x = g.left + i * g.pitch;
     const cx = x + g.cellWidth / 2;
-    const state = phase(k, t);
-    const known = state !== 'is-future';
-    return svg('g', { class: `ur-step ${state}`, 'data-t': k },
+    return svg('g', { class: 'ur-step', 'data-t': k },
       // h_{t-1} arriving from the left (from h_0 for the first cell).
       svg('line', { x1: x - (i === 0 ? 26 : g.pitch - g.cellWidth) + 2, y1: mid, x2: x - 2, y2: mid, class: 'ur-edge ur-flow', 'data-flow': 'h', 'marker-end': arrow }),
       svg('line', { x1: cx, y1: g.inputTop - 2, x2: cx, y2: g.cellTop + g.cellHeight + 2, class: 'ur-edge ur-flow', 'data-flow': 'x', 'marker-end': arrow }),
       svg('line', { x1: cx, y1: g.cellTop - 2, x2: cx, y2: g.guessTop + 28, class: 'ur-edge ur-flow', 'data-flow': 'y', 'marker-end': arrow }),
       svg('rect', { x, y: g.cellTop, width: g.cellWidth, height: g.cellHeight, rx: 9, class: 'ur-cell' }),
       symbol(x + 6, g.cellTop + 18, 'h', String(k)),
-      stateStrip(known ? (s.h as number[]) : null, x + g.cellWidth - 22, g.cellTop + 8, 10, color),
+      stateStrip(s.h, x + g.cellWidth - 22, g.cellTop + 8, 10, color),
       svg('rect', { x: x + 6, y: g.inputTop, width: g.cellWidth - 12, height: 28, rx: 6, class: 'ur-input' }),
       svg('text', { x: cx, y: g.inputTop + 19, class: 'ur-char', 'text-anchor': 'middle' }, s.input),
       svg('text', { x: cx, y: g.inputTop + 46, class: 'ur-t', 'text-anchor': 'middle' }, `t=${k}`),
       svg('rect', { x: x + 2, y: g.guessTop, width: g.cellWidth - 4, height: 26, rx: 6, class: 'ur-guess' }),
-      known
-        ? svg('text', { x: cx, y: g.guessTop + 18, class: 'ur-guess-text', 'text-anchor': 'middle' }, svg('tspan', { class: 'ur-char' }, s.guess.label), ` ${pct(s.guess.p)}`)
-        : svg('text', { x: cx, y: g.guessTop + 18, class: 'ur-guess-text', 'text-anchor': 'middle' }, '·'),
+      svg('text', { x: cx, y: g.guessTop + 18, class: 'ur-guess-text', 'text-anchor': 'middle' }, svg('tspan', { class: 'ur-char' }, s.guess.label), ` ${pct(s.guess.p)}`),
     );
   });
-  return svg('svg', {
+  const picture = svg('svg', {
     class: 'ur-diagram ur-unrolled', width, height: g.height, viewBox: `0 0 ${width} ${g.height}`,
     role: 'img', 'aria-labelledby': `${idPrefix}-title ${idPrefix}-desc`,
   },
   svg('title', { id: `${idPrefix}-title` }, `The RNN unrolled over ${steps.length} steps`),
-  svg('desc', { id: `${idPrefix}-desc` }, `One copy of the same cell per character; each reads its character x_t below and the state from the left, and shows its guess for the next character above. ${describeStep(input)}`),
+  svg('desc', { id: `${idPrefix}-desc` }),
   arrowMarker(`${idPrefix}-arrow`),
   symbol(8, mid + 4, 'h', '0'),
   ...groups);
+  setUnrolledStep(picture, input);
+  return picture;
+}
+
+/** Move the unrolled picture to step `input.t`: mark each step past, current or future and describe the new step. */
+export function setUnrolledStep(picture: SVGSVGElement, input: DiagramInput): void {
+  for (const group of picture.querySelectorAll<SVGGElement>('.ur-step')) {
+    group.setAttribute('class', `ur-step ${phase(Number(group.dataset.t), input.t)}`);
+  }
+  const desc = picture.querySelector('desc');
+  if (desc) desc.textContent = `One copy of the same cell per character; each reads its character x_t below and the state from the left, and shows its guess for the next character above. The steps after the current one are not computed yet. ${describeStep(input)}`;
 }
 
 /** Geometry of the folded picture (a viewBox; it scales down to fit narrow screens). */

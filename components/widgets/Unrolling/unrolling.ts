@@ -1,12 +1,12 @@
 // <rnn-unrolling>: the reader types a short text and watches a trained character RNN read it step by step, unrolled
 // (one cell per character) or folded (one cell with its loop), with h_t as a heatmap that fills in and y_t as bars.
-import { heatmap, heatmapColor } from '../../charts/heatmap';
+import { heatmap, heatmapColor, setHighlightCol, setVisibleCols } from '../../charts/heatmap';
 import { el } from '../../lib/dom';
 import { fmt } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
 import { bestGuess, percent, stateHeatmap, topPredictions } from './chartData';
-import { describeStep, foldedDiagram, unrolledDiagram, UNROLLED, type DiagramInput } from './diagram';
+import { describeStep, foldedDiagram, setUnrolledStep, unrolledDiagram, UNROLLED, type DiagramInput } from './diagram';
 import { TRAINING_INFO, unroll, type Unrolled } from './model';
 import { SPEEDS, unrollingSpec, unrollingUrl, VIEWS, type Speed, type View } from './state';
 import { ALPHABET, charLabel, encodeText, MAX_LENGTH, type Encoded } from './vocab';
@@ -25,6 +25,10 @@ class UnrollingElement extends HTMLElement {
   private controls!: TimeControls;
   private resize: ResizeObserver | null = null;
   private lastHeatWidth = 0;
+  /** The drawn heatmap of every h_t; stepping only changes which columns show (drawing costs far more). */
+  private chart: Element | null = null;
+  /** The drawn unrolled picture and the text it shows; stepping only re-marks its cells. */
+  private unrolledFor: { text: string; picture: SVGSVGElement } | null = null;
   private refs!: {
     notice: HTMLElement;
     text: HTMLInputElement;
@@ -51,6 +55,7 @@ class UnrollingElement extends HTMLElement {
     }
     this.build();
     this.showNotices([...notices, ...this.encoded.notices]);
+    this.renderHeatmap();
     this.render(false);
     this.followWidth();
   }
@@ -165,6 +170,7 @@ class UnrollingElement extends HTMLElement {
     this.controls.setRange(1, this.encoded.ids.length);
     this.controls.setValue(this.state.t);
     this.showNotices(this.encoded.notices);
+    this.renderHeatmap();
     this.render(false);
     this.save();
   }
@@ -210,14 +216,21 @@ class UnrollingElement extends HTMLElement {
     this.controls.setValue(t);
 
     const input = this.diagramInput();
-    const picture = view === 'unrolled' ? unrolledDiagram(input) : foldedDiagram(input);
-    this.refs.scroll.replaceChildren(picture);
+    let picture: SVGSVGElement;
+    if (view === 'unrolled' && this.unrolledFor?.text === this.encoded.text && this.refs.scroll.firstChild === this.unrolledFor.picture) {
+      picture = this.unrolledFor.picture;
+      setUnrolledStep(picture, input);
+    } else {
+      picture = view === 'unrolled' ? unrolledDiagram(input) : foldedDiagram(input);
+      this.unrolledFor = view === 'unrolled' ? { text: this.encoded.text, picture } : null;
+      this.refs.scroll.replaceChildren(picture);
+    }
     this.refs.scroll.classList.toggle('is-folded', view === 'folded');
     this.refs.scroll.setAttribute('aria-label', view === 'unrolled' ? 'The network, one cell per step (scrolls sideways)' : 'The network folded into one cell');
     if (view === 'unrolled') this.keepInView(t);
     if (stepped && !reducedMotion()) animateFlow(picture, Math.min(700, SPEEDS[this.state.speed] * 0.8));
 
-    this.renderHeatmap();
+    this.updateHeatmap();
     this.renderBars();
     this.renderTables();
   }
@@ -230,21 +243,28 @@ class UnrollingElement extends HTMLElement {
     else if (right > scroll.scrollLeft + scroll.clientWidth) scroll.scrollLeft = right - scroll.clientWidth;
   }
 
+  /** Draw the heatmap of the whole sequence (for a new text or width); `updateHeatmap` then shows steps 1..t. */
   private renderHeatmap(): void {
     const width = this.heatWidth();
     this.lastHeatWidth = width;
-    const { t } = this.state;
-    const chart = heatmap(stateHeatmap(this.run.h, t), {
+    this.chart = heatmap(stateHeatmap(this.run.h, this.run.h.length), {
       width,
       height: 210,
       domain: 1,
-      highlightCol: t - 1,
       maxXTicks: Math.floor(width / 30),
       xLabel: 'step t',
       yLabel: 'unit',
-      ariaLabel: `Heatmap of the hidden state: ${this.run.h[0]?.length} units (rows) by ${this.run.h.length} steps (columns), filled up to step ${t}. The same numbers are in the tables below.`,
     });
-    this.refs.heat.replaceChildren(chart);
+    this.refs.heat.replaceChildren(this.chart);
+    this.updateHeatmap();
+  }
+
+  private updateHeatmap(): void {
+    if (!this.chart) return;
+    const { t } = this.state;
+    setVisibleCols(this.chart, t);
+    setHighlightCol(this.chart, t - 1);
+    this.chart.setAttribute('aria-label', `Heatmap of the hidden state: ${this.run.h[0]?.length} units (rows) by ${this.run.h.length} steps (columns), filled up to step ${t}. The same numbers are in the tables below.`);
   }
 
   private renderBars(): void {

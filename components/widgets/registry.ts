@@ -2,6 +2,8 @@
 import type { Spec } from '../lib/urlState';
 import StepCell from './StepCell/StepCell.astro';
 import { stepCellSpec } from './StepCell/state';
+import GradientLab from './GradientLab/GradientLab.astro';
+import { gradientLabSpec } from './GradientLab/state';
 import BpttStepper from './BpttStepper/BpttStepper.astro';
 import { bpttStepperSpec } from './BpttStepper/state';
 import LiveEquation from './LiveEquation/LiveEquation.astro';
@@ -85,5 +87,14 @@ export const widgets: WidgetInfo[] = [
     component: CharModel,
     spec: charModelSpec,
     height: 1300,
+  },
+  {
+    name: 'gradient-lab',
+    title: 'Vanishing and exploding gradients',
+    description: 'Set the spectral radius of W_hh (its eigenvalues plotted), the activation and the sequence length, and see on a log scale how much gradient reaches each earlier step of an RNN, an LSTM and a GRU; switch on gradient clipping to see what it fixes and what it cannot.',
+    chapter: 'backpropagation-through-time',
+    component: GradientLab,
+    spec: gradientLabSpec,
+    height: 1500,
   },
 ];

@@ -13,6 +13,8 @@ describe('gradient-lab chart data', () => {
     const clipped = cellSeries(c, clipEffect(5, 1));
     expect(clipped[2].dashed).toBe(true);
     expect(clipped[2].points[2].y).toBeCloseTo(1 / 5, 6);
+    // A gradient within τ is not clipped, and gets no extra curve hiding the first.
+    expect(cellSeries(c, clipEffect(5, 10))).toHaveLength(2);
   });
 
   it('shares one log range over all values, whole decades, ignoring zeros', () => {
@@ -38,14 +40,14 @@ describe('gradient-lab chart data', () => {
     expect(trendOf([0.5, 1]).verdict).toBe('steady');
     const t = trendOf([1e-4, 1e-2, 1]);
     expect(t.perStep).toBeCloseTo(0.01, 12);
-    expect(describeTrend('rnn', t, 3)).toBe('RNN: from t = 3 back to t = 1, ‖∂L/∂hₜ‖ goes from 1.00 to 1.0 × 10⁻⁴, a factor of 1.0 × 10⁻⁴ (×0.010 per step): it vanishes.');
+    expect(describeTrend('rnn', t, 3)).toBe('RNN: from t = 3 back to t = 1, ‖∂L/∂hₜ‖ goes from 1 to 1.0 × 10⁻⁴, a factor of 1.0 × 10⁻⁴ (×0.010 per step): it vanishes.');
     expect(describeTrend('rnn', trendOf([0, 1]), 2)).toContain('exactly zero');
   });
 
   it('says that clipping tames an explosion but keeps its shape, and cannot restore a vanished gradient', () => {
     const exploding = trendOf([1e8, 1e4, 1]);
     const tamed = describeClipping('rnn', clipEffect(2.5e13, 1), exploding);
-    expect(tamed).toContain('is above τ = 1.00');
+    expect(tamed).toContain('is above τ = 1,');
     expect(tamed).toContain('tames the explosion');
     expect(tamed).toContain('still 1.0 × 10⁸ × ‖∂L/∂h_T‖');
     const vanishing = trendOf([1e-19, 1e-5, 1]);

@@ -17,8 +17,8 @@ export const SERIES_NAMES = {
 export const SERIES_COLORS = { grad: '#3d7be0', jacobian: '#c8660f', clipped: '#b04fb6' } as const;
 
 /**
- * The curves of one cell's chart, x = t from 1 to T: ‖∂L/∂h_t‖, ‖∂h_T/∂h_t‖, and with clipping the clipped ‖∂L/∂h_t‖
- * (clipping multiplies every gradient, hence every δ_t, by the same factor).
+ * The curves of one cell's chart, x = t from 1 to T: ‖∂L/∂h_t‖, ‖∂h_T/∂h_t‖, and when clipping shrinks the gradient,
+ * the clipped ‖∂L/∂h_t‖ (clipping multiplies every gradient, hence every δ_t, by the same factor).
  */
 export function cellSeries(cell: CellGradients, clip: ClipEffect | null): Series[] {
   const points = (v: ArrayLike<number>, k = 1): { x: number; y: number }[] => Array.from(v, (y, i) => ({ x: i + 1, y: y * k }));
@@ -26,7 +26,7 @@ export function cellSeries(cell: CellGradients, clip: ClipEffect | null): Series
     { name: SERIES_NAMES.grad, points: points(cell.gradH), color: SERIES_COLORS.grad },
     { name: SERIES_NAMES.jacobian, points: points(cell.jacobian), color: SERIES_COLORS.jacobian },
   ];
-  if (clip) series.push({ name: SERIES_NAMES.clipped, points: points(cell.gradH, clip.factor), color: SERIES_COLORS.clipped, dashed: true });
+  if (clip?.clipped) series.push({ name: SERIES_NAMES.clipped, points: points(cell.gradH, clip.factor), color: SERIES_COLORS.clipped, dashed: true });
   return series;
 }
 
@@ -81,7 +81,8 @@ export function trendOf(gradH: ArrayLike<number>): Trend {
   return { first, last, ratio, perStep, verdict };
 }
 
-const num = (x: number): string => (x !== 0 && (Math.abs(x) < 0.01 || Math.abs(x) >= 1000) ? fmtSci(x) : fmt(x, 2));
+/** A number in a sentence: three significant digits (1.38, 10, 0.25), scientific notation when tiny or huge. */
+const num = (x: number): string => (x !== 0 && (Math.abs(x) < 0.01 || Math.abs(x) >= 1000) ? fmtSci(x) : String(Number(x.toPrecision(3))).replace('-', '−'));
 
 /** One sentence on a cell's gradient profile, from its numbers. */
 export function describeTrend(kind: CellKind, trend: Trend, T: number): string {

@@ -92,10 +92,16 @@ describe('spectral radius', () => {
       fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 16, maxLength: 16 }), fc.double({ min: 0.05, max: 2, noNaN: true }), (flat, rho) => {
         const a = [0, 1, 2, 3].map((i) => flat.slice(4 * i, 4 * i + 4));
         fc.pre(spectralRadius(a) > 1e-3);
-        const b = withSpectralRadius(a, rho);
+        const { matrix: b, eigenvalues: eb } = withSpectralRadius(a, rho);
         expect(Math.abs(spectralRadius(b) - rho)).toBeLessThan(1e-7 * rho);
+        expect(Math.abs(Math.max(...eb.map(modulus)) - rho)).toBeLessThan(1e-12 * rho);
         const k = rho / spectralRadius(a);
         b.forEach((row, i) => row.forEach((v, j) => expect(v).toBe(a[i][j] * k)));
+        // The eigenvalues it reports are the rescaled matrix's own (checked through the trace of B and B²).
+        const tr = (m: number[][]): number => m.reduce((acc, row, i) => acc + row[i], 0);
+        const sq = b.map((row) => b[0].map((_, j) => row.reduce((acc, v, l) => acc + v * b[l][j], 0)));
+        expect(eb.reduce((acc, z) => acc + z.re, 0)).toBeCloseTo(tr(b), 9);
+        expect(eb.reduce((acc, z) => acc + z.re * z.re - z.im * z.im, 0)).toBeCloseTo(tr(sq), 9);
       }),
       { numRuns: 200 },
     );

@@ -241,12 +241,14 @@ export function spectralRadius(a: readonly (readonly number[])[]): number {
 }
 
 /**
- * Rescales `a` so that its spectral radius is `rho`: (rho / ρ(a)) · a, which scales every eigenvalue by the same factor.
+ * Rescales `a` so that its spectral radius is `rho`: (rho / ρ(a)) · a. That multiplies every eigenvalue by the same
+ * factor, so one decomposition gives the new matrix's eigenvalues too.
  * @param a [n, n] with ρ(a) > 0
  */
-export function withSpectralRadius(a: readonly (readonly number[])[], rho: number): number[][] {
-  const current = spectralRadius(a);
+export function withSpectralRadius(a: readonly (readonly number[])[], rho: number): { matrix: number[][]; eigenvalues: Complex[] } {
+  const eig = eigenvalues(a);
+  const current = Math.max(...eig.map(modulus));
   if (!(current > 0)) throw new Error('withSpectralRadius: the matrix has spectral radius 0 and cannot be rescaled');
   const k = rho / current;
-  return a.map((row) => row.map((v) => v * k));
+  return { matrix: a.map((row) => row.map((v) => v * k)), eigenvalues: eig.map((z) => ({ re: z.re * k, im: z.im * k })) };
 }

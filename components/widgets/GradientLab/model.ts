@@ -18,7 +18,7 @@ import {
   type RecurrentBase,
   type Tensor,
 } from '../../../engine';
-import { eigenvalues, withSpectralRadius, type Complex } from './eigen';
+import { withSpectralRadius, type Complex } from './eigen';
 
 /** Hidden units of every cell. */
 export const HIDDEN_SIZE = 8;
@@ -56,8 +56,8 @@ export function baseMatrix(seed: number, size = HIDDEN_SIZE): number[][] {
 
 /** W_hh with spectral radius `rho`, and its eigenvalues. */
 export function recurrentMatrix(seed: number, rho: number): { W: number[][]; eigenvalues: Complex[] } {
-  const W = withSpectralRadius(baseMatrix(seed), rho);
-  return { W, eigenvalues: eigenvalues(W) };
+  const { matrix, eigenvalues } = withSpectralRadius(baseMatrix(seed), rho);
+  return { W: matrix, eigenvalues };
 }
 
 /**
@@ -96,10 +96,10 @@ interface Cell {
 }
 
 /** Builds one cell for the settings: PyTorch's initialisation from the seed, then W_hh's gate blocks set to ρ-scaled W and the memory gate's bias set. */
-function makeCell(kind: CellKind, s: LabSettings): Cell {
+function makeCell(kind: CellKind, s: LabSettings, Whh: readonly (readonly number[])[] = recurrentMatrix(s.seed, s.rho).W): Cell {
   const rng = new Rng(s.seed * 31 + CELL_KINDS.indexOf(kind));
   const opts = { rng, dtype: 'float64' as const };
-  const W = recurrentMatrix(s.seed, s.rho).W.flat();
+  const W = Whh.flat();
   const inputs = inputSequence(s.seed, s.seqLen);
   const H = HIDDEN_SIZE;
   if (kind === 'rnn' && s.activation === 'linear') {
@@ -212,8 +212,8 @@ export interface LabResult {
 
 /** Runs the three cells for the settings (float64, one forward and backward pass each). */
 export function runLab(settings: LabSettings): LabResult {
-  const { eigenvalues: eig } = recurrentMatrix(settings.seed, settings.rho);
-  const cells = Object.fromEntries(CELL_KINDS.map((kind) => [kind, profile(makeCell(kind, settings))])) as Record<CellKind, CellGradients>;
+  const { W, eigenvalues: eig } = recurrentMatrix(settings.seed, settings.rho);
+  const cells = Object.fromEntries(CELL_KINDS.map((kind) => [kind, profile(makeCell(kind, settings, W))])) as Record<CellKind, CellGradients>;
   return { settings, eigenvalues: eig, cells };
 }
 

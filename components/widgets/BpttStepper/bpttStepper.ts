@@ -1,7 +1,7 @@
 // <bptt-stepper>: backpropagation through time one step at a time. A 3-unit RNN reads a word; the reader walks the
 // backward pass from t = T to 1, seeing δ_t, the recurrence with its numbers, and ∂L/∂W_hh building up to the engine's.
 import katex from 'katex';
-import { heatmap } from '../../charts/heatmap';
+import { heatmap, heatmapLegend } from '../../charts/heatmap';
 import { el } from '../../lib/dom';
 import { fmt, fmtSci, fmtVector } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
@@ -297,6 +297,7 @@ class BpttStepperElement extends HTMLElement {
     this.refs.maps.replaceChildren(
       map(term, el('span', {}, 'This step’s term Δ', el('sub', {}, String(t))), `Heatmap of step ${t}'s term of the W_hh gradient`),
       map(total, el('span', {}, 'Running total Σ', el('sub', {}, `s=${t}`), el('sup', {}, String(this.T)), ' Δ', el('sub', {}, 's')), `Heatmap of the running total from step ${this.T} down to ${t}`),
+      el('div', { class: 'bs-legend' }, heatmapLegend({ domain, label: 'entry of ∂L/∂W_hh (orange −, purple +)', width: 260 })),
     );
     this.refs.mapTables.replaceChildren(
       matrixTable(term, `Δ${t}, step ${t}'s term`),

@@ -15,6 +15,20 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
+/** Pagefind's input has only a placeholder; give it a real accessible name once it is rendered. */
+function labelSearchInput(host: HTMLElement): void {
+  const label = (): boolean => {
+    const input = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+    input?.setAttribute('aria-label', 'Search the course');
+    return input !== null;
+  };
+  if (label()) return;
+  const observer = new MutationObserver(() => {
+    if (label()) observer.disconnect();
+  });
+  observer.observe(host, { childList: true, subtree: true });
+}
+
 /** Mount Pagefind's search UI in `#search`; show a notice instead when the index has not been built. */
 export async function initSearchPage(): Promise<void> {
   const host = document.querySelector<HTMLElement>('#search');
@@ -32,6 +46,7 @@ export async function initSearchPage(): Promise<void> {
   }
   const PagefindUI = (window as unknown as { PagefindUI: PagefindUIConstructor }).PagefindUI;
   const ui = new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false, autofocus: true, resetStyles: false });
+  labelSearchInput(host);
   const query = new URLSearchParams(location.search).get('q');
   if (query) ui.triggerSearch(query);
 }

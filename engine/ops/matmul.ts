@@ -123,7 +123,8 @@ interface CompressedRows {
 function compressRows(k: Kernels, dtype: DType, X: TensorData, rows: number, cols: number): CompressedRows | null {
   const nnz = k.compressRows(rows, cols, X, (rows * cols) / 4, null, null, null);
   if (nnz < 0) return null;
-  const sparse = { rowStart: new Int32Array(rows + 1), col: new Int32Array(nnz), val: allocate(dtype, nnz) };
+  const index = new Int32Array(rows + 1 + nnz); // rowStart and col in one allocation
+  const sparse = { rowStart: index.subarray(0, rows + 1), col: index.subarray(rows + 1), val: allocate(dtype, nnz) };
   k.compressRows(rows, cols, X, nnz, sparse.rowStart, sparse.col, sparse.val);
   return sparse;
 }

@@ -116,14 +116,20 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
     }
   }
 
-  const output = empty(dtype, [T, B, H]);
-  output.data.set(Hs.subarray(reverse ? 0 : S, reverse ? T * S : (T + 1) * S));
-  if (lengths !== null) {
+  // The output is h_1 … h_T (h_{T−1} … h_0 in reverse) as they lie in Hs, viewed without a copy; with
+  // lengths it is a copy whose padded steps are zeroed (Hs keeps the carried states).
+  const states = Hs.subarray(reverse ? 0 : S, reverse ? T * S : (T + 1) * S);
+  let output: Tensor;
+  if (lengths === null) {
+    output = new Tensor(states, [T, B, H]);
+  } else {
+    output = empty(dtype, [T, B, H]);
+    output.data.set(states);
     for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) if (t >= (lengths[b] as number)) output.data.fill(0, t * S + b * H, t * S + b * H + H);
   }
   const last = reverse ? 0 : T * S;
-  const hN = new Tensor(Hs.slice(last, last + S), [B, H]);
-  const cN = Cs === null ? null : new Tensor(Cs.slice(last, last + S), [B, H]);
+  const hN = new Tensor(Hs.subarray(last, last + S), [B, H]); // views of the final slots, as the output
+  const cN = Cs === null ? null : new Tensor(Cs.subarray(last, last + S), [B, H]);
   const trace = opts.trace ?? null;
   trace?.recordForward({ mode, T, B, H, reverse, lengths, weightHH: W.slice(), Hs, Cs, G, TC, HN });
 

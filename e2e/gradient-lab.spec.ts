@@ -106,7 +106,7 @@ describe('gradient-lab widget', () => {
     v = await settled(page);
     const box = page.locator('gradient-lab .gl-clipbox');
     expect(await box.isVisible()).toBe(true);
-    const words = await box.locator('p').textContent();
+    const words = await box.locator('p').first().textContent();
     expect(words).toContain('tames the explosion');
     expect(words).toContain('shape is unchanged');
     // The factor is τ / ‖g‖, and the clipped curve is the original times it.
@@ -123,7 +123,7 @@ describe('gradient-lab widget', () => {
     await setRange(page, 'Spectral radius ρ(Whh)', 0.8);
     v = await settled(page);
     expect(v.cells.rnn.clip.clipped).toBe(false);
-    const vanishing = await box.locator('p').textContent();
+    const vanishing = await box.locator('p').first().textContent();
     expect(vanishing).toContain('clipping does nothing');
     expect(vanishing).toContain('cannot bring back a vanished one');
     expect(await page.locator('gradient-lab .gl-chart-rnn g[stroke-dasharray="6 4"]').count()).toBe(0);

@@ -38,6 +38,8 @@ class GradientLabElement extends HTMLElement {
   private frame = 0;
   /** Whether the settings changed since the last computation (a resize only redraws). */
   private dirty = false;
+  /** ρ and seed of the spectrum on screen. */
+  private eigenKey = '';
   private lastWidth = 0;
   private resize: ResizeObserver | null = null;
   private refs!: {
@@ -201,7 +203,8 @@ class GradientLabElement extends HTMLElement {
   private set(patch: Partial<State>): void {
     Object.assign(this.state, patch);
     this.saveSoon();
-    this.schedule(true);
+    // Clipping acts on the gradients already computed; anything else needs a new pass.
+    this.schedule(Object.keys(patch).some((key) => key !== 'clip' && key !== 'tau'));
   }
 
   /** Write the URL once the reader pauses: browsers throttle history.replaceState, and a dragged slider fires dozens of times a second. */
@@ -227,7 +230,7 @@ class GradientLabElement extends HTMLElement {
 
   private compute(): void {
     const start = performance.now();
-    this.result = runLab(this.settings());
+    this.result = runLab(this.settings(), this.result ?? null);
     this.computeMs = performance.now() - start;
   }
 
@@ -259,15 +262,12 @@ class GradientLabElement extends HTMLElement {
     if (document.activeElement !== refs.tau) refs.tau.value = String(state.tau);
     if (document.activeElement !== refs.seed) refs.seed.value = String(state.seed);
 
-    const radius = Math.max(...result.eigenvalues.map(modulus));
-    refs.eigen.replaceChildren(this.accessible(eigenPlot(result.eigenvalues, state.rho, { size: 220, ariaLabel: `Eigenvalues of W_hh in the complex plane; spectral radius ${fmt(radius, 2)}` })));
-    refs.eigenCaption.replaceChildren(`Eigenvalues of W_hh: the largest |λ| is ρ = ${fmt(radius, 2)} (dashed circle); the solid circle is |λ| = 1.`);
-    refs.eigenTable.replaceChildren(el('table', { class: 'gl-table' },
-      el('caption', {}, 'Eigenvalues λ of W_hh'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'λ'), el('th', { scope: 'col' }, '|λ|'))),
-      el('tbody', {}, ...result.eigenvalues.map((z) => el('tr', {},
-        el('td', {}, z.im === 0 ? fmt(z.re) : `${fmt(z.re)} ${z.im < 0 ? '−' : '+'} ${fmt(Math.abs(z.im))}i`),
-        el('td', {}, fmt(modulus(z))))))));
+    // The spectrum depends on ρ and the seed only: redraw it when they change.
+    const eigenKey = `${state.rho}/${state.seed}`;
+    if (eigenKey !== this.eigenKey) {
+      this.eigenKey = eigenKey;
+      this.renderEigenvalues();
+    }
 
     const trends = Object.fromEntries(CELL_KINDS.map((k) => [k, trendOf(result.cells[k].gradH)])) as Record<CellKind, ReturnType<typeof trendOf>>;
     refs.summary.replaceChildren(...CELL_KINDS.map((k) => el('p', { class: `gl-trend gl-${trends[k].verdict}` }, describeTrend(k, trends[k], T))));
@@ -291,6 +291,19 @@ class GradientLabElement extends HTMLElement {
       refs.clipBox.replaceChildren();
     }
     if (refs.normsDetails.open) this.renderNormsTable();
+  }
+
+  private renderEigenvalues(): void {
+    const { state, result, refs } = this;
+    const radius = Math.max(...result.eigenvalues.map(modulus));
+    refs.eigen.replaceChildren(this.accessible(eigenPlot(result.eigenvalues, state.rho, { size: 220, ariaLabel: `Eigenvalues of W_hh in the complex plane; spectral radius ${fmt(radius, 2)}` })));
+    refs.eigenCaption.replaceChildren(`Eigenvalues of W_hh: the largest |λ| is ρ = ${fmt(radius, 2)} (dashed circle); the solid circle is |λ| = 1.`);
+    refs.eigenTable.replaceChildren(el('table', { class: 'gl-table' },
+      el('caption', {}, 'Eigenvalues λ of W_hh'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'λ'), el('th', { scope: 'col' }, '|λ|'))),
+      el('tbody', {}, ...result.eigenvalues.map((z) => el('tr', {},
+        el('td', {}, z.im === 0 ? fmt(z.re) : `${fmt(z.re)} ${z.im < 0 ? '−' : '+'} ${fmt(Math.abs(z.im))}i`),
+        el('td', {}, fmt(modulus(z))))))));
   }
 
   /** Plot's mark groups carry aria-labels that are not valid on an SVG `g`; the chart is one named image (its numbers are in a table). */

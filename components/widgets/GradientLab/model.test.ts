@@ -74,6 +74,18 @@ describe('gradient-lab model', () => {
     expect(clipEffect(0.5, 1)).toEqual({ norm: 0.5, tau: 1, factor: 1, clippedNorm: 0.5, clipped: false });
   });
 
+  it('reuses the cells a change does not affect, and gives the same numbers as a fresh run', () => {
+    const first = runLab(settings());
+    const relu = runLab(settings({ activation: 'relu' }), first);
+    expect(relu.cells.lstm).toBe(first.cells.lstm);
+    expect(relu.cells.rnn).not.toBe(first.cells.rnn);
+    expect(Array.from(relu.cells.rnn.gradH)).toEqual(Array.from(runLab(settings({ activation: 'relu' })).cells.rnn.gradH));
+    const biased = runLab(settings({ activation: 'relu', gateBias: 2 }), relu);
+    expect(biased.cells.rnn).toBe(relu.cells.rnn);
+    expect(Array.from(biased.cells.gru.gradH)).toEqual(Array.from(runLab(settings({ gateBias: 2 })).cells.gru.gradH));
+    expect(runLab(settings({ rho: 0.9 }), first).cells.lstm).not.toBe(first.cells.lstm);
+  });
+
   it('runs the heaviest setting (T = 200, three cells) and gives finite numbers', () => {
     const lab = runLab(settings({ seqLen: 200, rho: 2, activation: 'linear' }));
     for (const kind of ['rnn', 'lstm', 'gru'] as const) {

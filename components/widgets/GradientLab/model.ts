@@ -210,11 +210,23 @@ export interface LabResult {
   cells: Record<CellKind, CellGradients>;
 }
 
-/** Runs the three cells for the settings (float64, one forward and backward pass each). */
-export function runLab(settings: LabSettings): LabResult {
+/** Whether a cell's numbers differ between two settings: the RNN ignores the gate bias, the gated cells the activation. */
+function cellChanged(kind: CellKind, a: LabSettings, b: LabSettings): boolean {
+  if (a.rho !== b.rho || a.seqLen !== b.seqLen || a.seed !== b.seed) return true;
+  return kind === 'rnn' ? a.activation !== b.activation : a.gateBias !== b.gateBias;
+}
+
+/**
+ * Runs the three cells for the settings (float64, one forward and backward pass each).
+ * @param previous an earlier result whose cells are reused where the settings that matter to them are unchanged
+ */
+export function runLab(settings: LabSettings, previous: LabResult | null = null): LabResult {
   const { W, eigenvalues: eig } = recurrentMatrix(settings.seed, settings.rho);
-  const cells = Object.fromEntries(CELL_KINDS.map((kind) => [kind, profile(makeCell(kind, settings, W))])) as Record<CellKind, CellGradients>;
-  return { settings, eigenvalues: eig, cells };
+  const cells = Object.fromEntries(CELL_KINDS.map((kind) => [
+    kind,
+    previous !== null && !cellChanged(kind, previous.settings, settings) ? previous.cells[kind] : profile(makeCell(kind, settings, W)),
+  ])) as Record<CellKind, CellGradients>;
+  return { settings: { ...settings }, eigenvalues: eig, cells };
 }
 
 /**

@@ -11,6 +11,7 @@ interface Values {
   clip: boolean;
   tau: number;
   computeMs: number;
+  updateMs: number;
   eigenvalues: { re: number; im: number }[];
   cells: Record<Kind, { gradH: number[]; jacobian: number[]; gradNorm: number; clip: { factor: number; clipped: boolean; clippedNorm: number } }>;
 }
@@ -148,7 +149,7 @@ describe('gradient-lab widget', () => {
     let v = await settled(page);
     expect(v.settings.seqLen).toBe(200);
     expect(v.cells.lstm.gradH).toHaveLength(200);
-    console.log(`gradient-lab: one update at T = 200 (three cells) took ${v.computeMs.toFixed(1)} ms`);
+    console.log(`gradient-lab at T = 200, three cells: computation ${v.computeMs.toFixed(1)} ms, whole update (with drawing) ${v.updateMs.toFixed(1)} ms`);
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowLeft');
     expect((await settled(page)).settings.gateBias).toBe(0.5);

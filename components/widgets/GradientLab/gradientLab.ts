@@ -19,6 +19,8 @@ export interface GradientLabValues {
   tau: number;
   /** Milliseconds the last update took: the three forward and backward passes, eigenvalues and Jacobian norms. */
   computeMs: number;
+  /** Milliseconds the last update took in all: computation and drawing (the browser's layout and paint come after). */
+  updateMs: number;
   eigenvalues: { re: number; im: number }[];
   cells: Record<CellKind, { gradH: number[]; jacobian: number[]; gradNorm: number; loss: number; clip: ClipEffect }>;
 }
@@ -33,6 +35,7 @@ class GradientLabElement extends HTMLElement {
   private state!: State;
   private result!: LabResult;
   private computeMs = 0;
+  private updateMs = 0;
   private built = false;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private frame = 0;
@@ -92,7 +95,7 @@ class GradientLabElement extends HTMLElement {
       const c = this.result.cells[kind];
       return [kind, { gradH: Array.from(c.gradH), jacobian: Array.from(c.jacobian), gradNorm: c.gradNorm, loss: c.loss, clip: clipEffect(c.gradNorm, this.state.tau) }];
     })) as GradientLabValues['cells'];
-    return structuredClone({ settings: this.settings(), clip: this.state.clip, tau: this.state.tau, computeMs: this.computeMs, eigenvalues: this.result.eigenvalues, cells });
+    return structuredClone({ settings: this.settings(), clip: this.state.clip, tau: this.state.tau, computeMs: this.computeMs, updateMs: this.updateMs, eigenvalues: this.result.eigenvalues, cells });
   }
 
   /**
@@ -222,9 +225,11 @@ class GradientLabElement extends HTMLElement {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      const start = performance.now();
       if (this.dirty) this.compute();
       this.dirty = false;
       this.render();
+      this.updateMs = performance.now() - start;
     });
   }
 

@@ -5,12 +5,12 @@ import type { Browser } from 'playwright-core';
 import { baseURL, launch, openPage } from './support/browser';
 import { scrollThrough, sitePages, type SitePage } from './support/pages';
 
+// Discovered at collection time so that each page is its own test (and its own timeout).
+const pages: SitePage[] = await sitePages(baseURL());
 let browser: Browser;
-let pages: SitePage[];
 
 beforeAll(async () => {
   browser = await launch();
-  pages = await sitePages(baseURL());
 });
 afterAll(async () => {
   await browser?.close();
@@ -18,23 +18,20 @@ afterAll(async () => {
 
 describe('accessibility (axe-core)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no serious or critical violation in the ${colorScheme} theme`, async () => {
-      const found: string[] = [];
-      for (const sitePage of pages) {
+    for (const sitePage of pages) {
+      it(`${sitePage.path} has no serious or critical violation in the ${colorScheme} theme`, async () => {
         const { context, page } = await openPage(browser, { colorScheme });
         await page.goto(baseURL() + sitePage.path, { waitUntil: 'networkidle' });
         await scrollThrough(page);
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-        for (const v of results.violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') {
-            found.push(`${sitePage.path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-          }
-        }
         await context.close();
-      }
-      expect(found).toEqual([]);
-    });
+        const serious = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        expect(serious).toEqual([]);
+      });
+    }
   }
 });

@@ -6,12 +6,12 @@ import { baseURL, launch, openPage } from './support/browser';
 import { scrollThrough, sitePages, type SitePage } from './support/pages';
 
 const SCREENSHOTS = 'e2e/screenshots';
+// Discovered at collection time so that each page is its own test (and its own timeout).
+const pages: SitePage[] = await sitePages(baseURL());
 let browser: Browser;
-let pages: SitePage[];
 
 beforeAll(async () => {
   browser = await launch();
-  pages = await sitePages(baseURL());
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
@@ -24,8 +24,8 @@ describe('site pages', () => {
   });
 
   for (const width of [1280, 390]) {
-    it(`load cleanly and render their math at ${width} px`, async () => {
-      for (const sitePage of pages) {
+    for (const sitePage of pages) {
+      it(`${sitePage.path} loads cleanly and renders its math at ${width} px`, async () => {
         const { context, page, problems } = await openPage(browser, { width });
         await page.goto(baseURL() + sitePage.path, { waitUntil: 'networkidle' });
         await scrollThrough(page);
@@ -51,8 +51,8 @@ describe('site pages', () => {
         }
         await page.screenshot({ path: `${SCREENSHOTS}/${sitePage.name}-${width}.png`, fullPage: true });
         await context.close();
-      }
-    });
+      });
+    }
   }
 
   it('chapters link to their neighbours in order, and every table-of-contents entry has its target', async () => {

@@ -62,15 +62,6 @@ export const widgets: WidgetInfo[] = [
     height: 1000,
   },
   {
-    name: 'gate-inspector',
-    title: 'Inside the gates of an LSTM and a GRU',
-    description: 'A small trained LSTM and GRU read your numbers and remember the marked one: watch every gate (i, f, g, o; r, z, n) and the cell state step by step, open a gate to see its equation with the numbers in, and compare bidirectional and stacked wirings.',
-    chapter: 'variants',
-    component: GateInspector,
-    spec: gateInspectorSpec,
-    height: 1900,
-  },
-  {
     name: 'bptt-stepper',
     title: 'Backpropagation through time, step by step',
     description: 'Walk the backward pass of a small character RNN from the last step to the first: see δ_t = ∂L/∂h_t from its recurrence with the numbers in, and each step’s term of ∂L/∂W_hh add up to the engine’s gradient, checked by finite differences.',
@@ -78,6 +69,15 @@ export const widgets: WidgetInfo[] = [
     component: BpttStepper,
     spec: bpttStepperSpec,
     height: 1400,
+  },
+  {
+    name: 'gate-inspector',
+    title: 'Inside the gates of an LSTM and a GRU',
+    description: 'A small trained LSTM and GRU read your numbers and remember the marked one: watch every gate (i, f, g, o; r, z, n) and the cell state step by step, open a gate to see its equation with the numbers in, and compare bidirectional and stacked wirings.',
+    chapter: 'variants',
+    component: GateInspector,
+    spec: gateInspectorSpec,
+    height: 1900,
   },
   {
     name: 'char-model',

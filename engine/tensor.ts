@@ -1,7 +1,7 @@
 // The Tensor: a flat typed array with a shape, an optional gradient, and the graph link that
 // reverse-mode autodiff follows. Also the constructors (tensor, zeros, ones, full, fromArray).
 
-import { backward as runBackward, type BackwardOptions } from './autodiff/tape';
+import { backward as runBackward, opGradBuffer, type BackwardOptions } from './autodiff/tape';
 import type { Rng } from './random';
 
 /** Element type: float32 is the training path, float64 is for gradient checks and parity tests. */
@@ -41,7 +41,7 @@ export class Tensor {
   data: TensorData;
   readonly shape: readonly number[];
   readonly dtype: DType;
-  /** ∂L/∂this after `backward()`, same dtype and length as `data`; allocated lazily, null until needed. */
+  /** ∂L/∂this after `backward()`, same dtype and length as `data`; allocated lazily, null until needed. An op output's lasts until the next backward() begins. */
   grad: TensorData | null = null;
   /** True for leaves that want a gradient and for every op output that depends on one. */
   requiresGrad: boolean;
@@ -70,9 +70,9 @@ export class Tensor {
     return this.shape.length;
   }
 
-  /** The gradient buffer, allocated (zero) on first use. */
+  /** The gradient buffer, allocated (zero) on first use; an op output's is lent for one backward pass (see backward). */
   ensureGrad(): TensorData {
-    if (this.grad === null) this.grad = allocate(this.dtype, this.size);
+    if (this.grad === null) this.grad = this.gradNode === null ? allocate(this.dtype, this.size) : opGradBuffer(this);
     return this.grad;
   }
 

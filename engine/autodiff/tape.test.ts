@@ -115,4 +115,49 @@ describe('tape', () => {
     expect(() => backward(y)).toThrow(/not a scalar/);
     expect(() => backward(tensor([1]))).toThrow(/does not require grad/);
   });
+  it("lends an op output's gradient buffer for one pass: the next pass takes it back and reuses it", () => {
+    const x = tensor([1, 2, 3], { dtype: 'float64', requiresGrad: true });
+    const w = tensor([0.5], { dtype: 'float64', requiresGrad: true });
+    const a = stepT(x, w);
+    const y = mulT(a, a);
+    y.backward({ grad: [1, 1, 1] });
+    expect(Array.from(a.grad ?? [])).toEqual(Array.from(a.data, (v) => 2 * v));
+    const firstPass = [a.grad, y.grad];
+    const xGrad = x.grad;
+    const b = stepT(x, w);
+    const z = mulT(b, b);
+    z.backward({ grad: [1, 1, 1] });
+    expect(a.grad).toBeNull(); // taken back when the second pass began
+    expect(y.grad).toBeNull();
+    expect(new Set([b.grad, z.grad])).toEqual(new Set(firstPass)); // the same buffers, zeroed and refilled
+    expect(Array.from(b.grad ?? [])).toEqual(Array.from(b.data, (v) => 2 * v));
+    expect(x.grad).toBe(xGrad); // leaves keep theirs, accumulating
+  });
+
+  it('does not take back a gradient the user replaced or cleared', () => {
+    const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+    const a = mulT(x, x);
+    a.backward({ grad: [1, 1] });
+    const mine = new Float64Array([7, 7]);
+    a.grad = mine;
+    const b = mulT(x, x);
+    b.backward({ grad: [1, 1] });
+    expect(a.grad).toBe(mine);
+    expect(b.grad).not.toBe(mine);
+    expect(Array.from(mine)).toEqual([7, 7]);
+  });
+
+  it('gives a retained graph the same gradients on a second pass', () => {
+    const x = tensor([0.3, -0.7], { dtype: 'float64', requiresGrad: true });
+    const w = tensor([1.1], { dtype: 'float64', requiresGrad: true });
+    const h = stepT(stepT(x, w), w);
+    const y = mulT(h, h);
+    y.backward({ grad: [1, 1], retainGraph: true });
+    const once = Array.from(w.grad ?? []);
+    const hGrad = Array.from(h.grad ?? []);
+    zeroGrad([x, w]);
+    y.backward({ grad: [1, 1] });
+    expect(Array.from(w.grad ?? [])).toEqual(once);
+    expect(Array.from(h.grad ?? [])).toEqual(hGrad);
+  });
 });

@@ -1,7 +1,7 @@
 // Reverse-mode autodiff: ops record a node (parents + backward closure) on their output, and
 // backward() replays those closures from the output back to the leaves, iteratively.
 
-import type { GradNode, Tensor, TensorData } from '../tensor';
+import { allocate, type DType, type GradNode, type Tensor, type TensorData } from '../tensor';
 import { isGradEnabled } from './gradMode';
 
 /** Options for `backward`. */
@@ -37,11 +37,50 @@ export function record(out: Tensor, op: string, parents: readonly Tensor[], back
   out.gradNode = { id: nextId++, op, parents, backward };
 }
 
+// Gradient buffers of op outputs (not of leaves) last one backward pass: the next pass takes them
+// back, setting those tensors' grad to null, and hands them out again, zeroed, to its own op
+// outputs. In a training loop the same shapes recur every step, so after the first step no
+// gradient buffer of an intermediate result is allocated (fresh typed arrays are what a small
+// model's step would otherwise spend much of its time on: each is new memory until V8 collects).
+let lentTo: Tensor[] = [];
+let lent: TensorData[] = [];
+let spare: Record<DType, Map<number, TensorData[]>> = { float32: new Map(), float64: new Map() };
+
+/** A zero gradient buffer for op output `t`, reused from the previous pass when one of its size is free. */
+export function opGradBuffer(t: Tensor): TensorData {
+  const reused = spare[t.dtype].get(t.size)?.pop();
+  const buf = reused ?? allocate(t.dtype, t.size);
+  if (reused !== undefined) buf.fill(0);
+  lentTo.push(t);
+  lent.push(buf);
+  return buf;
+}
+
+/** Takes back the buffers handed out since the last pass began (those still the tensor's grad); older spares are dropped. */
+function takeBackGradBuffers(): void {
+  const next: Record<DType, Map<number, TensorData[]>> = { float32: new Map(), float64: new Map() };
+  for (let i = 0; i < lentTo.length; i++) {
+    const t = lentTo[i] as Tensor;
+    const buf = lent[i] as TensorData;
+    if (t.grad !== buf) continue; // cleared or replaced by the user: not ours to reuse
+    t.grad = null;
+    const bySize = next[t.dtype];
+    const list = bySize.get(buf.length);
+    if (list === undefined) bySize.set(buf.length, [buf]);
+    else list.push(buf);
+  }
+  lentTo = [];
+  lent = [];
+  spare = next;
+}
+
 /**
  * Back-propagates from `root`: collects every node it depends on (an explicit stack, never
  * recursion, so a 10,000-step unroll is fine), then runs their closures in reverse creation
- * order. Leaf gradients accumulate across calls; op outputs keep the gradient of this call,
- * readable as `t.grad` (PyTorch would need retain_grad()).
+ * order. Leaf gradients accumulate across calls. Op outputs keep the gradient of this call,
+ * readable as `t.grad` (PyTorch would need retain_grad()), until the next backward() begins:
+ * that pass reuses their buffers and sets their grad to null, so copy one (`t.grad.slice()`) to
+ * keep it longer.
  */
 export function backward(root: Tensor, opts: BackwardOptions = {}): void {
   if (!root.requiresGrad) throw new Error(`backward: ${root.toString()} does not require grad (no parameter or input with requiresGrad led to it)`);
@@ -52,6 +91,7 @@ export function backward(root: Tensor, opts: BackwardOptions = {}): void {
   }
   if (seed.length !== root.size) throw new Error(`backward: grad has ${seed.length} elements but the root [${root.shape.join(',')}] has ${root.size}`);
 
+  takeBackGradBuffers();
   const nodes = collect(root);
   // Op outputs start this pass at zero; leaves keep accumulating, as in PyTorch.
   for (const t of nodes) if (t.grad !== null) t.grad.fill(0);

@@ -55,10 +55,11 @@ export function crossEntropy(logits: Tensor, target: number | ArrayLike<number>,
     record(out, 'crossEntropy', [logits], () => {
       const gOut = out.grad!;
       const g = logits.ensureGrad();
+      const shared = reduction === 'sum' ? gOut[0] : gOut[0] / count; // every row's scale, unless 'none'
       for (let i = 0; i < n; i++) {
         const t = targets[i];
         if (t === ignoreIndex) continue;
-        const scale = reduction === 'none' ? gOut[i] : reduction === 'sum' ? gOut[0] : gOut[0] / count;
+        const scale = reduction === 'none' ? gOut[i] : shared;
         const row = i * c;
         for (let k = 0; k < c; k++) g[row + k] += scale * probs[row + k];
         g[row + t] -= scale;

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, launch, openPage } from './support/browser';
+import { baseURL, launch, openPage, withTimeout } from './support/browser';
 import { scrollThrough, sitePages, type SitePage } from './support/pages';
 
 const SCREENSHOTS = 'e2e/screenshots';
@@ -30,7 +30,7 @@ describe('site pages', () => {
         await page.goto(baseURL() + sitePage.path, { waitUntil: 'networkidle' });
         await scrollThrough(page);
         await page.waitForLoadState('networkidle');
-        const report = await page.evaluate(() => {
+        const report = await withTimeout(page.evaluate(() => {
           const clone = document.body.cloneNode(true) as HTMLElement;
           clone.querySelectorAll('pre, code, script, style, .katex, input, textarea').forEach((n) => n.remove());
           return {
@@ -39,7 +39,7 @@ describe('site pages', () => {
             rawTex: (clone.textContent ?? '').match(/\$\$|\\(frac|tanh|sum|partial|mathrm|odot|prod|left|right)\b|\$[^$\s][^$]*\\[a-z]+[^$]*\$/g) ?? [],
             overflow: document.documentElement.scrollWidth - window.innerWidth,
           };
-        });
+        }), 30_000, `reading ${sitePage.path}`);
         const where = `${sitePage.path} at ${width}px`;
         expect(problems.consoleErrors, `console errors on ${where}`).toEqual([]);
         expect(problems.failedRequests, `failed requests on ${where}`).toEqual([]);

@@ -27,13 +27,19 @@ export function currentTheme(): Theme {
   return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
 }
 
-/** Wire every `[data-theme-toggle]` button and follow the system preference while the reader has not chosen. */
-export function initThemeToggle(): void {
+/** Follow later changes of the system preference while the reader has not chosen a theme; returns the query. */
+function followSystem(): MediaQueryList {
   const media = window.matchMedia('(prefers-color-scheme: dark)');
-  apply(savedTheme() ?? (media.matches ? 'dark' : 'light'));
   media.addEventListener('change', (event) => {
     if (!savedTheme()) apply(event.matches ? 'dark' : 'light');
   });
+  return media;
+}
+
+/** Wire every `[data-theme-toggle]` button and follow the system preference while the reader has not chosen. */
+export function initThemeToggle(): void {
+  const media = followSystem();
+  apply(savedTheme() ?? (media.matches ? 'dark' : 'light'));
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
     button.addEventListener('click', () => {
       const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
@@ -45,4 +51,10 @@ export function initThemeToggle(): void {
       apply(next);
     });
   }
+}
+
+/** On an embed page: keep following the system theme, unless the embedding page fixed one with `?theme=`. */
+export function initEmbedTheme(): void {
+  const asked = new URLSearchParams(location.search).get('theme');
+  if (asked !== 'light' && asked !== 'dark') followSystem();
 }

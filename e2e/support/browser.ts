@@ -39,6 +39,8 @@ export async function openPage(
     reducedMotion: options.reducedMotion ?? 'no-preference',
   });
   const page = await context.newPage();
+  // Fail a stuck step with its own message well before the test's timeout.
+  page.setDefaultTimeout(45_000);
   const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
@@ -49,4 +51,13 @@ export async function openPage(
     if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });
   return { context, page, problems };
+}
+
+/** Reject with `what` if `promise` has not settled after `ms` (page.evaluate has no timeout of its own). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s (is the page's main thread stuck?)`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,5 @@
 // The list of pages a browser test visits, discovered from the built site itself (home page links, embed links).
+import { withTimeout } from './browser';
 
 /** A page of the site: a short name for screenshots and its path. */
 export interface SitePage {
@@ -24,14 +25,23 @@ export async function sitePages(baseURL: string): Promise<SitePage[]> {
   ];
 }
 
-/** Scroll through the whole page so lazily loaded widgets mount, then return to the top. */
+/**
+ * Scroll through the whole page so lazily loaded widgets mount, then return to the top. Bounded (at most 150 steps
+ * and 20 s) so a page whose height keeps changing fails with a message instead of hanging the test.
+ */
 export async function scrollThrough(page: import('playwright-core').Page): Promise<void> {
-  await page.evaluate(async () => {
+  const reached = await withTimeout(page.evaluate(async () => {
     const step = Math.max(200, window.innerHeight * 0.8);
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+    const deadline = performance.now() + 20_000;
+    let y = 0;
+    for (let i = 0; i < 150 && y < document.documentElement.scrollHeight && performance.now() < deadline; i++, y += step) {
       window.scrollTo(0, y);
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
     }
     window.scrollTo(0, 0);
-  });
+    return { y, height: document.documentElement.scrollHeight };
+  }), 40_000, `scrolling through ${page.url()}`);
+  if (reached.y < reached.height) {
+    throw new Error(`scrollThrough: stopped at ${reached.y} px of ${reached.height} px (page too tall, or its height kept growing)`);
+  }
 }

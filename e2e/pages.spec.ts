@@ -39,7 +39,7 @@ describe('site pages', () => {
             rawTex: (clone.textContent ?? '').match(/\$\$|\\(frac|tanh|sum|partial|mathrm|odot|prod|left|right)\b|\$[^$\s][^$]*\\[a-z]+[^$]*\$/g) ?? [],
             overflow: document.documentElement.scrollWidth - window.innerWidth,
           };
-        }), 30_000, `reading ${sitePage.path}`);
+        }), 30_000, `reading ${sitePage.path}`, page);
         const where = `${sitePage.path} at ${width}px`;
         expect(problems.consoleErrors, `console errors on ${where}`).toEqual([]);
         expect(problems.failedRequests, `failed requests on ${where}`).toEqual([]);

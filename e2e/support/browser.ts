@@ -53,11 +53,34 @@ export async function openPage(
   return { context, page, problems };
 }
 
-/** Reject with `what` if `promise` has not settled after `ms` (page.evaluate has no timeout of its own). */
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * Reject with `what` if `promise` has not settled after `ms` (page.evaluate has no timeout of its own). Given the
+ * page, the error carries the JavaScript stack its main thread was running when paused, to show where it hangs.
+ */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string, page?: Page): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s (is the page's main thread stuck?)`)), ms);
+    timer = setTimeout(() => {
+      const stack = page ? pausedStack(page) : Promise.resolve('');
+      void stack.then((where) => reject(new Error(`${what}: no answer after ${ms / 1000} s (is the page's main thread stuck?)${where}`)));
+    }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Pause the page's JavaScript through the DevTools protocol and describe the top frames (or why it could not). */
+async function pausedStack(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const attempt = (async () => {
+    await cdp.send('Debugger.enable');
+    type Frame = { functionName: string; url: string; location: { lineNumber: number; columnNumber?: number } };
+    const paused = new Promise<{ callFrames: Frame[] }>((resolve) => cdp.once('Debugger.paused', (event) => resolve(event)));
+    await cdp.send('Debugger.pause');
+    const { callFrames } = await paused;
+    const frames = callFrames.slice(0, 15).map((f) => `\n    at ${f.functionName || '(anonymous)'} ${f.url}:${f.location.lineNumber + 1}:${(f.location.columnNumber ?? 0) + 1}`);
+    await cdp.send('Debugger.resume').catch(() => undefined);
+    return `\n  paused main thread:${frames.join('') || ' (no JavaScript frames)'}`;
+  })();
+  const giveUp = new Promise<string>((resolve) => setTimeout(() => resolve('\n  (the page did not answer a debugger pause within 10 s either)'), 10_000));
+  return Promise.race([attempt, giveUp]).catch((error: unknown) => `\n  (pausing failed: ${String(error)})`);
 }

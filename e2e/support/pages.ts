@@ -40,7 +40,7 @@ export async function scrollThrough(page: import('playwright-core').Page): Promi
     }
     window.scrollTo(0, 0);
     return { y, height: document.documentElement.scrollHeight };
-  }), 40_000, `scrolling through ${page.url()}`);
+  }), 40_000, `scrolling through ${page.url()}`, page);
   if (reached.y < reached.height) {
     throw new Error(`scrollThrough: stopped at ${reached.y} px of ${reached.height} px (page too tall, or its height kept growing)`);
   }

@@ -43,7 +43,7 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
     .map((d) => ({ series: d.series, x: d.point.x, y: d.point.y }));
   const marks: Plot.Markish[] = [
     Plot.ruleY(opts.rules ?? [], { y: 'y', stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.6 }),
-    Plot.text(opts.rules ?? [], { y: 'y', text: 'label', frameAnchor: 'left', dy: -6, fill: 'currentColor', textAnchor: 'start' }),
+    Plot.text(opts.rules ?? [], { y: 'y', text: 'label', frameAnchor: 'right', dy: -6, fill: 'currentColor', textAnchor: 'end' }),
     // NaN y values leave a gap in the line (Plot skips undefined points). Dashed series get their own mark.
     Plot.line(points.filter((p) => !dashed.has(p.series)), { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 }),
     Plot.line(points.filter((p) => dashed.has(p.series)), { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2, strokeDasharray: '6 4' }),

@@ -1,5 +1,5 @@
 // Shared browser-test helpers: launch the system Chromium, open pages while collecting console errors and failed requests.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** The base URL of the served production build, e.g. http://127.0.0.1:4399 */
@@ -39,6 +39,10 @@ export async function openPage(
     reducedMotion: options.reducedMotion ?? 'no-preference',
   });
   const page = await context.newPage();
+  // The debugger has to be on before a hang to pause one (enabling it on a stuck page closes the page).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Debugger.enable');
+  debuggers.set(page, cdp);
   // Fail a stuck step with its own message well before the test's timeout.
   page.setDefaultTimeout(45_000);
   const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
@@ -68,11 +72,14 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string, pa
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Each open page's DevTools session with the debugger enabled (see openPage). */
+const debuggers = new WeakMap<Page, CDPSession>();
+
 /** Pause the page's JavaScript through the DevTools protocol and describe the top frames (or why it could not). */
 async function pausedStack(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = debuggers.get(page);
+  if (!cdp) return '\n  (no debugger session on this page: open it with openPage)';
   const attempt = (async () => {
-    await cdp.send('Debugger.enable');
     type Frame = { functionName: string; url: string; location: { lineNumber: number; columnNumber?: number } };
     const paused = new Promise<{ callFrames: Frame[] }>((resolve) => cdp.once('Debugger.paused', (event) => resolve(event)));
     await cdp.send('Debugger.pause');
@@ -81,6 +88,6 @@ async function pausedStack(page: Page): Promise<string> {
     await cdp.send('Debugger.resume').catch(() => undefined);
     return `\n  paused main thread:${frames.join('') || ' (no JavaScript frames)'}`;
   })();
-  const giveUp = new Promise<string>((resolve) => setTimeout(() => resolve('\n  (the page did not answer a debugger pause within 10 s either)'), 10_000));
+  const giveUp = new Promise<string>((resolve) => setTimeout(() => resolve('\n  (no JavaScript ran within 10 s of a debugger pause: the main thread is idle, or busy outside JavaScript)'), 10_000));
   return Promise.race([attempt, giveUp]).catch((error: unknown) => `\n  (pausing failed: ${String(error)})`);
 }

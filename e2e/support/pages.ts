@@ -36,7 +36,9 @@ export async function scrollThrough(page: import('playwright-core').Page): Promi
     let y = 0;
     for (let i = 0; i < 150 && y < document.documentElement.scrollHeight && performance.now() < deadline; i++, y += step) {
       window.scrollTo(0, y);
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+      // A timer, not requestAnimationFrame: a headless page may skip frames for a while, and this only has to give
+      // the intersection observers (run at the next rendering update) time to fire.
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     window.scrollTo(0, 0);
     return { y, height: document.documentElement.scrollHeight };

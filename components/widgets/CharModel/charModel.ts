@@ -458,7 +458,7 @@ class CharModelElement extends HTMLElement {
     const unigram = this.info?.baselines.valLoss;
     // Plot builds the chart detached; it goes into the page on the next frame, so the two halves are separate tasks.
     const chart = lineChart(series, {
-      width: Math.max(280, Math.min(720, box.clientWidth || 560)),
+      width: Math.max(280, Math.min(1040, box.clientWidth || 560)),
       height: 240,
       xLabel: 'step',
       yLabel: 'loss (nats per character)',

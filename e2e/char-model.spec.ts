@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, openPage } from './support/browser';
 
-// A small, fast model so the test sees many steps and two evaluations in a few seconds.
-const FAST = '?char-model.cell=rnn&char-model.hidden=32&char-model.seq=16&char-model.lr=0.01';
+// A small, fast model so the test sees many steps and two evaluations in a few seconds, yet slow enough that its
+// 2,000 steps (about 20 s on a quiet machine) outlast the test's pause, step, resume and first sample.
+const FAST = '?char-model.cell=rnn&char-model.hidden=32&char-model.seq=32&char-model.lr=0.01';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -93,6 +94,7 @@ describe('char-model widget', () => {
     const trainedUntil = await page.evaluate(() => performance.now());
     const trace = await browser.stopTracing();
     const load = loadavg()[0] / cpus().length;
+    expect(await status(page), 'still training when Cancel is pressed').toMatch(/^Training/);
     await button(page, 'Cancel').click();
     await waitForStatus(page, 'Cancelled');
     const cancelled = await shownStep(page);

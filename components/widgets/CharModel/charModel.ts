@@ -406,7 +406,10 @@ class CharModelElement extends HTMLElement {
     const parts = [STATUS_TEXT[status]];
     if (p) {
       parts.push(`step ${count(p.step)} of ${count(p.maxSteps)}`, `epoch ${fmt(p.epoch, 2)}`);
-      if (status === 'running' && p.remainingMs !== null) parts.push(`about ${formatDuration(p.remainingMs)} left`);
+      if (status === 'running' && p.remainingMs !== null) {
+        const left = formatDuration(p.remainingMs);
+        parts.push(left === 'under a second' ? 'under a second left' : `about ${left} left`);
+      }
       if (!ACTIVE.includes(status)) parts.push(`took ${formatDuration(p.elapsedMs)}`);
     }
     r.statusLine.textContent = parts.join(' · ');

@@ -137,7 +137,7 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     // Decoration only (the accessible name says which column is current); an unnamed-role <g aria-label> fails axe.
     marks.push(Plot.cell([{ col: String(colNames[opts.highlightCol]) }], { x: 'col', fill: 'none', stroke: 'currentColor', strokeWidth: 2, ariaHidden: 'true' }));
   }
-  return Plot.plot({
+  const chart = Plot.plot({
     document: opts.document,
     width: opts.width,
     height: opts.height,
@@ -148,6 +148,9 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     color: colorScale(extent, opts.scale),
     marks,
   });
+  // The site's dark theme draws heatmaps on a light plate (global.css): the scales' darkest colours would vanish into it.
+  (chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg'))?.classList.add('heatmap');
+  return chart;
 }
 
 /** Plot's handle on a scale of a drawn chart (the `scale(name)` method of what Plot.plot returns). */

@@ -116,8 +116,9 @@ describe('live-equation widget', () => {
     let guard = 0;
     while (guard++ < 20 && !(await page.evaluate(() => document.activeElement?.classList.contains('le-part')))) await page.keyboard.press('Tab');
     const firstPart = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.part);
-    expect(firstPart).toBeTruthy();
-    expect((await lit(page, '.le-term')).length).toBeGreaterThan(0);
+    expect(firstPart, 'the first part in the diagram’s tab order').toBe('Whh');
+    // W_hh lights its own terms: the matrix and its product with h_{t−1}, in every row that shows them.
+    expect([...new Set(await lit(page, '.le-term'))].sort()).toEqual(['Whh', 'whhH']);
     // On to the first term of the equations: h_2, which lights the h part.
     guard = 0;
     while (guard++ < 20 && !(await page.evaluate(() => document.activeElement?.classList.contains('le-term')))) await page.keyboard.press('Tab');

@@ -175,7 +175,7 @@ export interface WindowOptions {
 export interface Windows {
   /** [count, window, inputSize] batch-first; feature 0 is the series, then the covariates. */
   inputs: Float32Array;
-  /** [count, horizon] the next `horizon` values after each window. */
+  /** [count, horizon]: for each window, the `horizon` values that follow it. */
   targets: Float32Array;
   /** [count] the index of each example's first forecast day. */
   origins: Int32Array;

@@ -13,6 +13,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
   return element;
 }
 
+/** A math symbol in running text, e.g. `sym('W', 'hh')` for W with subscript hh (styled by `.sym` in global.css). */
+export function sym(base: string, index?: string): HTMLElement {
+  return el('span', { class: 'sym' }, base, index === undefined ? null : el('sub', {}, index));
+}
+
 /** Create an SVG element (same rules as `el`). */
 export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): SVGElementTagNameMap[K] {
   const element = document.createElementNS('http://www.w3.org/2000/svg', tag);

@@ -2,7 +2,7 @@
 // backward pass from t = T to 1, seeing δ_t, the recurrence with its numbers, and ∂L/∂W_hh building up to the engine's.
 import katex from 'katex';
 import { heatmap, heatmapLegend } from '../../charts/heatmap';
-import { el } from '../../lib/dom';
+import { el, sym } from '../../lib/dom';
 import { fmt, fmtSci, fmtVector } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
@@ -12,9 +12,6 @@ import { finiteDifferences, makeModel, maxAbsDiff, runBptt, type BpttRun, type F
 import { bpttStepperSpec, bpttStepperUrl, wordProblem } from './state';
 
 type State = StateOf<typeof bpttStepperSpec>;
-
-const sym = (base: string, index?: string): HTMLElement =>
-  el('span', { class: 'sym' }, base, index === undefined ? null : el('sub', {}, index));
 
 /** What the element exposes for tests and curious readers: the numbers on screen and the engine's. */
 export interface BpttStepperValues {

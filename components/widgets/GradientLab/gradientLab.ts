@@ -1,7 +1,7 @@
 // <gradient-lab>: vanishing and exploding gradients. The reader sets W_hh's spectral radius, the RNN's activation, the
 // sequence length and clipping; log-scale charts show ‖∂L/∂h_t‖ and ‖∂h_T/∂h_t‖ for an RNN, an LSTM and a GRU.
 import { lineChart } from '../../charts/lineChart';
-import { el } from '../../lib/dom';
+import { el, sym } from '../../lib/dom';
 import { fmt, fmtSci } from '../../lib/format';
 import type { StateOf } from '../../lib/urlState';
 import { CELL_LABEL, cellSeries, describeClipping, describeTrend, fmtTick, sharedLogDomain, trendOf } from './chartData';
@@ -171,7 +171,6 @@ class GradientLabElement extends HTMLElement {
     };
     const label = (input: HTMLInputElement, text: Node | string, out?: HTMLOutputElement): HTMLElement =>
       el('div', { class: 'gl-control' }, el('label', { for: input.id }, text), el('div', { class: 'gl-slider' }, input, out ?? null));
-    const sub = (base: string, index: string): HTMLElement => el('span', { class: 'sym' }, base, el('sub', {}, index));
 
     this.setAttribute('role', 'group');
     this.setAttribute('aria-labelledby', `${base}-title`);
@@ -185,7 +184,7 @@ class GradientLabElement extends HTMLElement {
       el('div', { class: 'gl-top' },
         el('figure', { class: 'gl-eigen' }, this.refs.eigen, el('figcaption', {}, this.refs.eigenCaption)),
         el('div', { class: 'gl-controls' },
-          label(rho, el('span', {}, 'Spectral radius ρ(', sub('W', 'hh'), ')'), rhoOut),
+          label(rho, el('span', {}, 'Spectral radius ρ(', sym('W', 'hh'), ')'), rhoOut),
           el('fieldset', { class: 'gl-radios' },
             el('legend', {}, 'RNN activation'),
             ...acts.map((radio, i) => el('label', { for: radio.id, class: 'gl-radio' }, radio, ` ${ACTIVATIONS[i].label}`))),

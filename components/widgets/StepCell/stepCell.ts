@@ -1,6 +1,6 @@
 // <step-cell>: one step of a vanilla RNN cell with every number shown: W_xh·x_t, W_hh·h_{t-1}, + b_h, tanh, h_t.
 // The reader edits x_t and h_{t-1} or picks a step of a short sequence; Next (or →) carries h_t forward.
-import { el } from '../../lib/dom';
+import { el, sym } from '../../lib/dom';
 import { fmt, fmtFactor, fmtVector } from '../../lib/format';
 import type { StateOf } from '../../lib/urlState';
 import { carriedState, cellStep, STEP_CELL_WEIGHTS, type CellStep } from './model';
@@ -8,7 +8,6 @@ import { stepCellSpec, stepCellUrl } from './state';
 
 type State = StateOf<typeof stepCellSpec>;
 
-const sub = (base: string, index: string): HTMLElement => el('span', { class: 'sym' }, base, el('sub', {}, index));
 
 /** Bars for a vector: width ∝ |value| (full width at |value| = scale), blue for positive, orange for negative. */
 function barCell(value: number, scale: number): HTMLElement {
@@ -109,21 +108,21 @@ class StepCellElement extends HTMLElement {
     this.addEventListener('keydown', (event) => this.onKey(event));
     this.replaceChildren(
       el('p', { class: 'widget-title', id: titleId }, 'One step of an RNN cell'),
-      el('p', { class: 'widget-help', id: helpId }, 'Pick a step or edit the numbers. Next (or the → key) feeds in the next input and carries ', sub('h', 't'), ' forward; ← goes back.'),
+      el('p', { class: 'widget-help', id: helpId }, 'Pick a step or edit the numbers. Next (or the → key) feeds in the next input and carries ', sym('h', 't'), ' forward; ← goes back.'),
       this.refs.notice,
       this.refs.chips,
       el('div', { class: 'sc-inputs' },
-        el('fieldset', {}, el('legend', {}, 'Input ', sub('x', 't')), el('div', { class: 'sc-fields' }, ...xInputs)),
-        el('fieldset', {}, el('legend', {}, 'Previous state ', sub('h', 't−1')), el('div', { class: 'sc-fields' }, ...hInputs),
+        el('fieldset', {}, el('legend', {}, 'Input ', sym('x', 't')), el('div', { class: 'sc-fields' }, ...xInputs)),
+        el('fieldset', {}, el('legend', {}, 'Previous state ', sym('h', 't−1')), el('div', { class: 'sc-fields' }, ...hInputs),
           el('div', { class: 'sc-hstate' }, this.refs.hStatus, carry))),
       this.refs.flow,
       el('div', { class: 'sc-controls' }, prev, next, reset, this.refs.position),
       el('details', { class: 'sc-details' }, el('summary', {}, 'Show the arithmetic, unit by unit'), this.refs.arithmetic),
       el('details', { class: 'sc-details' }, el('summary', {}, 'The weights (fixed for this example)'),
         el('div', { class: 'sc-weights' },
-          matrixTable(sub('W', 'xh'), weights.Wxh),
-          matrixTable(sub('W', 'hh'), weights.Whh),
-          matrixTable(sub('b', 'h'), weights.bh.map((b) => [b])))),
+          matrixTable(sym('W', 'xh'), weights.Wxh),
+          matrixTable(sym('W', 'hh'), weights.Whh),
+          matrixTable(sym('b', 'h'), weights.bh.map((b) => [b])))),
       this.refs.live,
     );
   }
@@ -187,7 +186,7 @@ class StepCellElement extends HTMLElement {
           'aria-pressed': String(k + 1 === t),
           'aria-label': `Step ${k + 1}, x = ${fmtVector(xk, 1)}`,
           onclick: () => { this.state.t = k + 1; this.state.h = []; this.update(); },
-        }, sub('x', String(k + 1)), ` ${fmtVector(xk, 1)}`),
+        }, sym('x', String(k + 1)), ` ${fmtVector(xk, 1)}`),
       ),
     );
     this.refs.xInputs.forEach((input, j) => { if (document.activeElement !== input) input.value = String(x[j]); });
@@ -210,15 +209,15 @@ class StepCellElement extends HTMLElement {
     const op = (symbol: string): HTMLElement => el('div', { class: 'sc-op', 'aria-hidden': 'true' }, symbol);
     const t = String(this.state.t);
     return [
-      card(el('span', {}, sub('W', 'xh'), ' ', sub('x', t)), result.wxhX),
+      card(el('span', {}, sym('W', 'xh'), ' ', sym('x', t)), result.wxhX),
       op('+'),
-      card(el('span', {}, sub('W', 'hh'), ' ', sub('h', String(this.state.t - 1))), result.whhH),
+      card(el('span', {}, sym('W', 'hh'), ' ', sym('h', String(this.state.t - 1))), result.whhH),
       op('+'),
-      card(sub('b', 'h'), result.bh),
+      card(sym('b', 'h'), result.bh),
       op('='),
-      card(el('span', {}, sub('a', t), ' pre-activation'), result.a),
+      card(el('span', {}, sym('a', t), ' pre-activation'), result.a),
       op('tanh →'),
-      card(el('span', {}, sub('h', t), ' new state'), result.h, 'sc-result'),
+      card(el('span', {}, sym('h', t), ' new state'), result.h, 'sc-result'),
     ];
   }
 

@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openPage } from './support/browser';
+import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 interface Values {
   word: string;
@@ -58,11 +58,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(baseURL() + path);
-  await page.locator('bptt-stepper').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => customElements.get('bptt-stepper') !== undefined && document.querySelector('bptt-stepper .bs-result'));
-}
+const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'bptt-stepper', '.bs-result');
 const values = (page: Page): Promise<Values> => page.locator('bptt-stepper').evaluate((node) => (node as unknown as { values: Values }).values);
 /** The δ_t shown in the result card's bars. */
 const shownDelta = (page: Page): Promise<string[]> => page.locator('bptt-stepper .bs-result .bs-value').allTextContents();

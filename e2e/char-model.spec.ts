@@ -3,7 +3,7 @@
 import { cpus, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openPage } from './support/browser';
+import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 // A small, fast model so the test sees many steps and two evaluations in a few seconds, yet slow enough that its
 // 2,000 steps (about 20 s on a quiet machine) outlast the test's pause, step, resume and first sample.
@@ -36,11 +36,7 @@ function longestMainThreadCpuMs(trace: Buffer): number {
   return Math.max(...tasks.map((e) => e.tdur! / 1000));
 }
 
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(baseURL() + path);
-  await page.locator('char-model').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('char-model .cm-status') !== null);
-}
+const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'char-model', '.cm-status');
 
 const status = (page: Page): Promise<string> => page.locator('char-model .cm-status').innerText();
 /** The step the status line shows ("Training · step 123 of 2,000 · …"). */

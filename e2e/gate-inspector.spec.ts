@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import weights from '../components/widgets/GateInspector/weights.json';
-import { baseURL, launch, openPage } from './support/browser';
+import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 type Matrix = number[][];
 interface Dict {
@@ -66,11 +66,7 @@ afterAll(async () => {
 });
 
 const widget = 'gate-inspector';
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(baseURL() + path);
-  await page.locator(widget).scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('gate-inspector .gi-diagram svg') !== null && document.querySelector('gate-inspector .gi-chart svg') !== null);
-}
+const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'gate-inspector', '.gi-diagram svg', '.gi-chart svg');
 
 interface Shown {
   config: { cell: string; numLayers: number; bidirectional: boolean };

@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openPage } from './support/browser';
+import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 type Kind = 'rnn' | 'lstm' | 'gru';
 interface Values {
@@ -28,11 +28,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(baseURL() + path);
-  await page.locator('gradient-lab').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => customElements.get('gradient-lab') !== undefined && document.querySelector('gradient-lab .gl-chart-gru svg'));
-}
+const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'gradient-lab', '.gl-chart-gru svg');
 const values = (page: Page): Promise<Values> => page.locator('gradient-lab').evaluate((node) => (node as LabElement).values);
 /** Wait for the next frame's update, then read the values. */
 const settled = async (page: Page): Promise<Values> => {

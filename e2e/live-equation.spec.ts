@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openPage } from './support/browser';
+import { baseURL, launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 // The widget's fixed weights, copied here so the expected values are computed independently of the site's code.
 const Wxh = [[0.5, -0.3], [0.8, 0.2], [-0.4, 0.6]];
@@ -38,11 +38,7 @@ afterAll(async () => {
 });
 
 const widget = 'live-equation';
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(baseURL() + path);
-  await page.locator(widget).scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('live-equation .le-diagram') !== null);
-}
+const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'live-equation', '.le-diagram');
 /** The TeX source of every piece showing `term`, read from KaTeX's MathML annotation. */
 const texOf = (page: Page, term: string): Promise<string[]> =>
   page.locator(`${widget} .le-term[data-term="${term}"] annotation`).allTextContents();

@@ -1,7 +1,7 @@
 // The step-cell widget: right numbers against a hand computation, mouse and keyboard stepping, URL state, bad input, embed page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openPage } from './support/browser';
+import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 // The widget's fixed weights, copied here so the expected values are computed independently of the site's code.
 const Wxh = [[0.5, -0.3], [0.8, 0.2], [-0.4, 0.6]];
@@ -22,11 +22,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(baseURL() + path);
-  await page.locator('step-cell').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => customElements.get('step-cell') !== undefined && document.querySelector('step-cell .sc-result'));
-}
+const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'step-cell', '.sc-result');
 const shownH = (page: Page): Promise<string[]> => page.locator('step-cell .sc-result .sc-value').allTextContents();
 
 describe('step-cell widget', () => {

@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import weights from '../components/widgets/Unrolling/weights.json';
-import { baseURL, launch, openPage } from './support/browser';
+import { baseURL, launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 const ALPHABET = ' abcdefghijklmnopqrstuvwxyz';
 const W = weights.rnn;
@@ -45,11 +45,7 @@ afterAll(async () => {
 });
 
 const widget = 'rnn-unrolling';
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(baseURL() + path);
-  await page.locator(widget).scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('rnn-unrolling .ur-diagram') !== null);
-}
+const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'rnn-unrolling', '.ur-diagram');
 const readout = (page: Page): Promise<string | null> => page.locator(`${widget} .tc-readout`).textContent();
 const currentGuess = (page: Page): Promise<string | null> => page.locator(`${widget} .ur-step.is-current .ur-guess-text`).first().textContent();
 const barValues = (page: Page): Promise<string[]> => page.locator(`${widget} .ur-bar-row .ur-bar-value`).allTextContents();

@@ -58,6 +58,16 @@ export async function openPage(
 }
 
 /**
+ * Go to `path`, scroll the widget `tag` into view (which loads its code), and wait until every `ready` selector
+ * inside it matches: the widget has drawn.
+ */
+export async function openWidget(page: Page, path: string, tag: string, ...ready: string[]): Promise<void> {
+  await page.goto(baseURL() + path);
+  await page.locator(tag).scrollIntoViewIfNeeded();
+  await page.waitForFunction((selectors) => selectors.every((s) => document.querySelector(s) !== null), ready.map((s) => `${tag} ${s}`));
+}
+
+/**
  * Reject with `what` if `promise` has not settled after `ms` (page.evaluate has no timeout of its own). Given the
  * page, the error carries the JavaScript stack its main thread was running when paused, to show where it hangs.
  */

@@ -1,0 +1,76 @@
+"""Chapter 8's overfitting run: an LSTM with 256 hidden units learns, from only 300 sequences of 30 random tokens
+(one-hot, 50 symbols), whether token 3 occurs more often than token 7, and is evaluated on 1,000 fresh sequences
+(Adam, learning rate 3e-3, batches of 32, 30 epochs). Prints the table the chapter shows.
+
+Run with Debian's PyTorch:  /usr/bin/python3 scripts/torch/chapter8_overfitting_run.py
+"""
+import torch
+import torch.nn as nn
+
+VOCAB, LENGTH, HIDDEN = 50, 30, 256
+SHOWN_EPOCHS = (1, 4, 8, 12, 15, 20, 25, 30)
+
+
+def make_data(n, generator):
+    tokens = torch.randint(0, VOCAB, (n, LENGTH), generator=generator)
+    labels = ((tokens == 3).sum(dim=1) > (tokens == 7).sum(dim=1)).long()
+    return nn.functional.one_hot(tokens, VOCAB).float(), labels
+
+
+class Model(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(VOCAB, HIDDEN, batch_first=True)
+        self.fc = nn.Linear(HIDDEN, 2)
+
+    def forward(self, x):
+        _, (hidden, _) = self.lstm(x)
+        return self.fc(hidden[-1])
+
+
+def main():
+    torch.manual_seed(0)
+    generator = torch.Generator().manual_seed(0)
+    train_x, train_y = make_data(300, generator)
+    valid_x, valid_y = make_data(1000, generator)
+    model = Model()
+    print(f"parameters: {sum(p.numel() for p in model.parameters()):,}")
+    majority = max(valid_y.float().mean().item(), 1 - valid_y.float().mean().item())
+    print(f"always answering the more common class scores {majority:.1%} on the validation sequences")
+    optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
+    criterion = nn.CrossEntropyLoss()
+    rows = []
+    for epoch in range(1, 31):
+        model.train()
+        order = torch.randperm(300)
+        total = 0.0
+        for i in range(0, 300, 32):
+            batch = order[i:i + 32]
+            optimizer.zero_grad()
+            loss = criterion(model(train_x[batch]), train_y[batch])
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(batch)
+        model.eval()
+        with torch.no_grad():
+            train_acc = (model(train_x).argmax(dim=1) == train_y).float().mean().item()
+            logits = model(valid_x)
+            valid_loss = criterion(logits, valid_y).item()
+            valid_acc = (logits.argmax(dim=1) == valid_y).float().mean().item()
+        rows.append((epoch, total / 300, train_acc, valid_loss, valid_acc))
+    best = min(rows, key=lambda r: r[3])
+    print(f"lowest validation loss {best[3]:.3f} at epoch {best[0]} (accuracy {best[4]:.1%})")
+    memorized = next((r[0] for r in rows if r[2] == 1.0), None)
+    print(f"first epoch with every training sequence right: {memorized}")
+    print("| Epoch | " + " | ".join(str(e) for e in SHOWN_EPOCHS) + " |")
+    print("|---|" + "---|" * len(SHOWN_EPOCHS))
+    shown = [rows[e - 1] for e in SHOWN_EPOCHS]
+    print("| Training loss | " + " | ".join(f"{r[1]:.3f}" for r in shown) + " |")
+    print("| Validation loss | " + " | ".join(f"{r[3]:.3f}" for r in shown) + " |")
+    print("| Validation accuracy | " + " | ".join(f"{r[4]:.1%}" for r in shown) + " |")
+    after = [r[4] for r in rows if r[0] > best[0]]
+    print(f"validation accuracy after the best epoch: {min(after):.1%} to {max(after):.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'engine/**/*.test.ts',
+      'components/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'src/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     testTimeout: 60_000,
   },
 });

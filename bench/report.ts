@@ -46,9 +46,18 @@ export function formatWorkload(result: WorkloadResult): string[] {
     ]);
   }
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const row of rows) lines.push('  ' + row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  for (const row of rows)
+    lines.push(
+      '  ' +
+        row
+          .map((cell, i) => cell.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+    );
   for (const c of result.results) if (c.unavailable) lines.push(`  ${c.id}: ${c.unavailable}`);
-  lines.push('  (engine × / fused ×: that contestant\'s time over the engine\'s / fused loop\'s, median of per-round ratios; > 1 means the engine / fused loop is faster)');
+  lines.push(
+    "  (engine × / fused ×: that contestant's time over the engine's / fused loop's, median of per-round ratios; > 1 means the engine / fused loop is faster)",
+  );
   return lines;
 }
 
@@ -69,7 +78,9 @@ export function formatLossCheck(result: WorkloadResult, tolerance = 1e-3): strin
   const ref = losses[0].firstLoss!;
   const off = losses.filter((c) => Math.abs(c.firstLoss! - ref) > tolerance * Math.max(1, Math.abs(ref)));
   return off.length === 0
-    ? [`  first-step losses agree within ${tolerance} across ${losses.length} contestants (same data, same initial weights)`]
+    ? [
+        `  first-step losses agree within ${tolerance} across ${losses.length} contestants (same data, same initial weights)`,
+      ]
     : [`  WARNING: first-step losses disagree: ${losses.map((c) => `${c.id} ${fmt(c.firstLoss!, 6)}`).join(', ')}`];
 }
 

@@ -30,7 +30,9 @@ if (unknown.length > 0) {
 }
 const unknownContestants = onlyContestants?.filter((id) => !(id in contestants)) ?? [];
 if (unknownContestants.length > 0) {
-  console.error(`bench: unknown contestant ${unknownContestants.join(', ')}; known: ${Object.keys(contestants).join(', ')}`);
+  console.error(
+    `bench: unknown contestant ${unknownContestants.join(', ')}; known: ${Object.keys(contestants).join(', ')}`,
+  );
   process.exit(2);
 }
 if (roundsOverride !== undefined && !(Number.isInteger(roundsOverride) && roundsOverride > 0)) {
@@ -40,8 +42,12 @@ if (roundsOverride !== undefined && !(Number.isInteger(roundsOverride) && rounds
 
 const vocabSize = 65;
 const { tokens } = tokenize(mobyDickTextOnce(), vocabSize);
-console.log(`Unrolled bench: Node ${process.version}, ${quick ? 'quick' : 'full'} run, Moby-Dick as ${tokens.length} tokens over ${vocabSize} symbols`);
-console.log('A step = forward + BPTT + Adam (PyTorch rule), from zero state, mean cross-entropy at every step; float32.');
+console.log(
+  `Unrolled bench: Node ${process.version}, ${quick ? 'quick' : 'full'} run, Moby-Dick as ${tokens.length} tokens over ${vocabSize} symbols`,
+);
+console.log(
+  'A step = forward + BPTT + Adam (PyTorch rule), from zero state, mean cross-entropy at every step; float32.',
+);
 
 const results: WorkloadResult[] = [];
 const started = performance.now();
@@ -63,7 +69,10 @@ for (const workload of workloads.filter((w) => !onlyWorkloads || onlyWorkloads.i
 }
 const taskResults: TaskResult[] = [];
 const selectedTasks = selectTaskWorkloads(onlyWorkloads, quick);
-if (selectedTasks.length > 0) console.log('\nTime to target quality: each task from its first step at its default settings, in this process (no warm-up; evaluations included).');
+if (selectedTasks.length > 0)
+  console.log(
+    '\nTime to target quality: each task from its first step at its default settings, in this process (no warm-up; evaluations included).',
+  );
 for (const workload of selectedTasks) {
   const result = runTaskWorkload(workload, { onProgress: (message) => process.stderr.write(`\r${message}   `) });
   process.stderr.write('\n');

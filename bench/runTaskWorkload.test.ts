@@ -32,7 +32,11 @@ function workload(valLosses: number[], clock: { t: number }, maxSteps = 100): Ta
     id: 'fake',
     group: 'tasks',
     title: 'a scripted task',
-    config: { ...taskWorkloads.find((w) => w.id === 'synthetic')!.config, maxSteps, evalEvery: 5 } as TaskWorkload['config'],
+    config: {
+      ...taskWorkloads.find((w) => w.id === 'synthetic')!.config,
+      maxSteps,
+      evalEvery: 5,
+    } as TaskWorkload['config'],
     create: () => fake(valLosses, clock),
     target: { text: 'validation loss below 0.5', reached: (r) => r.valLoss < 0.5 },
     show: ['valLoss', 'accuracy'],
@@ -49,7 +53,9 @@ describe('runTaskWorkload', () => {
     expect(result.steps).toBe(15);
     expect(result.status).toBe('running');
     const text = formatTaskResult(result).join('\n');
-    expect(text).toContain('[met]    step 15 (epoch 1.50) after 0.5 s: training 0.1 s (10 ms/step), 3 evaluations 0.3 s');
+    expect(text).toContain(
+      '[met]    step 15 (epoch 1.50) after 0.5 s: training 0.1 s (10 ms/step), 3 evaluations 0.3 s',
+    );
     expect(text).toContain('there:   valLoss 0.400, accuracy 80.0%');
     expect(text).toContain('baseline: valLoss 2.000, accuracy 12.5%');
     expect(text).toContain('  a sample line');
@@ -71,10 +77,20 @@ describe('runTaskWorkload', () => {
     const clock = { t: 0 };
     const make = (delay: number, cell: string, losses: number[]) => {
       const w = workload(losses, clock, 10);
-      return runTaskWorkload({ ...w, group: 'delays', config: { ...w.config, delay, cell } as TaskWorkload['config'] }, { now: () => clock.t });
+      return runTaskWorkload(
+        { ...w, group: 'delays', config: { ...w.config, delay, cell } as TaskWorkload['config'] },
+        { now: () => clock.t },
+      );
     };
-    const lines = formatDelayTable([make(5, 'rnn', [0.1]), make(5, 'lstm', [0.2]), make(20, 'rnn', [1.5, 1.2]), make(20, 'lstm', [1, 0.3])]);
-    expect(lines[1]).toMatch(/^ {2}delay {2}rnn: steps to target, best acc, time +lstm: steps to target, best acc, time$/);
+    const lines = formatDelayTable([
+      make(5, 'rnn', [0.1]),
+      make(5, 'lstm', [0.2]),
+      make(20, 'rnn', [1.5, 1.2]),
+      make(20, 'lstm', [1, 0.3]),
+    ]);
+    expect(lines[1]).toMatch(
+      /^ {2}delay {2}rnn: steps to target, best acc, time +lstm: steps to target, best acc, time$/,
+    );
     expect(lines[2]).toMatch(/^ {2}5 +5, 95\.0%, 0\.1 s +5, 90\.0%, 0\.1 s$/);
     expect(lines[3]).toMatch(/^ {2}20 +– \(10\), 40\.0%, 0\.3 s +10, 85\.0%, 0\.3 s$/);
   });
@@ -82,7 +98,12 @@ describe('runTaskWorkload', () => {
 
 describe('selectTaskWorkloads', () => {
   it('runs the four tasks by default, none in a quick run, and the delay table only when named', () => {
-    expect(selectTaskWorkloads(undefined, false).map((w) => w.id)).toEqual(['char-model', 'forecast', 'sentiment', 'synthetic']);
+    expect(selectTaskWorkloads(undefined, false).map((w) => w.id)).toEqual([
+      'char-model',
+      'forecast',
+      'sentiment',
+      'synthetic',
+    ]);
     expect(selectTaskWorkloads(undefined, true)).toEqual([]);
     expect(selectTaskWorkloads(['lstm'], false)).toEqual([]);
     expect(selectTaskWorkloads(['forecast'], true).map((w) => w.id)).toEqual(['forecast']);

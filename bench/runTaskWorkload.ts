@@ -81,7 +81,8 @@ export function runTaskWorkload(workload: TaskWorkload, options: TaskRunOptions 
     if (p.eval && workload.target.reached(p.eval, baselines)) {
       reached = { step: p.step, epoch: p.epoch, ms, evalMs, evaluations, report: p.eval };
     }
-    if (p.step % 10 === 0 || p.eval) onProgress(`${workload.id}: step ${p.step}, ${(ms / 1000).toFixed(0)} s, loss ${p.loss.toFixed(3)}`);
+    if (p.step % 10 === 0 || p.eval)
+      onProgress(`${workload.id}: step ${p.step}, ${(ms / 1000).toFixed(0)} s, loss ${p.loss.toFixed(3)}`);
   }
   return {
     workload,

@@ -39,7 +39,10 @@ describe('runWorkload', () => {
     const log: { id: ContestantId; first: number }[] = [];
     const result = await runWorkload(rnn, { warmup: 2, rounds: 3, tokens, contestants: fakes(log) });
     const ran = ['fused', 'tfjs_cpu', 'tfjs_wasm', 'recurrent_js'];
-    for (const id of ran) expect(log.filter((e) => e.id === id).map((e) => e.first)).toEqual(log.filter((e) => e.id === 'fused').map((e) => e.first));
+    for (const id of ran)
+      expect(log.filter((e) => e.id === id).map((e) => e.first)).toEqual(
+        log.filter((e) => e.id === 'fused').map((e) => e.first),
+      );
     const timedOrder = log.slice(2 * ran.length).map((e) => e.id);
     expect(timedOrder.slice(0, 4)).toEqual(ran);
     expect(timedOrder.slice(4, 8)).toEqual([...ran.slice(1), ran[0]]);
@@ -78,7 +81,10 @@ describe('report', () => {
     expect(lines[1]).toMatch(/^\s*\[met\].*WASM: engine 2\.00× faster/);
     expect(lines[2]).toMatch(/^\s*\[n\/a\].*recurrent-js/);
     expect(lines[3]).toMatch(/^\s*\[met\].*within 1\.5× of the fused loop: engine 1\.33× its time/);
-    const slow: WorkloadResult = { ...result, results: result.results.map((r) => (r.id === 'engine' ? { ...r, times: [4, 4, 8] } : r)) };
+    const slow: WorkloadResult = {
+      ...result,
+      results: result.results.map((r) => (r.id === 'engine' ? { ...r, times: [4, 4, 8] } : r)),
+    };
     expect(formatTargets(slow)[3]).toMatch(/^\s*\[MISSED\].*2\.67× its time/);
   });
 

@@ -66,7 +66,14 @@ export function formatDelayTable(results: readonly TaskResult[]): string[] {
   const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   return [
     '== recall after a delay, by cell (800 steps at most, evaluated every 50; chance 12.5%)',
-    ...rows.map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()),
+    ...rows.map(
+      (row) =>
+        '  ' +
+        row
+          .map((cell, i) => cell.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+    ),
   ];
 }
 
@@ -77,7 +84,11 @@ export function formatDelayTable(results: readonly TaskResult[]): string[] {
 export function tasksLine(results: readonly TaskResult[]): string {
   const out: Record<string, { reached: boolean; steps: number; seconds: number }> = {};
   for (const r of results) {
-    out[r.workload.id] = { reached: r.reached !== null, steps: r.reached?.step ?? r.steps, seconds: Number(((r.reached?.ms ?? r.ms) / 1000).toFixed(1)) };
+    out[r.workload.id] = {
+      reached: r.reached !== null,
+      steps: r.reached?.step ?? r.steps,
+      seconds: Number(((r.reached?.ms ?? r.ms) / 1000).toFixed(1)),
+    };
   }
   return `TASKS ${JSON.stringify(out)}`;
 }

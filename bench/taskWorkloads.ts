@@ -38,7 +38,8 @@ function build<C extends TaskConfig>(config: C, data: () => unknown): () => Task
   return () => createTask(config as never, data() as TaskDataMap[C['task']]);
 }
 
-const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (x: number, digits = 0): string =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const charModel = withDefaults('char-model');
 const forecast = withDefaults('forecast');
@@ -81,7 +82,12 @@ const defaults: TaskWorkload[] = [
     showcase: (task) => {
       const { multiStep } = (task as ForecastTask).showcase();
       const row = (name: string, xs: number[]) => `  ${name.padEnd(15)}${xs.map((x) => fmt(x).padStart(8)).join('')}`;
-      return [`recursive forecast from ${multiStep.origin} (births per day):`, row('actual', multiStep.actual), row('model', multiStep.forecast), row('seasonal-naive', multiStep.seasonalNaive)];
+      return [
+        `recursive forecast from ${multiStep.origin} (births per day):`,
+        row('actual', multiStep.actual),
+        row('model', multiStep.forecast),
+        row('seasonal-naive', multiStep.seasonalNaive),
+      ];
     },
   },
   {
@@ -95,7 +101,10 @@ const defaults: TaskWorkload[] = [
       reached: (r, b) => r.metrics.negationAccuracy > b.negationAccuracy && r.metrics.accuracy > b.accuracy,
     },
     show: ['accuracy', 'negationAccuracy', 'contrastAccuracy', 'testAccuracy', 'testNegationAccuracy'],
-    showcase: (task) => (task as SentimentTask).showcase().map((p) => `  ${p.label === 1 ? 'pos' : 'neg'}  P(pos) ${fmt(p.positive, 2)}  ${p.text}`),
+    showcase: (task) =>
+      (task as SentimentTask)
+        .showcase()
+        .map((p) => `  ${p.label === 1 ? 'pos' : 'neg'}  P(pos) ${fmt(p.positive, 2)}  ${p.text}`),
   },
   {
     id: 'synthetic',
@@ -103,7 +112,10 @@ const defaults: TaskWorkload[] = [
     title: `synthetic: recall after ${synthetic.delay} noisy steps, ${synthetic.cell.toUpperCase()} ${synthetic.hiddenSize} (forget bias ${synthetic.forgetBias}), batch ${synthetic.batchSize}, Adam ${synthetic.learningRate}`,
     config: synthetic,
     create: build(synthetic, () => undefined),
-    target: { text: `validation accuracy ≥ ${SYNTHETIC_TARGET_ACCURACY * 100}% (chance 12.5%)`, reached: (r) => r.metrics.accuracy >= SYNTHETIC_TARGET_ACCURACY },
+    target: {
+      text: `validation accuracy ≥ ${SYNTHETIC_TARGET_ACCURACY * 100}% (chance 12.5%)`,
+      reached: (r) => r.metrics.accuracy >= SYNTHETIC_TARGET_ACCURACY,
+    },
     show: ['accuracy'],
   },
 ];
@@ -118,7 +130,10 @@ const delays: TaskWorkload[] = [5, 20, 40].flatMap((delay) =>
       title: `recall after ${delay} steps, ${cell.toUpperCase()} ${config.hiddenSize}${cell === 'lstm' ? ` (forget bias ${config.forgetBias})` : ''}`,
       config,
       create: build(config, () => undefined),
-      target: { text: `validation accuracy ≥ ${SYNTHETIC_TARGET_ACCURACY * 100}%`, reached: (r) => r.metrics.accuracy >= SYNTHETIC_TARGET_ACCURACY },
+      target: {
+        text: `validation accuracy ≥ ${SYNTHETIC_TARGET_ACCURACY * 100}%`,
+        reached: (r) => r.metrics.accuracy >= SYNTHETIC_TARGET_ACCURACY,
+      },
       show: ['accuracy'],
     };
   }),

@@ -24,10 +24,18 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 /** Serious and critical violations on the page as it is now, one line each; all WCAG 2.1 A/AA and best-practice rules, or only `rules`. */
 async function seriousViolations(page: Page, rules?: string[]): Promise<string[]> {
   const builder = new AxeBuilder({ page });
-  const results = await (rules ? builder.withRules(rules) : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])).analyze();
+  const results = await (
+    rules ? builder.withRules(rules) : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+  ).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 describe('accessibility (axe-core)', () => {

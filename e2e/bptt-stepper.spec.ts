@@ -38,7 +38,10 @@ function bptt(v: Values): { delta: number[][]; grad: number[][] } {
   const grad = Whh.map((row) => row.map(() => 0));
   let dANext = new Array(H).fill(0);
   for (let t = T; t >= 1; t--) {
-    const d = h[0].map((_, j) => Why.reduce((s, row, k) => s + row[j] * err[t - 1][k], 0) + Whh.reduce((s, row, i) => s + row[j] * dANext[i], 0));
+    const d = h[0].map(
+      (_, j) =>
+        Why.reduce((s, row, k) => s + row[j] * err[t - 1][k], 0) + Whh.reduce((s, row, i) => s + row[j] * dANext[i], 0),
+    );
     delta[t - 1] = d;
     const dA = d.map((x, i) => x * (1 - h[t][i] ** 2));
     for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) grad[i][j] += dA[i] * h[t - 1][j];
@@ -47,8 +50,13 @@ function bptt(v: Values): { delta: number[][]; grad: number[][] } {
   return { delta, grad };
 }
 
-const maxDiff = (a: number[][], b: number[][]): number => Math.max(...a.flatMap((row, i) => row.map((x, j) => Math.abs(x - b[i][j]))));
-const show = (x: number): string => x.toFixed(3).replace('-', '−').replace(/^−(0\.000)$/, '$1');
+const maxDiff = (a: number[][], b: number[][]): number =>
+  Math.max(...a.flatMap((row, i) => row.map((x, j) => Math.abs(x - b[i][j]))));
+const show = (x: number): string =>
+  x
+    .toFixed(3)
+    .replace('-', '−')
+    .replace(/^−(0\.000)$/, '$1');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,9 +67,11 @@ afterAll(async () => {
 });
 
 const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'bptt-stepper', '.bs-result');
-const values = (page: Page): Promise<Values> => page.locator('bptt-stepper').evaluate((node) => (node as unknown as { values: Values }).values);
+const values = (page: Page): Promise<Values> =>
+  page.locator('bptt-stepper').evaluate((node) => (node as unknown as { values: Values }).values);
 /** The δ_t shown in the result card's bars. */
-const shownDelta = (page: Page): Promise<string[]> => page.locator('bptt-stepper .bs-result .bs-value').allTextContents();
+const shownDelta = (page: Page): Promise<string[]> =>
+  page.locator('bptt-stepper .bs-result .bs-value').allTextContents();
 const slider = (page: Page) => page.getByRole('slider', { name: 'Backward step t' });
 
 describe('bptt-stepper widget', () => {
@@ -114,7 +124,9 @@ describe('bptt-stepper widget', () => {
     expect((await values(page)).fdMaxRelError).toBe(rel);
     // The numeric column really is central differences: each entry near the engine's gradient.
     const v = await values(page);
-    const numeric = (await page.locator('bptt-stepper .bs-fd table').first().locator('td').allTextContents()).map((s) => Number(s.replace('−', '-')));
+    const numeric = (await page.locator('bptt-stepper .bs-fd table').first().locator('td').allTextContents()).map((s) =>
+      Number(s.replace('−', '-')),
+    );
     numeric.forEach((n, k) => expect(Math.abs(n - v.engineGradWhh[Math.floor(k / 3)][k % 3])).toBeLessThan(2e-6));
     await context.close();
   });
@@ -124,7 +136,8 @@ describe('bptt-stepper widget', () => {
     await openWidget(page, '/embed/bptt-stepper/');
     const ref = bptt(await values(page));
     // Tab until the widget itself has the focus, then step with the arrow keys.
-    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.tagName === 'BPTT-STEPPER')); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.tagName === 'BPTT-STEPPER')); i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BPTT-STEPPER');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
@@ -143,7 +156,13 @@ describe('bptt-stepper widget', () => {
     const outline = await page.locator('bptt-stepper').evaluate((node) => getComputedStyle(node).outlineStyle);
     expect(outline).toBe('solid');
     // Reach the word field by Tab and type a new word.
-    for (let i = 0; i < 10 && !(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id === 'bptt-stepper-word')); i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 10 &&
+      !(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id === 'bptt-stepper-word'));
+      i++
+    )
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('banana');
     await page.keyboard.press('Enter');
@@ -153,9 +172,16 @@ describe('bptt-stepper widget', () => {
     expect(v.t).toBe(5);
     expect(page.url()).toContain('bptt-stepper.word=banana');
     // Tab on to the finite-difference button and press it.
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Check with finite differences'; i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 40 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Check with finite differences';
+      i++
+    )
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect(Number(await page.locator('bptt-stepper .bs-fd .bs-agree').getAttribute('data-max-rel-error'))).toBeLessThan(1e-6);
+    expect(Number(await page.locator('bptt-stepper .bs-fd .bs-agree').getAttribute('data-max-rel-error'))).toBeLessThan(
+      1e-6,
+    );
     await context.close();
   });
 
@@ -213,10 +239,23 @@ describe('bptt-stepper widget', () => {
       const { context, page } = await openPage(browser, { colorScheme });
       await openWidget(page, '/embed/bptt-stepper/?bptt-stepper.t=1');
       await page.getByRole('button', { name: 'Check with finite differences' }).click();
-      await page.locator('bptt-stepper details').evaluateAll((nodes) => nodes.forEach((d) => d.setAttribute('open', '')));
-      const results = await new AxeBuilder({ page }).include('bptt-stepper').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      await page
+        .locator('bptt-stepper details')
+        .evaluateAll((nodes) => nodes.forEach((d) => d.setAttribute('open', '')));
+      const results = await new AxeBuilder({ page })
+        .include('bptt-stepper')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
       const serious = results.violations.filter((r) => r.impact === 'serious' || r.impact === 'critical');
-      expect(serious.map((r) => `${r.id}: ${r.help} — ${r.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(
+        serious.map(
+          (r) =>
+            `${r.id}: ${r.help} — ${r.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        ),
+      ).toEqual([]);
       await context.close();
     });
   }

@@ -29,7 +29,11 @@ const recordLongTasks = (page: Page): Promise<unknown> =>
 
 /** The CPU time (not wall time) of the longest task the page's main thread ran, from a Chromium trace. */
 function longestMainThreadCpuMs(trace: Buffer): number {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
+  const events = (
+    JSON.parse(trace.toString('utf8')) as {
+      traceEvents: { name: string; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[];
+    }
+  ).traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const tasks = events.filter((e) => e.tid === main?.tid && e.name === 'RunTask' && e.tdur !== undefined);
   expect(tasks.length).toBeGreaterThan(10);
@@ -45,7 +49,9 @@ async function shownStep(page: Page): Promise<number> {
   return match ? Number(match[1].replace(/,/g, '')) : 0;
 }
 const waitForStatus = (page: Page, text: string): Promise<unknown> =>
-  page.waitForFunction((t) => document.querySelector('char-model .cm-status')?.textContent?.startsWith(t), text, { timeout: 30_000 });
+  page.waitForFunction((t) => document.querySelector('char-model .cm-status')?.textContent?.startsWith(t), text, {
+    timeout: 30_000,
+  });
 const button = (page: Page, name: string) => page.locator('char-model').getByRole('button', { name, exact: true });
 
 describe('char-model widget', () => {
@@ -58,16 +64,27 @@ describe('char-model widget', () => {
     await button(page, 'Train').click();
 
     // Two evaluations on held-out text: the validation loss is below uniform guessing (ln 75 ≈ 4.32) and falls.
-    await page.waitForFunction(() => document.querySelectorAll('char-model .cm-table tbody tr').length >= 2, undefined, { timeout: 45_000 });
-    const rows = await page.locator('char-model .cm-table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent!.replace('−', '-').replace(/,/g, '')))));
+    await page.waitForFunction(
+      () => document.querySelectorAll('char-model .cm-table tbody tr').length >= 2,
+      undefined,
+      { timeout: 45_000 },
+    );
+    const rows = await page
+      .locator('char-model .cm-table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => Number(td.textContent!.replace('−', '-').replace(/,/g, ''))),
+        ),
+      );
     const [first, second] = rows;
     expect(first[0]).toBe(100);
     expect(second[0]).toBe(200);
     expect(first[2]).toBeLessThan(Math.log(75));
     expect(second[2]).toBeLessThan(first[2]);
     expect(await page.locator('char-model .cm-chart svg').count()).toBeGreaterThan(0);
-    expect(await page.locator('char-model .cm-metrics').innerText()).toMatch(/training loss \d\.\d{3} · validation loss \d\.\d{3} \(perplexity [\d.]+\) · unigram baseline \d\.\d{3}/);
+    expect(await page.locator('char-model .cm-metrics').innerText()).toMatch(
+      /training loss \d\.\d{3} · validation loss \d\.\d{3} \(perplexity [\d.]+\) · unigram baseline \d\.\d{3}/,
+    );
 
     await button(page, 'Pause').click();
     await waitForStatus(page, 'Paused');
@@ -76,16 +93,32 @@ describe('char-model widget', () => {
     expect(await shownStep(page)).toBe(paused);
 
     await button(page, 'Step').click();
-    await page.waitForFunction((n) => /step ([\d,]+) of/.exec(document.querySelector('char-model .cm-status')!.textContent!)?.[1] === String(n), paused + 1);
+    await page.waitForFunction(
+      (n) => /step ([\d,]+) of/.exec(document.querySelector('char-model .cm-status')!.textContent!)?.[1] === String(n),
+      paused + 1,
+    );
     await page.waitForTimeout(500);
     expect(await shownStep(page)).toBe(paused + 1);
     expect(await status(page)).toMatch(/^Paused/);
 
     await button(page, 'Resume').click();
-    await page.waitForFunction((n) => Number(/step ([\d,]+) of/.exec(document.querySelector('char-model .cm-status')!.textContent!)?.[1]?.replace(/,/g, '')) > n + 5, paused + 1);
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          /step ([\d,]+) of/
+            .exec(document.querySelector('char-model .cm-status')!.textContent!)?.[1]
+            ?.replace(/,/g, ''),
+        ) >
+        n + 5,
+      paused + 1,
+    );
 
     // A sample arrives and uses only characters of the book.
-    await page.waitForFunction(() => (document.querySelector('char-model .cm-sample-body')?.textContent?.length ?? 0) > 100, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('char-model .cm-sample-body')?.textContent?.length ?? 0) > 100,
+      undefined,
+      { timeout: 20_000 },
+    );
 
     const trainedUntil = await page.evaluate(() => performance.now());
     const trace = await browser.stopTracing();
@@ -99,7 +132,10 @@ describe('char-model widget', () => {
     expect(cancelled).toBeLessThan(2000);
 
     const longTasks = await page.evaluate(
-      ([from, to]) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= from && t.start <= to),
+      ([from, to]) =>
+        (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter(
+          (t) => t.start >= from && t.start <= to,
+        ),
       [trainedFrom, trainedUntil],
     );
     // No task on the main thread needed 50 ms of work while training.
@@ -107,7 +143,10 @@ describe('char-model widget', () => {
     // A long task by the clock also counts time the OS gave other processes: on a machine with a free core
     // (the worker keeps one busy) there must be none; on an overloaded one, the CPU time above is what counts.
     if (load <= 1) expect(longTasks).toEqual([]);
-    else if (longTasks.length > 0) console.warn(`char-model: ${longTasks.length} long tasks by wall clock (longest ${Math.max(...longTasks.map((t) => t.duration))} ms) with a load of ${load.toFixed(1)} per core; main-thread CPU per task stayed under 50 ms`);
+    else if (longTasks.length > 0)
+      console.warn(
+        `char-model: ${longTasks.length} long tasks by wall clock (longest ${Math.max(...longTasks.map((t) => t.duration))} ms) with a load of ${load.toFixed(1)} per core; main-thread CPU per task stayed under 50 ms`,
+      );
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();
@@ -119,17 +158,29 @@ describe('char-model widget', () => {
     expect(await page.locator('.site-header').count()).toBe(0);
     const prime = page.locator('char-model').getByLabel('Priming text');
     await prime.fill('Café <b>€</b>');
-    await expect.poll(() => page.locator('char-model .cm-note.cm-warn').innerText()).toContain('“é”, “<”, “>”, “€” and “/” are left out');
+    await expect
+      .poll(() => page.locator('char-model .cm-note.cm-warn').innerText())
+      .toContain('“é”, “<”, “>”, “€” and “/” are left out');
 
     await button(page, 'Train').click();
-    await page.waitForFunction(() => /step [\d,]+ of/.test(document.querySelector('char-model .cm-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /step [\d,]+ of/.test(document.querySelector('char-model .cm-status')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await page.locator('char-model').getByLabel('Learning rate').fill('0.05');
     await page.locator('char-model').getByLabel('Learning rate').press('Enter');
-    await expect.poll(() => page.locator('char-model .cm-metrics').innerText(), { timeout: 10_000 }).toContain('learning rate 0.05');
+    await expect
+      .poll(() => page.locator('char-model .cm-metrics').innerText(), { timeout: 10_000 })
+      .toContain('learning rate 0.05');
     expect(page.url()).toContain('char-model.lr=0.05');
 
     await button(page, 'Write a sample').click();
-    await page.waitForFunction(() => (document.querySelector('char-model .cm-sample-body')?.textContent?.length ?? 0) > 100, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('char-model .cm-sample-body')?.textContent?.length ?? 0) > 100,
+      undefined,
+      { timeout: 20_000 },
+    );
     // The priming text is shown as text, without the characters the model skipped; nothing became markup.
     expect(await page.locator('char-model .cm-prime-echo').first().innerText()).toBe('Caf bb');
     expect(await page.locator('char-model .cm-sample b').count()).toBe(0);

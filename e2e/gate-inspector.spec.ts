@@ -33,7 +33,8 @@ function byHand(cell: 'lstm' | 'gru', p: Dict, suffix: string, x: Matrix, revers
   for (let k = 0; k < T; k++) {
     const t = reverse ? T - 1 - k : k;
     // Row j of gate number q is row q·H + j of the stacked weights (PyTorch's order).
-    const a = (q: number, j: number, withH = true): number => dot(Wi[q * H + j]!, x[t]!) + bi[q * H + j]! + (withH ? dot(Wh[q * H + j]!, h) + bh[q * H + j]! : 0);
+    const a = (q: number, j: number, withH = true): number =>
+      dot(Wi[q * H + j]!, x[t]!) + bi[q * H + j]! + (withH ? dot(Wh[q * H + j]!, h) + bh[q * H + j]! : 0);
     const gate: Record<string, number[]> = {};
     if (cell === 'lstm') {
       gate.i = h.map((_, j) => sigma(a(0, j)));
@@ -66,7 +67,8 @@ afterAll(async () => {
 });
 
 const widget = 'gate-inspector';
-const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'gate-inspector', '.gi-diagram svg', '.gi-chart svg');
+const openWidget = (page: Page, path: string): Promise<void> =>
+  openWidgetAt(page, path, 'gate-inspector', '.gi-diagram svg', '.gi-chart svg');
 
 interface Shown {
   config: { cell: string; numLayers: number; bidirectional: boolean };
@@ -74,13 +76,16 @@ interface Shown {
   yhat: number[];
   rows: { suffix: string; direction: string; x: Matrix; h: Matrix; c: Matrix | null; gates: Record<string, Matrix> }[];
 }
-const inspection = (page: Page): Promise<Shown> => page.evaluate(() => (document.querySelector('gate-inspector') as unknown as { inspection: Shown }).inspection);
+const inspection = (page: Page): Promise<Shown> =>
+  page.evaluate(() => (document.querySelector('gate-inspector') as unknown as { inspection: Shown }).inspection);
 const urlState = (page: Page): URLSearchParams => new URL(page.url()).searchParams;
 const readout = (page: Page): Promise<string | null> => page.locator(`${widget} .tc-readout`).textContent();
 const eqTitle = (page: Page): Promise<string | null> => page.locator(`${widget} .gi-eq-title`).textContent();
 /** The result line of one unit in "Show the arithmetic": "f = σ(−1.891) = 0.131". */
-const arithmeticResult = (page: Page, unit: number): Promise<string | null> => page.locator(`${widget} .gi-arith tr[data-unit="${unit}"] .gi-arith-result`).textContent();
-const close = (a: Matrix, b: Matrix, tol = 1e-6): boolean => a.every((row, t) => row.every((v, j) => Math.abs(v - b[t]![j]!) < tol));
+const arithmeticResult = (page: Page, unit: number): Promise<string | null> =>
+  page.locator(`${widget} .gi-arith tr[data-unit="${unit}"] .gi-arith-result`).textContent();
+const close = (a: Matrix, b: Matrix, tol = 1e-6): boolean =>
+  a.every((row, t) => row.every((v, j) => Math.abs(v - b[t]![j]!) < tol));
 
 describe('gate-inspector widget', () => {
   it('shows what an LSTM written out by hand computes: the exposed trace, the equation and the arithmetic agree', async () => {
@@ -89,7 +94,8 @@ describe('gate-inspector widget', () => {
     const shown = await inspection(page);
     const hand = byHand('lstm', stored['lstm-l1']!.rnn, 'l0', DEFAULT_X);
     expect(shown.x).toEqual(DEFAULT_X);
-    for (const g of ['i', 'f', 'g', 'o']) expect(close(shown.rows[0]!.gates[g]!, hand.gates[g]!), `gate ${g}`).toBe(true);
+    for (const g of ['i', 'f', 'g', 'o'])
+      expect(close(shown.rows[0]!.gates[g]!, hand.gates[g]!), `gate ${g}`).toBe(true);
     expect(close(shown.rows[0]!.c!, hand.c)).toBe(true);
     expect(close(shown.rows[0]!.h, hand.h)).toBe(true);
     // The readout ŷ_t = W h_t + b, and the network does its task: after the mark it reports about 0.8.
@@ -100,9 +106,12 @@ describe('gate-inspector widget', () => {
     // Defaults: the forget gate at step 3, the mark. Its arithmetic ends in the hand-computed f_3 of every unit.
     expect(await eqTitle(page)).toContain('forget gate, step 3');
     await page.locator(`${widget} summary`, { hasText: 'Show the arithmetic' }).click();
-    for (let j = 0; j < H; j++) expect(await arithmeticResult(page, j + 1)).toMatch(new RegExp(`= ${fmt3(hand.gates.f![2]![j]!)}$`));
+    for (let j = 0; j < H; j++)
+      expect(await arithmeticResult(page, j + 1)).toMatch(new RegExp(`= ${fmt3(hand.gates.f![2]![j]!)}$`));
     // The typeset equation ends with the same vector.
-    await expect.poll(() => page.locator(`${widget} .gi-equation .katex-mathml`).first().textContent()).toContain(hand.gates.f![2]!.map((v) => v.toFixed(3)).join(''));
+    await expect
+      .poll(() => page.locator(`${widget} .gi-equation .katex-mathml`).first().textContent())
+      .toContain(hand.gates.f![2]!.map((v) => v.toFixed(3)).join(''));
 
     // i_t = σ(W_ii x_t + b_ii + W_hi h_{t−1} + b_hi) for unit 1 at step 4, from the weights the widget displays.
     await page.locator(`${widget} .gi-gates button`, { hasText: 'input gate' }).click();
@@ -110,7 +119,9 @@ describe('gate-inspector widget', () => {
     await expect.poll(() => eqTitle(page)).toContain('input gate, step 4');
     await page.locator(`${widget} summary`, { hasText: 'Show this gate' }).click();
     const cellsOf = async (name: string): Promise<number[]> =>
-      (await page.locator(`${widget} .gi-matrix[data-name="${name}"] td`).allTextContents()).map((s) => Number(s.replace('−', '-')));
+      (await page.locator(`${widget} .gi-matrix[data-name="${name}"] td`).allTextContents()).map((s) =>
+        Number(s.replace('−', '-')),
+      );
     const [Wii, Whi, bii, bhi] = [await cellsOf('Wi'), await cellsOf('Wh'), await cellsOf('bi'), await cellsOf('bh')];
     expect(Wii).toHaveLength(2 * H);
     const i4 = sigma(Wii[0]! * 0.1 + Wii[1]! * 0 + bii[0]! + dot(Whi.slice(0, H), hand.h[2]!) + bhi[0]!);
@@ -170,7 +181,12 @@ describe('gate-inspector widget', () => {
     const l1 = byHand('gru', stored['gru-l3']!.rnn, 'l0', DEFAULT_X);
     const l2 = byHand('gru', stored['gru-l3']!.rnn, 'l1', l1.h);
     expect(close(stack.rows[1]!.h, l2.h)).toBe(true);
-    expect(Object.fromEntries(urlState(page))).toMatchObject({ 'gate-inspector.view': 'stacked', 'gate-inspector.layers': '3', 'gate-inspector.cell': 'gru', 'gate-inspector.gate': 'n' });
+    expect(Object.fromEntries(urlState(page))).toMatchObject({
+      'gate-inspector.view': 'stacked',
+      'gate-inspector.layers': '3',
+      'gate-inspector.cell': 'gru',
+      'gate-inspector.gate': 'n',
+    });
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
@@ -199,9 +215,13 @@ describe('gate-inspector widget', () => {
       if (focused) seen.push(focused);
     }
     const names = seen.map((s) => s.split('|')[0]);
-    for (const name of ['Read', 'LSTM', 'GRU', 'One layer', 'Bidirectional', 'Stacked', 'Time step t', 'f forget gate']) expect(names, name).toContain(name);
+    for (const name of ['Read', 'LSTM', 'GRU', 'One layer', 'Bidirectional', 'Stacked', 'Time step t', 'f forget gate'])
+      expect(names, name).toContain(name);
     expect(names.some((n) => n?.startsWith('forget gate f'))).toBe(true);
-    expect(seen.every((s) => s.endsWith('|true')), seen.join('\n')).toBe(true);
+    expect(
+      seen.every((s) => s.endsWith('|true')),
+      seen.join('\n'),
+    ).toBe(true);
 
     // Arrows step in time, Home/End jump, Space plays; Enter on a gate in the diagram opens it.
     await page.locator(widget).focus();
@@ -225,14 +245,23 @@ describe('gate-inspector widget', () => {
     // Typing a sequence and pressing Enter reads it.
     await page.locator(`${widget} .gi-text`).fill('0.5 *-0.25 0.1');
     await page.locator(`${widget} .gi-text`).press('Enter');
-    await expect.poll(async () => (await inspection(page)).x).toEqual([[0.5, 0], [-0.25, 1], [0.1, 0]]);
+    await expect
+      .poll(async () => (await inspection(page)).x)
+      .toEqual([
+        [0.5, 0],
+        [-0.25, 1],
+        [0.1, 0],
+      ]);
     expect(urlState(page).get('gate-inspector.seq')).toBe('0.5,*-0.25,0.1');
     await context.close();
   });
 
   it('restores its state from the URL, and explains bad values and bad input without going blank', async () => {
     const { context, page, problems } = await openPage(browser);
-    await openWidget(page, '/variants/?gate-inspector.seq=0.5,*-0.4,0.2&gate-inspector.cell=gru&gate-inspector.gate=r&gate-inspector.t=2&gate-inspector.view=stacked&gate-inspector.layers=3&gate-inspector.row=3');
+    await openWidget(
+      page,
+      '/variants/?gate-inspector.seq=0.5,*-0.4,0.2&gate-inspector.cell=gru&gate-inspector.gate=r&gate-inspector.t=2&gate-inspector.view=stacked&gate-inspector.layers=3&gate-inspector.row=3',
+    );
     expect(await readout(page)).toBe('t = 2 of 3');
     expect(await eqTitle(page)).toContain('reset gate, step 2 — layer 3');
     expect((await inspection(page)).config).toEqual({ cell: 'gru', numLayers: 3, bidirectional: false });
@@ -245,7 +274,11 @@ describe('gate-inspector widget', () => {
     expect(notice).toContain('Step 10 is past the end of the 8-step sequence');
     expect(await readout(page)).toBe('t = 8 of 8');
 
-    for (const [typed, message] of [['', 'No numbers to read'], ['abc 7 *0.5', 'Skipped “abc”'], [Array(20).fill('0.1').join(' '), 'Read the first 12 of 20']] as const) {
+    for (const [typed, message] of [
+      ['', 'No numbers to read'],
+      ['abc 7 *0.5', 'Skipped “abc”'],
+      [Array(20).fill('0.1').join(' '), 'Read the first 12 of 20'],
+    ] as const) {
       await page.locator(`${widget} .gi-text`).fill(typed);
       await page.getByRole('button', { name: 'Read', exact: true }).click();
       await expect.poll(() => page.locator(`${widget} .widget-notice`).textContent()).toContain(message);
@@ -262,7 +295,9 @@ describe('gate-inspector widget', () => {
     await openWidget(page, '/embed/gate-inspector/?gate-inspector.t=4&gate-inspector.view=bidirectional');
     expect(await page.locator('.site-header').count()).toBe(0);
     expect(await readout(page)).toBe('t = 4 of 8');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await page.locator(widget).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => urlState(page).get('gate-inspector.t')).toBe('5');
@@ -272,7 +307,10 @@ describe('gate-inspector widget', () => {
   });
 
   // Each theme checks the one-layer view with every detail open and one of the multi-row views (axe is slow on a loaded machine).
-  const views = { light: '?gate-inspector.view=bidirectional&gate-inspector.cell=gru', dark: '?gate-inspector.view=stacked&gate-inspector.layers=3' };
+  const views = {
+    light: '?gate-inspector.view=bidirectional&gate-inspector.cell=gru',
+    dark: '?gate-inspector.view=stacked&gate-inspector.layers=3',
+  };
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe violation in the ${colorScheme} theme`, async () => {
       const { context, page } = await openPage(browser, { colorScheme });
@@ -281,9 +319,18 @@ describe('gate-inspector widget', () => {
         await openWidget(page, `/embed/gate-inspector/${query}`);
         for (const summary of await page.locator(`${widget} summary`).all()) await summary.click();
         await page.waitForTimeout(100);
-        const results = await new AxeBuilder({ page }).include(widget).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        const results = await new AxeBuilder({ page })
+          .include(widget)
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze();
         for (const v of results.violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') found.push(`${query}: ${v.id} ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(
+              `${query}: ${v.id} ${v.help} — ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+            );
         }
       }
       expect(found).toEqual([]);

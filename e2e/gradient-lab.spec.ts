@@ -13,7 +13,15 @@ interface Values {
   computeMs: number;
   updateMs: number;
   eigenvalues: { re: number; im: number }[];
-  cells: Record<Kind, { gradH: number[]; jacobian: number[]; gradNorm: number; clip: { factor: number; clipped: boolean; clippedNorm: number } }>;
+  cells: Record<
+    Kind,
+    {
+      gradH: number[];
+      jacobian: number[];
+      gradNorm: number;
+      clip: { factor: number; clipped: boolean; clippedNorm: number };
+    }
+  >;
 }
 interface LabElement extends HTMLElement {
   values: Values;
@@ -28,8 +36,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'gradient-lab', '.gl-chart-gru svg');
-const values = (page: Page): Promise<Values> => page.locator('gradient-lab').evaluate((node) => (node as LabElement).values);
+const openWidget = (page: Page, path: string): Promise<void> =>
+  openWidgetAt(page, path, 'gradient-lab', '.gl-chart-gru svg');
+const values = (page: Page): Promise<Values> =>
+  page.locator('gradient-lab').evaluate((node) => (node as LabElement).values);
 /** Wait for the next frame's update, then read the values. */
 const settled = async (page: Page): Promise<Values> => {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -44,7 +54,9 @@ const setRange = (page: Page, label: string, value: number): Promise<void> =>
 function parseSci(text: string): number {
   const m = /^(−?[\d.]+)(?: × 10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))?$/.exec(text.trim());
   if (!m) return NaN;
-  const exp = m[2] ? Number(m[2].replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d)))) : 0;
+  const exp = m[2]
+    ? Number(m[2].replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d))))
+    : 0;
   return Number(m[1].replace('−', '-')) * 10 ** exp;
 }
 const relErr = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
@@ -63,14 +75,27 @@ describe('gradient-lab widget', () => {
     const rows = page.locator('gradient-lab .gl-norms tbody tr');
     await expect.poll(() => rows.count()).toBe(50);
     for (const t of [1, 25, 50]) {
-      const cells = (await rows.nth(t - 1).locator('td').allTextContents()).map(parseSci);
-      const expected = (['rnn', 'lstm', 'gru'] as const).flatMap((k) => [v.cells[k].gradH[t - 1], v.cells[k].jacobian[t - 1]]);
+      const cells = (
+        await rows
+          .nth(t - 1)
+          .locator('td')
+          .allTextContents()
+      ).map(parseSci);
+      const expected = (['rnn', 'lstm', 'gru'] as const).flatMap((k) => [
+        v.cells[k].gradH[t - 1],
+        v.cells[k].jacobian[t - 1],
+      ]);
       cells.forEach((c, i) => expect(relErr(c, expected[i])).toBeLessThan(1e-3));
     }
     // The engine's ‖∂L/∂h_t‖ against finite differences that use forward passes only.
     for (const kind of ['rnn', 'lstm', 'gru'] as const) {
       for (const t of [kind === 'rnn' ? 30 : 1, 45, 50]) {
-        const fd = await page.locator('gradient-lab').evaluate((node, [k, s]) => (node as LabElement).finiteDifferenceGradH(k as Kind, s as number), [kind, t] as const);
+        const fd = await page
+          .locator('gradient-lab')
+          .evaluate((node, [k, s]) => (node as LabElement).finiteDifferenceGradH(k as Kind, s as number), [
+            kind,
+            t,
+          ] as const);
         const norm = Math.hypot(...fd);
         // Central differences with ε = 1e-6 are good to about 1e-10 absolute here.
         expect(norm).toBeGreaterThan(1e-6);
@@ -79,7 +104,9 @@ describe('gradient-lab widget', () => {
     }
     // The eigenvalue table lists the same eigenvalues.
     await page.getByText('The eigenvalues as a table').click();
-    const moduli = (await page.locator('gradient-lab .gl-details table').first().locator('tbody td:nth-child(2)').allTextContents()).map(Number);
+    const moduli = (
+      await page.locator('gradient-lab .gl-details table').first().locator('tbody td:nth-child(2)').allTextContents()
+    ).map(Number);
     expect(moduli.sort()).toEqual(v.eigenvalues.map((z) => Number(Math.hypot(z.re, z.im).toFixed(3))).sort());
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
@@ -111,7 +138,7 @@ describe('gradient-lab widget', () => {
     expect(rnn.clip.clipped).toBe(true);
     expect(rnn.clip.factor).toBeCloseTo(10 / (rnn.gradNorm + 1e-6), 20);
     expect(rnn.clip.clippedNorm).toBeCloseTo(10, 6);
-    const factorShown = parseSci(await box.locator('tbody tr').first().locator('td').nth(1).textContent() ?? '');
+    const factorShown = parseSci((await box.locator('tbody tr').first().locator('td').nth(1).textContent()) ?? '');
     expect(relErr(factorShown, rnn.clip.factor)).toBeLessThan(1e-2);
     expect(await page.locator('gradient-lab .gl-chart-rnn g[stroke-dasharray="6 4"]').count()).toBe(1);
 
@@ -145,7 +172,9 @@ describe('gradient-lab widget', () => {
     let v = await settled(page);
     expect(v.settings.seqLen).toBe(200);
     expect(v.cells.lstm.gradH).toHaveLength(200);
-    console.log(`gradient-lab at T = 200, three cells: computation ${v.computeMs.toFixed(1)} ms, whole update (with drawing) ${v.updateMs.toFixed(1)} ms`);
+    console.log(
+      `gradient-lab at T = 200, three cells: computation ${v.computeMs.toFixed(1)} ms, whole update (with drawing) ${v.updateMs.toFixed(1)} ms`,
+    );
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowLeft');
     expect((await settled(page)).settings.gateBias).toBe(0.5);
@@ -167,7 +196,10 @@ describe('gradient-lab widget', () => {
 
   it('restores its state from the URL, and replaces bad values with defaults and a notice', async () => {
     const { context, page } = await openPage(browser);
-    await openWidget(page, '/embed/gradient-lab/?gradient-lab.rho=1.5&gradient-lab.act=relu&gradient-lab.seqLen=120&gradient-lab.clip=1&gradient-lab.tau=2&gradient-lab.bias=3&gradient-lab.seed=7');
+    await openWidget(
+      page,
+      '/embed/gradient-lab/?gradient-lab.rho=1.5&gradient-lab.act=relu&gradient-lab.seqLen=120&gradient-lab.clip=1&gradient-lab.tau=2&gradient-lab.bias=3&gradient-lab.seed=7',
+    );
     let v = await values(page);
     expect(v.settings).toEqual({ rho: 1.5, activation: 'relu', seqLen: 120, seed: 7, gateBias: 3 });
     expect([v.clip, v.tau]).toEqual([true, 2]);
@@ -198,7 +230,10 @@ describe('gradient-lab widget', () => {
     await openWidget(page, '/embed/gradient-lab/?gradient-lab.clip=1&gradient-lab.act=linear&gradient-lab.rho=1.2');
     expect(await page.locator('.site-header').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const width = await page.locator('gradient-lab .gl-chart-rnn svg').last().evaluate((n) => n.getBoundingClientRect().width);
+    const width = await page
+      .locator('gradient-lab .gl-chart-rnn svg')
+      .last()
+      .evaluate((n) => n.getBoundingClientRect().width);
     expect(width).toBeLessThanOrEqual(340);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
@@ -209,11 +244,24 @@ describe('gradient-lab widget', () => {
     it(`has no serious or critical axe violation in the ${colorScheme} theme`, async () => {
       const { context, page } = await openPage(browser, { colorScheme });
       await openWidget(page, '/embed/gradient-lab/?gradient-lab.clip=1&gradient-lab.act=linear&gradient-lab.rho=1.2');
-      await page.locator('gradient-lab details').evaluateAll((nodes) => nodes.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page
+        .locator('gradient-lab details')
+        .evaluateAll((nodes) => nodes.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       await settled(page);
-      const results = await new AxeBuilder({ page }).include('gradient-lab').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await new AxeBuilder({ page })
+        .include('gradient-lab')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
       const serious = results.violations.filter((r) => r.impact === 'serious' || r.impact === 'critical');
-      expect(serious.map((r) => `${r.id}: ${r.help} — ${r.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(
+        serious.map(
+          (r) =>
+            `${r.id}: ${r.help} — ${r.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        ),
+      ).toEqual([]);
       await context.close();
     });
   }

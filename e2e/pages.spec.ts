@@ -30,16 +30,24 @@ describe('site pages', () => {
         await page.goto(baseURL() + sitePage.path, { waitUntil: 'networkidle' });
         await scrollThrough(page);
         await page.waitForLoadState('networkidle');
-        const report = await withTimeout(page.evaluate(() => {
-          const clone = document.body.cloneNode(true) as HTMLElement;
-          clone.querySelectorAll('pre, code, script, style, .katex, input, textarea').forEach((n) => n.remove());
-          return {
-            katexErrors: document.querySelectorAll('.katex-error').length,
-            katex: document.querySelectorAll('.katex').length,
-            rawTex: (clone.textContent ?? '').match(/\$\$|\\(frac|tanh|sum|partial|mathrm|odot|prod|left|right)\b|\$[^$\s][^$]*\\[a-z]+[^$]*\$/g) ?? [],
-            overflow: document.documentElement.scrollWidth - window.innerWidth,
-          };
-        }), 30_000, `reading ${sitePage.path}`, page);
+        const report = await withTimeout(
+          page.evaluate(() => {
+            const clone = document.body.cloneNode(true) as HTMLElement;
+            clone.querySelectorAll('pre, code, script, style, .katex, input, textarea').forEach((n) => n.remove());
+            return {
+              katexErrors: document.querySelectorAll('.katex-error').length,
+              katex: document.querySelectorAll('.katex').length,
+              rawTex:
+                (clone.textContent ?? '').match(
+                  /\$\$|\\(frac|tanh|sum|partial|mathrm|odot|prod|left|right)\b|\$[^$\s][^$]*\\[a-z]+[^$]*\$/g,
+                ) ?? [],
+              overflow: document.documentElement.scrollWidth - window.innerWidth,
+            };
+          }),
+          30_000,
+          `reading ${sitePage.path}`,
+          page,
+        );
         const where = `${sitePage.path} at ${width}px`;
         expect(problems.consoleErrors, `console errors on ${where}`).toEqual([]);
         expect(problems.failedRequests, `failed requests on ${where}`).toEqual([]);

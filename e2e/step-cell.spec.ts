@@ -4,13 +4,23 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 // The widget's fixed weights, copied here so the expected values are computed independently of the site's code.
-const Wxh = [[0.5, -0.3], [0.8, 0.2], [-0.4, 0.6]];
-const Whh = [[0.1, 0.4, -0.2], [-0.5, 0.3, 0.1], [0.2, -0.1, 0.5]];
+const Wxh = [
+  [0.5, -0.3],
+  [0.8, 0.2],
+  [-0.4, 0.6],
+];
+const Whh = [
+  [0.1, 0.4, -0.2],
+  [-0.5, 0.3, 0.1],
+  [0.2, -0.1, 0.5],
+];
 const bh = [0, 0.1, -0.1];
 
 /** h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h), written out with plain loops. */
 function handStep(x: number[], h: number[]): number[] {
-  return [0, 1, 2].map((i) => Math.tanh(Wxh[i][0] * x[0] + Wxh[i][1] * x[1] + Whh[i][0] * h[0] + Whh[i][1] * h[1] + Whh[i][2] * h[2] + bh[i]));
+  return [0, 1, 2].map((i) =>
+    Math.tanh(Wxh[i][0] * x[0] + Wxh[i][1] * x[1] + Whh[i][0] * h[0] + Whh[i][1] * h[1] + Whh[i][2] * h[2] + bh[i]),
+  );
 }
 const show = (v: number[]): string[] => v.map((x) => x.toFixed(3).replace('-', '−'));
 

@@ -17,7 +17,14 @@ function forward(text: string): { h: number[][]; probs: number[][] } {
   const probs: number[][] = [];
   for (const ch of text) {
     const id = ALPHABET.indexOf(ch);
-    h = h.map((_, i) => Math.tanh(W.weight_ih_l0[i]![id]! + W.bias_ih_l0[i]! + W.bias_hh_l0[i]! + W.weight_hh_l0[i]!.reduce((s, w, j) => s + w * h[j]!, 0)));
+    h = h.map((_, i) =>
+      Math.tanh(
+        W.weight_ih_l0[i]![id]! +
+          W.bias_ih_l0[i]! +
+          W.bias_hh_l0[i]! +
+          W.weight_hh_l0[i]!.reduce((s, w, j) => s + w * h[j]!, 0),
+      ),
+    );
     hs.push(h);
     const z = fc.weight.map((row, k) => row.reduce((s, w, j) => s + w * h[j]!, fc.bias[k]!));
     const m = Math.max(...z);
@@ -45,11 +52,15 @@ afterAll(async () => {
 });
 
 const widget = 'rnn-unrolling';
-const openWidget = (page: Page, path: string): Promise<void> => openWidgetAt(page, path, 'rnn-unrolling', '.ur-diagram');
+const openWidget = (page: Page, path: string): Promise<void> =>
+  openWidgetAt(page, path, 'rnn-unrolling', '.ur-diagram');
 const readout = (page: Page): Promise<string | null> => page.locator(`${widget} .tc-readout`).textContent();
-const currentGuess = (page: Page): Promise<string | null> => page.locator(`${widget} .ur-step.is-current .ur-guess-text`).first().textContent();
-const barValues = (page: Page): Promise<string[]> => page.locator(`${widget} .ur-bar-row .ur-bar-value`).allTextContents();
-const barChars = (page: Page): Promise<string[]> => page.locator(`${widget} .ur-bar-row .ur-bar-char`).allTextContents();
+const currentGuess = (page: Page): Promise<string | null> =>
+  page.locator(`${widget} .ur-step.is-current .ur-guess-text`).first().textContent();
+const barValues = (page: Page): Promise<string[]> =>
+  page.locator(`${widget} .ur-bar-row .ur-bar-value`).allTextContents();
+const barChars = (page: Page): Promise<string[]> =>
+  page.locator(`${widget} .ur-bar-row .ur-bar-char`).allTextContents();
 
 describe('unrolling widget', () => {
   it('shows the forward pass of its weights, stepping by button, keyboard and slider', async () => {
@@ -69,14 +80,19 @@ describe('unrolling widget', () => {
     // The famous pair: after the first "l" the network expects another "l", after the second an "o".
     expect(await currentGuess(page)).toBe(guess(probs[2]!));
     expect(guess(probs[2]!)).toMatch(/^l /);
-    const sorted = [...probs[2]!].map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p).slice(0, 5);
+    const sorted = [...probs[2]!]
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => b.p - a.p)
+      .slice(0, 5);
     expect(await barChars(page)).toEqual(sorted.map((d) => label(d.i)));
     expect(await barValues(page)).toEqual(sorted.map((d) => (Math.round(d.p * 100) === 0 ? '<1%' : pct(d.p))));
 
     // The heatmap has filled three columns of 8 units; the later steps' cells are there but hidden.
     const cells = page.locator(`${widget} .ur-heat g[aria-label="cell"]:not([fill="none"]) rect`);
     expect(await cells.count()).toBe(40);
-    expect(await cells.evaluateAll((rects) => rects.filter((r) => r.getAttribute('visibility') !== 'hidden').length)).toBe(24);
+    expect(
+      await cells.evaluateAll((rects) => rects.filter((r) => r.getAttribute('visibility') !== 'hidden').length),
+    ).toBe(24);
 
     await page.getByRole('slider', { name: 'Time step t' }).focus();
     await page.keyboard.press('End');
@@ -92,7 +108,13 @@ describe('unrolling widget', () => {
 
     // The text alternative holds every h_t up to the current step.
     await page.getByText('The numbers as tables').click();
-    const firstRow = await page.locator(`${widget} .ur-table`).first().locator('tbody tr').first().locator('td').allTextContents();
+    const firstRow = await page
+      .locator(`${widget} .ur-table`)
+      .first()
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .allTextContents();
     expect(firstRow).toEqual(h.slice(0, 4).map((v) => fmt3(v[0]!)));
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
@@ -137,11 +159,15 @@ describe('unrolling widget', () => {
     expect(page.url()).toContain('unrolling.view=folded');
     await page.keyboard.press('ArrowLeft');
     expect(await readout(page)).toBe('t = 6 of 7');
-    expect(await page.locator(`${widget} .ur-step.is-current .ur-guess-text`).textContent()).toBe(guess(forward('the cat').probs[5]!));
+    expect(await page.locator(`${widget} .ur-step.is-current .ur-guess-text`).textContent()).toBe(
+      guess(forward('the cat').probs[5]!),
+    );
     // Focus is visible on the widget's controls.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
@@ -181,7 +207,9 @@ describe('unrolling widget', () => {
     await openWidget(page, '/embed/unrolling/?unrolling.t=2');
     expect(await page.locator('.site-header').count()).toBe(0);
     expect(await readout(page)).toBe('t = 2 of 5');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     await page.getByRole('button', { name: 'Next step' }).click();
     expect(page.url()).toContain('unrolling.t=3');
     expect(problems.consoleErrors).toEqual([]);
@@ -195,7 +223,10 @@ describe('unrolling widget', () => {
       for (const view of ['unrolled', 'folded']) {
         await openWidget(page, `/embed/unrolling/?unrolling.t=3&unrolling.view=${view}`);
         await page.getByText('The numbers as tables').click();
-        const results = await new AxeBuilder({ page }).include(widget).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        const results = await new AxeBuilder({ page })
+          .include(widget)
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze();
         const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
       }

@@ -37,7 +37,9 @@ describe('clipping matches torch.nn.utils (float64, 1e-6)', () => {
       } else {
         clipGradValue(params, c.clip_value as number);
       }
-      names.forEach((n, i) => assertClose(toNested(params[i].grad as Float64Array, params[i].shape), c.clipped[n], `${c.name} ${n}`));
+      names.forEach((n, i) =>
+        assertClose(toNested(params[i].grad as Float64Array, params[i].shape), c.clipped[n], `${c.name} ${n}`),
+      );
     });
   }
 });

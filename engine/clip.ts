@@ -10,7 +10,8 @@ import type { Tensor } from './tensor';
  * @returns the total norm before clipping (0 when no parameter has a gradient)
  */
 export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number, normType = 2): number {
-  if (!(normType >= 1) && normType !== Infinity) throw new RangeError(`clipGradNorm: normType must be ≥ 1 or Infinity, got ${normType}`);
+  if (!(normType >= 1) && normType !== Infinity)
+    throw new RangeError(`clipGradNorm: normType must be ≥ 1 or Infinity, got ${normType}`);
   if (!(maxNorm >= 0)) throw new RangeError(`clipGradNorm: maxNorm must be ≥ 0, got ${maxNorm}`);
   const grads = [];
   for (const p of params) if (p.grad !== null) grads.push(p.grad);

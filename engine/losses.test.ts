@@ -43,7 +43,14 @@ describe('losses match torch.nn.functional (float64, 1e-6)', () => {
 
 describe('crossEntropy', () => {
   it("'none' gives one loss per row, zero where ignored, and sums to 'sum'", () => {
-    const x = tensor([[1, 2, 3], [0, 0, 0], [3, -1, 2]], { dtype: 'float64' });
+    const x = tensor(
+      [
+        [1, 2, 3],
+        [0, 0, 0],
+        [3, -1, 2],
+      ],
+      { dtype: 'float64' },
+    );
     const none = crossEntropy(x, [2, -100, 0], { reduction: 'none' });
     const sum = crossEntropy(x, [2, -100, 0], { reduction: 'sum' }).item();
     expect(none.shape).toEqual([3]);
@@ -66,7 +73,10 @@ describe('crossEntropy', () => {
   });
 
   it('names bad targets and shapes', () => {
-    const x = tensor([[1, 2], [3, 4]]);
+    const x = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(() => crossEntropy(x, [0, 2])).toThrow('target[1] = 2 is not a class index in [0, 2)');
     expect(() => crossEntropy(x, [0])).toThrow('logits [2,2] need 2 targets, got 1 targets');
     expect(() => crossEntropy(tensor([[[1]]]), [0])).toThrow('logits must be [N, C] or [C]');
@@ -97,7 +107,9 @@ describe('mseLoss', () => {
   });
 
   it('rejects different shapes, naming both', () => {
-    expect(() => mseLoss(tensor([1, 2]), tensor([[1, 2]]))).toThrow('mseLoss: input [2] and target [1,2] must have the same shape');
+    expect(() => mseLoss(tensor([1, 2]), tensor([[1, 2]]))).toThrow(
+      'mseLoss: input [2] and target [1,2] must have the same shape',
+    );
   });
 });
 
@@ -106,8 +118,14 @@ describe('loss gradients against finite differences (gradCheck, float64)', () =>
   const leaf64 = (shape: number[]): Tensor => randn(shape, rng, { dtype: 'float64', requiresGrad: true });
   const rows: [string, () => { f: (...xs: Tensor[]) => Tensor; inputs: Tensor[] }][] = [
     ['crossEntropy mean', () => ({ f: (x) => crossEntropy(x, [0, 3, 1, 3]), inputs: [leaf64([4, 5])] })],
-    ['crossEntropy sum, ignoreIndex 1', () => ({ f: (x) => crossEntropy(x, [1, 2, 0], { ignoreIndex: 1, reduction: 'sum' }), inputs: [leaf64([3, 3])] })],
-    ['crossEntropy none', () => ({ f: (x) => crossEntropy(x, [2, -100, 0], { reduction: 'none' }), inputs: [leaf64([3, 4])] })],
+    [
+      'crossEntropy sum, ignoreIndex 1',
+      () => ({ f: (x) => crossEntropy(x, [1, 2, 0], { ignoreIndex: 1, reduction: 'sum' }), inputs: [leaf64([3, 3])] }),
+    ],
+    [
+      'crossEntropy none',
+      () => ({ f: (x) => crossEntropy(x, [2, -100, 0], { reduction: 'none' }), inputs: [leaf64([3, 4])] }),
+    ],
     ['crossEntropy [C]', () => ({ f: (x) => crossEntropy(x, 4), inputs: [leaf64([6])] })],
     ['mseLoss mean, both sides', () => ({ f: (x, y) => mseLoss(x, y), inputs: [leaf64([2, 3]), leaf64([2, 3])] })],
     ['mseLoss sum', () => ({ f: (x, y) => mseLoss(x, y, 'sum'), inputs: [leaf64([4]), leaf64([4])] })],

@@ -21,16 +21,23 @@ export interface CrossEntropyOptions {
  * @param target N class indices in [0, C) or `ignoreIndex` (a single index for [C] logits)
  * @returns a scalar, or [N] (or a scalar for [C]) with reduction 'none'; a mean over zero targets is NaN, as in PyTorch
  */
-export function crossEntropy(logits: Tensor, target: number | ArrayLike<number>, options: CrossEntropyOptions = {}): Tensor {
+export function crossEntropy(
+  logits: Tensor,
+  target: number | ArrayLike<number>,
+  options: CrossEntropyOptions = {},
+): Tensor {
   const ignoreIndex = options.ignoreIndex ?? -100;
   const reduction = options.reduction ?? 'mean';
-  if (logits.ndim !== 1 && logits.ndim !== 2) throw new Error(`crossEntropy: logits must be [N, C] or [C], got ${fmtShape(logits.shape)}`);
+  if (logits.ndim !== 1 && logits.ndim !== 2)
+    throw new Error(`crossEntropy: logits must be [N, C] or [C], got ${fmtShape(logits.shape)}`);
   const batched = logits.ndim === 2;
   const n = batched ? logits.shape[0] : 1;
   const c = logits.shape[logits.ndim - 1];
   const targets: ArrayLike<number> = typeof target === 'number' ? [target] : target;
   if (batched === (typeof target === 'number') || targets.length !== n) {
-    throw new Error(`crossEntropy: logits ${fmtShape(logits.shape)} need ${batched ? `${n} targets` : 'one target index'}, got ${typeof target === 'number' ? 'a number' : `${targets.length} targets`}`);
+    throw new Error(
+      `crossEntropy: logits ${fmtShape(logits.shape)} need ${batched ? `${n} targets` : 'one target index'}, got ${typeof target === 'number' ? 'a number' : `${targets.length} targets`}`,
+    );
   }
   const x = logits.data;
   // softmax rows, kept for the backward pass.
@@ -40,7 +47,10 @@ export function crossEntropy(logits: Tensor, target: number | ArrayLike<number>,
   for (let i = 0; i < n; i++) {
     const t = targets[i];
     if (t === ignoreIndex) continue;
-    if (!Number.isInteger(t) || t < 0 || t >= c) throw new Error(`crossEntropy: target[${i}] = ${t} is not a class index in [0, ${c}) nor ignoreIndex ${ignoreIndex}`);
+    if (!Number.isInteger(t) || t < 0 || t >= c)
+      throw new Error(
+        `crossEntropy: target[${i}] = ${t} is not a class index in [0, ${c}) nor ignoreIndex ${ignoreIndex}`,
+      );
     count++;
     const row = i * c;
     let max = -Infinity;
@@ -77,7 +87,9 @@ export function crossEntropy(logits: Tensor, target: number | ArrayLike<number>,
  */
 export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = 'mean'): Tensor {
   if (input.shape.length !== target.shape.length || input.shape.some((d, i) => d !== target.shape[i])) {
-    throw new Error(`mseLoss: input ${fmtShape(input.shape)} and target ${fmtShape(target.shape)} must have the same shape`);
+    throw new Error(
+      `mseLoss: input ${fmtShape(input.shape)} and target ${fmtShape(target.shape)} must have the same shape`,
+    );
   }
   const diff = allocate(input.dtype, input.size);
   const sq = allocate(input.dtype, input.size);
@@ -104,9 +116,15 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = 'm
 }
 
 /** Sums, averages over `count`, or keeps (with `shape`) the per-element losses. */
-function reduce(losses: Float32Array | Float64Array, reduction: Reduction, count: number, shape: readonly number[]): Tensor {
+function reduce(
+  losses: Float32Array | Float64Array,
+  reduction: Reduction,
+  count: number,
+  shape: readonly number[],
+): Tensor {
   if (reduction === 'none') return new Tensor(losses, shape);
-  if (reduction !== 'sum' && reduction !== 'mean') throw new Error(`loss: unknown reduction '${String(reduction)}' (expected 'mean', 'sum' or 'none')`);
+  if (reduction !== 'sum' && reduction !== 'mean')
+    throw new Error(`loss: unknown reduction '${String(reduction)}' (expected 'mean', 'sum' or 'none')`);
   let total = 0;
   for (let j = 0; j < losses.length; j++) total += losses[j];
   const out = allocate(losses instanceof Float64Array ? 'float64' : 'float32', 1);

@@ -6,14 +6,18 @@ import { FieldError, fromNested, shapeOf, toNested } from './nested';
 describe('nested arrays', () => {
   it('round-trips any rectangular array through flat data', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 4 }), fc.double({ noNaN: true, noDefaultInfinity: true }), (shape, seed) => {
-        const size = shape.reduce((a, b) => a * b, 1);
-        const data = Float64Array.from({ length: size }, (_, i) => seed + i);
-        const nested = toNested(data, shape);
-        const back = fromNested(nested, 'x', shape);
-        expect(Array.from(back.data)).toEqual(Array.from(data));
-        expect(back.shape).toEqual(shape);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 4 }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (shape, seed) => {
+          const size = shape.reduce((a, b) => a * b, 1);
+          const data = Float64Array.from({ length: size }, (_, i) => seed + i);
+          const nested = toNested(data, shape);
+          const back = fromNested(nested, 'x', shape);
+          expect(Array.from(back.data)).toEqual(Array.from(data));
+          expect(back.shape).toEqual(shape);
+        },
+      ),
     );
   });
 
@@ -23,7 +27,15 @@ describe('nested arrays', () => {
   });
 
   it('names the first bad element', () => {
-    expect(() => shapeOf([[1, 2], [3, 'a']], 'input')).toThrow('input[1][1]: expected a finite number, got the string "a"');
+    expect(() =>
+      shapeOf(
+        [
+          [1, 2],
+          [3, 'a'],
+        ],
+        'input',
+      ),
+    ).toThrow('input[1][1]: expected a finite number, got the string "a"');
     expect(() => shapeOf([[1, 2], [3]], 'input')).toThrow('input[1]: ragged nested array: expected length 2, got 1');
     expect(() => shapeOf([[1, 2], 3], 'h0')).toThrow('h0[1]: expected an array of length 2, got number 3');
     expect(() => shapeOf([1, null], 'h0')).toThrow('h0[1]: expected a finite number, got null');

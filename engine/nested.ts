@@ -52,7 +52,8 @@ function checkRectangle(value: unknown, shape: number[], depth: number, path: st
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
@@ -62,7 +63,11 @@ export function describe(value: unknown): string {
  * @param expected when given, the required shape; a different shape is an error naming `field`.
  * @returns `{ shape, data }` with `data.length` = product of `shape`.
  */
-export function fromNested(value: unknown, field: string, expected?: readonly number[]): { shape: number[]; data: Float64Array } {
+export function fromNested(
+  value: unknown,
+  field: string,
+  expected?: readonly number[],
+): { shape: number[]; data: Float64Array } {
   let shape = shapeOf(value, field);
   if (expected) {
     // JSON cannot spell the dimensions after an empty one, so `[]` matches `[0, 2]`.

@@ -64,7 +64,8 @@ export class Rng {
 
   /** An integer uniform in [0, n), without modulo bias (rejection sampling). */
   int(n: number): number {
-    if (!Number.isInteger(n) || n <= 0 || n > 4294967296) throw new RangeError(`Rng.int: n must be an integer in [1, 2^32], got ${n}`);
+    if (!Number.isInteger(n) || n <= 0 || n > 4294967296)
+      throw new RangeError(`Rng.int: n must be an integer in [1, 2^32], got ${n}`);
     // Reject the top partial bucket so every residue is equally likely.
     const limit = 4294967296 - (4294967296 % n);
     let x = this.nextUint32();
@@ -91,7 +92,8 @@ export class Rng {
   /** Restores a state captured by `getState`. */
   setState(state: readonly [number, number, number, number]): void {
     [this.s0, this.s1, this.s2, this.s3] = state.map((v) => v | 0) as [number, number, number, number];
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) throw new RangeError('Rng.setState: the all-zero state is invalid');
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0)
+      throw new RangeError('Rng.setState: the all-zero state is invalid');
   }
 
   /** An independent copy that continues the same stream. */

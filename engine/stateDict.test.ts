@@ -6,8 +6,11 @@ import { loadStateDict, stateDict } from './stateDict';
 import { GRU, LSTM, Linear } from './index';
 import { Rng } from './random';
 
-const rnn = JSON.parse(readFileSync(new URL('./testing/fixtures/rnn.json', import.meta.url), 'utf8')) as { cases: { name: string; case: { params: Record<string, unknown> } }[] };
-const torchParams = (prefix: string): Record<string, unknown> => rnn.cases.find((c) => c.name.startsWith(prefix))!.case.params;
+const rnn = JSON.parse(readFileSync(new URL('./testing/fixtures/rnn.json', import.meta.url), 'utf8')) as {
+  cases: { name: string; case: { params: Record<string, unknown> } }[];
+};
+const torchParams = (prefix: string): Record<string, unknown> =>
+  rnn.cases.find((c) => c.name.startsWith(prefix))!.case.params;
 
 /** The message `fn` throws. */
 function errorOf(fn: () => void): string {
@@ -47,28 +50,45 @@ describe('stateDict', () => {
 
 describe('loadStateDict errors', () => {
   const lin = (): Linear => new Linear(2, 3, { dtype: 'float64' });
-  const good = { weight: [[1, 2], [3, 4], [5, 6]], bias: [7, 8, 9] };
+  const good = {
+    weight: [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    bias: [7, 8, 9],
+  };
 
   it('names a missing tensor with its expected shape', () => {
-    expect(errorOf(() => loadStateDict(lin(), { weight: good.weight }))).toBe('state_dict.bias: missing (expected shape [3])');
+    expect(errorOf(() => loadStateDict(lin(), { weight: good.weight }))).toBe(
+      'state_dict.bias: missing (expected shape [3])',
+    );
   });
 
   it('names an extra tensor', () => {
-    expect(errorOf(() => loadStateDict(lin(), { ...good, bias_hh_l0: [1] }))).toBe('state_dict.bias_hh_l0: unexpected: the module has no such parameter (it has weight, bias)');
+    expect(errorOf(() => loadStateDict(lin(), { ...good, bias_hh_l0: [1] }))).toBe(
+      'state_dict.bias_hh_l0: unexpected: the module has no such parameter (it has weight, bias)',
+    );
   });
 
   it('names a mis-shaped tensor, with the label asked for', () => {
-    expect(errorOf(() => loadStateDict(lin(), { ...good, weight: [[1, 2, 3]] }, { label: 'params' }))).toBe('params.weight: expected shape [3, 2], got [1, 3]');
+    expect(errorOf(() => loadStateDict(lin(), { ...good, weight: [[1, 2, 3]] }, { label: 'params' }))).toBe(
+      'params.weight: expected shape [3, 2], got [1, 3]',
+    );
   });
 
   it('counts the other problems and writes nothing', () => {
     const m = lin();
     const before = Float64Array.from(m.bias!.data);
-    expect(errorOf(() => loadStateDict(m, { bias: [0, 0, 0], weight: [[1]], extra: 1 }))).toBe('state_dict.weight: expected shape [3, 2], got [1, 1] (and 1 more problem)');
+    expect(errorOf(() => loadStateDict(m, { bias: [0, 0, 0], weight: [[1]], extra: 1 }))).toBe(
+      'state_dict.weight: expected shape [3, 2], got [1, 1] (and 1 more problem)',
+    );
     expect(m.bias!.data).toEqual(before);
   });
 
   it('rejects a non-object', () => {
-    expect(errorOf(() => loadStateDict(lin(), [1, 2]))).toBe('state_dict: expected an object of parameter name → nested array, got an array of length 2');
+    expect(errorOf(() => loadStateDict(lin(), [1, 2]))).toBe(
+      'state_dict: expected an object of parameter name → nested array, got an array of length 2',
+    );
   });
 });

@@ -49,12 +49,21 @@ export function loadStateDict(module: Module, dict: unknown, opts: LoadStateDict
     }
   }
   for (const name of Object.keys(given)) {
-    if (!params.has(name)) problems.push(new FieldError(`${label}.${name}`, `unexpected: the module has no such parameter (it has ${[...params.keys()].join(', ')})`));
+    if (!params.has(name))
+      problems.push(
+        new FieldError(
+          `${label}.${name}`,
+          `unexpected: the module has no such parameter (it has ${[...params.keys()].join(', ')})`,
+        ),
+      );
   }
   if (problems.length > 0) {
     const first = problems[0];
     if (problems.length === 1) throw first;
-    throw new FieldError(first.field, `${first.message.slice(first.field.length + 2)} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`);
+    throw new FieldError(
+      first.field,
+      `${first.message.slice(first.field.length + 2)} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`,
+    );
   }
   for (const [target, source] of loaded) target.set(source);
 }

@@ -5,12 +5,18 @@ import { fromArray, full, ones, randn, tensor, Tensor, uniform, zeros } from './
 
 describe('Tensor', () => {
   it('reads the shape from nested arrays and round-trips through toNested', () => {
-    const t = tensor([[1, 2, 3], [4, 5, 6]]);
+    const t = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(t.shape).toEqual([2, 3]);
     expect(t.size).toBe(6);
     expect(t.dtype).toBe('float32');
     expect(t.data).toBeInstanceOf(Float32Array);
-    expect(t.toNested()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(t.toNested()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(tensor(3.5).shape).toEqual([]);
     expect(tensor(3.5).item()).toBe(3.5);
   });
@@ -39,7 +45,10 @@ describe('Tensor', () => {
   });
 
   it('builds zeros, ones, full and random tensors, reproducibly', () => {
-    expect(zeros([2, 2]).toNested()).toEqual([[0, 0], [0, 0]]);
+    expect(zeros([2, 2]).toNested()).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
     expect(ones([3], { dtype: 'float64' }).toNested()).toEqual([1, 1, 1]);
     expect(full([2], 7).toNested()).toEqual([7, 7]);
     expect(randn([5], new Rng(3)).toNested()).toEqual(randn([5], new Rng(3)).toNested());

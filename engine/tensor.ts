@@ -57,7 +57,8 @@ export class Tensor {
    */
   constructor(data: TensorData, shape: readonly number[], requiresGrad = false) {
     const size = shapeSize(shape);
-    if (data.length !== size) throw new Error(`Tensor: data has ${data.length} elements but shape [${shape.join(',')}] needs ${size}`);
+    if (data.length !== size)
+      throw new Error(`Tensor: data has ${data.length} elements but shape [${shape.join(',')}] needs ${size}`);
     this.data = data;
     this.shape = Object.freeze(shape.slice());
     this.dtype = data instanceof Float64Array ? 'float64' : 'float32';
@@ -78,7 +79,8 @@ export class Tensor {
 
   /** The single value of a one-element tensor. */
   item(): number {
-    if (this.size !== 1) throw new Error(`item: tensor of shape [${this.shape.join(',')}] has ${this.size} elements, not 1`);
+    if (this.size !== 1)
+      throw new Error(`item: tensor of shape [${this.shape.join(',')}] has ${this.size} elements, not 1`);
     return this.data[0] as number;
   }
 
@@ -186,7 +188,9 @@ export function tensor(value: NestedArray, opts: TensorOptions = {}): Tensor {
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[dim]) {
-      throw new Error(`tensor: ragged nested array (expected length ${shape[dim]} at depth ${dim} for shape ${fmtShape(shape)})`);
+      throw new Error(
+        `tensor: ragged nested array (expected length ${shape[dim]} at depth ${dim} for shape ${fmtShape(shape)})`,
+      );
     }
     for (const item of v) fill(item, dim + 1);
   };
@@ -202,7 +206,10 @@ export function tensor(value: NestedArray, opts: TensorOptions = {}): Tensor {
 export function fromArray(values: ArrayLike<number>, shape: readonly number[], opts: TensorOptions = {}): Tensor {
   const dtype = opts.dtype ?? (values instanceof Float64Array ? 'float64' : 'float32');
   let data: TensorData;
-  if ((dtype === 'float32' && values instanceof Float32Array) || (dtype === 'float64' && values instanceof Float64Array)) {
+  if (
+    (dtype === 'float32' && values instanceof Float32Array) ||
+    (dtype === 'float64' && values instanceof Float64Array)
+  ) {
     data = values;
   } else {
     data = allocate(dtype, values.length);
@@ -236,7 +243,11 @@ export function uniform(shape: readonly number[], lo: number, hi: number, rng: R
 }
 
 /** A tensor of independent samples N(mean, std²) drawn in row-major order from `rng`. */
-export function randn(shape: readonly number[], rng: Rng, opts: TensorOptions & { mean?: number; std?: number } = {}): Tensor {
+export function randn(
+  shape: readonly number[],
+  rng: Rng,
+  opts: TensorOptions & { mean?: number; std?: number } = {},
+): Tensor {
   const t = zeros(shape, opts);
   const mean = opts.mean ?? 0;
   const std = opts.std ?? 1;

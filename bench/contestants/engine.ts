@@ -16,7 +16,8 @@ function loadWeights(named: Map<string, Tensor>, weights: InitialWeights): void 
   };
   for (const [name, data] of Object.entries(source)) {
     const p = named.get(name);
-    if (!p || p.size !== data.length) throw new Error(`engine contestant: parameter ${name} missing or of size ${p?.size}, want ${data.length}`);
+    if (!p || p.size !== data.length)
+      throw new Error(`engine contestant: parameter ${name} missing or of size ${p?.size}, want ${data.length}`);
     p.data.set(data);
   }
 }
@@ -31,7 +32,11 @@ export const engine: Contestant = {
     const named = new Map(rnn.namedParameters());
     for (const [name, p] of fc.namedParameters()) named.set(`fc.${name}`, p);
     loadWeights(named, weights);
-    const optimizer = new Adam([...rnn.parameters(), ...fc.parameters()], { lr: adam.lr, betas: adam.betas, eps: adam.eps });
+    const optimizer = new Adam([...rnn.parameters(), ...fc.parameters()], {
+      lr: adam.lr,
+      betas: adam.betas,
+      eps: adam.eps,
+    });
     // The one-hot input, rewritten in place each step (data preparation, as TF.js's tf.oneHot).
     const x = new Tensor(new Float32Array(T * B * V), [T, B, V]);
 

@@ -47,7 +47,11 @@ describe('TF.js trainer', () => {
     const model: ModelConfig = { cell: 'lstm', vocabSize: 5, hiddenSize: 4, seqLen: 3, batchSize: 2 };
     const made = await tfjsCpu.create({ model, weights: initialWeights(model), adam });
     if (isUnavailable(made)) throw new Error(made.unavailable);
-    const [a, b, c] = makeBatches(tokens.map((t) => t % 5), model, 3);
+    const [a, b, c] = makeBatches(
+      tokens.map((t) => t % 5),
+      model,
+      3,
+    );
     made.step(a);
     const after1 = await tfjsTensorCount();
     made.step(b);

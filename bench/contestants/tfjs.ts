@@ -26,7 +26,8 @@ function loadTf(): Promise<Tf> {
     tsxRequire('@tensorflow/tfjs-core/dist/register_all_gradients', import.meta.url);
     require('@tensorflow/tfjs-backend-cpu');
     const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
-    const dist = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
+    const dist =
+      path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
     wasm.setWasmPaths(dist);
     // One thread, as the issue asks; Node offers no SharedArrayBuffer workers here anyway.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -98,7 +99,9 @@ function makeTrainer(tf: Tf, backend: TfjsBackend, { model, weights, adam }: Tra
     activate: () => void tf.setBackend(backend),
     step(batch) {
       const x = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(batch.inputs, 'int32'), V), 'float32')) as tfTypes.Tensor2D;
-      const y = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(batch.targets, 'int32'), V), 'float32')) as tfTypes.Tensor2D;
+      const y = tf.tidy(() =>
+        tf.cast(tf.oneHot(tf.tensor1d(batch.targets, 'int32'), V), 'float32'),
+      ) as tfTypes.Tensor2D;
       const { value, grads } = tf.variableGrads(() => lossOf(x, y), varList);
       // variableGrads keys its map by variable name, which is what applyGradients looks up.
       optimizer.applyGradients(grads as Parameters<typeof optimizer.applyGradients>[0]);

@@ -92,7 +92,26 @@ export class FusedCharRnn {
    * @returns the mean cross-entropy over all T·B predictions
    */
   forwardBackward(batch: Batch): number {
-    const { V, H, T, B, params: p, grads: g, hs, hsAt, hsOut, logits, dlogits, dHs, dA, dAAt, dhNext, WhhT, WhyT, bias } = this;
+    const {
+      V,
+      H,
+      T,
+      B,
+      params: p,
+      grads: g,
+      hs,
+      hsAt,
+      hsOut,
+      logits,
+      dlogits,
+      dHs,
+      dA,
+      dAAt,
+      dhNext,
+      WhhT,
+      WhyT,
+      bias,
+    } = this;
     const { inputs, targets } = batch;
     const TB = T * B;
     transpose(p.Whh, WhhT, H, H);

@@ -12,7 +12,12 @@ export type Dtype = 'float32' | 'float64';
 export function flatParams<Name extends string>(
   sizes: Record<Name, number>,
   dtype: Dtype,
-): { flatParams: FloatArray; flatGrads: FloatArray; params: Record<Name, FloatArray>; grads: Record<Name, FloatArray> } {
+): {
+  flatParams: FloatArray;
+  flatGrads: FloatArray;
+  params: Record<Name, FloatArray>;
+  grads: Record<Name, FloatArray>;
+} {
   const names = Object.keys(sizes) as Name[];
   const total = names.reduce((n, name) => n + sizes[name], 0);
   const Ctor = dtype === 'float64' ? Float64Array : Float32Array;

@@ -37,44 +37,48 @@ const sizes = [
 ];
 const cases = models.flatMap((m) => sizes.map((s) => ({ ...m, ...s })));
 
-describe.each(cases)('fused $name, V$vocabSize H$hiddenSize T$seqLen B$batchSize', ({ cell, make, vocabSize, hiddenSize, seqLen, batchSize }) => {
-  const config: ModelConfig = { cell, vocabSize, hiddenSize, seqLen, batchSize };
-  const batch = randomBatch(config, 11);
+describe.each(cases)(
+  'fused $name, V$vocabSize H$hiddenSize T$seqLen B$batchSize',
+  ({ cell, make, vocabSize, hiddenSize, seqLen, batchSize }) => {
+    const config: ModelConfig = { cell, vocabSize, hiddenSize, seqLen, batchSize };
+    const batch = randomBatch(config, 11);
 
-  it('has BPTT gradients equal to central finite differences (float64)', () => {
-    const model = make(config, 'float64');
-    model.forwardBackward(batch);
-    const analytic = Object.fromEntries(Object.entries(model.grads).map(([k, g]) => [k, Float64Array.from(g)]));
-    const eps = 1e-5;
-    let checked = 0;
-    for (const [name, p] of Object.entries(model.params)) {
-      for (let i = 0; i < p.length; i++) {
-        const orig = p[i];
-        p[i] = orig + eps;
-        const lossPlus = model.forwardBackward(batch);
-        p[i] = orig - eps;
-        const lossMinus = model.forwardBackward(batch);
-        p[i] = orig;
-        const numeric = (lossPlus - lossMinus) / (2 * eps);
-        const a = analytic[name][i];
-        if (Math.abs(numeric - a) > 1e-9 + 1e-6 * Math.abs(numeric)) {
-          throw new Error(`${name}[${i}]: analytic ${a}, finite difference ${numeric}`);
+    it('has BPTT gradients equal to central finite differences (float64)', () => {
+      const model = make(config, 'float64');
+      model.forwardBackward(batch);
+      const analytic = Object.fromEntries(Object.entries(model.grads).map(([k, g]) => [k, Float64Array.from(g)]));
+      const eps = 1e-5;
+      let checked = 0;
+      for (const [name, p] of Object.entries(model.params)) {
+        for (let i = 0; i < p.length; i++) {
+          const orig = p[i];
+          p[i] = orig + eps;
+          const lossPlus = model.forwardBackward(batch);
+          p[i] = orig - eps;
+          const lossMinus = model.forwardBackward(batch);
+          p[i] = orig;
+          const numeric = (lossPlus - lossMinus) / (2 * eps);
+          const a = analytic[name][i];
+          if (Math.abs(numeric - a) > 1e-9 + 1e-6 * Math.abs(numeric)) {
+            throw new Error(`${name}[${i}]: analytic ${a}, finite difference ${numeric}`);
+          }
+          checked++;
         }
-        checked++;
       }
-    }
-    expect(checked).toBeGreaterThan(100);
-    expect(Math.max(...Object.values(analytic).flatMap((g) => [...g].map(Math.abs)))).toBeGreaterThan(1e-3);
-  });
+      expect(checked).toBeGreaterThan(100);
+      expect(Math.max(...Object.values(analytic).flatMap((g) => [...g].map(Math.abs)))).toBeGreaterThan(1e-3);
+    });
 
-  it('computes the same loss and gradients in float32 as in float64', () => {
-    const m64 = make(config, 'float64');
-    const m32 = make(config, 'float32');
-    expect(m32.forwardBackward(batch)).toBeCloseTo(m64.forwardBackward(batch), 5);
-    for (const name of Object.keys(m64.grads)) {
-      const g64 = m64.grads[name];
-      const g32 = m32.grads[name];
-      for (let i = 0; i < g64.length; i++) expect(Math.abs(g32[i] - g64[i])).toBeLessThan(1e-6 + 1e-4 * Math.abs(g64[i]));
-    }
-  });
-});
+    it('computes the same loss and gradients in float32 as in float64', () => {
+      const m64 = make(config, 'float64');
+      const m32 = make(config, 'float32');
+      expect(m32.forwardBackward(batch)).toBeCloseTo(m64.forwardBackward(batch), 5);
+      for (const name of Object.keys(m64.grads)) {
+        const g64 = m64.grads[name];
+        const g32 = m32.grads[name];
+        for (let i = 0; i < g64.length; i++)
+          expect(Math.abs(g32[i] - g64[i])).toBeLessThan(1e-6 + 1e-4 * Math.abs(g64[i]));
+      }
+    });
+  },
+);

@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matmulAB, matmulABt, matmulAtB, transpose } from './kernels';
 
-function naive(A: Float64Array, B: Float64Array, M: number, N: number, K: number, aT: boolean, bT: boolean): Float64Array {
+function naive(
+  A: Float64Array,
+  B: Float64Array,
+  M: number,
+  N: number,
+  K: number,
+  aT: boolean,
+  bT: boolean,
+): Float64Array {
   const C = new Float64Array(M * N);
   for (let i = 0; i < M; i++)
     for (let j = 0; j < N; j++) {
@@ -17,7 +25,8 @@ function naive(A: Float64Array, B: Float64Array, M: number, N: number, K: number
 
 const size = fc.integer({ min: 1, max: 27 });
 const dims = fc.record({ M: size, N: size, K: size });
-const filled = (n: number, seed: number): Float64Array => Float64Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.7));
+const filled = (n: number, seed: number): Float64Array =>
+  Float64Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.7));
 
 describe('matmul kernels', () => {
   it('matmulABt accumulates A·Bᵀ', () => {

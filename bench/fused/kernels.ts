@@ -20,22 +20,106 @@ export type FloatArray = Float32Array | Float64Array;
 export function matmulAB(A: FloatArray, B: FloatArray, C: FloatArray, M: number, N: number, K: number): void {
   let i = 0;
   for (; i + 7 < M; i += 8) {
-    const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K, a4 = a3 + K, a5 = a4 + K, a6 = a5 + K, a7 = a6 + K;
-    const c0 = i * N, c1 = c0 + N, c2 = c1 + N, c3 = c2 + N, c4 = c3 + N, c5 = c4 + N, c6 = c5 + N, c7 = c6 + N;
+    const a0 = i * K,
+      a1 = a0 + K,
+      a2 = a1 + K,
+      a3 = a2 + K,
+      a4 = a3 + K,
+      a5 = a4 + K,
+      a6 = a5 + K,
+      a7 = a6 + K;
+    const c0 = i * N,
+      c1 = c0 + N,
+      c2 = c1 + N,
+      c3 = c2 + N,
+      c4 = c3 + N,
+      c5 = c4 + N,
+      c6 = c5 + N,
+      c7 = c6 + N;
     let k = 0;
     for (; k + 7 < K; k += 8) {
       // x<r><q> = A[i + r, k + q]
-      const x00 = A[a0 + k], x01 = A[a0 + k + 1], x02 = A[a0 + k + 2], x03 = A[a0 + k + 3], x04 = A[a0 + k + 4], x05 = A[a0 + k + 5], x06 = A[a0 + k + 6], x07 = A[a0 + k + 7];
-      const x10 = A[a1 + k], x11 = A[a1 + k + 1], x12 = A[a1 + k + 2], x13 = A[a1 + k + 3], x14 = A[a1 + k + 4], x15 = A[a1 + k + 5], x16 = A[a1 + k + 6], x17 = A[a1 + k + 7];
-      const x20 = A[a2 + k], x21 = A[a2 + k + 1], x22 = A[a2 + k + 2], x23 = A[a2 + k + 3], x24 = A[a2 + k + 4], x25 = A[a2 + k + 5], x26 = A[a2 + k + 6], x27 = A[a2 + k + 7];
-      const x30 = A[a3 + k], x31 = A[a3 + k + 1], x32 = A[a3 + k + 2], x33 = A[a3 + k + 3], x34 = A[a3 + k + 4], x35 = A[a3 + k + 5], x36 = A[a3 + k + 6], x37 = A[a3 + k + 7];
-      const x40 = A[a4 + k], x41 = A[a4 + k + 1], x42 = A[a4 + k + 2], x43 = A[a4 + k + 3], x44 = A[a4 + k + 4], x45 = A[a4 + k + 5], x46 = A[a4 + k + 6], x47 = A[a4 + k + 7];
-      const x50 = A[a5 + k], x51 = A[a5 + k + 1], x52 = A[a5 + k + 2], x53 = A[a5 + k + 3], x54 = A[a5 + k + 4], x55 = A[a5 + k + 5], x56 = A[a5 + k + 6], x57 = A[a5 + k + 7];
-      const x60 = A[a6 + k], x61 = A[a6 + k + 1], x62 = A[a6 + k + 2], x63 = A[a6 + k + 3], x64 = A[a6 + k + 4], x65 = A[a6 + k + 5], x66 = A[a6 + k + 6], x67 = A[a6 + k + 7];
-      const x70 = A[a7 + k], x71 = A[a7 + k + 1], x72 = A[a7 + k + 2], x73 = A[a7 + k + 3], x74 = A[a7 + k + 4], x75 = A[a7 + k + 5], x76 = A[a7 + k + 6], x77 = A[a7 + k + 7];
-      const b0 = k * N, b1 = b0 + N, b2 = b1 + N, b3 = b2 + N, b4 = b3 + N, b5 = b4 + N, b6 = b5 + N, b7 = b6 + N;
+      const x00 = A[a0 + k],
+        x01 = A[a0 + k + 1],
+        x02 = A[a0 + k + 2],
+        x03 = A[a0 + k + 3],
+        x04 = A[a0 + k + 4],
+        x05 = A[a0 + k + 5],
+        x06 = A[a0 + k + 6],
+        x07 = A[a0 + k + 7];
+      const x10 = A[a1 + k],
+        x11 = A[a1 + k + 1],
+        x12 = A[a1 + k + 2],
+        x13 = A[a1 + k + 3],
+        x14 = A[a1 + k + 4],
+        x15 = A[a1 + k + 5],
+        x16 = A[a1 + k + 6],
+        x17 = A[a1 + k + 7];
+      const x20 = A[a2 + k],
+        x21 = A[a2 + k + 1],
+        x22 = A[a2 + k + 2],
+        x23 = A[a2 + k + 3],
+        x24 = A[a2 + k + 4],
+        x25 = A[a2 + k + 5],
+        x26 = A[a2 + k + 6],
+        x27 = A[a2 + k + 7];
+      const x30 = A[a3 + k],
+        x31 = A[a3 + k + 1],
+        x32 = A[a3 + k + 2],
+        x33 = A[a3 + k + 3],
+        x34 = A[a3 + k + 4],
+        x35 = A[a3 + k + 5],
+        x36 = A[a3 + k + 6],
+        x37 = A[a3 + k + 7];
+      const x40 = A[a4 + k],
+        x41 = A[a4 + k + 1],
+        x42 = A[a4 + k + 2],
+        x43 = A[a4 + k + 3],
+        x44 = A[a4 + k + 4],
+        x45 = A[a4 + k + 5],
+        x46 = A[a4 + k + 6],
+        x47 = A[a4 + k + 7];
+      const x50 = A[a5 + k],
+        x51 = A[a5 + k + 1],
+        x52 = A[a5 + k + 2],
+        x53 = A[a5 + k + 3],
+        x54 = A[a5 + k + 4],
+        x55 = A[a5 + k + 5],
+        x56 = A[a5 + k + 6],
+        x57 = A[a5 + k + 7];
+      const x60 = A[a6 + k],
+        x61 = A[a6 + k + 1],
+        x62 = A[a6 + k + 2],
+        x63 = A[a6 + k + 3],
+        x64 = A[a6 + k + 4],
+        x65 = A[a6 + k + 5],
+        x66 = A[a6 + k + 6],
+        x67 = A[a6 + k + 7];
+      const x70 = A[a7 + k],
+        x71 = A[a7 + k + 1],
+        x72 = A[a7 + k + 2],
+        x73 = A[a7 + k + 3],
+        x74 = A[a7 + k + 4],
+        x75 = A[a7 + k + 5],
+        x76 = A[a7 + k + 6],
+        x77 = A[a7 + k + 7];
+      const b0 = k * N,
+        b1 = b0 + N,
+        b2 = b1 + N,
+        b3 = b2 + N,
+        b4 = b3 + N,
+        b5 = b4 + N,
+        b6 = b5 + N,
+        b7 = b6 + N;
       for (let j = 0; j < N; j++) {
-        const w0 = B[b0 + j], w1 = B[b1 + j], w2 = B[b2 + j], w3 = B[b3 + j], w4 = B[b4 + j], w5 = B[b5 + j], w6 = B[b6 + j], w7 = B[b7 + j];
+        const w0 = B[b0 + j],
+          w1 = B[b1 + j],
+          w2 = B[b2 + j],
+          w3 = B[b3 + j],
+          w4 = B[b4 + j],
+          w5 = B[b5 + j],
+          w6 = B[b6 + j],
+          w7 = B[b7 + j];
         C[c0 + j] += x00 * w0 + x01 * w1 + x02 * w2 + x03 * w3 + x04 * w4 + x05 * w5 + x06 * w6 + x07 * w7;
         C[c1 + j] += x10 * w0 + x11 * w1 + x12 * w2 + x13 * w3 + x14 * w4 + x15 * w5 + x16 * w6 + x17 * w7;
         C[c2 + j] += x20 * w0 + x21 * w1 + x22 * w2 + x23 * w3 + x24 * w4 + x25 * w5 + x26 * w6 + x27 * w7;
@@ -47,7 +131,14 @@ export function matmulAB(A: FloatArray, B: FloatArray, C: FloatArray, M: number,
       }
     }
     for (; k < K; k++) {
-      const x0 = A[a0 + k], x1 = A[a1 + k], x2 = A[a2 + k], x3 = A[a3 + k], x4 = A[a4 + k], x5 = A[a5 + k], x6 = A[a6 + k], x7 = A[a7 + k];
+      const x0 = A[a0 + k],
+        x1 = A[a1 + k],
+        x2 = A[a2 + k],
+        x3 = A[a3 + k],
+        x4 = A[a4 + k],
+        x5 = A[a5 + k],
+        x6 = A[a6 + k],
+        x7 = A[a7 + k];
       const b0 = k * N;
       for (let j = 0; j < N; j++) {
         const w = B[b0 + j];
@@ -67,10 +158,32 @@ export function matmulAB(A: FloatArray, B: FloatArray, C: FloatArray, M: number,
     const c0 = i * N;
     let k = 0;
     for (; k + 7 < K; k += 8) {
-      const x0 = A[a0 + k], x1 = A[a0 + k + 1], x2 = A[a0 + k + 2], x3 = A[a0 + k + 3], x4 = A[a0 + k + 4], x5 = A[a0 + k + 5], x6 = A[a0 + k + 6], x7 = A[a0 + k + 7];
-      const b0 = k * N, b1 = b0 + N, b2 = b1 + N, b3 = b2 + N, b4 = b3 + N, b5 = b4 + N, b6 = b5 + N, b7 = b6 + N;
+      const x0 = A[a0 + k],
+        x1 = A[a0 + k + 1],
+        x2 = A[a0 + k + 2],
+        x3 = A[a0 + k + 3],
+        x4 = A[a0 + k + 4],
+        x5 = A[a0 + k + 5],
+        x6 = A[a0 + k + 6],
+        x7 = A[a0 + k + 7];
+      const b0 = k * N,
+        b1 = b0 + N,
+        b2 = b1 + N,
+        b3 = b2 + N,
+        b4 = b3 + N,
+        b5 = b4 + N,
+        b6 = b5 + N,
+        b7 = b6 + N;
       for (let j = 0; j < N; j++) {
-        C[c0 + j] += x0 * B[b0 + j] + x1 * B[b1 + j] + x2 * B[b2 + j] + x3 * B[b3 + j] + x4 * B[b4 + j] + x5 * B[b5 + j] + x6 * B[b6 + j] + x7 * B[b7 + j];
+        C[c0 + j] +=
+          x0 * B[b0 + j] +
+          x1 * B[b1 + j] +
+          x2 * B[b2 + j] +
+          x3 * B[b3 + j] +
+          x4 * B[b4 + j] +
+          x5 * B[b5 + j] +
+          x6 * B[b6 + j] +
+          x7 * B[b7 + j];
       }
     }
     for (; k < K; k++) {
@@ -91,22 +204,106 @@ export function matmulAB(A: FloatArray, B: FloatArray, C: FloatArray, M: number,
 export function matmulAtB(A: FloatArray, B: FloatArray, C: FloatArray, M: number, N: number, K: number): void {
   let k = 0;
   for (; k + 7 < K; k += 8) {
-    const a0 = k * M, a1 = a0 + M, a2 = a1 + M, a3 = a2 + M, a4 = a3 + M, a5 = a4 + M, a6 = a5 + M, a7 = a6 + M;
-    const b0 = k * N, b1 = b0 + N, b2 = b1 + N, b3 = b2 + N, b4 = b3 + N, b5 = b4 + N, b6 = b5 + N, b7 = b6 + N;
+    const a0 = k * M,
+      a1 = a0 + M,
+      a2 = a1 + M,
+      a3 = a2 + M,
+      a4 = a3 + M,
+      a5 = a4 + M,
+      a6 = a5 + M,
+      a7 = a6 + M;
+    const b0 = k * N,
+      b1 = b0 + N,
+      b2 = b1 + N,
+      b3 = b2 + N,
+      b4 = b3 + N,
+      b5 = b4 + N,
+      b6 = b5 + N,
+      b7 = b6 + N;
     let m = 0;
     for (; m + 7 < M; m += 8) {
       // x<r><q> = Aᵀ[m + r, k + q] = A[k + q, m + r]
-      const x00 = A[a0 + m], x01 = A[a1 + m], x02 = A[a2 + m], x03 = A[a3 + m], x04 = A[a4 + m], x05 = A[a5 + m], x06 = A[a6 + m], x07 = A[a7 + m];
-      const x10 = A[a0 + m + 1], x11 = A[a1 + m + 1], x12 = A[a2 + m + 1], x13 = A[a3 + m + 1], x14 = A[a4 + m + 1], x15 = A[a5 + m + 1], x16 = A[a6 + m + 1], x17 = A[a7 + m + 1];
-      const x20 = A[a0 + m + 2], x21 = A[a1 + m + 2], x22 = A[a2 + m + 2], x23 = A[a3 + m + 2], x24 = A[a4 + m + 2], x25 = A[a5 + m + 2], x26 = A[a6 + m + 2], x27 = A[a7 + m + 2];
-      const x30 = A[a0 + m + 3], x31 = A[a1 + m + 3], x32 = A[a2 + m + 3], x33 = A[a3 + m + 3], x34 = A[a4 + m + 3], x35 = A[a5 + m + 3], x36 = A[a6 + m + 3], x37 = A[a7 + m + 3];
-      const x40 = A[a0 + m + 4], x41 = A[a1 + m + 4], x42 = A[a2 + m + 4], x43 = A[a3 + m + 4], x44 = A[a4 + m + 4], x45 = A[a5 + m + 4], x46 = A[a6 + m + 4], x47 = A[a7 + m + 4];
-      const x50 = A[a0 + m + 5], x51 = A[a1 + m + 5], x52 = A[a2 + m + 5], x53 = A[a3 + m + 5], x54 = A[a4 + m + 5], x55 = A[a5 + m + 5], x56 = A[a6 + m + 5], x57 = A[a7 + m + 5];
-      const x60 = A[a0 + m + 6], x61 = A[a1 + m + 6], x62 = A[a2 + m + 6], x63 = A[a3 + m + 6], x64 = A[a4 + m + 6], x65 = A[a5 + m + 6], x66 = A[a6 + m + 6], x67 = A[a7 + m + 6];
-      const x70 = A[a0 + m + 7], x71 = A[a1 + m + 7], x72 = A[a2 + m + 7], x73 = A[a3 + m + 7], x74 = A[a4 + m + 7], x75 = A[a5 + m + 7], x76 = A[a6 + m + 7], x77 = A[a7 + m + 7];
-      const c0 = m * N, c1 = c0 + N, c2 = c1 + N, c3 = c2 + N, c4 = c3 + N, c5 = c4 + N, c6 = c5 + N, c7 = c6 + N;
+      const x00 = A[a0 + m],
+        x01 = A[a1 + m],
+        x02 = A[a2 + m],
+        x03 = A[a3 + m],
+        x04 = A[a4 + m],
+        x05 = A[a5 + m],
+        x06 = A[a6 + m],
+        x07 = A[a7 + m];
+      const x10 = A[a0 + m + 1],
+        x11 = A[a1 + m + 1],
+        x12 = A[a2 + m + 1],
+        x13 = A[a3 + m + 1],
+        x14 = A[a4 + m + 1],
+        x15 = A[a5 + m + 1],
+        x16 = A[a6 + m + 1],
+        x17 = A[a7 + m + 1];
+      const x20 = A[a0 + m + 2],
+        x21 = A[a1 + m + 2],
+        x22 = A[a2 + m + 2],
+        x23 = A[a3 + m + 2],
+        x24 = A[a4 + m + 2],
+        x25 = A[a5 + m + 2],
+        x26 = A[a6 + m + 2],
+        x27 = A[a7 + m + 2];
+      const x30 = A[a0 + m + 3],
+        x31 = A[a1 + m + 3],
+        x32 = A[a2 + m + 3],
+        x33 = A[a3 + m + 3],
+        x34 = A[a4 + m + 3],
+        x35 = A[a5 + m + 3],
+        x36 = A[a6 + m + 3],
+        x37 = A[a7 + m + 3];
+      const x40 = A[a0 + m + 4],
+        x41 = A[a1 + m + 4],
+        x42 = A[a2 + m + 4],
+        x43 = A[a3 + m + 4],
+        x44 = A[a4 + m + 4],
+        x45 = A[a5 + m + 4],
+        x46 = A[a6 + m + 4],
+        x47 = A[a7 + m + 4];
+      const x50 = A[a0 + m + 5],
+        x51 = A[a1 + m + 5],
+        x52 = A[a2 + m + 5],
+        x53 = A[a3 + m + 5],
+        x54 = A[a4 + m + 5],
+        x55 = A[a5 + m + 5],
+        x56 = A[a6 + m + 5],
+        x57 = A[a7 + m + 5];
+      const x60 = A[a0 + m + 6],
+        x61 = A[a1 + m + 6],
+        x62 = A[a2 + m + 6],
+        x63 = A[a3 + m + 6],
+        x64 = A[a4 + m + 6],
+        x65 = A[a5 + m + 6],
+        x66 = A[a6 + m + 6],
+        x67 = A[a7 + m + 6];
+      const x70 = A[a0 + m + 7],
+        x71 = A[a1 + m + 7],
+        x72 = A[a2 + m + 7],
+        x73 = A[a3 + m + 7],
+        x74 = A[a4 + m + 7],
+        x75 = A[a5 + m + 7],
+        x76 = A[a6 + m + 7],
+        x77 = A[a7 + m + 7];
+      const c0 = m * N,
+        c1 = c0 + N,
+        c2 = c1 + N,
+        c3 = c2 + N,
+        c4 = c3 + N,
+        c5 = c4 + N,
+        c6 = c5 + N,
+        c7 = c6 + N;
       for (let j = 0; j < N; j++) {
-        const w0 = B[b0 + j], w1 = B[b1 + j], w2 = B[b2 + j], w3 = B[b3 + j], w4 = B[b4 + j], w5 = B[b5 + j], w6 = B[b6 + j], w7 = B[b7 + j];
+        const w0 = B[b0 + j],
+          w1 = B[b1 + j],
+          w2 = B[b2 + j],
+          w3 = B[b3 + j],
+          w4 = B[b4 + j],
+          w5 = B[b5 + j],
+          w6 = B[b6 + j],
+          w7 = B[b7 + j];
         C[c0 + j] += x00 * w0 + x01 * w1 + x02 * w2 + x03 * w3 + x04 * w4 + x05 * w5 + x06 * w6 + x07 * w7;
         C[c1 + j] += x10 * w0 + x11 * w1 + x12 * w2 + x13 * w3 + x14 * w4 + x15 * w5 + x16 * w6 + x17 * w7;
         C[c2 + j] += x20 * w0 + x21 * w1 + x22 * w2 + x23 * w3 + x24 * w4 + x25 * w5 + x26 * w6 + x27 * w7;
@@ -118,10 +315,25 @@ export function matmulAtB(A: FloatArray, B: FloatArray, C: FloatArray, M: number
       }
     }
     for (; m < M; m++) {
-      const x0 = A[a0 + m], x1 = A[a1 + m], x2 = A[a2 + m], x3 = A[a3 + m], x4 = A[a4 + m], x5 = A[a5 + m], x6 = A[a6 + m], x7 = A[a7 + m];
+      const x0 = A[a0 + m],
+        x1 = A[a1 + m],
+        x2 = A[a2 + m],
+        x3 = A[a3 + m],
+        x4 = A[a4 + m],
+        x5 = A[a5 + m],
+        x6 = A[a6 + m],
+        x7 = A[a7 + m];
       const c0 = m * N;
       for (let j = 0; j < N; j++) {
-        C[c0 + j] += x0 * B[b0 + j] + x1 * B[b1 + j] + x2 * B[b2 + j] + x3 * B[b3 + j] + x4 * B[b4 + j] + x5 * B[b5 + j] + x6 * B[b6 + j] + x7 * B[b7 + j];
+        C[c0 + j] +=
+          x0 * B[b0 + j] +
+          x1 * B[b1 + j] +
+          x2 * B[b2 + j] +
+          x3 * B[b3 + j] +
+          x4 * B[b4 + j] +
+          x5 * B[b5 + j] +
+          x6 * B[b6 + j] +
+          x7 * B[b7 + j];
       }
     }
   }
@@ -149,8 +361,22 @@ export function matmulABt(A: FloatArray, B: FloatArray, C: FloatArray, M: number
     const c0 = i * N;
     let j = 0;
     for (; j + 7 < N; j += 8) {
-      const b0 = j * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K, b4 = b3 + K, b5 = b4 + K, b6 = b5 + K, b7 = b6 + K;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      const b0 = j * K,
+        b1 = b0 + K,
+        b2 = b1 + K,
+        b3 = b2 + K,
+        b4 = b3 + K,
+        b5 = b4 + K,
+        b6 = b5 + K,
+        b7 = b6 + K;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        s4 = 0,
+        s5 = 0,
+        s6 = 0,
+        s7 = 0;
       for (let k = 0; k < K; k++) {
         const x = A[a0 + k];
         s0 += x * B[b0 + k];

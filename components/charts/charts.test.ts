@@ -7,7 +7,15 @@ const document = new Window().document as unknown as Document;
 
 describe('heatmap', () => {
   it('draws one cell per value, coloured by sign, with its accessible name', () => {
-    const svg = heatmap({ values: [[1, -1, 0], [0.5, -0.5, 0.25]] }, { document, ariaLabel: 'hidden states' });
+    const svg = heatmap(
+      {
+        values: [
+          [1, -1, 0],
+          [0.5, -0.5, 0.25],
+        ],
+      },
+      { document, ariaLabel: 'hidden states' },
+    );
     const cells = [...svg.querySelectorAll('g[aria-label="cell"] rect')];
     expect(cells).toHaveLength(6);
     const fill = (i: number) => cells[i].getAttribute('fill');
@@ -18,7 +26,8 @@ describe('heatmap', () => {
 
   it('labels at most maxXTicks columns, every k-th from the first', () => {
     const values = [Array.from({ length: 20 }, (_, i) => i - 10)];
-    const ticks = (svg: Element) => [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    const ticks = (svg: Element) =>
+      [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
     expect(ticks(heatmap({ values }, { document }))).toHaveLength(20);
     expect(ticks(heatmap({ values }, { document, maxXTicks: 8 }))).toEqual(['1', '4', '7', '10', '13', '16', '19']);
   });
@@ -37,7 +46,15 @@ describe('heatmap', () => {
   });
 
   it('moves a column outline without redrawing, and hides it out of range', () => {
-    const svg = heatmap({ values: [[1, 2, 3], [4, 5, 6]] }, { document, width: 300 });
+    const svg = heatmap(
+      {
+        values: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      },
+      { document, width: 300 },
+    );
     const cells = [...svg.querySelectorAll('g[aria-label="cell"] rect')];
     setHighlightCol(svg, 2);
     const outline = svg.querySelector('rect.heatmap-highlight');
@@ -50,14 +67,24 @@ describe('heatmap', () => {
     const cellX = Number(cells[0]!.getAttribute('x'));
     const cellW = Number(cells[0]!.getAttribute('width'));
     expect(Number(outline?.getAttribute('x'))).toBeLessThanOrEqual(cellX);
-    expect(Number(outline?.getAttribute('x')) + Number(outline?.getAttribute('width'))).toBeGreaterThanOrEqual(cellX + cellW);
+    expect(Number(outline?.getAttribute('x')) + Number(outline?.getAttribute('width'))).toBeGreaterThanOrEqual(
+      cellX + cellW,
+    );
     expect(outline?.getAttribute('aria-hidden')).toBe('true');
     setHighlightCol(svg, 5);
     expect(outline?.getAttribute('visibility')).toBe('hidden');
   });
 
   it('outlines the highlighted column', () => {
-    const svg = heatmap({ values: [[1, 2], [3, 4]] }, { document, highlightCol: 1 });
+    const svg = heatmap(
+      {
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      { document, highlightCol: 1 },
+    );
     expect(svg.querySelectorAll('g[aria-label="cell"]')).toHaveLength(2);
   });
 });
@@ -77,8 +104,22 @@ describe('lineChart', () => {
   it('draws a line per series and drops points a log scale cannot show', () => {
     const svg = lineChart(
       [
-        { name: 'RNN', points: [{ x: 1, y: 1 }, { x: 2, y: 0.1 }, { x: 3, y: 0 }] },
-        { name: 'LSTM', points: [{ x: 1, y: 1 }, { x: 2, y: 0.9 }, { x: 3, y: 0.8 }] },
+        {
+          name: 'RNN',
+          points: [
+            { x: 1, y: 1 },
+            { x: 2, y: 0.1 },
+            { x: 3, y: 0 },
+          ],
+        },
+        {
+          name: 'LSTM',
+          points: [
+            { x: 1, y: 1 },
+            { x: 2, y: 0.9 },
+            { x: 3, y: 0.8 },
+          ],
+        },
       ],
       { document, logY: true, rules: [{ y: 0.5, label: 'threshold' }] },
     );
@@ -91,8 +132,23 @@ describe('lineChart', () => {
   it('dashes the series that ask for it, takes fixed colours, and can share a fixed y range', () => {
     const svg = lineChart(
       [
-        { name: 'a', points: [{ x: 1, y: 1 }, { x: 2, y: 10 }], color: '#3d7be0' },
-        { name: 'b', points: [{ x: 1, y: 2 }, { x: 2, y: 3 }], color: '#c96a12', dashed: true },
+        {
+          name: 'a',
+          points: [
+            { x: 1, y: 1 },
+            { x: 2, y: 10 },
+          ],
+          color: '#3d7be0',
+        },
+        {
+          name: 'b',
+          points: [
+            { x: 1, y: 2 },
+            { x: 2, y: 3 },
+          ],
+          color: '#c96a12',
+          dashed: true,
+        },
       ],
       { document, logY: true, yDomain: [1e-3, 1e3], yTickFormat: (y) => y.toExponential(0) },
     );

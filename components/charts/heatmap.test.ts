@@ -6,7 +6,15 @@ const document = new Window().document as unknown as Document;
 
 describe('setVisibleCols', () => {
   it('hides the columns after the first `count`, keeping their place, and shows them again', () => {
-    const svg = heatmap({ values: [[1, 2, 3, 4], [-1, -2, -3, -4]] }, { document, highlightCol: 3 });
+    const svg = heatmap(
+      {
+        values: [
+          [1, 2, 3, 4],
+          [-1, -2, -3, -4],
+        ],
+      },
+      { document, highlightCol: 3 },
+    );
     const cells = [...svg.querySelectorAll('g[aria-label="cell"]:not([fill="none"]) rect')];
     const hidden = () => cells.map((c) => c.getAttribute('visibility') === 'hidden');
     setVisibleCols(svg, 2);

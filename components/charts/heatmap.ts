@@ -88,9 +88,17 @@ export function heatmapLegend(options: HeatmapLegendOptions): SVGSVGElement {
   };
   const id = `heatmap-legend-${++legendCount}`;
   const top = options.label ? 16 : 2;
-  const svg = make('svg', { width, height: top + 28, viewBox: `0 0 ${width} ${top + 28}`, class: 'heatmap-legend', role: 'img', 'aria-label': `Colour scale${options.label ? ` of ${options.label}` : ''}: ${lo} to ${options.domain}` }) as SVGSVGElement;
+  const svg = make('svg', {
+    width,
+    height: top + 28,
+    viewBox: `0 0 ${width} ${top + 28}`,
+    class: 'heatmap-legend',
+    role: 'img',
+    'aria-label': `Colour scale${options.label ? ` of ${options.label}` : ''}: ${lo} to ${options.domain}`,
+  }) as SVGSVGElement;
   const gradient = make('linearGradient', { id });
-  for (let k = 0; k <= 10; k++) gradient.append(make('stop', { offset: `${k * 10}%`, 'stop-color': color(lo + ((options.domain - lo) * k) / 10) }));
+  for (let k = 0; k <= 10; k++)
+    gradient.append(make('stop', { offset: `${k * 10}%`, 'stop-color': color(lo + ((options.domain - lo) * k) / 10) }));
   const defs = make('defs', {});
   defs.append(gradient);
   svg.append(defs);
@@ -126,8 +134,11 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
   const cols = rows ? data.values[0].length : 0;
   const colNames = data.colNames ?? Array.from({ length: cols }, (_, i) => i + 1);
   const rowNames = data.rowNames ?? Array.from({ length: rows }, (_, i) => i + 1);
-  const cells = data.values.flatMap((row, r) => row.map((value, c) => ({ row: String(rowNames[r]), col: String(colNames[c]), value })));
-  const extent = opts.domain ?? Math.max(1e-12, ...cells.map((d) => (Number.isFinite(d.value) ? Math.abs(d.value) : 0)));
+  const cells = data.values.flatMap((row, r) =>
+    row.map((value, c) => ({ row: String(rowNames[r]), col: String(colNames[c]), value })),
+  );
+  const extent =
+    opts.domain ?? Math.max(1e-12, ...cells.map((d) => (Number.isFinite(d.value) ? Math.abs(d.value) : 0)));
   const marks: Plot.Markish[] = [
     // The cells carry no text of their own (the chart's accessible name and the widget's table do); axe rejects
     // Plot's aria-label on their role-less <g>, so they are hidden from assistive tech.
@@ -135,7 +146,15 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
   ];
   if (opts.highlightCol !== undefined && opts.highlightCol >= 0 && opts.highlightCol < cols) {
     // Decoration only (the accessible name says which column is current); an unnamed-role <g aria-label> fails axe.
-    marks.push(Plot.cell([{ col: String(colNames[opts.highlightCol]) }], { x: 'col', fill: 'none', stroke: 'currentColor', strokeWidth: 2, ariaHidden: 'true' }));
+    marks.push(
+      Plot.cell([{ col: String(colNames[opts.highlightCol]) }], {
+        x: 'col',
+        fill: 'none',
+        stroke: 'currentColor',
+        strokeWidth: 2,
+        ariaHidden: 'true',
+      }),
+    );
   }
   const chart = Plot.plot({
     document: opts.document,
@@ -143,7 +162,12 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVG
     height: opts.height,
     marginLeft: 44,
     ariaLabel: opts.ariaLabel,
-    x: { label: opts.xLabel, domain: colNames.map(String), tickSize: 0, ticks: xTicks(colNames.map(String), opts.maxXTicks) },
+    x: {
+      label: opts.xLabel,
+      domain: colNames.map(String),
+      tickSize: 0,
+      ticks: xTicks(colNames.map(String), opts.maxXTicks),
+    },
     y: { label: opts.yLabel, domain: rowNames.map(String), tickSize: 0 },
     color: colorScale(extent, opts.scale),
     marks,

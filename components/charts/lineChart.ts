@@ -43,10 +43,23 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
     .map((d) => ({ series: d.series, x: d.point.x, y: d.point.y }));
   const marks: Plot.Markish[] = [
     Plot.ruleY(opts.rules ?? [], { y: 'y', stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.6 }),
-    Plot.text(opts.rules ?? [], { y: 'y', text: 'label', frameAnchor: 'right', dy: -6, fill: 'currentColor', textAnchor: 'end' }),
+    Plot.text(opts.rules ?? [], {
+      y: 'y',
+      text: 'label',
+      frameAnchor: 'right',
+      dy: -6,
+      fill: 'currentColor',
+      textAnchor: 'end',
+    }),
     // NaN y values leave a gap in the line (Plot skips undefined points). Dashed series get their own mark.
-    Plot.line(points.filter((p) => !dashed.has(p.series)), { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 }),
-    Plot.line(points.filter((p) => dashed.has(p.series)), { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2, strokeDasharray: '6 4' }),
+    Plot.line(
+      points.filter((p) => !dashed.has(p.series)),
+      { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2 },
+    ),
+    Plot.line(
+      points.filter((p) => dashed.has(p.series)),
+      { x: 'x', y: 'y', stroke: 'series', strokeWidth: 2, strokeDasharray: '6 4' },
+    ),
     Plot.dot(last, { x: 'x', y: 'y', fill: 'series', r: 3 }),
   ];
   return Plot.plot({
@@ -56,7 +69,13 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
     marginLeft: 56,
     ariaLabel: opts.ariaLabel,
     x: { label: opts.xLabel },
-    y: { label: opts.yLabel, type: opts.logY ? 'log' : 'linear', grid: true, domain: opts.yDomain ? [...opts.yDomain] : undefined, tickFormat: opts.yTickFormat },
+    y: {
+      label: opts.yLabel,
+      type: opts.logY ? 'log' : 'linear',
+      grid: true,
+      domain: opts.yDomain ? [...opts.yDomain] : undefined,
+      tickFormat: opts.yTickFormat,
+    },
     color: { legend: series.length > 1, domain: series.map((s) => s.name), range: colors },
     marks,
   });

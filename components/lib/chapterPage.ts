@@ -47,9 +47,13 @@ function initToc(): void {
     });
     links.forEach((link, i) => link.setAttribute('aria-current', String(i === current)));
   };
-  window.addEventListener('scroll', () => {
-    if (!frame) frame = requestAnimationFrame(update);
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    },
+    { passive: true },
+  );
   update();
 }
 

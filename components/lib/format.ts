@@ -26,6 +26,8 @@ export function fmtSci(x: number, digits = 1): string {
   if (x === 0) return '0';
   if (!Number.isFinite(x)) return fmt(x);
   const [mantissa, exponent] = x.toExponential(digits).split('e');
-  const sup = String(Number(exponent)).replace('-', '⁻').replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
+  const sup = String(Number(exponent))
+    .replace('-', '⁻')
+    .replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
   return `${mantissa.replace('-', '−')} × 10${sup}`;
 }

@@ -24,9 +24,12 @@ export function lazyDefine(tagName: string, load: () => Promise<unknown>, rootMa
   };
   const observer =
     'IntersectionObserver' in window
-      ? new IntersectionObserver((entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) start();
-        }, { rootMargin })
+      ? new IntersectionObserver(
+          (entries) => {
+            if (entries.some((entry) => entry.isIntersecting)) start();
+          },
+          { rootMargin },
+        )
       : null;
   if (!observer) {
     start();

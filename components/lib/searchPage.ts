@@ -45,7 +45,14 @@ export async function initSearchPage(): Promise<void> {
     return;
   }
   const PagefindUI = (window as unknown as { PagefindUI: PagefindUIConstructor }).PagefindUI;
-  const ui = new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false, autofocus: true, resetStyles: false });
+  const ui = new PagefindUI({
+    element: '#search',
+    bundlePath: bundle,
+    showSubResults: true,
+    showImages: false,
+    autofocus: true,
+    resetStyles: false,
+  });
   labelSearchInput(host);
   const query = new URLSearchParams(location.search).get('q');
   if (query) ui.triggerSearch(query);

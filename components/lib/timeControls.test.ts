@@ -12,7 +12,16 @@ describe('TimeControls', () => {
   let seen: number[];
   let playing: boolean[];
   const make = (extra: Partial<ConstructorParameters<typeof TimeControls>[0]> = {}): TimeControls =>
-    new TimeControls({ label: 'Time step', min: 1, max: 4, value: 1, onChange: (t) => seen.push(t), onPlayingChange: (p) => playing.push(p), interval: () => 100, ...extra });
+    new TimeControls({
+      label: 'Time step',
+      min: 1,
+      max: 4,
+      value: 1,
+      onChange: (t) => seen.push(t),
+      onPlayingChange: (p) => playing.push(p),
+      interval: () => 100,
+      ...extra,
+    });
 
   beforeEach(() => {
     seen = [];

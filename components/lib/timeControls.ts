@@ -33,7 +33,8 @@ export function clampStep(t: number, min: number, max: number): number {
 /** The controls' DOM and behaviour; put `element` in the widget and forward key events to `handleKey`. */
 export class TimeControls {
   readonly element: HTMLElement;
-  private readonly opts: Required<Omit<TimeControlsOptions, 'onPlayingChange'>> & Pick<TimeControlsOptions, 'onPlayingChange'>;
+  private readonly opts: Required<Omit<TimeControlsOptions, 'onPlayingChange'>> &
+    Pick<TimeControlsOptions, 'onPlayingChange'>;
   private readonly prev: HTMLButtonElement;
   private readonly next: HTMLButtonElement;
   private readonly playButton: HTMLButtonElement;
@@ -56,9 +57,21 @@ export class TimeControls {
     this.max = Math.max(options.min, options.max);
     this.t = clampStep(options.value, this.min, this.max);
     const back = this.opts.direction === 1;
-    this.prev = el('button', { type: 'button', class: 'button tc-prev', 'aria-label': 'Back one step', onclick: () => this.move(-1) }, '◀ Back');
-    this.next = el('button', { type: 'button', class: 'button tc-next', 'aria-label': 'Next step', onclick: () => this.move(1) }, 'Next ▶');
-    this.playButton = el('button', { type: 'button', class: 'button button-primary tc-play', onclick: () => this.toggle() });
+    this.prev = el(
+      'button',
+      { type: 'button', class: 'button tc-prev', 'aria-label': 'Back one step', onclick: () => this.move(-1) },
+      '◀ Back',
+    );
+    this.next = el(
+      'button',
+      { type: 'button', class: 'button tc-next', 'aria-label': 'Next step', onclick: () => this.move(1) },
+      'Next ▶',
+    );
+    this.playButton = el('button', {
+      type: 'button',
+      class: 'button button-primary tc-play',
+      onclick: () => this.toggle(),
+    });
     this.slider = el('input', { type: 'range', class: 'tc-slider', 'aria-label': options.label, step: 1 });
     this.slider.addEventListener('input', () => {
       const t = Number(this.slider.value);
@@ -66,9 +79,18 @@ export class TimeControls {
       this.go(t);
     });
     this.readout = el('span', { class: 'tc-readout', 'aria-hidden': 'true' });
-    this.element = el('div', { class: 'tc', role: 'group', 'aria-label': `${options.label}: controls` },
-      el('div', { class: 'tc-buttons' }, ...(back ? [this.prev, this.playButton, this.next] : [this.next, this.playButton, this.prev]).filter((b) => b !== this.playButton || this.opts.playable)),
-      el('div', { class: 'tc-track' }, this.slider, this.readout));
+    this.element = el(
+      'div',
+      { class: 'tc', role: 'group', 'aria-label': `${options.label}: controls` },
+      el(
+        'div',
+        { class: 'tc-buttons' },
+        ...(back ? [this.prev, this.playButton, this.next] : [this.next, this.playButton, this.prev]).filter(
+          (b) => b !== this.playButton || this.opts.playable,
+        ),
+      ),
+      el('div', { class: 'tc-track' }, this.slider, this.readout),
+    );
     this.render();
   }
 
@@ -133,13 +155,19 @@ export class TimeControls {
   handleKey(event: KeyboardEvent): boolean {
     const target = event.target as Element | null;
     const tag = target?.tagName;
-    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || event.altKey || event.ctrlKey || event.metaKey) return false;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || event.altKey || event.ctrlKey || event.metaKey)
+      return false;
     let used = true;
     if (event.key === 'ArrowRight') this.move(1);
     else if (event.key === 'ArrowLeft') this.move(-1);
-    else if (event.key === 'Home') { this.pause(); this.go(this.min); }
-    else if (event.key === 'End') { this.pause(); this.go(this.max); }
-    else if (event.key === ' ' && this.opts.playable && tag !== 'BUTTON' && tag !== 'SUMMARY' && tag !== 'A') this.toggle();
+    else if (event.key === 'Home') {
+      this.pause();
+      this.go(this.min);
+    } else if (event.key === 'End') {
+      this.pause();
+      this.go(this.max);
+    } else if (event.key === ' ' && this.opts.playable && tag !== 'BUTTON' && tag !== 'SUMMARY' && tag !== 'A')
+      this.toggle();
     else used = false;
     if (used) event.preventDefault();
     return used;

@@ -5,26 +5,35 @@ import { TrainerHandler, type RunFactory, type RunStepResult } from '../../engin
 import type { FromWorker, RunConfig, ToWorker } from '../../engine/worker/protocol';
 import { TrainerClient, type WorkerLike } from './trainerClient';
 
-const config = (over: Partial<RunConfig> = {}): RunConfig => ({ task: 'synthetic', seed: 1, learningRate: 0.1, maxSteps: 30, evalEvery: 10, ...over });
+const config = (over: Partial<RunConfig> = {}): RunConfig => ({
+  task: 'synthetic',
+  seed: 1,
+  learningRate: 0.1,
+  maxSteps: 30,
+  evalEvery: 10,
+  ...over,
+});
 
 /** A run whose loss is 1/step; `throwAt` makes a step throw. */
-const factory = (opts: { throwAt?: number; failCreate?: string } = {}): RunFactory => (cfg) => {
-  if (opts.failCreate) throw new Error(opts.failCreate);
-  let step = 0;
-  return {
-    info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: cfg.maxSteps, dataSummary: 'scripted', baselines: {} },
-    step(): RunStepResult {
-      step += 1;
-      if (step === opts.throwAt) throw new Error('boom inside the task');
-      const r: RunStepResult = { step, epoch: step / 10, loss: 1 / step, gradNorm: 1 };
-      if (step % cfg.evalEvery === 0) r.eval = { step, valLoss: 1 / step, metrics: {} };
-      if (step >= cfg.maxSteps) r.stop = { status: 'done', message: 'Finished.' };
-      return r;
-    },
-    setLearningRate: () => undefined,
-    sample: (prime, length) => ({ text: 'a'.repeat(length), unknown: prime.includes('é') ? ['é'] : [] }),
+const factory =
+  (opts: { throwAt?: number; failCreate?: string } = {}): RunFactory =>
+  (cfg) => {
+    if (opts.failCreate) throw new Error(opts.failCreate);
+    let step = 0;
+    return {
+      info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: cfg.maxSteps, dataSummary: 'scripted', baselines: {} },
+      step(): RunStepResult {
+        step += 1;
+        if (step === opts.throwAt) throw new Error('boom inside the task');
+        const r: RunStepResult = { step, epoch: step / 10, loss: 1 / step, gradNorm: 1 };
+        if (step % cfg.evalEvery === 0) r.eval = { step, valLoss: 1 / step, metrics: {} };
+        if (step >= cfg.maxSteps) r.stop = { status: 'done', message: 'Finished.' };
+        return r;
+      },
+      setLearningRate: () => undefined,
+      sample: (prime, length) => ({ text: 'a'.repeat(length), unknown: prime.includes('é') ? ['é'] : [] }),
+    };
   };
-};
 
 /** A Worker stand-in running the handler in this process, with message passing as asynchronous as a real worker's. */
 function inProcessWorker(createRun: RunFactory): { worker: WorkerLike; received: ToWorker[] } {
@@ -90,7 +99,9 @@ describe('trainer client', () => {
     await run.ready;
     const sample = await run.sample({ prime: 'Café', length: 4, temperature: 0.5, seed: 1 });
     expect(sample).toMatchObject({ prime: 'Café', text: 'aaaa', temperature: 0.5, unknown: ['é'] });
-    await expect(run.sample({ prime: 'x', length: 4, temperature: 99, seed: 1 })).rejects.toThrow('temperature must be a number from 0.05 to 5');
+    await expect(run.sample({ prime: 'x', length: 4, temperature: 99, seed: 1 })).rejects.toThrow(
+      'temperature must be a number from 0.05 to 5',
+    );
     await expect(run.snapshot()).rejects.toThrow('has no snapshot');
     run.cancel();
     await run.finished;
@@ -108,7 +119,9 @@ describe('trainer client', () => {
   });
 
   it('rejects ready when the run fails before it is built', async () => {
-    const { worker } = inProcessWorker(factory({ failCreate: 'reviews.csv, line 3: the label "maybe" is not one of positive, negative' }));
+    const { worker } = inProcessWorker(
+      factory({ failCreate: 'reviews.csv, line 3: the label "maybe" is not one of positive, negative' }),
+    );
     const client = new TrainerClient(() => worker);
     const run = client.start(config(), { kind: 'none' });
     await expect(run.ready).rejects.toThrow('line 3');
@@ -136,7 +149,10 @@ describe('trainer client', () => {
     await run.ready;
     const pending = run.sample({ prime: '', length: 1, temperature: 1, seed: 1 });
     workers[0].onerror?.({ message: 'SyntaxError: Unexpected token', preventDefault() {} } as ErrorEvent);
-    expect(await run.finished).toMatchObject({ status: 'error', message: 'the training worker stopped: SyntaxError: Unexpected token' });
+    expect(await run.finished).toMatchObject({
+      status: 'error',
+      message: 'the training worker stopped: SyntaxError: Unexpected token',
+    });
     await expect(pending).rejects.toThrow('the training worker stopped');
     const next = client.start(config(), { kind: 'none' });
     expect((await next.finished).status).toBe('done');

@@ -52,7 +52,10 @@ export interface SampleRequest {
 
 /** The default worker: the engine's training worker, bundled by Vite as a module worker. */
 export function createTrainingWorker(): WorkerLike {
-  return new Worker(new URL('../../engine/worker/train.worker.ts', import.meta.url), { type: 'module', name: 'unrolled-trainer' }) as unknown as WorkerLike;
+  return new Worker(new URL('../../engine/worker/train.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'unrolled-trainer',
+  }) as unknown as WorkerLike;
 }
 
 type Pending = { resolve: (value: any) => void; reject: (error: Error) => void };
@@ -268,12 +271,22 @@ export class TrainerClient {
   }
 
   private onMessage(message: FromWorker): void {
-    if ((message.type === 'samples' || message.type === 'snapshot' || message.type === 'error') && message.requestId !== undefined) {
+    if (
+      (message.type === 'samples' || message.type === 'snapshot' || message.type === 'error') &&
+      message.requestId !== undefined
+    ) {
       const pending = this.pending.get(message.requestId);
       if (!pending) return;
       this.pending.delete(message.requestId);
       if (message.type === 'error') pending.reject(new Error(message.message));
-      else if (message.type === 'samples') pending.resolve({ step: message.step, prime: message.prime, text: message.text, temperature: message.temperature, unknown: message.unknown });
+      else if (message.type === 'samples')
+        pending.resolve({
+          step: message.step,
+          prime: message.prime,
+          text: message.text,
+          temperature: message.temperature,
+          unknown: message.unknown,
+        });
       else pending.resolve({ step: message.step, tensors: message.tensors });
       return;
     }

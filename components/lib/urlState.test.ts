@@ -7,7 +7,14 @@ const spec = {
   lr: field(num(0, 1), 0.1, 'learning rate'),
   act: field(oneOf(['tanh', 'relu'] as const), 'tanh', 'activation'),
   clip: field(bool(), false, 'clipping on'),
-  seq: field(vectorList(2, 4, -5, 5), [[1, 0], [0, 1]], 'inputs'),
+  seq: field(
+    vectorList(2, 4, -5, 5),
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    'inputs',
+  ),
   h: field(vector(3, -5, 5), [0, 0, 0], 'state'),
   words: field(text(10), 'hello', 'text'),
 };
@@ -16,7 +23,18 @@ const state = urlState('w', spec);
 describe('urlState', () => {
   it('gives the defaults for an empty query, with no notice', () => {
     const { state: s, notices } = state.parse(new URLSearchParams(''));
-    expect(s).toEqual({ t: 1, lr: 0.1, act: 'tanh', clip: false, seq: [[1, 0], [0, 1]], h: [0, 0, 0], words: 'hello' });
+    expect(s).toEqual({
+      t: 1,
+      lr: 0.1,
+      act: 'tanh',
+      clip: false,
+      seq: [
+        [1, 0],
+        [0, 1],
+      ],
+      h: [0, 0, 0],
+      words: 'hello',
+    });
     expect(notices).toEqual([]);
   });
 
@@ -25,11 +43,17 @@ describe('urlState', () => {
     expect(s.t).toBe(3);
     expect(s.act).toBe('relu');
     expect(s.clip).toBe(true);
-    expect(s.seq).toEqual([[1, 2], [3, 4], [-1, 0.5]]);
+    expect(s.seq).toEqual([
+      [1, 2],
+      [3, 4],
+      [-1, 0.5],
+    ]);
   });
 
   it('replaces invalid values by defaults and says why', () => {
-    const { state: s, notices } = state.parse(new URLSearchParams('w.t=99&w.lr=abc&w.act=sigmoid&w.h=1,2&w.words=far%20too%20long%20text'));
+    const { state: s, notices } = state.parse(
+      new URLSearchParams('w.t=99&w.lr=abc&w.act=sigmoid&w.h=1,2&w.words=far%20too%20long%20text'),
+    );
     expect(s.t).toBe(1);
     expect(s.lr).toBe(0.1);
     expect(s.act).toBe('tanh');
@@ -47,7 +71,11 @@ describe('urlState', () => {
   });
 
   it('round-trips any valid state through the URL', () => {
-    const vec = (n: number) => fc.array(fc.double({ min: -5, max: 5, noNaN: true }).map((x) => Number(x.toPrecision(6))), { minLength: n, maxLength: n });
+    const vec = (n: number) =>
+      fc.array(
+        fc.double({ min: -5, max: 5, noNaN: true }).map((x) => Number(x.toPrecision(6))),
+        { minLength: n, maxLength: n },
+      );
     fc.assert(
       fc.property(
         fc.record({

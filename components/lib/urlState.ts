@@ -56,7 +56,10 @@ export function num(min: number, max: number): Codec<number> {
 /** One of a fixed list of strings. */
 export function oneOf<T extends string>(values: readonly T[]): Codec<T> {
   return {
-    parse: (raw) => ((values as readonly string[]).includes(raw) ? { value: raw as T } : { error: `must be one of ${values.join(', ')}` }),
+    parse: (raw) =>
+      (values as readonly string[]).includes(raw)
+        ? { value: raw as T }
+        : { error: `must be one of ${values.join(', ')}` },
     format: (value) => value,
   };
 }
@@ -106,7 +109,8 @@ export function vectorList(dims: number, maxLength: number, min: number, max: nu
   return {
     parse(raw) {
       const parts = raw.split(';');
-      if (raw.trim() === '' || parts.length > maxLength) return { error: `must list 1 to ${maxLength} vectors separated by ;` };
+      if (raw.trim() === '' || parts.length > maxLength)
+        return { error: `must list 1 to ${maxLength} vectors separated by ;` };
       const value: number[][] = [];
       for (const part of parts) {
         const parsed = one.parse(part);
@@ -154,7 +158,8 @@ export function urlState<S extends Spec>(namespace: string, spec: S): UrlState<S
       const raw = params.get(key(name));
       if (raw === null) continue;
       const parsed = f.codec.parse(raw);
-      if ('error' in parsed) notices.push(`“${key(name)}=${raw.slice(0, 40)}” ${parsed.error}; using the default instead.`);
+      if ('error' in parsed)
+        notices.push(`“${key(name)}=${raw.slice(0, 40)}” ${parsed.error}; using the default instead.`);
       else state[name] = parsed.value;
     }
     return { state: state as StateOf<S>, notices };

@@ -31,7 +31,12 @@ export interface PageProblems {
 /** Open a fresh context, record console errors, uncaught exceptions and failed or 4xx/5xx requests. */
 export async function openPage(
   browser: Browser,
-  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  options: {
+    width?: number;
+    height?: number;
+    colorScheme?: 'light' | 'dark';
+    reducedMotion?: 'reduce' | 'no-preference';
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -50,7 +55,9 @@ export async function openPage(
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) =>
+    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });
@@ -64,7 +71,10 @@ export async function openPage(
 export async function openWidget(page: Page, path: string, tag: string, ...ready: string[]): Promise<void> {
   await page.goto(baseURL() + path);
   await page.locator(tag).scrollIntoViewIfNeeded();
-  await page.waitForFunction((selectors) => selectors.every((s) => document.querySelector(s) !== null), ready.map((s) => `${tag} ${s}`));
+  await page.waitForFunction(
+    (selectors) => selectors.every((s) => document.querySelector(s) !== null),
+    ready.map((s) => `${tag} ${s}`),
+  );
 }
 
 /**
@@ -76,7 +86,9 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string, pa
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const stack = page ? pausedStack(page) : Promise.resolve('');
-      void stack.then((where) => reject(new Error(`${what}: no answer after ${ms / 1000} s (is the page's main thread stuck?)${where}`)));
+      void stack.then((where) =>
+        reject(new Error(`${what}: no answer after ${ms / 1000} s (is the page's main thread stuck?)${where}`)),
+      );
     }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
@@ -91,13 +103,28 @@ async function pausedStack(page: Page): Promise<string> {
   if (!cdp) return '\n  (no debugger session on this page: open it with openPage)';
   const attempt = (async () => {
     type Frame = { functionName: string; url: string; location: { lineNumber: number; columnNumber?: number } };
-    const paused = new Promise<{ callFrames: Frame[] }>((resolve) => cdp.once('Debugger.paused', (event) => resolve(event)));
+    const paused = new Promise<{ callFrames: Frame[] }>((resolve) =>
+      cdp.once('Debugger.paused', (event) => resolve(event)),
+    );
     await cdp.send('Debugger.pause');
     const { callFrames } = await paused;
-    const frames = callFrames.slice(0, 15).map((f) => `\n    at ${f.functionName || '(anonymous)'} ${f.url}:${f.location.lineNumber + 1}:${(f.location.columnNumber ?? 0) + 1}`);
+    const frames = callFrames
+      .slice(0, 15)
+      .map(
+        (f) =>
+          `\n    at ${f.functionName || '(anonymous)'} ${f.url}:${f.location.lineNumber + 1}:${(f.location.columnNumber ?? 0) + 1}`,
+      );
     await cdp.send('Debugger.resume').catch(() => undefined);
     return `\n  paused main thread:${frames.join('') || ' (no JavaScript frames)'}`;
   })();
-  const giveUp = new Promise<string>((resolve) => setTimeout(() => resolve('\n  (no JavaScript ran within 10 s of a debugger pause: the main thread is idle, or busy outside JavaScript)'), 10_000));
+  const giveUp = new Promise<string>((resolve) =>
+    setTimeout(
+      () =>
+        resolve(
+          '\n  (no JavaScript ran within 10 s of a debugger pause: the main thread is idle, or busy outside JavaScript)',
+        ),
+      10_000,
+    ),
+  );
   return Promise.race([attempt, giveUp]).catch((error: unknown) => `\n  (pausing failed: ${String(error)})`);
 }

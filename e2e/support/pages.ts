@@ -18,7 +18,11 @@ export async function sitePages(baseURL: string): Promise<SitePage[]> {
   const embeds = [...new Set(hrefs(instructors, /href="(\/embed\/[^"/]+\/)"/g))];
   return [
     { name: 'home', path: '/', kind: 'home' },
-    ...chapters.map((path, i): SitePage => ({ name: `chapter-${String(i + 1).padStart(2, '0')}-${path.replaceAll('/', '')}`, path, kind: 'chapter' })),
+    ...chapters.map((path, i): SitePage => ({
+      name: `chapter-${String(i + 1).padStart(2, '0')}-${path.replaceAll('/', '')}`,
+      path,
+      kind: 'chapter',
+    })),
     { name: 'search', path: '/search/', kind: 'search' },
     { name: 'instructors', path: '/instructors/', kind: 'instructors' },
     ...embeds.map((path): SitePage => ({ name: `embed-${path.split('/')[2]}`, path, kind: 'embed' })),
@@ -30,20 +34,31 @@ export async function sitePages(baseURL: string): Promise<SitePage[]> {
  * and 20 s) so a page whose height keeps changing fails with a message instead of hanging the test.
  */
 export async function scrollThrough(page: import('playwright-core').Page): Promise<void> {
-  const reached = await withTimeout(page.evaluate(async () => {
-    const step = Math.max(200, window.innerHeight * 0.8);
-    const deadline = performance.now() + 20_000;
-    let y = 0;
-    for (let i = 0; i < 150 && y < document.documentElement.scrollHeight && performance.now() < deadline; i++, y += step) {
-      window.scrollTo(0, y);
-      // A timer, not requestAnimationFrame: a headless page may skip frames for a while, and this only has to give
-      // the intersection observers (run at the next rendering update) time to fire.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    window.scrollTo(0, 0);
-    return { y, height: document.documentElement.scrollHeight };
-  }), 40_000, `scrolling through ${page.url()}`, page);
+  const reached = await withTimeout(
+    page.evaluate(async () => {
+      const step = Math.max(200, window.innerHeight * 0.8);
+      const deadline = performance.now() + 20_000;
+      let y = 0;
+      for (
+        let i = 0;
+        i < 150 && y < document.documentElement.scrollHeight && performance.now() < deadline;
+        i++, y += step
+      ) {
+        window.scrollTo(0, y);
+        // A timer, not requestAnimationFrame: a headless page may skip frames for a while, and this only has to give
+        // the intersection observers (run at the next rendering update) time to fire.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      window.scrollTo(0, 0);
+      return { y, height: document.documentElement.scrollHeight };
+    }),
+    40_000,
+    `scrolling through ${page.url()}`,
+    page,
+  );
   if (reached.y < reached.height) {
-    throw new Error(`scrollThrough: stopped at ${reached.y} px of ${reached.height} px (page too tall, or its height kept growing)`);
+    throw new Error(
+      `scrollThrough: stopped at ${reached.y} px of ${reached.height} px (page too tall, or its height kept growing)`,
+    );
   }
 }

@@ -12,7 +12,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = Number(process.env.E2E_PORT ?? 4399);
   // E2E_DIST serves a build made with `astro build --outDir <dir>`, so engineers sharing a checkout do not overwrite one dist/.
   const outDir = process.env.E2E_DIST ? { outDir: process.env.E2E_DIST } : {};
-  const server = await preview({ root: process.cwd(), ...outDir, logLevel: 'error', server: { host: '127.0.0.1', port } });
+  const server = await preview({
+    root: process.cwd(),
+    ...outDir,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port },
+  });
   project.provide('baseURL', `http://127.0.0.1:${server.port}`);
   return async () => {
     await server.stop();

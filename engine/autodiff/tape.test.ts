@@ -7,12 +7,21 @@ import { backward, needsGrad, record, zeroGrad } from './tape';
 
 /** out = a ⊙ b, elementwise, same shape. */
 function mulT(a: Tensor, b: Tensor): Tensor {
-  const out = new Tensor(a.data.map((v, i) => v * (b.data[i] as number)), a.shape);
+  const out = new Tensor(
+    a.data.map((v, i) => v * (b.data[i] as number)),
+    a.shape,
+  );
   if (needsGrad(a, b)) {
     record(out, 'mul', [a, b], () => {
       const g = out.grad as Float32Array | Float64Array;
-      if (a.requiresGrad) { const ga = a.ensureGrad(); for (let i = 0; i < g.length; i++) ga[i] = (ga[i] as number) + (g[i] as number) * (b.data[i] as number); }
-      if (b.requiresGrad) { const gb = b.ensureGrad(); for (let i = 0; i < g.length; i++) gb[i] = (gb[i] as number) + (g[i] as number) * (a.data[i] as number); }
+      if (a.requiresGrad) {
+        const ga = a.ensureGrad();
+        for (let i = 0; i < g.length; i++) ga[i] = (ga[i] as number) + (g[i] as number) * (b.data[i] as number);
+      }
+      if (b.requiresGrad) {
+        const gb = b.ensureGrad();
+        for (let i = 0; i < g.length; i++) gb[i] = (gb[i] as number) + (g[i] as number) * (a.data[i] as number);
+      }
     });
   }
   return out;
@@ -21,17 +30,26 @@ function mulT(a: Tensor, b: Tensor): Tensor {
 /** out = tanh(a · w) with a scalar weight w; a stand-in for one recurrent step. */
 function stepT(h: Tensor, w: Tensor): Tensor {
   const wv = w.data[0] as number;
-  const out = new Tensor(h.data.map((v) => Math.tanh(v * wv)), h.shape);
+  const out = new Tensor(
+    h.data.map((v) => Math.tanh(v * wv)),
+    h.shape,
+  );
   if (needsGrad(h, w)) {
     record(out, 'step', [h, w], () => {
       const g = out.grad as Float32Array | Float64Array;
       let gw = 0;
       for (let i = 0; i < g.length; i++) {
         const d = (g[i] as number) * (1 - (out.data[i] as number) ** 2);
-        if (h.requiresGrad) { const gh = h.ensureGrad(); gh[i] = (gh[i] as number) + d * wv; }
+        if (h.requiresGrad) {
+          const gh = h.ensureGrad();
+          gh[i] = (gh[i] as number) + d * wv;
+        }
         gw += d * (h.data[i] as number);
       }
-      if (w.requiresGrad) { const g0 = w.ensureGrad(); g0[0] = (g0[0] as number) + gw; }
+      if (w.requiresGrad) {
+        const g0 = w.ensureGrad();
+        g0[0] = (g0[0] as number) + gw;
+      }
     });
   }
   return out;
@@ -87,7 +105,11 @@ describe('tape', () => {
     const y = noGrad(() => mulT(x, x));
     expect(y.requiresGrad).toBe(false);
     expect(y.gradNode).toBeNull();
-    expect(() => noGrad(() => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      noGrad(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(isGradEnabled()).toBe(true);
   });
 

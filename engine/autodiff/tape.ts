@@ -18,7 +18,12 @@ let nextId = 0;
 /** True when an op on these inputs must record its backward: recording is on and some input requires grad. */
 export function needsGrad(a: Tensor, b?: Tensor, c?: Tensor, d?: Tensor): boolean {
   if (!isGradEnabled()) return false;
-  return a.requiresGrad || (b !== undefined && b.requiresGrad) || (c !== undefined && c.requiresGrad) || (d !== undefined && d.requiresGrad);
+  return (
+    a.requiresGrad ||
+    (b !== undefined && b.requiresGrad) ||
+    (c !== undefined && c.requiresGrad) ||
+    (d !== undefined && d.requiresGrad)
+  );
 }
 
 /** True when recording is on and any of `inputs` requires grad. */
@@ -83,13 +88,22 @@ function takeBackGradBuffers(): void {
  * keep it longer.
  */
 export function backward(root: Tensor, opts: BackwardOptions = {}): void {
-  if (!root.requiresGrad) throw new Error(`backward: ${root.toString()} does not require grad (no parameter or input with requiresGrad led to it)`);
+  if (!root.requiresGrad)
+    throw new Error(
+      `backward: ${root.toString()} does not require grad (no parameter or input with requiresGrad led to it)`,
+    );
   let seed: ArrayLike<number> | null = opts.grad ?? null;
   if (seed === null) {
-    if (root.size !== 1) throw new Error(`backward: root of shape [${root.shape.join(',')}] is not a scalar; pass { grad } of the same shape`);
+    if (root.size !== 1)
+      throw new Error(
+        `backward: root of shape [${root.shape.join(',')}] is not a scalar; pass { grad } of the same shape`,
+      );
     seed = [1];
   }
-  if (seed.length !== root.size) throw new Error(`backward: grad has ${seed.length} elements but the root [${root.shape.join(',')}] has ${root.size}`);
+  if (seed.length !== root.size)
+    throw new Error(
+      `backward: grad has ${seed.length} elements but the root [${root.shape.join(',')}] has ${root.size}`,
+    );
 
   takeBackGradBuffers();
   const nodes = collect(root);
@@ -133,7 +147,9 @@ function freed(node: GradNode): GradNode {
     op: node.op,
     parents: [],
     backward: () => {
-      throw new Error(`backward: the graph through '${node.op}' was freed by an earlier backward(); pass { retainGraph: true } to the first call`);
+      throw new Error(
+        `backward: the graph through '${node.op}' was freed by an earlier backward(); pass { retainGraph: true } to the first call`,
+      );
     },
   };
 }

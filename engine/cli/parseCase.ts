@@ -8,8 +8,20 @@ export type Mode = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
 const MODES: readonly Mode[] = ['rnn_tanh', 'rnn_relu', 'lstm', 'gru'];
 
 const FIELDS = [
-  'mode', 'input_size', 'hidden_size', 'num_layers', 'bidirectional', 'batch_first', 'params',
-  'input', 'lengths', 'h0', 'c0', 'grad_output', 'grad_h_n', 'grad_c_n',
+  'mode',
+  'input_size',
+  'hidden_size',
+  'num_layers',
+  'bidirectional',
+  'batch_first',
+  'params',
+  'input',
+  'lengths',
+  'h0',
+  'c0',
+  'grad_output',
+  'grad_h_n',
+  'grad_c_n',
 ] as const;
 
 /** A tensor read from the case: row-major float64 data and its shape. */
@@ -57,11 +69,15 @@ export function parseCase(value: unknown): ParsedCase {
   }
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!(FIELDS as readonly string[]).includes(key)) throw new FieldError(key, `unexpected field (known fields: ${FIELDS.join(', ')})`);
+    if (!(FIELDS as readonly string[]).includes(key))
+      throw new FieldError(key, `unexpected field (known fields: ${FIELDS.join(', ')})`);
   }
   const mode = obj.mode;
   if (!MODES.includes(mode as Mode)) {
-    throw new FieldError('mode', `${mode === undefined ? 'missing' : `unknown mode ${JSON.stringify(mode)}`} (expected one of ${MODES.map((m) => `"${m}"`).join(', ')})`);
+    throw new FieldError(
+      'mode',
+      `${mode === undefined ? 'missing' : `unknown mode ${JSON.stringify(mode)}`} (expected one of ${MODES.map((m) => `"${m}"`).join(', ')})`,
+    );
   }
   const isLstm = mode === 'lstm';
   const inputSize = positiveInt(obj, 'input_size');
@@ -73,31 +89,48 @@ export function parseCase(value: unknown): ParsedCase {
 
   const params = new Map<string, CaseTensor>();
   const p = required(obj, 'params');
-  if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new FieldError('params', `expected an object of state_dict name → nested array, got ${describe(p)}`);
+  if (typeof p !== 'object' || p === null || Array.isArray(p))
+    throw new FieldError('params', `expected an object of state_dict name → nested array, got ${describe(p)}`);
   for (const [name, v] of Object.entries(p)) params.set(name, fromNested(v, `params.${name}`));
 
   const input = fromNested(required(obj, 'input'), 'input');
   const layout = batchFirst ? '[batch, seq_len, input_size] (batch_first)' : '[seq_len, batch, input_size]';
   const batched = input.shape.length === 3;
   if (input.shape.length !== 2 && !batched) {
-    throw new FieldError('input', `expected ${layout} or unbatched [seq_len, input_size], got ${formatShape(input.shape)}`);
+    throw new FieldError(
+      'input',
+      `expected ${layout} or unbatched [seq_len, input_size], got ${formatShape(input.shape)}`,
+    );
   }
   const seqLen = batched && batchFirst ? input.shape[1] : input.shape[0];
   const batchSize = batched ? (batchFirst ? input.shape[0] : input.shape[1]) : 1;
   if (input.shape[input.shape.length - 1] !== inputSize) {
-    throw new FieldError('input', `last dimension must be input_size ${inputSize}, got shape ${formatShape(input.shape)}`);
+    throw new FieldError(
+      'input',
+      `last dimension must be input_size ${inputSize}, got shape ${formatShape(input.shape)}`,
+    );
   }
-  if (seqLen < 1 || batchSize < 1) throw new FieldError('input', `needs at least one step and one sequence, got shape ${formatShape(input.shape)}`);
+  if (seqLen < 1 || batchSize < 1)
+    throw new FieldError('input', `needs at least one step and one sequence, got shape ${formatShape(input.shape)}`);
 
   const stateShape = batched ? [numLayers * dirs, batchSize, hiddenSize] : [numLayers * dirs, hiddenSize];
-  const outShape = !batched ? [seqLen, dirs * hiddenSize] : batchFirst ? [batchSize, seqLen, dirs * hiddenSize] : [seqLen, batchSize, dirs * hiddenSize];
+  const outShape = !batched
+    ? [seqLen, dirs * hiddenSize]
+    : batchFirst
+      ? [batchSize, seqLen, dirs * hiddenSize]
+      : [seqLen, batchSize, dirs * hiddenSize];
 
   let lengths: number[] | undefined;
   if (obj.lengths !== undefined) {
     const l = obj.lengths;
-    if (!Array.isArray(l) || l.length !== batchSize) throw new FieldError('lengths', `expected an array of ${batchSize} integers (one per sequence), got ${describe(l)}`);
+    if (!Array.isArray(l) || l.length !== batchSize)
+      throw new FieldError(
+        'lengths',
+        `expected an array of ${batchSize} integers (one per sequence), got ${describe(l)}`,
+      );
     l.forEach((n, i) => {
-      if (!Number.isInteger(n) || n < 1 || n > seqLen) throw new FieldError(`lengths[${i}]`, `expected an integer in [1, ${seqLen}], got ${describe(n)}`);
+      if (!Number.isInteger(n) || n < 1 || n > seqLen)
+        throw new FieldError(`lengths[${i}]`, `expected an integer in [1, ${seqLen}], got ${describe(n)}`);
     });
     lengths = l as number[];
   }
@@ -118,7 +151,25 @@ export function parseCase(value: unknown): ParsedCase {
   if (isLstm) gradCN = fromNested(required(obj, 'grad_c_n'), 'grad_c_n', stateShape);
   else if (obj.grad_c_n !== undefined) throw new FieldError('grad_c_n', `only lstm has c_n, the mode is "${mode}"`);
 
-  return { mode: mode as Mode, inputSize, hiddenSize, numLayers, bidirectional, batchFirst, batched, seqLen, batchSize, params, input, lengths, h0, c0, gradOutput, gradHN, gradCN };
+  return {
+    mode: mode as Mode,
+    inputSize,
+    hiddenSize,
+    numLayers,
+    bidirectional,
+    batchFirst,
+    batched,
+    seqLen,
+    batchSize,
+    params,
+    input,
+    lengths,
+    h0,
+    c0,
+    gradOutput,
+    gradHN,
+    gradCN,
+  };
 }
 
 function required(obj: Record<string, unknown>, key: string): unknown {
@@ -128,7 +179,8 @@ function required(obj: Record<string, unknown>, key: string): unknown {
 
 function positiveInt(obj: Record<string, unknown>, key: string): number {
   const v = required(obj, key);
-  if (!Number.isInteger(v) || (v as number) < 1) throw new FieldError(key, `expected a positive integer, got ${describe(v)}`);
+  if (!Number.isInteger(v) || (v as number) < 1)
+    throw new FieldError(key, `expected a positive integer, got ${describe(v)}`);
   return v as number;
 }
 

@@ -11,7 +11,11 @@ interface RecurrentFixture {
   case: Record<string, unknown>;
   answer: { output: unknown; h_n: unknown; c_n?: unknown; grads: Record<string, unknown> };
 }
-const fixtures = (JSON.parse(readFileSync(new URL('../testing/fixtures/rnn.json', import.meta.url), 'utf8')) as { cases: RecurrentFixture[] }).cases;
+const fixtures = (
+  JSON.parse(readFileSync(new URL('../testing/fixtures/rnn.json', import.meta.url), 'utf8')) as {
+    cases: RecurrentFixture[];
+  }
+).cases;
 const fixture = (prefix: string): RecurrentFixture => structuredClone(fixtures.find((c) => c.name.startsWith(prefix))!);
 
 /** The message answerCase throws for the fixture's case after `edit`. */
@@ -28,11 +32,19 @@ function errorOf(prefix: string, edit: (c: Record<string, unknown>, params: Reco
 
 describe('answerCase', () => {
   it('names a missing, extra or mis-shaped parameter', () => {
-    expect(errorOf('gru_L2_uni', (_, p) => delete p.weight_hh_l1)).toBe('params.weight_hh_l1: missing (expected shape [15, 5])');
-    expect(errorOf('gru_L2_uni', (_, p) => (p.weight_hh_l2 = p.weight_hh_l1))).toMatch(/^params\.weight_hh_l2: unexpected: the module has no such parameter \(it has weight_ih_l0, /);
-    expect(errorOf('gru_L2_uni', (_, p) => (p.bias_ih_l0 = [1, 2]))).toBe('params.bias_ih_l0: expected shape [15], got [2]');
+    expect(errorOf('gru_L2_uni', (_, p) => delete p.weight_hh_l1)).toBe(
+      'params.weight_hh_l1: missing (expected shape [15, 5])',
+    );
+    expect(errorOf('gru_L2_uni', (_, p) => (p.weight_hh_l2 = p.weight_hh_l1))).toMatch(
+      /^params\.weight_hh_l2: unexpected: the module has no such parameter \(it has weight_ih_l0, /,
+    );
+    expect(errorOf('gru_L2_uni', (_, p) => (p.bias_ih_l0 = [1, 2]))).toBe(
+      'params.bias_ih_l0: expected shape [15], got [2]',
+    );
     // A reverse direction's tensors in a unidirectional case are extras.
-    expect(errorOf('lstm_L1_uni_tf', (_, p) => (p.weight_ih_l0_reverse = p.weight_ih_l0))).toMatch(/^params\.weight_ih_l0_reverse: unexpected/);
+    expect(errorOf('lstm_L1_uni_tf', (_, p) => (p.weight_ih_l0_reverse = p.weight_ih_l0))).toMatch(
+      /^params\.weight_ih_l0_reverse: unexpected/,
+    );
   });
 
   it('answers a bias=False case without bias gradients', () => {
@@ -62,7 +74,12 @@ describe('answerCaseJSON', () => {
 });
 
 describe('npm run --silent engine:case (spawned)', () => {
-  const run = (stdin: string) => spawnSync('npm', ['run', '--silent', 'engine:case'], { input: stdin, encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname });
+  const run = (stdin: string) =>
+    spawnSync('npm', ['run', '--silent', 'engine:case'], {
+      input: stdin,
+      encoding: 'utf8',
+      cwd: new URL('../..', import.meta.url).pathname,
+    });
 
   it('answers a fixture on stdout', () => {
     const f = fixture('lstm_L2_bi_bf_h0');

@@ -1,6 +1,14 @@
 // Answers one `engine:case`: builds the layer in float64, loads the case's PyTorch parameters,
 // runs forward and backward for L = Σ output·grad_output + Σ h_n·grad_h_n (+ Σ c_n·grad_c_n).
-import { GRU, LSTM, RNN, type RecurrentBase, type RecurrentForwardOptions, type RecurrentOptions, type RecurrentOutput } from '../nn/recurrent';
+import {
+  GRU,
+  LSTM,
+  RNN,
+  type RecurrentBase,
+  type RecurrentForwardOptions,
+  type RecurrentOptions,
+  type RecurrentOutput,
+} from '../nn/recurrent';
 import { add, mul } from '../ops/elementwise';
 import { sum } from '../ops/reduce';
 import { FieldError } from '../nested';
@@ -44,9 +52,17 @@ export function answerCase(value: unknown): CaseAnswer {
 export function runCase(c: ParsedCase): CaseAnswer {
   // A case without any bias_* tensor is a PyTorch layer built with bias=False.
   const bias = [...c.params.keys()].some((k) => k.startsWith('bias_'));
-  const opts = { numLayers: c.numLayers, bidirectional: c.bidirectional, batchFirst: c.batchFirst, bias, dtype: 'float64' } as const;
+  const opts = {
+    numLayers: c.numLayers,
+    bidirectional: c.bidirectional,
+    batchFirst: c.batchFirst,
+    bias,
+    dtype: 'float64',
+  } as const;
   const { layer, forward } = build(c, opts);
-  loadStateDict(layer, Object.fromEntries([...c.params].map(([k, v]) => [k, toTensor(v).toNested()])), { label: 'params' });
+  loadStateDict(layer, Object.fromEntries([...c.params].map(([k, v]) => [k, toTensor(v).toNested()])), {
+    label: 'params',
+  });
 
   const input = toTensor(c.input, true);
   const h0 = c.h0 && toTensor(c.h0, true);
@@ -67,12 +83,18 @@ export function runCase(c: ParsedCase): CaseAnswer {
 }
 
 /** The layer of the case's mode, and its forward with one result type (cN only for lstm). */
-function build(c: ParsedCase, opts: RecurrentOptions): { layer: RecurrentBase; forward: (x: Tensor, o: RecurrentForwardOptions) => RecurrentOutput & { cN?: Tensor } } {
+function build(
+  c: ParsedCase,
+  opts: RecurrentOptions,
+): { layer: RecurrentBase; forward: (x: Tensor, o: RecurrentForwardOptions) => RecurrentOutput & { cN?: Tensor } } {
   if (c.mode === 'lstm') {
     const m = new LSTM(c.inputSize, c.hiddenSize, opts);
     return { layer: m, forward: (x, o) => m.forward(x, o) };
   }
-  const m = c.mode === 'gru' ? new GRU(c.inputSize, c.hiddenSize, opts) : new RNN(c.inputSize, c.hiddenSize, { ...opts, nonlinearity: c.mode === 'rnn_relu' ? 'relu' : 'tanh' });
+  const m =
+    c.mode === 'gru'
+      ? new GRU(c.inputSize, c.hiddenSize, opts)
+      : new RNN(c.inputSize, c.hiddenSize, { ...opts, nonlinearity: c.mode === 'rnn_relu' ? 'relu' : 'tanh' });
   return { layer: m, forward: (x, o) => m.forward(x, o) };
 }
 

@@ -4,8 +4,14 @@ import { accuracyBySubset, trainLogisticRegression, trainNaiveBayes, type Tokeni
 
 const ex = (s: string, label: 0 | 1): TokenizedExample => ({ tokens: s.split(' '), label });
 const train = [
-  ex('a great film', 1), ex('great acting', 1), ex('a superb plot', 1), ex('superb and great', 1),
-  ex('a dull film', 0), ex('dull acting', 0), ex('an awful plot', 0), ex('awful and dull', 0),
+  ex('a great film', 1),
+  ex('great acting', 1),
+  ex('a superb plot', 1),
+  ex('superb and great', 1),
+  ex('a dull film', 0),
+  ex('dull acting', 0),
+  ex('an awful plot', 0),
+  ex('awful and dull', 0),
 ];
 
 describe.each([
@@ -24,7 +30,10 @@ describe.each([
     const a = 'the plot is dull but the acting is great'.split(' ');
     const b = 'the acting is great but the plot is dull'.split(' ');
     expect(model.probability(a)).toBeCloseTo(model.probability(b), 12);
-    const acc = accuracyBySubset(model, [{ tokens: a, label: 1 }, { tokens: b, label: 0 }]);
+    const acc = accuracyBySubset(model, [
+      { tokens: a, label: 1 },
+      { tokens: b, label: 0 },
+    ]);
     expect(acc.all.accuracy).toBe(0.5);
   });
 

@@ -71,7 +71,10 @@ export interface LogisticOptions {
  * the mean cross-entropy plus an L2 penalty: deterministic, so the reported numbers reproduce exactly.
  * Unseen words are ignored.
  */
-export function trainLogisticRegression(examples: readonly TokenizedExample[], options: LogisticOptions = {}): BagOfWordsModel {
+export function trainLogisticRegression(
+  examples: readonly TokenizedExample[],
+  options: LogisticOptions = {},
+): BagOfWordsModel {
   const { epochs = 300, lr = 0.5, l2 = 1e-3 } = options;
   const index = new Map<string, number>();
   // Each example as sparse (feature, count) pairs.

@@ -2,7 +2,16 @@
 // index batches, row gathering, and word_language_model's batchify/get_batch on a small stream.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random';
-import { batchify, batchIndices, bpttStarts, collateBatch, batchRows, batchTimeMajor, getBatch, padSequences } from './batching';
+import {
+  batchify,
+  batchIndices,
+  bpttStarts,
+  collateBatch,
+  batchRows,
+  batchTimeMajor,
+  getBatch,
+  padSequences,
+} from './batching';
 
 const seqs = [[5, 6], [7, 8, 9], [4]];
 
@@ -36,8 +45,12 @@ describe('padSequences', () => {
   });
 
   it('truncates at either end', () => {
-    expect(Array.from(padSequences(seqs, { paddingValue: 0, batchFirst: true, maxLen: 2 }).data)).toEqual([5, 6, 7, 8, 4, 0]);
-    expect(Array.from(padSequences(seqs, { paddingValue: 0, batchFirst: true, maxLen: 2, truncating: 'pre' }).data)).toEqual([5, 6, 8, 9, 4, 0]);
+    expect(Array.from(padSequences(seqs, { paddingValue: 0, batchFirst: true, maxLen: 2 }).data)).toEqual([
+      5, 6, 7, 8, 4, 0,
+    ]);
+    expect(
+      Array.from(padSequences(seqs, { paddingValue: 0, batchFirst: true, maxLen: 2, truncating: 'pre' }).data),
+    ).toEqual([5, 6, 8, 9, 4, 0]);
   });
 
   it('rejects empty batches, empty sequences and bad maxLen', () => {
@@ -49,7 +62,14 @@ describe('padSequences', () => {
 
 describe('collateBatch', () => {
   it('keeps labels aligned with their rows after sorting', () => {
-    const b = collateBatch([{ ids: [2], label: 0 }, { ids: [3, 3, 3], label: 1 }, { ids: [4, 4], label: 0 }], { paddingValue: 1, sortByLength: true });
+    const b = collateBatch(
+      [
+        { ids: [2], label: 0 },
+        { ids: [3, 3, 3], label: 1 },
+        { ids: [4, 4], label: 0 },
+      ],
+      { paddingValue: 1, sortByLength: true },
+    );
     expect(Array.from(b.labels)).toEqual([1, 0, 0]);
     expect(Array.from(b.lengths)).toEqual([3, 2, 1]);
   });
@@ -58,7 +78,10 @@ describe('collateBatch', () => {
 describe('batchIndices', () => {
   it('covers every index once, in order or shuffled, with an optional short last batch', () => {
     expect(batchIndices(5, 2)).toEqual([[0, 1], [2, 3], [4]]);
-    expect(batchIndices(5, 2, { dropLast: true })).toEqual([[0, 1], [2, 3]]);
+    expect(batchIndices(5, 2, { dropLast: true })).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     const shuffled = batchIndices(10, 3, { rng: new Rng(1) });
     expect(shuffled.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(shuffled.flat()).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);

@@ -42,11 +42,13 @@ export function padSequences(sequences: readonly ArrayLike<number>[], options: P
   const { paddingValue, batchFirst = false, sortByLength = false, maxLen, truncating = 'post' } = options;
   const B = sequences.length;
   if (B === 0) throw new Error('padSequences: no sequences to batch');
-  if (maxLen !== undefined && (!Number.isInteger(maxLen) || maxLen < 1)) throw new RangeError(`padSequences: maxLen must be a positive integer, got ${maxLen}`);
+  if (maxLen !== undefined && (!Number.isInteger(maxLen) || maxLen < 1))
+    throw new RangeError(`padSequences: maxLen must be a positive integer, got ${maxLen}`);
   const order = Array.from({ length: B }, (_, i) => i);
   const len = (i: number): number => Math.min(sequences[i].length, maxLen ?? Infinity);
   order.forEach((i) => {
-    if (sequences[i].length === 0) throw new Error(`padSequences: sequence ${i} is empty; drop empty examples before batching`);
+    if (sequences[i].length === 0)
+      throw new Error(`padSequences: sequence ${i} is empty; drop empty examples before batching`);
   });
   // Array.prototype.sort is stable, so equal lengths keep their input order.
   if (sortByLength) order.sort((a, b) => len(b) - len(a));
@@ -80,7 +82,10 @@ export interface LabelledBatch extends PaddedBatch {
 
 /** Pads a list of labelled sequences into one batch, the collate function of the sentiment task. */
 export function collateBatch(examples: readonly LabelledSequence[], options: PadOptions): LabelledBatch {
-  const batch = padSequences(examples.map((e) => e.ids), options);
+  const batch = padSequences(
+    examples.map((e) => e.ids),
+    options,
+  );
   const labels = Int32Array.from(batch.sortedIndices, (i) => examples[i].label);
   return { ...batch, labels };
 }
@@ -98,7 +103,8 @@ export interface BatchIndexOptions {
  * @returns arrays of dataset indices, each of length `batchSize` except maybe the last
  */
 export function batchIndices(n: number, batchSize: number, options: BatchIndexOptions = {}): number[][] {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchIndices: batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchIndices: batchSize must be a positive integer, got ${batchSize}`);
   const order = Array.from({ length: n }, (_, i) => i);
   if (options.rng) options.rng.shuffle(order);
   const out: number[][] = [];
@@ -119,9 +125,14 @@ export type NumericArray = Int32Array | Float32Array | Float64Array;
  * @param indices B row indices
  * @returns [T, B, F] a new array of the same type
  */
-export function batchTimeMajor<A extends NumericArray>(source: A, shape: readonly [number, number, number], indices: readonly number[]): A {
+export function batchTimeMajor<A extends NumericArray>(
+  source: A,
+  shape: readonly [number, number, number],
+  indices: readonly number[],
+): A {
   const [N, T, F] = shape;
-  if (source.length !== N * T * F) throw new Error(`batchTimeMajor: source has ${source.length} values, expected ${N}×${T}×${F}`);
+  if (source.length !== N * T * F)
+    throw new Error(`batchTimeMajor: source has ${source.length} values, expected ${N}×${T}×${F}`);
   const B = indices.length;
   const out = new (source.constructor as new (n: number) => A)(T * B * F);
   indices.forEach((n, b) => {
@@ -162,9 +173,13 @@ export interface StreamBatches {
  * @param stream [N] token indices of the whole text
  */
 export function batchify(stream: ArrayLike<number>, batchSize: number): StreamBatches {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchify: batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchify: batchSize must be a positive integer, got ${batchSize}`);
   const nbatch = Math.floor(stream.length / batchSize);
-  if (nbatch < 2) throw new Error(`batchify: a stream of ${stream.length} tokens is too short for ${batchSize} columns of at least 2 steps`);
+  if (nbatch < 2)
+    throw new Error(
+      `batchify: a stream of ${stream.length} tokens is too short for ${batchSize} columns of at least 2 steps`,
+    );
   const data = new Int32Array(nbatch * batchSize);
   for (let b = 0; b < batchSize; b++) for (let t = 0; t < nbatch; t++) data[t * batchSize + b] = stream[b * nbatch + t];
   return { data, nbatch, batchSize };
@@ -186,7 +201,8 @@ export interface StreamChunk {
  */
 export function getBatch(source: StreamBatches, i: number, seqLen: number): StreamChunk {
   const { data, nbatch, batchSize } = source;
-  if (!Number.isInteger(i) || i < 0 || i >= nbatch - 1) throw new RangeError(`getBatch: start row ${i} is outside [0, ${nbatch - 1})`);
+  if (!Number.isInteger(i) || i < 0 || i >= nbatch - 1)
+    throw new RangeError(`getBatch: start row ${i} is outside [0, ${nbatch - 1})`);
   const L = Math.min(seqLen, nbatch - 1 - i);
   return {
     input: data.slice(i * batchSize, (i + L) * batchSize),
@@ -200,7 +216,8 @@ export function getBatch(source: StreamBatches, i: number, seqLen: number): Stre
  * @returns start rows for `getBatch`
  */
 export function bpttStarts(source: StreamBatches, seqLen: number): number[] {
-  if (!Number.isInteger(seqLen) || seqLen < 1) throw new RangeError(`bpttStarts: seqLen must be a positive integer, got ${seqLen}`);
+  if (!Number.isInteger(seqLen) || seqLen < 1)
+    throw new RangeError(`bpttStarts: seqLen must be a positive integer, got ${seqLen}`);
   const out: number[] = [];
   for (let i = 0; i < source.nbatch - 1; i += seqLen) out.push(i);
   return out;

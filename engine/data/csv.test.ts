@@ -25,8 +25,14 @@ describe('parseCsv', () => {
   });
 
   it('handles a trailing comma at the end, lone CR line breaks, and CRLF inside quotes for line numbers', () => {
-    expect(parseCsv('a,b\n1,').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '']]);
-    expect(parseCsv('a,b\r1,2').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\n1,').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
+    expect(parseCsv('a,b\r1,2').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv('text,label\r\n"x\r\ny",pos\r\nz,neg').map((r) => r.line)).toEqual([1, 2, 4]);
     expect(parseCsv('""\n')).toEqual([{ fields: [''], line: 1 }]);
   });
@@ -36,7 +42,9 @@ describe('parseCsv', () => {
   });
 
   it('refuses an unclosed quote, naming the line where it opened', () => {
-    expect(() => parseCsv(fixture('unclosed-quote.csv'), 'unclosed-quote.csv')).toThrow('unclosed-quote.csv, line 3: a quoted field is never closed');
+    expect(() => parseCsv(fixture('unclosed-quote.csv'), 'unclosed-quote.csv')).toThrow(
+      'unclosed-quote.csv, line 3: a quoted field is never closed',
+    );
   });
 
   it('refuses text after a closing quote', () => {
@@ -62,7 +70,10 @@ describe('parseSentimentCsv', () => {
     ['empty.csv', /^empty\.csv: the file is empty/],
     ['header-only.csv', /header but no reviews/],
     ['missing-column.csv', /^missing-column\.csv, line 3: this row has 1 field but the header has 2/],
-    ['unknown-label.csv', /^unknown-label\.csv, line 3: unknown label "neutral"; use pos\/neg, positive\/negative or 1\/0/],
+    [
+      'unknown-label.csv',
+      /^unknown-label\.csv, line 3: unknown label "neutral"; use pos\/neg, positive\/negative or 1\/0/,
+    ],
     ['unquoted-comma.csv', /line 2: this row has 3 fields .* must be in double quotes/],
     ['unclosed-quote.csv', /line 3: a quoted field is never closed/],
   ];
@@ -80,16 +91,24 @@ describe('parseSentimentCsv', () => {
   }
 
   it('refuses a wrong header, an empty text and a single class', () => {
-    expect(() => parseSentimentCsv('review,sentiment\nok,pos')).toThrow(/line 1: the header must name the columns text and label, but text and label are missing/);
-    expect(() => parseSentimentCsv('text,sentiment\nok,pos')).toThrow(/but label is missing \(found: "text", "sentiment"\)/);
+    expect(() => parseSentimentCsv('review,sentiment\nok,pos')).toThrow(
+      /line 1: the header must name the columns text and label, but text and label are missing/,
+    );
+    expect(() => parseSentimentCsv('text,sentiment\nok,pos')).toThrow(
+      /but label is missing \(found: "text", "sentiment"\)/,
+    );
     expect(() => parseSentimentCsv('text,label\n  ,pos\nok,neg')).toThrow(/line 2: the text is empty/);
     expect(() => parseSentimentCsv('text,label\na,pos\nb,1')).toThrow(/all 2 reviews are labelled positive/);
   });
 
   it('refuses inputs over the row or size limit', () => {
     const rows = Array.from({ length: 11 }, (_, i) => `review ${i},${i % 2}`).join('\n');
-    expect(() => parseSentimentCsv(`text,label\n${rows}`, { maxExamples: 10 })).toThrow(/11 reviews, more than the limit of 10/);
-    expect(() => parseSentimentCsv(`text,label\n${rows}`, { maxBytes: 100, file: 'big.csv' })).toThrow(/^big\.csv: the input is 1[0-9]{2} bytes, more than the 100 bytes limit/);
+    expect(() => parseSentimentCsv(`text,label\n${rows}`, { maxExamples: 10 })).toThrow(
+      /11 reviews, more than the limit of 10/,
+    );
+    expect(() => parseSentimentCsv(`text,label\n${rows}`, { maxBytes: 100, file: 'big.csv' })).toThrow(
+      /^big\.csv: the input is 1[0-9]{2} bytes, more than the 100 bytes limit/,
+    );
   });
 });
 

@@ -37,7 +37,11 @@ export function parseCsv(text: string, file?: string): CsvRecord[] {
       let j = i + 1;
       for (;;) {
         const q = s.indexOf('"', j);
-        if (q < 0) throw new DataError('a quoted field is never closed: a " opens here but no matching " follows; check for a missing quote', { file, line: openLine });
+        if (q < 0)
+          throw new DataError(
+            'a quoted field is never closed: a " opens here but no matching " follows; check for a missing quote',
+            { file, line: openLine },
+          );
         field += s.slice(j, q);
         line += countNewlines(s, j, q);
         if (s.charCodeAt(q + 1) === QUOTE) {
@@ -49,7 +53,10 @@ export function parseCsv(text: string, file?: string): CsvRecord[] {
         break;
       }
       if (i < n && !isDelimiter(s.charCodeAt(i))) {
-        throw new DataError(`unexpected text after a closing quote (${JSON.stringify(s.slice(i, i + 10))}); inside a quoted field, write a quote as ""`, { file, line });
+        throw new DataError(
+          `unexpected text after a closing quote (${JSON.stringify(s.slice(i, i + 10))}); inside a quoted field, write a quote as ""`,
+          { file, line },
+        );
       }
     } else {
       // An unquoted field runs to the next comma or line break; a quote inside it is literal text.
@@ -116,27 +123,43 @@ export function parseSentimentCsv(text: string, options: SentimentCsvOptions = {
   const { file, maxExamples = MAX_EXAMPLES, maxBytes } = options;
   checkInputSize(utf8Length(text), file, maxBytes);
   const records = parseCsv(text, file);
-  if (records.length === 0) throw new DataError('the file is empty; expected a header line "text,label" followed by one review per line', { file });
+  if (records.length === 0)
+    throw new DataError('the file is empty; expected a header line "text,label" followed by one review per line', {
+      file,
+    });
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
   const textCol = header.indexOf('text');
   const labelCol = header.indexOf('label');
   if (textCol < 0 || labelCol < 0) {
     const missing = [textCol < 0 ? 'text' : '', labelCol < 0 ? 'label' : ''].filter(Boolean).join(' and ');
-    throw new DataError(`the header must name the columns text and label, but ${missing} ${textCol < 0 && labelCol < 0 ? 'are' : 'is'} missing (found: ${records[0].fields.map((h) => JSON.stringify(h)).join(', ')})`, { file, line: records[0].line });
+    throw new DataError(
+      `the header must name the columns text and label, but ${missing} ${textCol < 0 && labelCol < 0 ? 'are' : 'is'} missing (found: ${records[0].fields.map((h) => JSON.stringify(h)).join(', ')})`,
+      { file, line: records[0].line },
+    );
   }
   if (records.length === 1) throw new DataError('the file has a header but no reviews', { file });
   if (records.length - 1 > maxExamples) {
-    throw new DataError(`the file has ${records.length - 1} reviews, more than the limit of ${maxExamples}; use a smaller file`, { file });
+    throw new DataError(
+      `the file has ${records.length - 1} reviews, more than the limit of ${maxExamples}; use a smaller file`,
+      { file },
+    );
   }
   const examples = records.slice(1).map(({ fields, line }): SentimentExample => {
     if (fields.length < header.length) {
-      throw new DataError(`this row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length}: a column is missing`, { file, line });
+      throw new DataError(
+        `this row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length}: a column is missing`,
+        { file, line },
+      );
     }
     if (fields.length > header.length) {
-      throw new DataError(`this row has ${fields.length} fields but the header has ${header.length}; a text containing commas must be in double quotes`, { file, line });
+      throw new DataError(
+        `this row has ${fields.length} fields but the header has ${header.length}; a text containing commas must be in double quotes`,
+        { file, line },
+      );
     }
     const label = parseLabel(fields[labelCol]);
-    if (label === null) throw new DataError(`unknown label ${JSON.stringify(fields[labelCol])}; use ${LABEL_SPELLINGS}`, { file, line });
+    if (label === null)
+      throw new DataError(`unknown label ${JSON.stringify(fields[labelCol])}; use ${LABEL_SPELLINGS}`, { file, line });
     if (fields[textCol].trim() === '') throw new DataError('the text is empty', { file, line });
     return { text: fields[textCol], label };
   });

@@ -49,6 +49,9 @@ export function formatBytes(bytes: number): string {
 /** Throws a DataError if `bytes` exceeds the limit; callers with a File can check its size before reading it. */
 export function checkInputSize(bytes: number, file?: string, limit = MAX_INPUT_BYTES): void {
   if (bytes > limit) {
-    throw new DataError(`the input is ${formatBytes(bytes)}, more than the ${formatBytes(limit)} limit; use a smaller file or fewer files`, { file });
+    throw new DataError(
+      `the input is ${formatBytes(bytes)}, more than the ${formatBytes(limit)} limit; use a smaller file or fewer files`,
+      { file },
+    );
   }
 }

@@ -13,7 +13,9 @@ const root = fileURLToPath(new URL('./fixtures/', import.meta.url));
 function readTree(dir: string): TextFile[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    return statSync(full).isDirectory() ? readTree(full) : [{ path: relative(root, full), text: readFileSync(full, 'utf8') }];
+    return statSync(full).isDirectory()
+      ? readTree(full)
+      : [{ path: relative(root, full), text: readFileSync(full, 'utf8') }];
   });
 }
 
@@ -43,14 +45,38 @@ describe('parseImdbFiles', () => {
   });
 
   it('accepts pos/neg folders without a split and names without a rating', () => {
-    const r = parseImdbFiles([{ path: 'mine/pos/great.txt', text: 'Great.' }, { path: 'mine/neg/awful.txt', text: 'Awful.' }]);
-    expect(r.map((x) => [x.label, x.split, x.rating])).toEqual([[1, null, null], [0, null, null]]);
+    const r = parseImdbFiles([
+      { path: 'mine/pos/great.txt', text: 'Great.' },
+      { path: 'mine/neg/awful.txt', text: 'Awful.' },
+    ]);
+    expect(r.map((x) => [x.label, x.split, x.rating])).toEqual([
+      [1, null, null],
+      [0, null, null],
+    ]);
   });
 
   const bad: [string, TextFile[], RegExp][] = [
-    ['no reviews', [{ path: 'aclImdb/README', text: 'x' }], /^no reviews found among 1 file: expected .txt files in folders named pos and neg/],
-    ['an empty review', [{ path: 'a/pos/1_8.txt', text: ' \n' }, { path: 'a/neg/2_1.txt', text: 'bad' }], /^a\/pos\/1_8\.txt: the review is empty/],
-    ['a misfiled rating', [{ path: 'a/neg/1_9.txt', text: 'great' }, { path: 'a/pos/2_8.txt', text: 'good' }], /^a\/neg\/1_9\.txt: a review rated 9\/10 is in the neg folder/],
+    [
+      'no reviews',
+      [{ path: 'aclImdb/README', text: 'x' }],
+      /^no reviews found among 1 file: expected .txt files in folders named pos and neg/,
+    ],
+    [
+      'an empty review',
+      [
+        { path: 'a/pos/1_8.txt', text: ' \n' },
+        { path: 'a/neg/2_1.txt', text: 'bad' },
+      ],
+      /^a\/pos\/1_8\.txt: the review is empty/,
+    ],
+    [
+      'a misfiled rating',
+      [
+        { path: 'a/neg/1_9.txt', text: 'great' },
+        { path: 'a/pos/2_8.txt', text: 'good' },
+      ],
+      /^a\/neg\/1_9\.txt: a review rated 9\/10 is in the neg folder/,
+    ],
     ['a single class', [{ path: 'a/pos/1_8.txt', text: 'good' }], /all 1 reviews are labelled positive/],
   ];
   for (const [what, files, message] of bad) {

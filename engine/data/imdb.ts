@@ -27,7 +27,11 @@ const FOLDER_LABEL: Readonly<Record<string, SentimentLabel>> = { pos: 1, neg: 0 
  */
 export function isImdbReviewPath(path: string): boolean {
   const parts = path.split(/[\\/]/);
-  return parts.length >= 2 && parts[parts.length - 1].toLowerCase().endsWith('.txt') && parts[parts.length - 2] in FOLDER_LABEL;
+  return (
+    parts.length >= 2 &&
+    parts[parts.length - 1].toLowerCase().endsWith('.txt') &&
+    parts[parts.length - 2] in FOLDER_LABEL
+  );
 }
 
 /** Options of `parseImdbFiles`. */
@@ -48,10 +52,17 @@ export function parseImdbFiles(files: readonly TextFile[], options: ImdbOptions 
   const { maxExamples = MAX_EXAMPLES, maxBytes } = options;
   const reviews = files.filter((f) => isImdbReviewPath(f.path));
   if (reviews.length === 0) {
-    throw new DataError(`no reviews found among ${files.length} file${files.length === 1 ? '' : 's'}: expected .txt files in folders named pos and neg, such as aclImdb/train/pos/0_9.txt`);
+    throw new DataError(
+      `no reviews found among ${files.length} file${files.length === 1 ? '' : 's'}: expected .txt files in folders named pos and neg, such as aclImdb/train/pos/0_9.txt`,
+    );
   }
-  if (reviews.length > maxExamples) throw new DataError(`${reviews.length} reviews is more than the limit of ${maxExamples}; choose fewer files`);
-  checkInputSize(reviews.reduce((n, f) => n + utf8Length(f.text), 0), undefined, maxBytes);
+  if (reviews.length > maxExamples)
+    throw new DataError(`${reviews.length} reviews is more than the limit of ${maxExamples}; choose fewer files`);
+  checkInputSize(
+    reviews.reduce((n, f) => n + utf8Length(f.text), 0),
+    undefined,
+    maxBytes,
+  );
   const out = reviews.map(({ path, text }): ImdbReview => {
     const parts = path.split(/[\\/]/);
     const label = FOLDER_LABEL[parts[parts.length - 2]];
@@ -61,7 +72,10 @@ export function parseImdbFiles(files: readonly TextFile[], options: ImdbOptions 
     if (text.trim() === '') throw new DataError('the review is empty', { file: path });
     // aclImdb keeps ratings 1–4 in neg and 7–10 in pos; a file on the wrong side was moved by mistake.
     if (rating !== null && (label === 1 ? rating < 5 : rating > 6)) {
-      throw new DataError(`a review rated ${rating}/10 is in the ${label === 1 ? 'pos' : 'neg'} folder; aclImdb keeps 1–4 in neg and 7–10 in pos`, { file: path });
+      throw new DataError(
+        `a review rated ${rating}/10 is in the ${label === 1 ? 'pos' : 'neg'} folder; aclImdb keeps 1–4 in neg and 7–10 in pos`,
+        { file: path },
+      );
     }
     return { text, label, split: above === 'train' || above === 'test' ? above : null, rating, path };
   });

@@ -3,17 +3,62 @@
 // the bytes come from `scripts/data/datasets.ts` in Node or from `/data/*` in the browser.
 export { basicEnglish, getTokenizer, splitWhitespace } from './tokenize';
 export type { Tokenizer, TokenizerName } from './tokenize';
-export { Vocab, UNK, PAD, buildVocabFromIterator, buildWordVocab, buildCharVocab, encodeChars, decodeChars } from './vocab';
+export {
+  Vocab,
+  UNK,
+  PAD,
+  buildVocabFromIterator,
+  buildWordVocab,
+  buildCharVocab,
+  encodeChars,
+  decodeChars,
+} from './vocab';
 export type { VocabJSON, BuildVocabOptions, WordVocabOptions } from './vocab';
-export { padSequences, collateBatch, batchIndices, batchTimeMajor, batchRows, batchify, getBatch, bpttStarts } from './batching';
-export type { PaddedBatch, PadOptions, LabelledSequence, LabelledBatch, BatchIndexOptions, NumericArray, StreamBatches, StreamChunk } from './batching';
+export {
+  padSequences,
+  collateBatch,
+  batchIndices,
+  batchTimeMajor,
+  batchRows,
+  batchify,
+  getBatch,
+  bpttStarts,
+} from './batching';
+export type {
+  PaddedBatch,
+  PadOptions,
+  LabelledSequence,
+  LabelledBatch,
+  BatchIndexOptions,
+  NumericArray,
+  StreamBatches,
+  StreamChunk,
+} from './batching';
 export { CHAR_ALPHABET, normalizeParagraph, normalizeText, prepareMobyDick, splitText } from './text';
 export type { MobyDickPart, TextSplit } from './text';
 export {
-  prepareBirths, encodeBirths, decodeBirths, splitByYear, fitScaler, standardize, unstandardize, weekdayOneHot,
-  slidingWindows, seasonalNaive, seasonalNaiveMae, meanAbsoluteError,
+  prepareBirths,
+  encodeBirths,
+  decodeBirths,
+  splitByYear,
+  fitScaler,
+  standardize,
+  unstandardize,
+  weekdayOneHot,
+  slidingWindows,
+  seasonalNaive,
+  seasonalNaiveMae,
+  meanAbsoluteError,
 } from './timeseries';
-export type { BirthRecord, StdlibBirthRow, BirthsFile, SeriesSplit, Scaler, WindowOptions, Windows } from './timeseries';
+export type {
+  BirthRecord,
+  StdlibBirthRow,
+  BirthsFile,
+  SeriesSplit,
+  Scaler,
+  WindowOptions,
+  Windows,
+} from './timeseries';
 export { recallTask, addingTask, parityTask } from './synthetic';
 export type { TokenDataset, RealDataset, SyntheticSplit, SplitOptions, RecallOptions } from './synthetic';
 export { DataError, MAX_INPUT_BYTES, MAX_EXAMPLES, utf8Length, formatBytes, checkInputSize } from './errors';

@@ -22,8 +22,22 @@ describe('tagSentence', () => {
 
 describe('parseSentimentCorpus', () => {
   it('reads rows into examples with their tags', () => {
-    const c = parseSentimentCorpus({ train: [['Not good.', 0, 'n'], ['Great!', 1, 'h']], validation: [], test: [['Good but slow.', 0, 'c']] });
-    expect(c.train[0]).toEqual({ text: 'Not good.', label: 0, negation: true, contrast: false, intensifier: false, handwritten: false });
+    const c = parseSentimentCorpus({
+      train: [
+        ['Not good.', 0, 'n'],
+        ['Great!', 1, 'h'],
+      ],
+      validation: [],
+      test: [['Good but slow.', 0, 'c']],
+    });
+    expect(c.train[0]).toEqual({
+      text: 'Not good.',
+      label: 0,
+      negation: true,
+      contrast: false,
+      intensifier: false,
+      handwritten: false,
+    });
     expect(c.train[1].handwritten).toBe(true);
     expect(c.test[0].contrast).toBe(true);
   });

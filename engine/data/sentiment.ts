@@ -45,11 +45,57 @@ export interface SentimentCorpusFile {
   test: CorpusRow[];
 }
 
-const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'hardly', 'barely', 'scarcely', 'without', 'cannot']);
-const CONTRASTS = new Set(['but', 'yet', 'however', 'although', 'though', 'while', 'despite', 'whereas', 'nevertheless', 'nonetheless']);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'nobody',
+  'none',
+  'nowhere',
+  'neither',
+  'nor',
+  'hardly',
+  'barely',
+  'scarcely',
+  'without',
+  'cannot',
+]);
+const CONTRASTS = new Set([
+  'but',
+  'yet',
+  'however',
+  'although',
+  'though',
+  'while',
+  'despite',
+  'whereas',
+  'nevertheless',
+  'nonetheless',
+]);
 const INTENSIFIERS = new Set([
-  'very', 'really', 'extremely', 'incredibly', 'truly', 'remarkably', 'genuinely', 'thoroughly', 'so', 'utterly', 'absolutely', 'totally',
-  'deeply', 'highly', 'fairly', 'quite', 'pretty', 'reasonably', 'rather', 'slightly', 'somewhat', 'mildly',
+  'very',
+  'really',
+  'extremely',
+  'incredibly',
+  'truly',
+  'remarkably',
+  'genuinely',
+  'thoroughly',
+  'so',
+  'utterly',
+  'absolutely',
+  'totally',
+  'deeply',
+  'highly',
+  'fairly',
+  'quite',
+  'pretty',
+  'reasonably',
+  'rather',
+  'slightly',
+  'somewhat',
+  'mildly',
 ]);
 
 /**
@@ -64,7 +110,12 @@ export function tagSentence(text: string): SentenceTags {
   let intensifier = false;
   tokens.forEach((t, k) => {
     const prev = tokens[k - 1];
-    if (NEGATORS.has(t) || (t === 't' && prev === "'" && /n$/.test(tokens[k - 2] ?? '')) || (t === 'from' && prev === 'far')) negation = true;
+    if (
+      NEGATORS.has(t) ||
+      (t === 't' && prev === "'" && /n$/.test(tokens[k - 2] ?? '')) ||
+      (t === 'from' && prev === 'far')
+    )
+      negation = true;
     if (CONTRASTS.has(t)) contrast = true;
     if (INTENSIFIERS.has(t) || (prev === 'a' && (t === 'bit' || t === 'little'))) intensifier = true;
   });
@@ -89,7 +140,14 @@ export function parseSentimentCorpus(file: unknown): SentimentCorpus {
       if (typeof text !== 'string' || (label !== 0 && label !== 1) || typeof flags !== 'string') {
         throw new Error(`parseSentimentCorpus: ${split}[${i}] must be [text, 0 | 1, flags]`);
       }
-      return { text, label, negation: flags.includes('n'), contrast: flags.includes('c'), intensifier: flags.includes('i'), handwritten: flags.includes('h') };
+      return {
+        text,
+        label,
+        negation: flags.includes('n'),
+        contrast: flags.includes('c'),
+        intensifier: flags.includes('i'),
+        handwritten: flags.includes('h'),
+      };
     });
   }
   return out;

@@ -34,6 +34,9 @@ export function parseLabel(raw: string): SentimentLabel | null {
 export function checkBothClasses(examples: readonly SentimentExample[], file?: string): void {
   const positives = examples.reduce((n, e) => n + e.label, 0);
   if (positives === 0 || positives === examples.length) {
-    throw new DataError(`all ${examples.length} reviews are labelled ${positives === 0 ? 'negative' : 'positive'}; a classifier needs examples of both classes`, { file });
+    throw new DataError(
+      `all ${examples.length} reviews are labelled ${positives === 0 ? 'negative' : 'positive'}; a classifier needs examples of both classes`,
+      { file },
+    );
   }
 }

@@ -82,7 +82,16 @@ export function recallTask(options: RecallOptions & SplitOptions): SyntheticSpli
       for (let t = 1; t < delay; t++) inputs[n * T + t] = filler === 'noise' ? rng.int(K) : K;
       inputs[n * T + delay] = K + 1;
     }
-    return { kind: 'tokens', inputs, targets, count, seqLen: T, vocabSize: K + 2, numClasses: K, chanceAccuracy: 1 / K };
+    return {
+      kind: 'tokens',
+      inputs,
+      targets,
+      count,
+      seqLen: T,
+      vocabSize: K + 2,
+      numClasses: K,
+      chanceAccuracy: 1 / K,
+    };
   };
   return { train: make(options.trainCount), validation: make(options.validationCount) };
 }

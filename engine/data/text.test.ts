@@ -37,13 +37,17 @@ describe('prepareMobyDick', () => {
   const parts = [
     { chapter: 'Contents', title: '', text: 'CONTENTS\n\nCHAPTER 1. Loomings.' },
     { chapter: 'Etymology', title: '(Usher)', text: 'ETYMOLOGY.' },
-    { chapter: '1', title: 'Loomings.', text: 'Call me Ishmael. Some years ago\u2014never mind.\n\nThere now is your insular city.' },
-    { chapter: 'Epilogue', title: 'Job.', text: 'Epilogue Job.\n\nThe drama\'s done.' },
+    {
+      chapter: '1',
+      title: 'Loomings.',
+      text: 'Call me Ishmael. Some years ago\u2014never mind.\n\nThere now is your insular city.',
+    },
+    { chapter: 'Epilogue', title: 'Job.', text: "Epilogue Job.\n\nThe drama's done." },
   ];
 
   it('keeps numbered chapters with headings and the Epilogue, in order', () => {
     expect(prepareMobyDick(parts)).toBe(
-      'CHAPTER 1. Loomings.\nCall me Ishmael. Some years ago--never mind.\nThere now is your insular city.\nEpilogue Job.\nThe drama\'s done.',
+      "CHAPTER 1. Loomings.\nCall me Ishmael. Some years ago--never mind.\nThere now is your insular city.\nEpilogue Job.\nThe drama's done.",
     );
   });
 

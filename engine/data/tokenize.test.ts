@@ -4,12 +4,34 @@ import { basicEnglish, getTokenizer, splitWhitespace } from './tokenize';
 
 describe('basicEnglish', () => {
   it("reproduces torchtext's docstring example", () => {
-    expect(basicEnglish('You can now install TorchText using pip!')).toEqual(['you', 'can', 'now', 'install', 'torchtext', 'using', 'pip', '!']);
+    expect(basicEnglish('You can now install TorchText using pip!')).toEqual([
+      'you',
+      'can',
+      'now',
+      'install',
+      'torchtext',
+      'using',
+      'pip',
+      '!',
+    ]);
   });
 
   it('splits off apostrophes, periods, commas, brackets, ! and ?', () => {
     expect(basicEnglish("It isn't bad (really), is it? Yes.")).toEqual([
-      'it', 'isn', "'", 't', 'bad', '(', 'really', ')', ',', 'is', 'it', '?', 'yes', '.',
+      'it',
+      'isn',
+      "'",
+      't',
+      'bad',
+      '(',
+      'really',
+      ')',
+      ',',
+      'is',
+      'it',
+      '?',
+      'yes',
+      '.',
     ]);
   });
 
@@ -18,7 +40,15 @@ describe('basicEnglish', () => {
   });
 
   it('keeps hyphens and other symbols inside tokens, as torchtext does', () => {
-    expect(basicEnglish('A well-made, 10/10 film -- wow')).toEqual(['a', 'well-made', ',', '10/10', 'film', '--', 'wow']);
+    expect(basicEnglish('A well-made, 10/10 film -- wow')).toEqual([
+      'a',
+      'well-made',
+      ',',
+      '10/10',
+      'film',
+      '--',
+      'wow',
+    ]);
   });
 
   it('collapses every run of whitespace and returns nothing for a blank line', () => {

@@ -1,6 +1,15 @@
 // Tests for vocabularies: torchtext's ordering, minFreq/maxTokens semantics, specials, default index, and the char vocabulary.
 import { describe, expect, it } from 'vitest';
-import { buildCharVocab, buildVocabFromIterator, buildWordVocab, decodeChars, encodeChars, PAD, UNK, Vocab } from './vocab';
+import {
+  buildCharVocab,
+  buildVocabFromIterator,
+  buildWordVocab,
+  decodeChars,
+  encodeChars,
+  PAD,
+  UNK,
+  Vocab,
+} from './vocab';
 
 const corpus = [
   ['the', 'film', 'is', 'good'],
@@ -16,7 +25,10 @@ describe('buildVocabFromIterator', () => {
 
   it('puts specials first or last and removes them from the counted tokens', () => {
     expect(buildVocabFromIterator([['x', '<unk>', 'x']], { specials: ['<unk>'] }).getItos()).toEqual(['<unk>', 'x']);
-    expect(buildVocabFromIterator([['x']], { specials: ['<unk>'], specialFirst: false }).getItos()).toEqual(['x', '<unk>']);
+    expect(buildVocabFromIterator([['x']], { specials: ['<unk>'], specialFirst: false }).getItos()).toEqual([
+      'x',
+      '<unk>',
+    ]);
   });
 
   it('applies maxTokens before minFreq, counting the specials, as upstream does', () => {

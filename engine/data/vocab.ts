@@ -28,7 +28,10 @@ export class Vocab {
     this.itos = [...itos];
     this.stoi = new Map();
     this.itos.forEach((token, i) => {
-      if (this.stoi.has(token)) throw new Error(`Vocab: token ${JSON.stringify(token)} appears twice (indices ${this.stoi.get(token)} and ${i})`);
+      if (this.stoi.has(token))
+        throw new Error(
+          `Vocab: token ${JSON.stringify(token)} appears twice (indices ${this.stoi.get(token)} and ${i})`,
+        );
       this.stoi.set(token, i);
     });
     this.defaultIndex = null;
@@ -49,7 +52,8 @@ export class Vocab {
   get(token: string): number {
     const i = this.stoi.get(token);
     if (i !== undefined) return i;
-    if (this.defaultIndex === null) throw new Error(`Vocab: token ${JSON.stringify(token)} is not in the vocabulary and no default index is set`);
+    if (this.defaultIndex === null)
+      throw new Error(`Vocab: token ${JSON.stringify(token)} is not in the vocabulary and no default index is set`);
     return this.defaultIndex;
   }
 
@@ -65,7 +69,8 @@ export class Vocab {
 
   /** The token at `index`; throws outside [0, length). */
   lookupToken(index: number): string {
-    if (!Number.isInteger(index) || index < 0 || index >= this.itos.length) throw new RangeError(`Vocab: index ${index} is outside [0, ${this.itos.length})`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.itos.length)
+      throw new RangeError(`Vocab: index ${index} is outside [0, ${this.itos.length})`);
     return this.itos[index];
   }
 
@@ -105,8 +110,10 @@ export class Vocab {
   /** Rebuilds a vocabulary from `toJSON` output, checking its shape. */
   static fromJSON(json: unknown): Vocab {
     const j = json as Partial<VocabJSON> | null;
-    if (!j || !Array.isArray(j.itos) || !j.itos.every((t) => typeof t === 'string')) throw new Error('Vocab.fromJSON: expected { itos: string[], defaultIndex }');
-    if (j.defaultIndex !== null && typeof j.defaultIndex !== 'number') throw new Error('Vocab.fromJSON: defaultIndex must be a number or null');
+    if (!j || !Array.isArray(j.itos) || !j.itos.every((t) => typeof t === 'string'))
+      throw new Error('Vocab.fromJSON: expected { itos: string[], defaultIndex }');
+    if (j.defaultIndex !== null && typeof j.defaultIndex !== 'number')
+      throw new Error('Vocab.fromJSON: defaultIndex must be a number or null');
     return new Vocab(j.itos, j.defaultIndex);
   }
 }
@@ -131,13 +138,17 @@ export interface BuildVocabOptions {
  */
 export function buildVocabFromIterator(iterator: Iterable<readonly string[]>, options: BuildVocabOptions = {}): Vocab {
   const { minFreq = 1, specials = [], specialFirst = true, maxTokens } = options;
-  if (!Number.isInteger(minFreq) || minFreq < 1) throw new RangeError(`buildVocabFromIterator: minFreq must be a positive integer, got ${minFreq}`);
+  if (!Number.isInteger(minFreq) || minFreq < 1)
+    throw new RangeError(`buildVocabFromIterator: minFreq must be a positive integer, got ${minFreq}`);
   const counts = new Map<string, number>();
   for (const tokens of iterator) for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   // Python's sorted(key=(-freq, token)) compares strings by code point; for BMP text that is `<` on strings.
   let ordered = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (maxTokens !== undefined) {
-    if (specials.length >= maxTokens) throw new RangeError('buildVocabFromIterator: len(specials) >= maxTokens, so the vocabulary would hold only specials');
+    if (specials.length >= maxTokens)
+      throw new RangeError(
+        'buildVocabFromIterator: len(specials) >= maxTokens, so the vocabulary would hold only specials',
+      );
     ordered = ordered.slice(0, maxTokens - specials.length);
   }
   const special = new Set(specials);
@@ -160,7 +171,11 @@ export interface WordVocabOptions {
  * with `<pad>` added for padded batches.
  */
 export function buildWordVocab(iterator: Iterable<readonly string[]>, options: WordVocabOptions = {}): Vocab {
-  const vocab = buildVocabFromIterator(iterator, { minFreq: options.minFreq, specials: [UNK, PAD], maxTokens: options.maxSize });
+  const vocab = buildVocabFromIterator(iterator, {
+    minFreq: options.minFreq,
+    specials: [UNK, PAD],
+    maxTokens: options.maxSize,
+  });
   vocab.setDefaultIndex(0);
   return vocab;
 }

@@ -13,7 +13,8 @@ import type { ForwardRecord } from './trace';
 export function jacobianNorms(rec: ForwardRecord, t: number, batch: number): Float64Array {
   const { mode, T, B, H, reverse, lengths, weightHH } = rec;
   if (!Number.isInteger(t) || t < 0 || t >= T) throw new Error(`jacobianNorms: t = ${t} outside [0, ${T})`);
-  if (!Number.isInteger(batch) || batch < 0 || batch >= B) throw new Error(`jacobianNorms: batch = ${batch} outside [0, ${B})`);
+  if (!Number.isInteger(batch) || batch < 0 || batch >= B)
+    throw new Error(`jacobianNorms: batch = ${batch} outside [0, ${B})`);
   const k = kernelsFor('float64');
   const GH = (mode === 'lstm' ? 4 : mode === 'gru' ? 3 : 1) * H;
   const S = B * H;
@@ -31,7 +32,13 @@ export function jacobianNorms(rec: ForwardRecord, t: number, batch: number): Flo
   const HN = new Float64Array(HH);
   const dG = new Float64Array(H * GH);
   const dHp = new Float64Array(H * GH);
-  const replicate = (dst: Float64Array, dstOff: number, src: TensorData | null, srcOff: number, width: number): void => {
+  const replicate = (
+    dst: Float64Array,
+    dstOff: number,
+    src: TensorData | null,
+    srcOff: number,
+    width: number,
+  ): void => {
     if (src === null) return;
     for (let m = 0; m < H; m++) for (let j = 0; j < width; j++) dst[dstOff + m * width + j] = src[srcOff + j] as number;
   };

@@ -25,7 +25,15 @@ function setup(mode: RecurrentMode, seed: number) {
     t.requiresGrad = true;
     return t;
   };
-  return { xp: r([T, B, GH]), W: r([GH, H], 0.6), b: r([GH], 0.3), h0: r([B, H], 0.5), c0: mode === 'lstm' ? r([B, H], 0.5) : null, wOut: randn([T, B, H], rng, { dtype: 'float64' }), wN: randn([B, H], rng, { dtype: 'float64' }) };
+  return {
+    xp: r([T, B, GH]),
+    W: r([GH, H], 0.6),
+    b: r([GH], 0.3),
+    h0: r([B, H], 0.5),
+    c0: mode === 'lstm' ? r([B, H], 0.5) : null,
+    wOut: randn([T, B, H], rng, { dtype: 'float64' }),
+    wN: randn([B, H], rng, { dtype: 'float64' }),
+  };
 }
 
 /** L = Σ wOut ⊙ output + Σ wN ⊙ h_n, one scalar so one backward pass fills the trace. */
@@ -34,7 +42,15 @@ function lossOf(output: Tensor, hN: Tensor, s: ReturnType<typeof setup>): Tensor
 }
 
 /** Runs the op on steps [from, to) with the given initial states, lengths clipped to that window. */
-function window(mode: RecurrentMode, s: ReturnType<typeof setup>, reverse: boolean, from: number, to: number, h: Tensor, c: Tensor | null) {
+function window(
+  mode: RecurrentMode,
+  s: ReturnType<typeof setup>,
+  reverse: boolean,
+  from: number,
+  to: number,
+  h: Tensor,
+  c: Tensor | null,
+) {
   const lens = Int32Array.from(lengths, (L) => Math.max(0, Math.min(L, to) - from));
   return recurrence(mode, narrow(s.xp, 0, from, to - from), s.W, s.b, h, c, { reverse, lengths: lens });
 }
@@ -112,53 +128,56 @@ describe.each(modes)('trace of %s', (mode) => {
     }
   });
 
-  it.each([false, true])('gives Jacobian norms ‖∂h_t/∂h_k‖_F equal to autodiff and finite differences (reverse: %s)', (reverse) => {
-    const s = setup(mode, 4);
-    const trace = new DirectionTrace(0, reverse ? 'reverse' : 'forward');
-    noGrad(() => recurrence(mode, s.xp, s.W, s.b, s.h0, s.c0, { reverse, lengths, trace }));
-    const states = trace.h();
-    const cells = mode === 'lstm' ? trace.c() : null;
-    const t = reverse ? 1 : 4;
-    for (let b = 0; b < B; b++) {
-      const norms = trace.jacobianNorms(t, b);
-      for (let k = 0; k < T; k++) {
-        if (reverse ? k < t : k > t) {
-          expect(norms[k]).toBe(0);
-          continue;
+  it.each([false, true])(
+    'gives Jacobian norms ‖∂h_t/∂h_k‖_F equal to autodiff and finite differences (reverse: %s)',
+    (reverse) => {
+      const s = setup(mode, 4);
+      const trace = new DirectionTrace(0, reverse ? 'reverse' : 'forward');
+      noGrad(() => recurrence(mode, s.xp, s.W, s.b, s.h0, s.c0, { reverse, lengths, trace }));
+      const states = trace.h();
+      const cells = mode === 'lstm' ? trace.c() : null;
+      const t = reverse ? 1 : 4;
+      for (let b = 0; b < B; b++) {
+        const norms = trace.jacobianNorms(t, b);
+        for (let k = 0; k < T; k++) {
+          if (reverse ? k < t : k > t) {
+            expect(norms[k]).toBe(0);
+            continue;
+          }
+          // h_t as a function of h_k (c_k held): run the steps between them from a leaf h_k.
+          const [from, to] = reverse ? [t, k] : [k + 1, t + 1];
+          const hk = new Tensor(narrow(states, 0, k, 1).clone().data, [B, H], true);
+          const ck = cells && new Tensor(narrow(cells, 0, k, 1).data, [B, H]);
+          const end = window(mode, s, reverse, from, to, hk, ck).hN;
+          let frob = 0;
+          let frobFd = 0;
+          const eps = 1e-6;
+          for (let m = 0; m < H; m++) {
+            hk.grad = null;
+            const seed = zeros([B, H], { dtype: 'float64' });
+            seed.data[b * H + m] = 1;
+            end.backward({ grad: seed.data, retainGraph: true });
+            for (let j = 0; j < H; j++) frob += (hk.grad?.[b * H + j] ?? 0) ** 2;
+          }
+          for (let j = 0; j < H; j++) {
+            const v = hk.data[b * H + j] as number;
+            const at = (x: number): Float64Array => {
+              hk.data[b * H + j] = x;
+              const out = noGrad(() => window(mode, s, reverse, from, to, hk, ck).hN.data);
+              hk.data[b * H + j] = v;
+              return Float64Array.from(out.subarray(b * H, b * H + H));
+            };
+            const up = at(v + eps);
+            const down = at(v - eps);
+            for (let m = 0; m < H; m++) frobFd += (((up[m] as number) - (down[m] as number)) / (2 * eps)) ** 2;
+          }
+          expect(norms[k]).toBeCloseTo(Math.sqrt(frob), 10);
+          expect(norms[k]).toBeCloseTo(Math.sqrt(frobFd), 6);
         }
-        // h_t as a function of h_k (c_k held): run the steps between them from a leaf h_k.
-        const [from, to] = reverse ? [t, k] : [k + 1, t + 1];
-        const hk = new Tensor(narrow(states, 0, k, 1).clone().data, [B, H], true);
-        const ck = cells && new Tensor(narrow(cells, 0, k, 1).data, [B, H]);
-        const end = window(mode, s, reverse, from, to, hk, ck).hN;
-        let frob = 0;
-        let frobFd = 0;
-        const eps = 1e-6;
-        for (let m = 0; m < H; m++) {
-          hk.grad = null;
-          const seed = zeros([B, H], { dtype: 'float64' });
-          seed.data[b * H + m] = 1;
-          end.backward({ grad: seed.data, retainGraph: true });
-          for (let j = 0; j < H; j++) frob += (hk.grad?.[b * H + j] ?? 0) ** 2;
-        }
-        for (let j = 0; j < H; j++) {
-          const v = hk.data[b * H + j] as number;
-          const at = (x: number): Float64Array => {
-            hk.data[b * H + j] = x;
-            const out = noGrad(() => window(mode, s, reverse, from, to, hk, ck).hN.data);
-            hk.data[b * H + j] = v;
-            return Float64Array.from(out.subarray(b * H, b * H + H));
-          };
-          const up = at(v + eps);
-          const down = at(v - eps);
-          for (let m = 0; m < H; m++) frobFd += (((up[m] as number) - (down[m] as number)) / (2 * eps)) ** 2;
-        }
-        expect(norms[k]).toBeCloseTo(Math.sqrt(frob), 10);
-        expect(norms[k]).toBeCloseTo(Math.sqrt(frobFd), 6);
+        expect(norms[t]).toBeCloseTo(Math.sqrt(H), 12);
       }
-      expect(norms[t]).toBeCloseTo(Math.sqrt(H), 12);
-    }
-  });
+    },
+  );
 });
 
 describe('RecurrentTrace on a module', () => {
@@ -170,13 +189,21 @@ describe('RecurrentTrace on a module', () => {
     const a = plain.forward(x);
     const b = traced.forward(x, { trace });
     expect(Array.from(b.output.data)).toEqual(Array.from(a.output.data));
-    expect(trace.layers.map((row) => row.map((d) => d.direction))).toEqual([['forward', 'reverse'], ['forward', 'reverse']]);
+    expect(trace.layers.map((row) => row.map((d) => d.direction))).toEqual([
+      ['forward', 'reverse'],
+      ['forward', 'reverse'],
+    ]);
     expect(trace.at(1, 1).h().shape).toEqual([5, 2, 4]);
     expect(() => trace.at(0, 0).gradH()).toThrow(/no backward pass/);
     b.hN.backward({ grad: new Float32Array(b.hN.size).fill(1) });
     a.hN.backward({ grad: new Float32Array(a.hN.size).fill(1) });
     expect(Array.from(traced.parameters()[1]!.grad!)).toEqual(Array.from(plain.parameters()[1]!.grad!));
     // The lower layer's ∂L/∂h_t includes what flows down from the layer above.
-    expect(trace.at(0, 0).gradH().data.some((v) => v !== 0)).toBe(true);
+    expect(
+      trace
+        .at(0, 0)
+        .gradH()
+        .data.some((v) => v !== 0),
+    ).toBe(true);
   });
 });

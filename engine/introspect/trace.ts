@@ -102,7 +102,8 @@ export class DirectionTrace {
     const { T, B, H, G, mode } = this.fwd;
     const names = GATES[mode];
     const g = names.indexOf(name);
-    if (g < 0 || G === null) throw new Error(`trace: ${mode} has no gate '${name}' (it has: ${names.join(' ') || 'none'})`);
+    if (g < 0 || G === null)
+      throw new Error(`trace: ${mode} has no gate '${name}' (it has: ${names.join(' ') || 'none'})`);
     const GH = names.length * H;
     const out = fromArray(allocate(this.dtype, T * B * H), [T, B, H]);
     for (let r = 0; r < T * B; r++) out.data.set(G.subarray(r * GH + g * H, r * GH + g * H + H), r * H);

@@ -17,7 +17,16 @@ function sigmoid(x: number): number {
  * Elman RNN, forward: h_t = tanh(a_t) or relu(a_t), in place on the new slot of Hs, which holds the
  * pre-activation a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh on entry.
  */
-export function rnnForward(B: number, H: number, relu: boolean, Hs: Arr, prevOff: number, newOff: number, lengths: Int32Array | null, t: number): void {
+export function rnnForward(
+  B: number,
+  H: number,
+  relu: boolean,
+  Hs: Arr,
+  prevOff: number,
+  newOff: number,
+  lengths: Int32Array | null,
+  t: number,
+): void {
   for (let b = 0; b < B; b++) {
     const p = prevOff + b * H;
     const q = newOff + b * H;
@@ -37,7 +46,20 @@ export function rnnForward(B: number, H: number, relu: boolean, Hs: Arr, prevOff
  * the output's gradient (null: none); writes ∂L/∂a_t into dA and leaves in dh the part of
  * ∂L/∂h_{t−1} that bypasses W_hh (zero, or all of dh at a padded step).
  */
-export function rnnBackward(B: number, H: number, relu: boolean, Hs: Arr, newOff: number, dOut: Arr | null, dOutOff: number, dh: Arr, dA: Arr, dAOff: number, lengths: Int32Array | null, t: number): void {
+export function rnnBackward(
+  B: number,
+  H: number,
+  relu: boolean,
+  Hs: Arr,
+  newOff: number,
+  dOut: Arr | null,
+  dOutOff: number,
+  dh: Arr,
+  dA: Arr,
+  dAOff: number,
+  lengths: Int32Array | null,
+  t: number,
+): void {
   for (let b = 0; b < B; b++) {
     const q = newOff + b * H;
     const r = b * H;
@@ -60,7 +82,20 @@ export function rnnBackward(B: number, H: number, relu: boolean, Hs: Arr, newOff
  * LSTM, forward. On entry G holds the pre-activations W_ih x_t + b_ih + W_hh h_{t−1} + b_hh for the
  * gates i, f, g, o; they are replaced by the activations, and c_t, tanh(c_t), h_t are written.
  */
-export function lstmForward(B: number, H: number, G: Arr, gOff: number, Hs: Arr, Cs: Arr, prevOff: number, newOff: number, TC: Arr, tcOff: number, lengths: Int32Array | null, t: number): void {
+export function lstmForward(
+  B: number,
+  H: number,
+  G: Arr,
+  gOff: number,
+  Hs: Arr,
+  Cs: Arr,
+  prevOff: number,
+  newOff: number,
+  TC: Arr,
+  tcOff: number,
+  lengths: Int32Array | null,
+  t: number,
+): void {
   for (let b = 0; b < B; b++) {
     const gb = gOff + b * 4 * H;
     const p = prevOff + b * H;
@@ -98,7 +133,24 @@ export function lstmForward(B: number, H: number, G: Arr, gOff: number, Hs: Arr,
  * t+1 (dOut adds the output's share of ∂L/∂h_t); writes ∂L/∂(gate pre-activations) into dG, leaves
  * ∂L/∂c_{t−1} in dc and the part of ∂L/∂h_{t−1} that bypasses W_hh in dh.
  */
-export function lstmBackward(B: number, H: number, G: Arr, gOff: number, Cs: Arr, prevOff: number, TC: Arr, tcOff: number, dOut: Arr | null, dOutOff: number, dh: Arr, dc: Arr, dG: Arr, dGOff: number, lengths: Int32Array | null, t: number): void {
+export function lstmBackward(
+  B: number,
+  H: number,
+  G: Arr,
+  gOff: number,
+  Cs: Arr,
+  prevOff: number,
+  TC: Arr,
+  tcOff: number,
+  dOut: Arr | null,
+  dOutOff: number,
+  dh: Arr,
+  dc: Arr,
+  dG: Arr,
+  dGOff: number,
+  lengths: Int32Array | null,
+  t: number,
+): void {
   for (let b = 0; b < B; b++) {
     const gb = gOff + b * 4 * H;
     const db = dGOff + b * 4 * H;
@@ -108,7 +160,10 @@ export function lstmBackward(B: number, H: number, G: Arr, gOff: number, Cs: Arr
     if (lengths === null || t < lengths[b]) {
       for (let j = 0; j < H; j++) {
         const gh = dh[r + j] + (dOut === null ? 0 : dOut[dOutOff + r + j]);
-        const i = G[gb + j], f = G[gb + H + j], g = G[gb + 2 * H + j], o = G[gb + 3 * H + j];
+        const i = G[gb + j],
+          f = G[gb + H + j],
+          g = G[gb + 2 * H + j],
+          o = G[gb + 3 * H + j];
         const tc = TC[u + j];
         const dct = dc[r + j] + gh * o * (1 - tc * tc); // ∂L/∂c_t, through h_t = o ⊙ tanh(c_t) and from step t+1
         dG[db + j] = dct * g * i * (1 - i); //              ∂c_t/∂i = g, σ′ = σ(1 − σ)
@@ -129,7 +184,20 @@ export function lstmBackward(B: number, H: number, G: Arr, gOff: number, Cs: Arr
  * ([B, 3H]); G is replaced by the activations r, z, n, and W_hn h_{t−1} + b_hn is kept in HN
  * because the backward of n needs it.
  */
-export function gruForward(B: number, H: number, G: Arr, gOff: number, Hp: Arr, Hs: Arr, prevOff: number, newOff: number, HN: Arr, hnOff: number, lengths: Int32Array | null, t: number): void {
+export function gruForward(
+  B: number,
+  H: number,
+  G: Arr,
+  gOff: number,
+  Hp: Arr,
+  Hs: Arr,
+  prevOff: number,
+  newOff: number,
+  HN: Arr,
+  hnOff: number,
+  lengths: Int32Array | null,
+  t: number,
+): void {
   for (let b = 0; b < B; b++) {
     const gb = gOff + b * 3 * H;
     const hb = b * 3 * H;
@@ -164,7 +232,25 @@ export function gruForward(B: number, H: number, G: Arr, gOff: number, Hp: Arr, 
  * (they differ in the n block, where r multiplies the hidden part), and leaves in dh the part of
  * ∂L/∂h_{t−1} that bypasses W_hh (z ⊙ ∂L/∂h_t).
  */
-export function gruBackward(B: number, H: number, G: Arr, gOff: number, Hs: Arr, prevOff: number, HN: Arr, hnOff: number, dOut: Arr | null, dOutOff: number, dh: Arr, dX: Arr, dXOff: number, dHp: Arr, dHpOff: number, lengths: Int32Array | null, t: number): void {
+export function gruBackward(
+  B: number,
+  H: number,
+  G: Arr,
+  gOff: number,
+  Hs: Arr,
+  prevOff: number,
+  HN: Arr,
+  hnOff: number,
+  dOut: Arr | null,
+  dOutOff: number,
+  dh: Arr,
+  dX: Arr,
+  dXOff: number,
+  dHp: Arr,
+  dHpOff: number,
+  lengths: Int32Array | null,
+  t: number,
+): void {
   for (let b = 0; b < B; b++) {
     const gb = gOff + b * 3 * H;
     const xb = dXOff + b * 3 * H;
@@ -175,7 +261,9 @@ export function gruBackward(B: number, H: number, G: Arr, gOff: number, Hs: Arr,
     if (lengths === null || t < lengths[b]) {
       for (let j = 0; j < H; j++) {
         const gh = dh[w + j] + (dOut === null ? 0 : dOut[dOutOff + w + j]);
-        const r = G[gb + j], z = G[gb + H + j], n = G[gb + 2 * H + j];
+        const r = G[gb + j],
+          z = G[gb + H + j],
+          n = G[gb + 2 * H + j];
         const dnp = gh * (1 - z) * (1 - n * n); //          ∂L/∂(n pre-activation): ∂h/∂n = 1 − z, tanh′ = 1 − n²
         const drp = dnp * HN[v + j] * r * (1 - r); //      ∂n_pre/∂r = W_hn h + b_hn
         const dzp = gh * (Hs[p + j] - n) * z * (1 - z); // ∂h/∂z = h_{t−1} − n

@@ -15,19 +15,44 @@ function rand(dtype: DType, n: number, rng: Rng): TensorData {
 }
 
 /** C[i,j] = Σ_k A(i,k)·B(k,j) through index functions, in float64. */
-function naive(M: number, N: number, K: number, a: (i: number, k: number) => number, b: (k: number, j: number) => number): number[] {
+function naive(
+  M: number,
+  N: number,
+  K: number,
+  a: (i: number, k: number) => number,
+  b: (k: number, j: number) => number,
+): number[] {
   const out: number[] = [];
-  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += a(i, k) * b(k, j);
-    out.push(s);
-  }
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += a(i, k) * b(k, j);
+      out.push(s);
+    }
   return out;
 }
 
 // Below 8 rows the kernels work row by row, eight columns at a time; from 8 rows (and 8 of K for
 // Aᵀ·B) in blocks of 8 × 8 with leftovers: sizes below, at and past both.
-const sizes: [number, number, number][] = [[1, 1, 1], [1, 7, 5], [2, 4, 4], [3, 5, 9], [5, 3, 2], [6, 9, 13], [8, 8, 8], [7, 1, 3], [1, 8, 3], [1, 19, 6], [3, 17, 5], [4, 12, 7], [9, 10, 17], [16, 3, 8], [13, 21, 19], [8, 1, 1], [17, 9, 24]];
+const sizes: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 7, 5],
+  [2, 4, 4],
+  [3, 5, 9],
+  [5, 3, 2],
+  [6, 9, 13],
+  [8, 8, 8],
+  [7, 1, 3],
+  [1, 8, 3],
+  [1, 19, 6],
+  [3, 17, 5],
+  [4, 12, 7],
+  [9, 10, 17],
+  [16, 3, 8],
+  [13, 21, 19],
+  [8, 1, 1],
+  [17, 9, 24],
+];
 
 describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
   const k = kernelsFor(dtype);
@@ -43,8 +68,15 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
 
     const nt = C0.slice();
     k.gemmNT(M, N, K, A, off, Bt, off, nt, off, bias, true);
-    const ref = naive(M, N, K, (i, q) => A[off + i * K + q] as number, (q, j) => Bt[off + j * K + q] as number);
-    for (let x = 0; x < M * N; x++) expect(nt[off + x]).toBeCloseTo((C0[off + x] as number) + ref[x]! + (bias[x % N] as number), -Math.log10(tol));
+    const ref = naive(
+      M,
+      N,
+      K,
+      (i, q) => A[off + i * K + q] as number,
+      (q, j) => Bt[off + j * K + q] as number,
+    );
+    for (let x = 0; x < M * N; x++)
+      expect(nt[off + x]).toBeCloseTo((C0[off + x] as number) + ref[x]! + (bias[x % N] as number), -Math.log10(tol));
     const ntPlain = C0.slice();
     k.gemmNT(M, N, K, A, off, Bt, off, ntPlain, off, null, false);
     for (let x = 0; x < M * N; x++) expect(ntPlain[off + x]).toBeCloseTo(ref[x]!, -Math.log10(tol));
@@ -53,7 +85,13 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
     const nn = C0.slice();
     const Bn = rand(dtype, off + K * N, rng);
     k.gemmNN(M, N, K, A, off, Bn, off, nn, off, false);
-    const refNN = naive(M, N, K, (i, q) => A[off + i * K + q] as number, (q, j) => Bn[off + q * N + j] as number);
+    const refNN = naive(
+      M,
+      N,
+      K,
+      (i, q) => A[off + i * K + q] as number,
+      (q, j) => Bn[off + q * N + j] as number,
+    );
     for (let x = 0; x < M * N; x++) expect(nn[off + x]).toBeCloseTo(refNN[x]!, -Math.log10(tol));
     expect(nn[0]).toBe(C0[0]);
     k.gemmNN(M, N, K, A, off, Bn, off, nn, off, true);
@@ -62,11 +100,24 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
     const tn = C0.slice();
     const At = rand(dtype, off + K * M, rng);
     k.gemmTN(M, N, K, At, off, Bn, off, tn, off, true);
-    const refTN = naive(M, N, K, (i, q) => At[off + q * M + i] as number, (q, j) => Bn[off + q * N + j] as number);
-    for (let x = 0; x < M * N; x++) expect(tn[off + x]).toBeCloseTo((C0[off + x] as number) + refTN[x]!, -Math.log10(tol));
+    const refTN = naive(
+      M,
+      N,
+      K,
+      (i, q) => At[off + q * M + i] as number,
+      (q, j) => Bn[off + q * N + j] as number,
+    );
+    for (let x = 0; x < M * N; x++)
+      expect(tn[off + x]).toBeCloseTo((C0[off + x] as number) + refTN[x]!, -Math.log10(tol));
   });
 
-  it.each([[1, 1], [3, 5], [4, 4], [7, 2], [9, 6]])('transposes a %i × %i matrix between offsets', (R, C) => {
+  it.each([
+    [1, 1],
+    [3, 5],
+    [4, 4],
+    [7, 2],
+    [9, 6],
+  ])('transposes a %i × %i matrix between offsets', (R, C) => {
     const src = rand(dtype, 2 + R * C, new Rng(R * 10 + C));
     const dst = allocate(dtype, 5 + R * C);
     k.transpose(R, C, src, 2, dst, 5);
@@ -101,7 +152,9 @@ describe('generated float64 kernels', () => {
     for (const name of sources) {
       const expected = toFloat64(readFileSync(join(dir, name), 'utf8'), name);
       const actual = readFileSync(join(dir, name.replace('.f32.ts', '.f64.ts')), 'utf8');
-      expect(actual, `${name.replace('.f32.ts', '.f64.ts')} is stale: run node engine/kernels/generate.mjs`).toBe(expected);
+      expect(actual, `${name.replace('.f32.ts', '.f64.ts')} is stale: run node engine/kernels/generate.mjs`).toBe(
+        expected,
+      );
     }
   });
 

@@ -16,7 +16,18 @@ export function addScaled(n: number, grad: Arr, param: Arr, lambda: number, out:
  * Adam: m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; θ ← θ − stepSize·m / (√v / bias2Sqrt + ε),
  * stepSize = lr / (1 − β1ᵗ), bias2Sqrt = √(1 − β2ᵗ).
  */
-export function adamUpdate(n: number, param: Arr, g: Arr, m: Arr, v: Arr, beta1: number, beta2: number, stepSize: number, bias2Sqrt: number, eps: number): void {
+export function adamUpdate(
+  n: number,
+  param: Arr,
+  g: Arr,
+  m: Arr,
+  v: Arr,
+  beta1: number,
+  beta2: number,
+  stepSize: number,
+  bias2Sqrt: number,
+  eps: number,
+): void {
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
   for (let j = 0; j < n; j++) {
@@ -30,7 +41,19 @@ export function adamUpdate(n: number, param: Arr, g: Arr, m: Arr, v: Arr, beta1:
 }
 
 /** Adam with AMSGrad: as adamUpdate, but divided by the running maximum vMax of v. */
-export function amsgradUpdate(n: number, param: Arr, g: Arr, m: Arr, v: Arr, vMax: Arr, beta1: number, beta2: number, stepSize: number, bias2Sqrt: number, eps: number): void {
+export function amsgradUpdate(
+  n: number,
+  param: Arr,
+  g: Arr,
+  m: Arr,
+  v: Arr,
+  vMax: Arr,
+  beta1: number,
+  beta2: number,
+  stepSize: number,
+  bias2Sqrt: number,
+  eps: number,
+): void {
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
   for (let j = 0; j < n; j++) {
@@ -57,7 +80,17 @@ export function rmspropUpdate(n: number, param: Arr, g: Arr, s: Arr, alpha: numb
 }
 
 /** RMSprop with momentum μ: s as rmspropUpdate; b ← μ·b + g / (√s + ε); θ ← θ − lr·b. */
-export function rmspropMomentumUpdate(n: number, param: Arr, g: Arr, s: Arr, buf: Arr, alpha: number, mu: number, lr: number, eps: number): void {
+export function rmspropMomentumUpdate(
+  n: number,
+  param: Arr,
+  g: Arr,
+  s: Arr,
+  buf: Arr,
+  alpha: number,
+  mu: number,
+  lr: number,
+  eps: number,
+): void {
   const c = 1 - alpha;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
@@ -70,7 +103,16 @@ export function rmspropMomentumUpdate(n: number, param: Arr, g: Arr, s: Arr, buf
 }
 
 /** Centered RMSprop: also ḡ ← α·ḡ + (1 − α)·g, and the denominator is √(s − ḡ²) + ε. */
-export function rmspropCenteredUpdate(n: number, param: Arr, g: Arr, s: Arr, gAvg: Arr, alpha: number, lr: number, eps: number): void {
+export function rmspropCenteredUpdate(
+  n: number,
+  param: Arr,
+  g: Arr,
+  s: Arr,
+  gAvg: Arr,
+  alpha: number,
+  lr: number,
+  eps: number,
+): void {
   const c = 1 - alpha;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
@@ -83,7 +125,18 @@ export function rmspropCenteredUpdate(n: number, param: Arr, g: Arr, s: Arr, gAv
 }
 
 /** Centered RMSprop with momentum. */
-export function rmspropCenteredMomentumUpdate(n: number, param: Arr, g: Arr, s: Arr, gAvg: Arr, buf: Arr, alpha: number, mu: number, lr: number, eps: number): void {
+export function rmspropCenteredMomentumUpdate(
+  n: number,
+  param: Arr,
+  g: Arr,
+  s: Arr,
+  gAvg: Arr,
+  buf: Arr,
+  alpha: number,
+  mu: number,
+  lr: number,
+  eps: number,
+): void {
   const c = 1 - alpha;
   for (let j = 0; j < n; j++) {
     const gj = g[j];
@@ -106,7 +159,15 @@ export function sgdUpdate(n: number, param: Arr, g: Arr, lr: number): void {
  * SGD with momentum: b ← keep·b + take·g; θ ← θ − lr·b. PyTorch's first step sets b = g
  * (keep = 0, take = 1 on a zero buffer); later steps keep = μ, take = 1 − dampening.
  */
-export function sgdMomentumUpdate(n: number, param: Arr, g: Arr, buf: Arr, keep: number, take: number, lr: number): void {
+export function sgdMomentumUpdate(
+  n: number,
+  param: Arr,
+  g: Arr,
+  buf: Arr,
+  keep: number,
+  take: number,
+  lr: number,
+): void {
   for (let j = 0; j < n; j++) {
     const bj = Math.fround(keep * buf[j] + take * g[j]);
     buf[j] = bj;
@@ -115,7 +176,16 @@ export function sgdMomentumUpdate(n: number, param: Arr, g: Arr, buf: Arr, keep:
 }
 
 /** SGD with Nesterov momentum: b as sgdMomentumUpdate; θ ← θ − lr·(g + μ·b). */
-export function sgdNesterovUpdate(n: number, param: Arr, g: Arr, buf: Arr, keep: number, take: number, mu: number, lr: number): void {
+export function sgdNesterovUpdate(
+  n: number,
+  param: Arr,
+  g: Arr,
+  buf: Arr,
+  keep: number,
+  take: number,
+  mu: number,
+  lr: number,
+): void {
   for (let j = 0; j < n; j++) {
     const gj = g[j];
     const bj = Math.fround(keep * buf[j] + take * gj);

@@ -9,7 +9,10 @@ import { Dropout, Embedding, Linear } from './linear';
 describe('Linear', () => {
   it('has weight [out, in] and bias [out], both U(−1/√in, 1/√in), and computes x·Wᵀ + b', () => {
     const m = new Linear(9, 4, { rng: new Rng(3) });
-    expect([...m.namedParameters()].map(([n, t]) => [n, t.shape])).toEqual([['weight', [4, 9]], ['bias', [4]]]);
+    expect([...m.namedParameters()].map(([n, t]) => [n, t.shape])).toEqual([
+      ['weight', [4, 9]],
+      ['bias', [4]],
+    ]);
     for (const p of m.parameters()) for (const v of p.data) expect(Math.abs(v)).toBeLessThanOrEqual(1 / 3);
     const y = m.forward(ones([2, 9]));
     for (let o = 0; o < 4; o++) {
@@ -31,7 +34,10 @@ describe('Embedding', () => {
   it('looks rows up for any index shape; the padding row starts at zero and gets no gradient', () => {
     const e = new Embedding(5, 3, { paddingIdx: 1, rng: new Rng(2) });
     expect(Array.from(e.weight.data.subarray(3, 6))).toEqual([0, 0, 0]);
-    const y = e.forward([[0, 1], [1, 4]]);
+    const y = e.forward([
+      [0, 1],
+      [1, 4],
+    ]);
     expect(y.shape).toEqual([2, 2, 3]);
     expect(Array.from(y.data.subarray(9, 12))).toEqual(Array.from(e.weight.data.subarray(12, 15)));
     sum(y).backward();

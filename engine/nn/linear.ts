@@ -31,8 +31,14 @@ export class Linear extends Module {
     super();
     const rng = opts.rng ?? new Rng(0);
     const bound = 1 / Math.sqrt(inFeatures);
-    this.weight = this.registerParameter('weight', uniform([outFeatures, inFeatures], -bound, bound, rng, { dtype: opts.dtype }));
-    this.bias = opts.bias === false ? null : this.registerParameter('bias', uniform([outFeatures], -bound, bound, rng, { dtype: opts.dtype }));
+    this.weight = this.registerParameter(
+      'weight',
+      uniform([outFeatures, inFeatures], -bound, bound, rng, { dtype: opts.dtype }),
+    );
+    this.bias =
+      opts.bias === false
+        ? null
+        : this.registerParameter('bias', uniform([outFeatures], -bound, bound, rng, { dtype: opts.dtype }));
   }
 
   /** @param x [..., inFeatures] @returns [..., outFeatures] */
@@ -56,10 +62,15 @@ export class Embedding extends Module {
   ) {
     super();
     const p = opts.paddingIdx ?? null;
-    if (p !== null && (p >= numEmbeddings || p < -numEmbeddings)) throw new Error(`Embedding: paddingIdx ${p} out of range for ${numEmbeddings} embeddings`);
+    if (p !== null && (p >= numEmbeddings || p < -numEmbeddings))
+      throw new Error(`Embedding: paddingIdx ${p} out of range for ${numEmbeddings} embeddings`);
     this.paddingIdx = p === null ? null : p < 0 ? p + numEmbeddings : p;
-    this.weight = this.registerParameter('weight', randn([numEmbeddings, embeddingDim], opts.rng ?? new Rng(0), { dtype: opts.dtype }));
-    if (this.paddingIdx !== null) this.weight.data.fill(0, this.paddingIdx * embeddingDim, (this.paddingIdx + 1) * embeddingDim);
+    this.weight = this.registerParameter(
+      'weight',
+      randn([numEmbeddings, embeddingDim], opts.rng ?? new Rng(0), { dtype: opts.dtype }),
+    );
+    if (this.paddingIdx !== null)
+      this.weight.data.fill(0, this.paddingIdx * embeddingDim, (this.paddingIdx + 1) * embeddingDim);
   }
 
   /** @param indices any shape S of integers in [0, numEmbeddings) @returns [...S, embeddingDim] */

@@ -27,7 +27,8 @@ export abstract class Module {
   namedParameters(): Map<string, Tensor> {
     const out = new Map<string, Tensor>();
     for (const [name, t] of this.ownParameters) out.set(name, t);
-    for (const [prefix, m] of this.children) for (const [name, t] of m.namedParameters()) out.set(`${prefix}.${name}`, t);
+    for (const [prefix, m] of this.children)
+      for (const [name, t] of m.namedParameters()) out.set(`${prefix}.${name}`, t);
     return out;
   }
 

@@ -9,10 +9,20 @@ import { randn, type Tensor } from '../tensor';
 import { GRU, LSTM, RNN, type RecurrentBase, type RecurrentOptions } from './recurrent';
 
 type Kind = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
-const make = (kind: Kind, inputSize: number, hiddenSize: number, opts: RecurrentOptions = {}): RecurrentBase & { forward: LSTM['forward'] } =>
-  (kind === 'lstm' ? new LSTM(inputSize, hiddenSize, opts)
-    : kind === 'gru' ? new GRU(inputSize, hiddenSize, opts)
-    : new RNN(inputSize, hiddenSize, { ...opts, nonlinearity: kind === 'rnn_relu' ? 'relu' : 'tanh' })) as RecurrentBase & { forward: LSTM['forward'] };
+const make = (
+  kind: Kind,
+  inputSize: number,
+  hiddenSize: number,
+  opts: RecurrentOptions = {},
+): RecurrentBase & { forward: LSTM['forward'] } =>
+  (kind === 'lstm'
+    ? new LSTM(inputSize, hiddenSize, opts)
+    : kind === 'gru'
+      ? new GRU(inputSize, hiddenSize, opts)
+      : new RNN(inputSize, hiddenSize, {
+          ...opts,
+          nonlinearity: kind === 'rnn_relu' ? 'relu' : 'tanh',
+        })) as RecurrentBase & { forward: LSTM['forward'] };
 const kinds: Kind[] = ['rnn_tanh', 'rnn_relu', 'lstm', 'gru'];
 
 describe('parameters', () => {
@@ -20,12 +30,29 @@ describe('parameters', () => {
     const lstm = new LSTM(3, 4, { numLayers: 2, bidirectional: true });
     const shapes = [...lstm.namedParameters()].map(([n, t]) => `${n} ${JSON.stringify(t.shape)}`);
     expect(shapes).toEqual([
-      'weight_ih_l0 [16,3]', 'weight_hh_l0 [16,4]', 'bias_ih_l0 [16]', 'bias_hh_l0 [16]',
-      'weight_ih_l0_reverse [16,3]', 'weight_hh_l0_reverse [16,4]', 'bias_ih_l0_reverse [16]', 'bias_hh_l0_reverse [16]',
-      'weight_ih_l1 [16,8]', 'weight_hh_l1 [16,4]', 'bias_ih_l1 [16]', 'bias_hh_l1 [16]',
-      'weight_ih_l1_reverse [16,8]', 'weight_hh_l1_reverse [16,4]', 'bias_ih_l1_reverse [16]', 'bias_hh_l1_reverse [16]',
+      'weight_ih_l0 [16,3]',
+      'weight_hh_l0 [16,4]',
+      'bias_ih_l0 [16]',
+      'bias_hh_l0 [16]',
+      'weight_ih_l0_reverse [16,3]',
+      'weight_hh_l0_reverse [16,4]',
+      'bias_ih_l0_reverse [16]',
+      'bias_hh_l0_reverse [16]',
+      'weight_ih_l1 [16,8]',
+      'weight_hh_l1 [16,4]',
+      'bias_ih_l1 [16]',
+      'bias_hh_l1 [16]',
+      'weight_ih_l1_reverse [16,8]',
+      'weight_hh_l1_reverse [16,4]',
+      'bias_ih_l1_reverse [16]',
+      'bias_hh_l1_reverse [16]',
     ]);
-    expect([...new GRU(2, 5).namedParameters()].map(([n, t]) => `${n} ${JSON.stringify(t.shape)}`)).toEqual(['weight_ih_l0 [15,2]', 'weight_hh_l0 [15,5]', 'bias_ih_l0 [15]', 'bias_hh_l0 [15]']);
+    expect([...new GRU(2, 5).namedParameters()].map(([n, t]) => `${n} ${JSON.stringify(t.shape)}`)).toEqual([
+      'weight_ih_l0 [15,2]',
+      'weight_hh_l0 [15,5]',
+      'bias_ih_l0 [15]',
+      'bias_hh_l0 [15]',
+    ]);
     expect([...new RNN(2, 5, { bias: false }).namedParameters().keys()]).toEqual(['weight_ih_l0', 'weight_hh_l0']);
     expect(lstm.parameters().every((p) => p.requiresGrad)).toBe(true);
   });
@@ -67,7 +94,8 @@ describe('output shapes', () => {
     const bf = new LSTM(3, 4, { rng: new Rng(7), batchFirst: true });
     const x = randn([5, 2, 3], rng);
     const xb = randn([2, 5, 3], rng);
-    for (let t = 0; t < 5; t++) for (let b = 0; b < 2; b++) xb.data.set(x.data.subarray((t * 2 + b) * 3, (t * 2 + b + 1) * 3), (b * 5 + t) * 3);
+    for (let t = 0; t < 5; t++)
+      for (let b = 0; b < 2; b++) xb.data.set(x.data.subarray((t * 2 + b) * 3, (t * 2 + b + 1) * 3), (b * 5 + t) * 3);
     const a = tm.forward(x);
     const c = bf.forward(xb);
     expect(Array.from(c.hN.data)).toEqual(Array.from(a.hN.data));
@@ -76,43 +104,62 @@ describe('output shapes', () => {
 
   it('names the layer and both shapes on a mismatch', () => {
     const m = new LSTM(3, 4, { numLayers: 2 });
-    expect(() => m.forward(randn([5, 2, 6], new Rng(1)))).toThrow('LSTM: input shape [5,2,6] does not match input_size 3');
-    expect(() => m.forward(randn([5, 2, 3], new Rng(1)), { h0: randn([1, 2, 4], new Rng(1)) })).toThrow('LSTM: h0 must be [2,2,4], got [1,2,4]');
-    expect(() => m.forward(randn([5, 2, 3], new Rng(1)), { lengths: [5, 6] })).toThrow('LSTM: lengths[1] = 6 must be an integer in [1, 5]');
+    expect(() => m.forward(randn([5, 2, 6], new Rng(1)))).toThrow(
+      'LSTM: input shape [5,2,6] does not match input_size 3',
+    );
+    expect(() => m.forward(randn([5, 2, 3], new Rng(1)), { h0: randn([1, 2, 4], new Rng(1)) })).toThrow(
+      'LSTM: h0 must be [2,2,4], got [1,2,4]',
+    );
+    expect(() => m.forward(randn([5, 2, 3], new Rng(1)), { lengths: [5, 6] })).toThrow(
+      'LSTM: lengths[1] = 6 must be an integer in [1, 5]',
+    );
   });
 });
 
 describe('variable-length batches (pack_padded_sequence semantics)', () => {
   const lengths = [5, 2, 3];
 
-  it.each(kinds)('%s, 2 layers, bidirectional: each sequence gives what it gives alone, padding changes nothing and gets no gradient', (kind) => {
-    const rng = new Rng(11);
-    const m = make(kind, 3, 4, { numLayers: 2, bidirectional: true, dtype: 'float64', rng });
-    const x = randn([5, 3, 3], rng, { dtype: 'float64', requiresGrad: true });
-    const h0 = randn([4, 3, 4], rng, { dtype: 'float64' });
-    const c0 = kind === 'lstm' ? randn([4, 3, 4], rng, { dtype: 'float64' }) : null;
-    const r = m.forward(x, { h0, c0, lengths });
-    for (let b = 0; b < 3; b++) {
-      const L = lengths[b] as number;
-      const alone = m.forward(narrow(narrow(x, 1, b, 1), 0, 0, L), { h0: narrow(h0, 1, b, 1), c0: c0 && narrow(c0, 1, b, 1) });
-      expect(Array.from(narrow(r.hN, 1, b, 1).data)).toEqual(Array.from(alone.hN.data).map((v) => expect.closeTo(v, 12)));
-      if (kind === 'lstm') expect(Array.from(narrow(r.cN, 1, b, 1).data)).toEqual(Array.from(alone.cN.data).map((v) => expect.closeTo(v, 12)));
-      const out = narrow(r.output, 1, b, 1);
-      expect(Array.from(narrow(out, 0, 0, L).data)).toEqual(Array.from(alone.output.data).map((v) => expect.closeTo(v, 12)));
-      if (L < 5) expect(Array.from(narrow(out, 0, L, 5 - L).data).every((v) => v === 0)).toBe(true);
-    }
-    const w = randn(r.output.shape, rng, { dtype: 'float64' });
-    r.output.backward({ grad: w.data, retainGraph: true });
-    r.hN.backward({ grad: randn(r.hN.shape, rng, { dtype: 'float64' }).data });
-    const gx = x.grad as Float64Array;
-    for (let t = 0; t < 5; t++) {
+  it.each(kinds)(
+    '%s, 2 layers, bidirectional: each sequence gives what it gives alone, padding changes nothing and gets no gradient',
+    (kind) => {
+      const rng = new Rng(11);
+      const m = make(kind, 3, 4, { numLayers: 2, bidirectional: true, dtype: 'float64', rng });
+      const x = randn([5, 3, 3], rng, { dtype: 'float64', requiresGrad: true });
+      const h0 = randn([4, 3, 4], rng, { dtype: 'float64' });
+      const c0 = kind === 'lstm' ? randn([4, 3, 4], rng, { dtype: 'float64' }) : null;
+      const r = m.forward(x, { h0, c0, lengths });
       for (let b = 0; b < 3; b++) {
-        const row = Array.from(gx.subarray((t * 3 + b) * 3, (t * 3 + b + 1) * 3));
-        if (t >= (lengths[b] as number)) expect(row).toEqual([0, 0, 0]);
-        else expect(row.some((v) => v !== 0)).toBe(true);
+        const L = lengths[b] as number;
+        const alone = m.forward(narrow(narrow(x, 1, b, 1), 0, 0, L), {
+          h0: narrow(h0, 1, b, 1),
+          c0: c0 && narrow(c0, 1, b, 1),
+        });
+        expect(Array.from(narrow(r.hN, 1, b, 1).data)).toEqual(
+          Array.from(alone.hN.data).map((v) => expect.closeTo(v, 12)),
+        );
+        if (kind === 'lstm')
+          expect(Array.from(narrow(r.cN, 1, b, 1).data)).toEqual(
+            Array.from(alone.cN.data).map((v) => expect.closeTo(v, 12)),
+          );
+        const out = narrow(r.output, 1, b, 1);
+        expect(Array.from(narrow(out, 0, 0, L).data)).toEqual(
+          Array.from(alone.output.data).map((v) => expect.closeTo(v, 12)),
+        );
+        if (L < 5) expect(Array.from(narrow(out, 0, L, 5 - L).data).every((v) => v === 0)).toBe(true);
       }
-    }
-  });
+      const w = randn(r.output.shape, rng, { dtype: 'float64' });
+      r.output.backward({ grad: w.data, retainGraph: true });
+      r.hN.backward({ grad: randn(r.hN.shape, rng, { dtype: 'float64' }).data });
+      const gx = x.grad as Float64Array;
+      for (let t = 0; t < 5; t++) {
+        for (let b = 0; b < 3; b++) {
+          const row = Array.from(gx.subarray((t * 3 + b) * 3, (t * 3 + b + 1) * 3));
+          if (t >= (lengths[b] as number)) expect(row).toEqual([0, 0, 0]);
+          else expect(row.some((v) => v !== 0)).toBe(true);
+        }
+      }
+    },
+  );
 });
 
 describe('gradients of whole modules', () => {

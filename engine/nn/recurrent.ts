@@ -88,8 +88,10 @@ export abstract class RecurrentBase extends Module {
     this.dropout = opts.dropout ?? 0;
     this.bidirectional = opts.bidirectional ?? false;
     this.rng = opts.rng ?? new Rng(0);
-    if (!Number.isInteger(this.numLayers) || this.numLayers < 1) throw new Error(`${this.name}: numLayers must be a positive integer, got ${this.numLayers}`);
-    if (!(this.dropout >= 0 && this.dropout <= 1)) throw new Error(`${this.name}: dropout must be in [0, 1], got ${this.dropout}`);
+    if (!Number.isInteger(this.numLayers) || this.numLayers < 1)
+      throw new Error(`${this.name}: numLayers must be a positive integer, got ${this.numLayers}`);
+    if (!(this.dropout >= 0 && this.dropout <= 1))
+      throw new Error(`${this.name}: dropout must be in [0, 1], got ${this.dropout}`);
     const GH = gateCount(mode) * hiddenSize;
     const D = this.bidirectional ? 2 : 1;
     const bound = 1 / Math.sqrt(hiddenSize);
@@ -120,15 +122,24 @@ export abstract class RecurrentBase extends Module {
     const { name, numLayers: L, hiddenSize: H, mode } = this;
     const D = this.bidirectional ? 2 : 1;
     const unbatched = input.ndim === 2;
-    if (input.ndim !== 2 && input.ndim !== 3) throw new Error(`${name}: input must be [T, B, ${this.inputSize}] (or 2-D unbatched), got ${fmtShape(input.shape)}`);
-    if (input.shape[input.ndim - 1] !== this.inputSize) throw new Error(`${name}: input shape ${fmtShape(input.shape)} does not match input_size ${this.inputSize}`);
-    let x = unbatched ? reshape(input, [input.shape[0] as number, 1, this.inputSize]) : this.batchFirst ? transpose(input, 0, 1) : input;
+    if (input.ndim !== 2 && input.ndim !== 3)
+      throw new Error(
+        `${name}: input must be [T, B, ${this.inputSize}] (or 2-D unbatched), got ${fmtShape(input.shape)}`,
+      );
+    if (input.shape[input.ndim - 1] !== this.inputSize)
+      throw new Error(`${name}: input shape ${fmtShape(input.shape)} does not match input_size ${this.inputSize}`);
+    let x = unbatched
+      ? reshape(input, [input.shape[0] as number, 1, this.inputSize])
+      : this.batchFirst
+        ? transpose(input, 0, 1)
+        : input;
     const T = x.shape[0] as number;
     const B = x.shape[1] as number;
     const state = (s: Tensor | null | undefined, label: string): Tensor | null => {
       if (s === null || s === undefined) return null;
       const want = unbatched ? [L * D, H] : [L * D, B, H];
-      if (s.shape.length !== want.length || s.shape.some((v, i) => v !== want[i])) throw new Error(`${name}: ${label} must be ${fmtShape(want)}, got ${fmtShape(s.shape)}`);
+      if (s.shape.length !== want.length || s.shape.some((v, i) => v !== want[i]))
+        throw new Error(`${name}: ${label} must be ${fmtShape(want)}, got ${fmtShape(s.shape)}`);
       return unbatched ? reshape(s, [L * D, 1, H]) : s;
     };
     const h0 = state(opts.h0, 'h0');
@@ -143,11 +154,19 @@ export abstract class RecurrentBase extends Module {
       for (let d = 0; d < D; d++) {
         const p = (this.cells[l] as DirectionParameters[])[d] as DirectionParameters;
         const xProj = linear(x, p.weightIH, p.biasIH); // W_ih x_t + b_ih for all t at once: [T, B, G·H]
-        const r = recurrence(mode, xProj, p.weightHH, p.biasHH, h0 && select(h0, 0, l * D + d), c0 && select(c0, 0, l * D + d), {
-          reverse: d === 1,
-          lengths,
-          trace: opts.trace?.at(l, d as 0 | 1) ?? null,
-        });
+        const r = recurrence(
+          mode,
+          xProj,
+          p.weightHH,
+          p.biasHH,
+          h0 && select(h0, 0, l * D + d),
+          c0 && select(c0, 0, l * D + d),
+          {
+            reverse: d === 1,
+            lengths,
+            trace: opts.trace?.at(l, d as 0 | 1) ?? null,
+          },
+        );
         outs.push(r.output);
         hNs.push(r.hN);
         if (r.cN !== null) cNs.push(r.cN);
@@ -157,7 +176,8 @@ export abstract class RecurrentBase extends Module {
     }
     let output = x;
     // One layer and direction (the common case) needs no copy: its state, viewed as [1, B, H].
-    const stackStates = (states: Tensor[]): Tensor => (states.length === 1 ? reshape(states[0] as Tensor, [1, B, H]) : stack(states, 0));
+    const stackStates = (states: Tensor[]): Tensor =>
+      states.length === 1 ? reshape(states[0] as Tensor, [1, B, H]) : stack(states, 0);
     let hN = stackStates(hNs);
     let cN = cNs.length > 0 ? stackStates(cNs) : null;
     if (unbatched) {
@@ -176,7 +196,8 @@ export abstract class RecurrentBase extends Module {
     const out = new Int32Array(B);
     for (let b = 0; b < B; b++) {
       const v = lengths[b] as number;
-      if (!Number.isInteger(v) || v < 1 || v > T) throw new Error(`${this.name}: lengths[${b}] = ${v} must be an integer in [1, ${T}]`);
+      if (!Number.isInteger(v) || v < 1 || v > T)
+        throw new Error(`${this.name}: lengths[${b}] = ${v} must be an integer in [1, ${T}]`);
       out[b] = v;
     }
     return out;

@@ -34,7 +34,8 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
   for (let i = 0; i < n; i++) {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) throw new Error(`${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} do not broadcast`);
+    if (da !== db && da !== 1 && db !== 1)
+      throw new Error(`${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} do not broadcast`);
     out[i] = da === 1 ? db : da;
   }
   return out;
@@ -77,7 +78,8 @@ export function broadcastIndex(src: readonly number[], out: readonly number[]): 
 }
 
 function binary(op: BinaryOp, aIn: Tensor | number, bIn: Tensor | number): Tensor {
-  if (typeof aIn === 'number' && typeof bIn === 'number') throw new Error(`${op}: at least one operand must be a tensor`);
+  if (typeof aIn === 'number' && typeof bIn === 'number')
+    throw new Error(`${op}: at least one operand must be a tensor`);
   const a = typeof aIn === 'number' ? scalar(aIn, (bIn as Tensor).dtype) : aIn;
   const b = typeof bIn === 'number' ? scalar(bIn, a.dtype) : bIn;
   const dtype = commonDtype(op, a, b);
@@ -115,7 +117,8 @@ function binary(op: BinaryOp, aIn: Tensor | number, bIn: Tensor | number): Tenso
           const j = ib === null ? k : (ib[k] as number);
           // ∂(x∘y)/∂y: 1 for +, −1 for −, x for ×, −x/y² for ÷
           const y = B[j] as number;
-          const d = op === 'add' ? 1 : op === 'sub' ? -1 : op === 'mul' ? (A[i] as number) : -(A[i] as number) / (y * y);
+          const d =
+            op === 'add' ? 1 : op === 'sub' ? -1 : op === 'mul' ? (A[i] as number) : -(A[i] as number) / (y * y);
           gb[j] = (gb[j] as number) + (g[k] as number) * d;
         }
       }

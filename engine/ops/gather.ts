@@ -65,10 +65,16 @@ export function gatherRows(weight: Tensor, indices: Indices, opts: GatherOptions
   if (weight.ndim !== 2) throw new Error(`gatherRows: weight must be 2-D, got ${fmtShape(weight.shape)}`);
   const [rows, dim] = weight.shape as [number, number];
   const { idx, shape } = toIndexArray('gatherRows', indices, rows);
-  const pad = opts.paddingIdx === undefined || opts.paddingIdx === null ? -1 : opts.paddingIdx < 0 ? opts.paddingIdx + rows : opts.paddingIdx;
+  const pad =
+    opts.paddingIdx === undefined || opts.paddingIdx === null
+      ? -1
+      : opts.paddingIdx < 0
+        ? opts.paddingIdx + rows
+        : opts.paddingIdx;
   const out = empty(weight.dtype, [...shape, dim]);
   const W = weight.data;
-  for (let k = 0; k < idx.length; k++) out.data.set(W.subarray((idx[k] as number) * dim, (idx[k] as number) * dim + dim), k * dim);
+  for (let k = 0; k < idx.length; k++)
+    out.data.set(W.subarray((idx[k] as number) * dim, (idx[k] as number) * dim + dim), k * dim);
   if (needsGrad(weight)) {
     record(out, 'gatherRows', [weight], () => {
       const g = out.grad as TensorData;

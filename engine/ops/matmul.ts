@@ -22,7 +22,8 @@ export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   const tA = opts.transposeA ?? false;
   const tB = opts.transposeB ?? false;
   const flags = `${tA ? ' (transposeA)' : ''}${tB ? ' (transposeB)' : ''}`;
-  if (a.ndim !== 2 || b.ndim !== 2) throw new Error(`matmul: expects 2-D tensors, got shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
+  if (a.ndim !== 2 || b.ndim !== 2)
+    throw new Error(`matmul: expects 2-D tensors, got shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
   const dtype = commonDtype('matmul', a, b);
   const [M, K] = tA ? [a.shape[1] as number, a.shape[0] as number] : [a.shape[0] as number, a.shape[1] as number];
   const [Kb, N] = tB ? [b.shape[1] as number, b.shape[0] as number] : [b.shape[0] as number, b.shape[1] as number];
@@ -69,7 +70,8 @@ function product(dtype: Tensor['dtype'], M: number, N: number, K: number, X: Ten
 
 /** dst[N, M] += srcᵀ for src [M, N]. */
 function addTransposed(M: number, N: number, src: TensorData, dst: TensorData): void {
-  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) dst[j * M + i] = (dst[j * M + i] as number) + (src[i * N + j] as number);
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) dst[j * M + i] = (dst[j * M + i] as number) + (src[i * N + j] as number);
 }
 
 /**
@@ -82,8 +84,12 @@ function addTransposed(M: number, N: number, src: TensorData, dst: TensorData): 
 export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
   if (weight.ndim !== 2) throw new Error(`linear: weight must be 2-D, got ${fmtShape(weight.shape)}`);
   const [outF, inF] = weight.shape as [number, number];
-  if (x.ndim < 1 || x.shape[x.ndim - 1] !== inF) throw new Error(`linear: shapes ${fmtShape(x.shape)} and ${fmtShape(weight.shape)} do not match (input's last dim must equal weight's second)`);
-  if (bias !== null && (bias.ndim !== 1 || bias.shape[0] !== outF)) throw new Error(`linear: bias shape ${fmtShape(bias.shape)} does not match weight ${fmtShape(weight.shape)}`);
+  if (x.ndim < 1 || x.shape[x.ndim - 1] !== inF)
+    throw new Error(
+      `linear: shapes ${fmtShape(x.shape)} and ${fmtShape(weight.shape)} do not match (input's last dim must equal weight's second)`,
+    );
+  if (bias !== null && (bias.ndim !== 1 || bias.shape[0] !== outF))
+    throw new Error(`linear: bias shape ${fmtShape(bias.shape)} does not match weight ${fmtShape(weight.shape)}`);
   const dtype = bias === null ? commonDtype('linear', x, weight) : commonDtype('linear', x, weight, bias);
   const k = kernelsFor(dtype);
   const rows = x.size / inF;

@@ -33,12 +33,18 @@ interface OpRow {
 }
 
 const d = (max = 4): fc.Arbitrary<number> => fc.integer({ min: 1, max });
-const shape = (minRank = 1, maxRank = 3): fc.Arbitrary<number[]> => fc.array(d(), { minLength: minRank, maxLength: maxRank });
+const shape = (minRank = 1, maxRank = 3): fc.Arbitrary<number[]> =>
+  fc.array(d(), { minLength: minRank, maxLength: maxRank });
 const one = (s: fc.Arbitrary<number[]>): fc.Arbitrary<Drawn> => s.map((x) => ({ shapes: [x] }));
 
 /** Two shapes that broadcast: b is a (possibly shorter) copy of a with some dims set to 1, or a scalar. */
 const broadcastPair: fc.Arbitrary<Drawn> = fc
-  .tuple(shape(1, 3), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 2 }), fc.boolean())
+  .tuple(
+    shape(1, 3),
+    fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+    fc.integer({ min: 0, max: 2 }),
+    fc.boolean(),
+  )
   .map(([a, ones, drop, swap]) => {
     const b = a.map((v, i) => (ones[i] ? 1 : v)).slice(Math.min(drop, a.length - 1));
     return { shapes: swap ? [b, a] : [a, b] };
@@ -60,7 +66,10 @@ const recurrentRow = (mode: RecurrentMode): OpRow => ({
   name: `recurrence(${mode})`,
   draw: recurrentCase(mode),
   fn: ([xp, W, b, h0, c0], args) => {
-    const r = recurrence(mode, xp as Tensor, W as Tensor, b as Tensor, h0 as Tensor, c0 ?? null, { reverse: args.reverse as boolean, lengths: args.lengths as Int32Array | null });
+    const r = recurrence(mode, xp as Tensor, W as Tensor, b as Tensor, h0 as Tensor, c0 ?? null, {
+      reverse: args.reverse as boolean,
+      lengths: args.lengths as Int32Array | null,
+    });
     return r.cN === null ? [r.output, r.hN] : [r.output, r.hN, r.cN];
   },
 });
@@ -76,12 +85,21 @@ const rows: OpRow[] = [
   },
   {
     name: 'linear (with and without bias, leading dims)',
-    draw: fc.tuple(shape(1, 2), d(), d(), fc.boolean()).map(([lead, i, o, bias]) => ({ shapes: bias ? [[...lead, i], [o, i], [o]] : [[...lead, i], [o, i]] })),
+    draw: fc.tuple(shape(1, 2), d(), d(), fc.boolean()).map(([lead, i, o, bias]) => ({
+      shapes: bias
+        ? [[...lead, i], [o, i], [o]]
+        : [
+            [...lead, i],
+            [o, i],
+          ],
+    })),
     fn: ([x, w, b]) => linear(x as Tensor, w as Tensor, b ?? null),
   },
   {
     name: 'linear on a one-hot-like input (the sparse path)',
-    draw: fc.tuple(d(6), d(8), d(), fc.integer()).map(([rows, i, o, seed]) => ({ shapes: [[rows, i], [o, i], [o]], args: { seed } })),
+    draw: fc
+      .tuple(d(6), d(8), d(), fc.integer())
+      .map(([rows, i, o, seed]) => ({ shapes: [[rows, i], [o, i], [o]], args: { seed } })),
     fn: ([x, w, b], args) => {
       // Keep one entry per row (x's other entries get zero gradient through the mask), so at most a quarter are nonzero when i ≥ 4.
       const rng = new Rng(args.seed as number);
@@ -94,7 +112,12 @@ const rows: OpRow[] = [
   { name: 'add (broadcast)', draw: broadcastPair, fn: ([a, b]) => add(a as Tensor, b as Tensor) },
   { name: 'sub (broadcast)', draw: broadcastPair, fn: ([a, b]) => sub(a as Tensor, b as Tensor) },
   { name: 'mul (broadcast)', draw: broadcastPair, fn: ([a, b]) => mul(a as Tensor, b as Tensor) },
-  { name: 'div (broadcast)', draw: broadcastPair, fn: ([a, b]) => div(a as Tensor, b as Tensor), domain: ['any', 'awayFromZero'] },
+  {
+    name: 'div (broadcast)',
+    draw: broadcastPair,
+    fn: ([a, b]) => div(a as Tensor, b as Tensor),
+    domain: ['any', 'awayFromZero'],
+  },
   { name: 'add and mul with a number', draw: one(shape()), fn: ([a]) => mul(add(a as Tensor, 0.5), 3) },
   { name: 'tanh', draw: one(shape()), fn: ([x]) => tanh(x as Tensor) },
   { name: 'sigmoid', draw: one(shape()), fn: ([x]) => sigmoid(x as Tensor) },
@@ -106,7 +129,9 @@ const rows: OpRow[] = [
   { name: 'logSoftmax', draw: one(shape()), fn: ([x]) => logSoftmax(x as Tensor) },
   {
     name: 'sum and mean (all, one dim, keepdim)',
-    draw: fc.tuple(shape(), fc.integer({ min: -3, max: 2 }), fc.boolean(), fc.boolean()).map(([s, dim, keepdim, all]) => ({ shapes: [s], args: { dim: all ? undefined : dim % s.length, keepdim } })),
+    draw: fc
+      .tuple(shape(), fc.integer({ min: -3, max: 2 }), fc.boolean(), fc.boolean())
+      .map(([s, dim, keepdim, all]) => ({ shapes: [s], args: { dim: all ? undefined : dim % s.length, keepdim } })),
     fn: ([x], args) => [sum(x as Tensor, args), mean(x as Tensor, args)],
   },
   {
@@ -116,7 +141,9 @@ const rows: OpRow[] = [
   },
   {
     name: 'permute and transpose',
-    draw: fc.tuple(shape(1, 3), fc.integer()).map(([s, seed]) => ({ shapes: [s], args: { perm: new Rng(seed).shuffle(s.map((_, i) => i)) } })),
+    draw: fc
+      .tuple(shape(1, 3), fc.integer())
+      .map(([s, seed]) => ({ shapes: [s], args: { perm: new Rng(seed).shuffle(s.map((_, i) => i)) } })),
     fn: ([x], args) => [permute(x as Tensor, args.perm as number[]), transpose(x as Tensor, 0, -1)],
   },
   {
@@ -137,32 +164,44 @@ const rows: OpRow[] = [
     }),
     fn: ([x], args) => {
       const { dim, start, length } = args as { dim: number; start: number; length: number };
-      return [narrow(x as Tensor, dim, start, length), slice(x as Tensor, dim, start - (x as Tensor).shape[dim]!), select(x as Tensor, dim, start)];
+      return [
+        narrow(x as Tensor, dim, start, length),
+        slice(x as Tensor, dim, start - (x as Tensor).shape[dim]!),
+        select(x as Tensor, dim, start),
+      ];
     },
   },
   {
     name: 'stack and unstack',
-    draw: fc.tuple(shape(1, 2), d(3), fc.nat()).map(([s, n, pick]) => ({ shapes: Array.from({ length: n }, () => s), args: { dim: pick % (s.length + 1) } })),
+    draw: fc
+      .tuple(shape(1, 2), d(3), fc.nat())
+      .map(([s, n, pick]) => ({ shapes: Array.from({ length: n }, () => s), args: { dim: pick % (s.length + 1) } })),
     fn: (xs, args) => [stack(xs, args.dim as number), ...unstack(stack(xs, 0), 0)],
   },
   {
     name: 'gatherRows (repeated indices, padding row)',
-    draw: fc.tuple(d(5), d(3), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.boolean()).map(([rows, dim, idx, pad]) => ({
-      shapes: [[rows, dim]],
-      args: { indices: idx.map((i) => i % rows), paddingIdx: pad ? 0 : null },
-    })),
+    draw: fc
+      .tuple(d(5), d(3), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.boolean())
+      .map(([rows, dim, idx, pad]) => ({
+        shapes: [[rows, dim]],
+        args: { indices: idx.map((i) => i % rows), paddingIdx: pad ? 0 : null },
+      })),
     fn: ([w], args) => {
       const out = gatherRows(w as Tensor, args.indices as number[], { paddingIdx: args.paddingIdx as number | null });
       // With a padding row, its lookups must give no gradient: mask them out of the checked function.
       if (args.paddingIdx === null) return out;
       const keep = zeros(out.shape, { dtype: 'float64' });
-      (args.indices as number[]).forEach((i, k) => keep.data.fill(i === 0 ? 0 : 1, k * out.shape[1]!, (k + 1) * out.shape[1]!));
+      (args.indices as number[]).forEach((i, k) =>
+        keep.data.fill(i === 0 ? 0 : 1, k * out.shape[1]!, (k + 1) * out.shape[1]!),
+      );
       return mul(out, keep);
     },
   },
   {
     name: 'dropout (fixed mask)',
-    draw: fc.tuple(shape(), fc.integer(), fc.double({ min: 0, max: 0.9, noNaN: true })).map(([s, seed, p]) => ({ shapes: [s], args: { seed, p } })),
+    draw: fc
+      .tuple(shape(), fc.integer(), fc.double({ min: 0, max: 0.9, noNaN: true }))
+      .map(([s, seed, p]) => ({ shapes: [s], args: { seed, p } })),
     fn: ([x], args) => dropout(x as Tensor, args.p as number, { rng: new Rng(args.seed as number) }),
   },
   recurrentRow('rnn_tanh'),
@@ -175,7 +214,14 @@ function draw(s: number[], domain: Domain, rng: Rng): Tensor {
   const t = zeros(s, { dtype: 'float64', requiresGrad: true });
   for (let i = 0; i < t.size; i++) {
     const u = rng.uniform(0.2, 1);
-    t.data[i] = domain === 'positive' ? rng.uniform(0.5, 2) : domain === 'awayFromZero' ? (rng.next() < 0.5 ? -u : u) : rng.uniform(-1, 1);
+    t.data[i] =
+      domain === 'positive'
+        ? rng.uniform(0.5, 2)
+        : domain === 'awayFromZero'
+          ? rng.next() < 0.5
+            ? -u
+            : u
+          : rng.uniform(-1, 1);
   }
   return t;
 }
@@ -185,7 +231,9 @@ describe('every op passes a finite-difference gradient check on random shapes', 
     fc.assert(
       fc.property(row.draw, fc.integer(), ({ shapes, args }, seed) => {
         const rng = new Rng(seed);
-        const inputs = shapes.map((s, i) => draw(s, (Array.isArray(row.domain) ? row.domain[i] : row.domain) ?? 'any', rng));
+        const inputs = shapes.map((s, i) =>
+          draw(s, (Array.isArray(row.domain) ? row.domain[i] : row.domain) ?? 'any', rng),
+        );
         // rnn_relu keeps its kink at 0; a pre-activation within ε = 1e-6 of it is a ~1e-6 chance per element.
         const result = gradCheck((...xs) => row.fn(xs, args ?? {}), inputs);
         expect(result.maxError, JSON.stringify(result.worst)).toBeLessThan(1e-6);
@@ -202,7 +250,11 @@ describe('op errors name the op and both shapes', () => {
     ['linear', () => linear(z(2, 3), z(4, 5)), 'linear: shapes [2,3] and [4,5] do not match'],
     ['add', () => add(z(2, 3), z(4)), 'add: shapes [2,3] and [4] do not broadcast'],
     ['concat', () => concat([z(2, 3), z(3, 3)], 1), 'concat: shapes [2,3] and [3,3] do not match outside dim 1'],
-    ['recurrence', () => recurrence('lstm', z(2, 1, 8), z(4, 2), null, null, null), 'recurrence(lstm): weight_hh must be [4·H, H], got [4,2]'],
+    [
+      'recurrence',
+      () => recurrence('lstm', z(2, 1, 8), z(4, 2), null, null, null),
+      'recurrence(lstm): weight_hh must be [4·H, H], got [4,2]',
+    ],
     ['dtype', () => add(z(2), zeros([2], { dtype: 'float64' })), 'add: dtypes float32 and float64 differ'],
   ])('%s', (_name, f, message) => {
     expect(f).toThrow(message);
@@ -217,7 +269,8 @@ describe('deep unrolls through individual ops', () => {
     const Whh = mul(p([4, 4]), 0.3);
     const bh = p([4]);
     let h = zeros([1, 4], { dtype: 'float64' });
-    for (let t = 0; t < 1000; t++) h = tanh(add(linear(draw([1, 2], 'any', rng), Wxh, bh), matmul(h, Whh, { transposeB: true })));
+    for (let t = 0; t < 1000; t++)
+      h = tanh(add(linear(draw([1, 2], 'any', rng), Wxh, bh), matmul(h, Whh, { transposeB: true })));
     sum(h).backward();
     expect(Wxh.grad?.every(Number.isFinite)).toBe(true);
     expect(bh.grad?.some((g) => g !== 0)).toBe(true);

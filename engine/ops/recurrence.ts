@@ -45,7 +45,15 @@ export interface RecurrenceResult {
  * @param h0 [B, H] initial state, or null for zeros
  * @param c0 [B, H] initial LSTM cell state, or null for zeros
  */
-export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor, biasHH: Tensor | null, h0: Tensor | null, c0: Tensor | null, opts: RecurrenceOptions = {}): RecurrenceResult {
+export function recurrence(
+  mode: RecurrentMode,
+  xProj: Tensor,
+  weightHH: Tensor,
+  biasHH: Tensor | null,
+  h0: Tensor | null,
+  c0: Tensor | null,
+  opts: RecurrenceOptions = {},
+): RecurrenceResult {
   const op = `recurrence(${mode})`;
   const GN = gateCount(mode);
   if (weightHH.ndim !== 2 || (weightHH.shape[0] as number) !== GN * (weightHH.shape[1] as number)) {
@@ -53,12 +61,20 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
   }
   const H = weightHH.shape[1] as number;
   const GH = GN * H;
-  if (xProj.ndim !== 3 || xProj.shape[2] !== GH) throw new Error(`${op}: shapes ${fmtShape(xProj.shape)} and ${fmtShape(weightHH.shape)} do not match (input projection must be [T, B, ${GH}])`);
+  if (xProj.ndim !== 3 || xProj.shape[2] !== GH)
+    throw new Error(
+      `${op}: shapes ${fmtShape(xProj.shape)} and ${fmtShape(weightHH.shape)} do not match (input projection must be [T, B, ${GH}])`,
+    );
   const T = xProj.shape[0] as number;
   const B = xProj.shape[1] as number;
-  if (biasHH !== null && (biasHH.ndim !== 1 || biasHH.shape[0] !== GH)) throw new Error(`${op}: bias_hh must be [${GH}], got ${fmtShape(biasHH.shape)}`);
-  for (const [name, s] of [['h0', h0], ['c0', c0]] as const) {
-    if (s !== null && (s.ndim !== 2 || s.shape[0] !== B || s.shape[1] !== H)) throw new Error(`${op}: ${name} must be [${B}, ${H}], got ${fmtShape(s.shape)}`);
+  if (biasHH !== null && (biasHH.ndim !== 1 || biasHH.shape[0] !== GH))
+    throw new Error(`${op}: bias_hh must be [${GH}], got ${fmtShape(biasHH.shape)}`);
+  for (const [name, s] of [
+    ['h0', h0],
+    ['c0', c0],
+  ] as const) {
+    if (s !== null && (s.ndim !== 2 || s.shape[0] !== B || s.shape[1] !== H))
+      throw new Error(`${op}: ${name} must be [${B}, ${H}], got ${fmtShape(s.shape)}`);
   }
   if (c0 !== null && mode !== 'lstm') throw new Error(`${op}: c0 is only for lstm`);
   const lengths = opts.lengths ?? null;
@@ -105,11 +121,37 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
     const gOff = t * B * GH;
     if (mode === 'lstm') {
       addHidden(prevOff, G as TensorData, gOff); // gates += W_hh h_{t−1} + b_hh
-      k.lstmForward(B, H, G as TensorData, gOff, Hs, Cs as TensorData, prevOff, newOff, TC as TensorData, t * S, lengths, t);
+      k.lstmForward(
+        B,
+        H,
+        G as TensorData,
+        gOff,
+        Hs,
+        Cs as TensorData,
+        prevOff,
+        newOff,
+        TC as TensorData,
+        t * S,
+        lengths,
+        t,
+      );
     } else if (mode === 'gru') {
       (Hp as TensorData).fill(0);
       addHidden(prevOff, Hp as TensorData, 0); // W_hh h_{t−1} + b_hh, kept apart for r ⊙ (·)
-      k.gruForward(B, H, G as TensorData, gOff, Hp as TensorData, Hs, prevOff, newOff, HN as TensorData, t * S, lengths, t);
+      k.gruForward(
+        B,
+        H,
+        G as TensorData,
+        gOff,
+        Hp as TensorData,
+        Hs,
+        prevOff,
+        newOff,
+        HN as TensorData,
+        t * S,
+        lengths,
+        t,
+      );
     } else {
       addHidden(prevOff, Hs, newOff); // a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
       k.rnnForward(B, H, relu, Hs, prevOff, newOff, lengths, t);
@@ -125,7 +167,9 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
   } else {
     output = empty(dtype, [T, B, H]);
     output.data.set(states);
-    for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) if (t >= (lengths[b] as number)) output.data.fill(0, t * S + b * H, t * S + b * H + H);
+    for (let t = 0; t < T; t++)
+      for (let b = 0; b < B; b++)
+        if (t >= (lengths[b] as number)) output.data.fill(0, t * S + b * H, t * S + b * H + H);
   }
   const last = reverse ? 0 : T * S;
   const hN = new Tensor(Hs.subarray(last, last + S), [B, H]); // views of the final slots, as the output
@@ -159,8 +203,45 @@ export function recurrence(mode: RecurrentMode, xProj: Tensor, weightHH: Tensor,
         const newOff = reverse ? t * S : (t + 1) * S;
         const gOff = t * B * GH;
         if (dhTrace !== null) totalGradH(dhTrace, t * S, dh, dOut, t * S, B, H, lengths, t);
-        if (mode === 'lstm') k.lstmBackward(B, H, G as TensorData, gOff, Cs as TensorData, prevOff, TC as TensorData, t * S, dOut, t * S, dh, dc as TensorData, dX, gOff, lengths, t);
-        else if (mode === 'gru') k.gruBackward(B, H, G as TensorData, gOff, Hs, prevOff, HN as TensorData, t * S, dOut, t * S, dh, dX, gOff, dHp, gOff, lengths, t);
+        if (mode === 'lstm')
+          k.lstmBackward(
+            B,
+            H,
+            G as TensorData,
+            gOff,
+            Cs as TensorData,
+            prevOff,
+            TC as TensorData,
+            t * S,
+            dOut,
+            t * S,
+            dh,
+            dc as TensorData,
+            dX,
+            gOff,
+            lengths,
+            t,
+          );
+        else if (mode === 'gru')
+          k.gruBackward(
+            B,
+            H,
+            G as TensorData,
+            gOff,
+            Hs,
+            prevOff,
+            HN as TensorData,
+            t * S,
+            dOut,
+            t * S,
+            dh,
+            dX,
+            gOff,
+            dHp,
+            gOff,
+            lengths,
+            t,
+          );
         else k.rnnBackward(B, H, relu, Hs, newOff, dOut, t * S, dh, dX, gOff, lengths, t);
         k.gemmNN(B, H, GH, dHp, gOff, W, 0, dh, 0, true); // ∂L/∂h_{t−1} += ∂L/∂(W_hh h_{t−1}) · W_hh
         if (terms !== null) k.gemmTN(GH, H, B, dHp, gOff, Hs, prevOff, terms, t * GH * H, false); // this step's term of ∂L/∂W_hh
@@ -199,10 +280,21 @@ function transposedBuffer(weight: Tensor): TensorData {
 }
 
 /** dst[b] = dh[b] + dOut[b] at valid rows (the total ∂L/∂h_t), dh[b] at padded rows. */
-function totalGradH(dst: TensorData, dstOff: number, dh: TensorData, dOut: TensorData, dOutOff: number, B: number, H: number, lengths: Int32Array | null, t: number): void {
+function totalGradH(
+  dst: TensorData,
+  dstOff: number,
+  dh: TensorData,
+  dOut: TensorData,
+  dOutOff: number,
+  B: number,
+  H: number,
+  lengths: Int32Array | null,
+  t: number,
+): void {
   for (let b = 0; b < B; b++) {
     const valid = lengths === null || t < (lengths[b] as number);
-    for (let j = 0; j < H; j++) dst[dstOff + b * H + j] = (dh[b * H + j] as number) + (valid ? (dOut[dOutOff + b * H + j] as number) : 0);
+    for (let j = 0; j < H; j++)
+      dst[dstOff + b * H + j] = (dh[b * H + j] as number) + (valid ? (dOut[dOutOff + b * H + j] as number) : 0);
   }
 }
 

@@ -59,7 +59,8 @@ function reduce(op: string, x: Tensor, opts: ReduceOptions, scale: number): Tens
       for (let o = 0; o < outer; o++) {
         for (let k = 0; k < n; k++) {
           const base = (o * n + k) * inner;
-          for (let i = 0; i < inner; i++) gx[base + i] = (gx[base + i] as number) + (g[o * inner + i] as number) * scale;
+          for (let i = 0; i < inner; i++)
+            gx[base + i] = (gx[base + i] as number) + (g[o * inner + i] as number) * scale;
         }
       }
     });

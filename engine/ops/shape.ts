@@ -16,7 +16,8 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
     const known = s.reduce((a, d, i) => (i === infer ? a : a * d), 1);
     s[infer] = known === 0 ? 0 : x.size / known;
   }
-  if (prod(s) !== x.size || s.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`reshape: cannot view ${fmtShape(x.shape)} as ${fmtShape(shape)}`);
+  if (prod(s) !== x.size || s.some((d) => !Number.isInteger(d) || d < 0))
+    throw new Error(`reshape: cannot view ${fmtShape(x.shape)} as ${fmtShape(shape)}`);
   const out = new Tensor(x.data, s);
   if (needsGrad(x)) {
     record(out, 'reshape', [x], () => {
@@ -35,7 +36,8 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
   const n = x.ndim;
   const perm = dims.map((d) => normDim('permute', d, n));
-  if (perm.length !== n || new Set(perm).size !== n) throw new Error(`permute: [${dims.join(',')}] is not a permutation of the ${n} dims of ${fmtShape(x.shape)}`);
+  if (perm.length !== n || new Set(perm).size !== n)
+    throw new Error(`permute: [${dims.join(',')}] is not a permutation of the ${n} dims of ${fmtShape(x.shape)}`);
   const shape = perm.map((d) => x.shape[d] as number);
   const inStrides = new Array<number>(n);
   let s = 1;
@@ -145,7 +147,8 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   shape[d] = length;
   const out = empty(x.dtype, shape);
   const w = length * inner;
-  for (let o = 0; o < outer; o++) out.data.set(x.data.subarray(o * n * inner + start * inner, o * n * inner + start * inner + w), o * w);
+  for (let o = 0; o < outer; o++)
+    out.data.set(x.data.subarray(o * n * inner + start * inner, o * n * inner + start * inner + w), o * w);
   if (needsGrad(x)) {
     record(out, 'narrow', [x], () => {
       const g = out.grad as TensorData;
@@ -173,7 +176,8 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   const d = normDim('select', dim, x.ndim);
   const n = x.shape[d] as number;
   const i = index < 0 ? index + n : index;
-  if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`select: index ${index} out of range for dim ${d} of ${fmtShape(x.shape)}`);
+  if (!Number.isInteger(i) || i < 0 || i >= n)
+    throw new Error(`select: index ${index} out of range for dim ${d} of ${fmtShape(x.shape)}`);
   const shape = x.shape.slice();
   shape.splice(d, 1);
   return reshape(narrow(x, d, i, 1), shape);
@@ -188,10 +192,15 @@ export function stack(xs: readonly Tensor[], dim = 0): Tensor {
   const first = xs[0] as Tensor;
   const d = dim < 0 ? dim + first.ndim + 1 : dim;
   if (d < 0 || d > first.ndim) throw new Error(`stack: dim ${dim} out of range for ${first.ndim + 1} dimensions`);
-  for (const x of xs) if (x.shape.length !== first.ndim || x.shape.some((v, i) => v !== first.shape[i])) throw new Error(`stack: shapes ${fmtShape(first.shape)} and ${fmtShape(x.shape)} differ`);
+  for (const x of xs)
+    if (x.shape.length !== first.ndim || x.shape.some((v, i) => v !== first.shape[i]))
+      throw new Error(`stack: shapes ${fmtShape(first.shape)} and ${fmtShape(x.shape)} differ`);
   const shape = first.shape.slice();
   shape.splice(d, 0, 1);
-  return concat(xs.map((x) => reshape(x, shape)), d);
+  return concat(
+    xs.map((x) => reshape(x, shape)),
+    d,
+  );
 }
 
 /**

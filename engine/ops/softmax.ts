@@ -42,7 +42,8 @@ export function softmax(x: Tensor): Tensor {
         const o = r * n;
         let dot = 0;
         for (let j = 0; j < n; j++) dot += (g[o + j] as number) * (Y[o + j] as number);
-        for (let j = 0; j < n; j++) gx[o + j] = (gx[o + j] as number) + (Y[o + j] as number) * ((g[o + j] as number) - dot);
+        for (let j = 0; j < n; j++)
+          gx[o + j] = (gx[o + j] as number) + (Y[o + j] as number) * ((g[o + j] as number) - dot);
       }
     });
   }
@@ -68,7 +69,8 @@ export function logSoftmax(x: Tensor): Tensor {
         const o = r * n;
         let s = 0;
         for (let j = 0; j < n; j++) s += g[o + j] as number;
-        for (let j = 0; j < n; j++) gx[o + j] = (gx[o + j] as number) + (g[o + j] as number) - Math.exp(Y[o + j] as number) * s;
+        for (let j = 0; j < n; j++)
+          gx[o + j] = (gx[o + j] as number) + (g[o + j] as number) - Math.exp(Y[o + j] as number) * s;
       }
     });
   }

@@ -8,7 +8,12 @@ import { empty } from './util';
 /**
  * Applies `f` elementwise and records `df`, which adds g·f′ into gx from the input x and output y.
  */
-function unary(op: string, x: Tensor, f: (v: number) => number, df: (x: TensorData, y: TensorData, g: TensorData, gx: TensorData) => void): Tensor {
+function unary(
+  op: string,
+  x: Tensor,
+  f: (v: number) => number,
+  df: (x: TensorData, y: TensorData, g: TensorData, gx: TensorData) => void,
+): Tensor {
   const out = empty(x.dtype, x.shape);
   const X = x.data;
   const Y = out.data;
@@ -20,22 +25,34 @@ function unary(op: string, x: Tensor, f: (v: number) => number, df: (x: TensorDa
 /** tanh, elementwise; tanh′ = 1 − tanh². @param x [...] @returns same shape */
 export function tanh(x: Tensor): Tensor {
   return unary('tanh', x, Math.tanh, (_x, y, g, gx) => {
-    for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) + (g[i] as number) * (1 - (y[i] as number) * (y[i] as number));
+    for (let i = 0; i < g.length; i++)
+      gx[i] = (gx[i] as number) + (g[i] as number) * (1 - (y[i] as number) * (y[i] as number));
   });
 }
 
 /** The logistic sigmoid σ(x) = 1 / (1 + e^−x); σ′ = σ(1 − σ). */
 export function sigmoid(x: Tensor): Tensor {
-  return unary('sigmoid', x, (v) => 1 / (1 + Math.exp(-v)), (_x, y, g, gx) => {
-    for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) + (g[i] as number) * (y[i] as number) * (1 - (y[i] as number));
-  });
+  return unary(
+    'sigmoid',
+    x,
+    (v) => 1 / (1 + Math.exp(-v)),
+    (_x, y, g, gx) => {
+      for (let i = 0; i < g.length; i++)
+        gx[i] = (gx[i] as number) + (g[i] as number) * (y[i] as number) * (1 - (y[i] as number));
+    },
+  );
 }
 
 /** max(x, 0); the derivative is taken as 0 at x = 0, as PyTorch does. */
 export function relu(x: Tensor): Tensor {
-  return unary('relu', x, (v) => (v > 0 ? v : 0), (xs, _y, g, gx) => {
-    for (let i = 0; i < g.length; i++) if ((xs[i] as number) > 0) gx[i] = (gx[i] as number) + (g[i] as number);
-  });
+  return unary(
+    'relu',
+    x,
+    (v) => (v > 0 ? v : 0),
+    (xs, _y, g, gx) => {
+      for (let i = 0; i < g.length; i++) if ((xs[i] as number) > 0) gx[i] = (gx[i] as number) + (g[i] as number);
+    },
+  );
 }
 
 /** e^x; its derivative is itself. */
@@ -54,7 +71,12 @@ export function log(x: Tensor): Tensor {
 
 /** −x. */
 export function neg(x: Tensor): Tensor {
-  return unary('neg', x, (v) => -v, (_x, _y, g, gx) => {
-    for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) - (g[i] as number);
-  });
+  return unary(
+    'neg',
+    x,
+    (v) => -v,
+    (_x, _y, g, gx) => {
+      for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) - (g[i] as number);
+    },
+  );
 }

@@ -6,7 +6,10 @@ import { allocate, fmtShape, Tensor, type DType } from '../tensor';
 export function commonDtype(op: string, ...ts: Tensor[]): DType {
   const dtype = (ts[0] as Tensor).dtype;
   for (const t of ts) {
-    if (t.dtype !== dtype) throw new Error(`${op}: dtypes ${dtype} and ${t.dtype} differ (shapes ${fmtShape((ts[0] as Tensor).shape)} and ${fmtShape(t.shape)})`);
+    if (t.dtype !== dtype)
+      throw new Error(
+        `${op}: dtypes ${dtype} and ${t.dtype} differ (shapes ${fmtShape((ts[0] as Tensor).shape)} and ${fmtShape(t.shape)})`,
+      );
   }
   return dtype;
 }
@@ -14,7 +17,8 @@ export function commonDtype(op: string, ...ts: Tensor[]): DType {
 /** A dimension index with negatives counted from the end, checked against ndim. */
 export function normDim(op: string, dim: number, ndim: number): number {
   const d = dim < 0 ? dim + ndim : dim;
-  if (!Number.isInteger(d) || d < 0 || d >= ndim) throw new Error(`${op}: dim ${dim} out of range for ${ndim} dimensions`);
+  if (!Number.isInteger(d) || d < 0 || d >= ndim)
+    throw new Error(`${op}: dim ${dim} out of range for ${ndim} dimensions`);
   return d;
 }
 

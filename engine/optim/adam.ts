@@ -52,7 +52,20 @@ export class Adam extends Optimizer {
     const stepSize = this.lr / (1 - beta1 ** t);
     const bias2Sqrt = Math.sqrt(1 - beta2 ** t);
     const k = this.kernels(index);
-    if (this.amsgrad) k.amsgradUpdate(param.length, param, g, m, v, this.buffer('max_exp_avg_sq', index), beta1, beta2, stepSize, bias2Sqrt, eps);
+    if (this.amsgrad)
+      k.amsgradUpdate(
+        param.length,
+        param,
+        g,
+        m,
+        v,
+        this.buffer('max_exp_avg_sq', index),
+        beta1,
+        beta2,
+        stepSize,
+        bias2Sqrt,
+        eps,
+      );
     else k.adamUpdate(param.length, param, g, m, v, beta1, beta2, stepSize, bias2Sqrt, eps);
   }
 }

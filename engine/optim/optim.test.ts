@@ -26,11 +26,30 @@ function build(c: OptimCase, params: Tensor[]): Optimizer {
   const num = (k: string): number | undefined => o[k] as number | undefined;
   switch (c.optimizer) {
     case 'sgd':
-      return new SGD(params, { lr: num('lr') as number, momentum: num('momentum'), dampening: num('dampening'), weightDecay: num('weight_decay'), nesterov: o.nesterov as boolean | undefined });
+      return new SGD(params, {
+        lr: num('lr') as number,
+        momentum: num('momentum'),
+        dampening: num('dampening'),
+        weightDecay: num('weight_decay'),
+        nesterov: o.nesterov as boolean | undefined,
+      });
     case 'adam':
-      return new Adam(params, { lr: num('lr'), betas: o.betas as [number, number] | undefined, eps: num('eps'), weightDecay: num('weight_decay'), amsgrad: o.amsgrad as boolean | undefined });
+      return new Adam(params, {
+        lr: num('lr'),
+        betas: o.betas as [number, number] | undefined,
+        eps: num('eps'),
+        weightDecay: num('weight_decay'),
+        amsgrad: o.amsgrad as boolean | undefined,
+      });
     case 'rmsprop':
-      return new RMSprop(params, { lr: num('lr'), alpha: num('alpha'), eps: num('eps'), weightDecay: num('weight_decay'), momentum: num('momentum'), centered: o.centered as boolean | undefined });
+      return new RMSprop(params, {
+        lr: num('lr'),
+        alpha: num('alpha'),
+        eps: num('eps'),
+        weightDecay: num('weight_decay'),
+        momentum: num('momentum'),
+        centered: o.centered as boolean | undefined,
+      });
   }
 }
 
@@ -49,7 +68,9 @@ describe('optimizers match torch.optim (float64, 1e-6)', () => {
           params[i].grad = fromNested(step.grads[n], n).data;
         });
         opt.step();
-        names.forEach((n, i) => assertClose(toNested(params[i].data, params[i].shape), step.params[n], `${c.name} step ${s + 1} ${n}`));
+        names.forEach((n, i) =>
+          assertClose(toNested(params[i].data, params[i].shape), step.params[n], `${c.name} step ${s + 1} ${n}`),
+        );
       });
     });
   }

@@ -74,7 +74,8 @@ export abstract class Optimizer {
 
 /** Throws a RangeError naming the option unless `value` is a finite number ≥ 0. */
 export function checkNonNegative(name: string, value: number): void {
-  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`invalid ${name}: ${value} (must be a finite number ≥ 0)`);
+  if (!(Number.isFinite(value) && value >= 0))
+    throw new RangeError(`invalid ${name}: ${value} (must be a finite number ≥ 0)`);
 }
 
 /** Throws a RangeError naming the option unless 0 ≤ value < 1. */

@@ -52,7 +52,19 @@ export class RMSprop extends Optimizer {
     const s = this.buffer('square_avg', index);
     if (this.centered) {
       const gAvg = this.buffer('grad_avg', index);
-      if (mu > 0) k.rmspropCenteredMomentumUpdate(n, param, g, s, gAvg, this.buffer('momentum_buffer', index), alpha, mu, lr, eps);
+      if (mu > 0)
+        k.rmspropCenteredMomentumUpdate(
+          n,
+          param,
+          g,
+          s,
+          gAvg,
+          this.buffer('momentum_buffer', index),
+          alpha,
+          mu,
+          lr,
+          eps,
+        );
       else k.rmspropCenteredUpdate(n, param, g, s, gAvg, alpha, lr, eps);
     } else if (mu > 0) {
       k.rmspropMomentumUpdate(n, param, g, s, this.buffer('momentum_buffer', index), alpha, mu, lr, eps);

@@ -7,7 +7,8 @@ export const PARITY_TOL = 1e-6;
 
 /** max over elements of |a − b| / max(1, |b|); lengths must agree. */
 export function maxScaledError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  if (actual.length !== expected.length) throw new Error(`maxScaledError: lengths ${actual.length} and ${expected.length} differ`);
+  if (actual.length !== expected.length)
+    throw new Error(`maxScaledError: lengths ${actual.length} and ${expected.length} differ`);
   let worst = 0;
   for (let i = 0; i < actual.length; i++) {
     const e = Math.abs(actual[i] - expected[i]) / Math.max(1, Math.abs(expected[i]));

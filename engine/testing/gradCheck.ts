@@ -26,7 +26,11 @@ export interface GradCheckResult {
  * @param f the function under test; may return one tensor or several (e.g. output and h_n)
  * @param inputs float64 leaves with requiresGrad; their grads are reset here
  */
-export function gradCheck(f: (...inputs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[], opts: GradCheckOptions = {}): GradCheckResult {
+export function gradCheck(
+  f: (...inputs: Tensor[]) => Tensor | Tensor[],
+  inputs: Tensor[],
+  opts: GradCheckOptions = {},
+): GradCheckResult {
   const eps = opts.eps ?? 1e-6;
   for (const x of inputs) {
     if (x.dtype !== 'float64') throw new Error(`gradCheck: inputs must be float64, got ${x.toString()}`);

@@ -88,7 +88,8 @@ describe('layers.json: Linear and Embedding', () => {
       }
       close(y.toNested(), f.output, `${f.name} output`);
       y.backward({ grad: fromNested(f.grad_output, 'grad_output', y.shape).data });
-      for (const [k, p] of m.namedParameters()) close(new Tensor(p.ensureGrad(), p.shape).toNested(), f.grads[k], `${f.name} grad ${k}`);
+      for (const [k, p] of m.namedParameters())
+        close(new Tensor(p.ensureGrad(), p.shape).toNested(), f.grads[k], `${f.name} grad ${k}`);
       if (x) close(new Tensor(x.ensureGrad(), x.shape).toNested(), f.grads.input, `${f.name} grad input`);
     });
   }

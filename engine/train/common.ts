@@ -13,7 +13,12 @@ export type AnyRecurrent = RNN | LSTM | GRU;
  * The layer a config's `cell` names: 'rnn' is torch.nn.RNN with tanh, 'lstm' and 'gru' as PyTorch.
  * @param inputSize features per step
  */
-export function makeRecurrent(cell: CellType, inputSize: number, hiddenSize: number, opts: RecurrentOptions): AnyRecurrent {
+export function makeRecurrent(
+  cell: CellType,
+  inputSize: number,
+  hiddenSize: number,
+  opts: RecurrentOptions,
+): AnyRecurrent {
   if (cell === 'lstm') return new LSTM(inputSize, hiddenSize, opts);
   if (cell === 'gru') return new GRU(inputSize, hiddenSize, opts);
   if (cell === 'rnn') return new RNN(inputSize, hiddenSize, opts);
@@ -34,7 +39,12 @@ export function makeOptimizer(name: OptimizerName, params: Tensor[], lr: number)
  * @param loss a scalar on the tape
  * @returns the global L2 norm of the gradients before clipping (NaN if a gradient is NaN)
  */
-export function optimizeStep(loss: Tensor, params: readonly Tensor[], optimizer: Optimizer, clip: number | undefined): number {
+export function optimizeStep(
+  loss: Tensor,
+  params: readonly Tensor[],
+  optimizer: Optimizer,
+  clip: number | undefined,
+): number {
   optimizer.zeroGrad();
   loss.backward();
   // With maxNorm = ∞ clipGradNorm only measures: its scale factor ∞/‖g‖ is never below 1.
@@ -67,7 +77,8 @@ export function oneHot(indices: ArrayLike<number>, shape: readonly number[], siz
 
 /** Throws a RangeError naming the setting unless `value` is an integer ≥ `min`. */
 export function checkInt(task: string, name: string, value: number, min = 1): void {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${task}: ${name} must be an integer ≥ ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`${task}: ${name} must be an integer ≥ ${min}, got ${value}`);
 }
 
 /** Throws a RangeError naming the setting unless `value` is in (0, 1). */

@@ -58,8 +58,14 @@ export class RecurrentNet extends Module {
     const { input, cell, hiddenSize, numLayers = 1, dropout = 0, outputSize, rng } = options;
     this.input = input;
     this.embedding =
-      input.kind === 'embedding' ? this.registerModule('embedding', new Embedding(input.vocabSize, input.embeddingDim, { rng, paddingIdx: input.paddingIdx ?? null })) : null;
-    const inputSize = input.kind === 'one-hot' ? input.vocabSize : input.kind === 'embedding' ? input.embeddingDim : input.inputSize;
+      input.kind === 'embedding'
+        ? this.registerModule(
+            'embedding',
+            new Embedding(input.vocabSize, input.embeddingDim, { rng, paddingIdx: input.paddingIdx ?? null }),
+          )
+        : null;
+    const inputSize =
+      input.kind === 'one-hot' ? input.vocabSize : input.kind === 'embedding' ? input.embeddingDim : input.inputSize;
     this.rnn = this.registerModule('rnn', makeRecurrent(cell, inputSize, hiddenSize, { numLayers, dropout, rng }));
     this.fc = this.registerModule('fc', new Linear(hiddenSize, outputSize, { rng }));
     if (options.forgetBias !== undefined && cell === 'lstm') {
@@ -96,7 +102,11 @@ export class RecurrentNet extends Module {
    * @param lengths [B] valid lengths (packed-sequence semantics), or null when all are T
    * @returns output [T, B, H] (the top layer's h_t) and the final state
    */
-  run(x: Tensor, state: RecurrentState | null, lengths: ArrayLike<number> | null = null): { output: Tensor; state: RecurrentState } {
+  run(
+    x: Tensor,
+    state: RecurrentState | null,
+    lengths: ArrayLike<number> | null = null,
+  ): { output: Tensor; state: RecurrentState } {
     const r = this.rnn.forward(x, { h0: state?.h ?? null, c0: state?.c ?? null, lengths });
     return { output: r.output, state: { h: r.hN, c: 'cN' in r ? (r.cN as Tensor) : null } };
   }

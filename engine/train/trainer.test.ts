@@ -5,7 +5,9 @@ import type { EvalReport, StepReport, Task } from './task';
 import { createRun, divergenceMessage, formatLearningRate } from './trainer';
 
 /** A task that replays scripted losses; `lrs` records every learning-rate change. */
-function scripted(opts: { losses?: number[]; valLosses?: number[]; badParamsAt?: number; stepsPerEpoch?: number } = {}) {
+function scripted(
+  opts: { losses?: number[]; valLosses?: number[]; badParamsAt?: number; stepsPerEpoch?: number } = {},
+) {
   let steps = 0;
   let evals = 0;
   const lrs: number[] = [];
@@ -66,7 +68,9 @@ describe('createRun', () => {
     expect(p.step).toBe(10);
     expect(run.status).toBe('early-stopped');
     expect(p.status).toBe('early-stopped');
-    expect(run.message).toBe('Stopped early at step 10: the validation loss has not improved for 3 evaluations (best 0.8000 at step 4).');
+    expect(run.message).toBe(
+      'Stopped early at step 10: the validation loss has not improved for 3 evaluations (best 0.8000 at step 4).',
+    );
     expect(run.best?.step).toBe(4);
   });
 
@@ -87,7 +91,8 @@ describe('createRun', () => {
     expect(run.divergence).toEqual({
       step: 4,
       what: 'loss',
-      message: 'The loss became NaN at step 4: the learning rate 0.5 is probably too high for this model — try 0.05, or turn gradient clipping on.',
+      message:
+        'The loss became NaN at step 4: the learning rate 0.5 is probably too high for this model — try 0.05, or turn gradient clipping on.',
     });
     expect(seen[3].message).toBe(run.divergence?.message);
     expect(() => run.step()).toThrow(/diverged/);
@@ -99,7 +104,9 @@ describe('createRun', () => {
     run.step();
     const p = run.step();
     expect(p.status).toBe('diverged');
-    expect(p.message).toBe('The loss became infinite at step 2: the learning rate 0.3 is probably too high for this model — try 0.03.');
+    expect(p.message).toBe(
+      'The loss became infinite at step 2: the learning rate 0.3 is probably too high for this model — try 0.03.',
+    );
   });
 
   it('stops when the parameters become non-finite even if the loss was finite', () => {
@@ -108,7 +115,9 @@ describe('createRun', () => {
     while (run.status === 'running') run.step();
     expect(run.divergence?.step).toBe(3);
     expect(run.divergence?.what).toBe('parameters');
-    expect(run.message).toMatch(/^The weights became NaN or infinite at step 3: the learning rate 2 is probably too high/);
+    expect(run.message).toMatch(
+      /^The weights became NaN or infinite at step 3: the learning rate 2 is probably too high/,
+    );
   });
 
   it('stops a run whose finite loss stays above ten times its first value for five steps', () => {
@@ -126,7 +135,9 @@ describe('createRun', () => {
   });
 
   it('blames the data, not the learning rate, when the very first loss is NaN', () => {
-    expect(divergenceMessage('loss', 1, NaN, 0.01, false)).toMatch(/^The loss was NaN at the very first step, before any update/);
+    expect(divergenceMessage('loss', 1, NaN, 0.01, false)).toMatch(
+      /^The loss was NaN at the very first step, before any update/,
+    );
   });
 
   it('changes the learning rate from the next step on and tells the task', () => {

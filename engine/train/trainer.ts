@@ -82,10 +82,14 @@ export type RunConfig = Pick<BaseTaskConfig, 'learningRate' | 'maxSteps' | 'eval
 
 function checkConfig(config: RunConfig): void {
   const { learningRate, maxSteps, evalEvery, patience = 0, clip = 0 } = config;
-  if (!(Number.isFinite(learningRate) && learningRate > 0)) throw new RangeError(`the learning rate must be a positive number, got ${learningRate}`);
-  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RangeError(`maxSteps must be a positive integer, got ${maxSteps}`);
-  if (!Number.isInteger(evalEvery) || evalEvery < 1) throw new RangeError(`evalEvery must be a positive integer, got ${evalEvery}`);
-  if (!Number.isInteger(patience) || patience < 0) throw new RangeError(`patience must be an integer ≥ 0 (0 turns early stopping off), got ${patience}`);
+  if (!(Number.isFinite(learningRate) && learningRate > 0))
+    throw new RangeError(`the learning rate must be a positive number, got ${learningRate}`);
+  if (!Number.isInteger(maxSteps) || maxSteps < 1)
+    throw new RangeError(`maxSteps must be a positive integer, got ${maxSteps}`);
+  if (!Number.isInteger(evalEvery) || evalEvery < 1)
+    throw new RangeError(`evalEvery must be a positive integer, got ${evalEvery}`);
+  if (!Number.isInteger(patience) || patience < 0)
+    throw new RangeError(`patience must be an integer ≥ 0 (0 turns early stopping off), got ${patience}`);
   if (!(clip >= 0)) throw new RangeError(`clip must be ≥ 0 (0 turns clipping off), got ${clip}`);
 }
 
@@ -99,7 +103,13 @@ export function formatLearningRate(lr: number): string {
  * what to try. Clipping is suggested only when it is off.
  * @param value the offending loss (NaN, ±Infinity) for 'loss', the threshold it exceeded for 'exploded'; ignored for 'parameters'
  */
-export function divergenceMessage(what: Divergence['what'], step: number, value: number, learningRate: number, clipOn: boolean): string {
+export function divergenceMessage(
+  what: Divergence['what'],
+  step: number,
+  value: number,
+  learningRate: number,
+  clipOn: boolean,
+): string {
   const became = Number.isNaN(value) ? 'NaN' : value > 0 ? 'infinite' : 'minus infinity';
   const subject =
     what === 'loss'
@@ -150,7 +160,15 @@ export function createRun(task: Task, config: RunConfig): Run {
     const usedLr = learningRate;
     const { loss, gradNorm } = task.step();
     stepsDone += 1;
-    const progress: Progress = { step: stepsDone, epoch: stepsDone / task.stepsPerEpoch, loss, gradNorm, learningRate: usedLr, best, status };
+    const progress: Progress = {
+      step: stepsDone,
+      epoch: stepsDone / task.stepsPerEpoch,
+      loss,
+      gradNorm,
+      learningRate: usedLr,
+      best,
+      status,
+    };
 
     if (stepsDone === 1) firstLoss = loss;
     // A first loss of 0 (or NaN, which ends the run anyway) gives no scale to blow up against.
@@ -165,14 +183,22 @@ export function createRun(task: Task, config: RunConfig): Run {
       divergence = { step: stepsDone, what, message: divergenceMessage(what, stepsDone, loss, usedLr, clipOn) };
       finish('diverged', divergence.message);
     } else if (streakStart > 0 && stepsDone - streakStart + 1 >= EXPLOSION_STEPS) {
-      divergence = { step: streakStart, what: 'exploded', message: divergenceMessage('exploded', streakStart, threshold, usedLr, clipOn) };
+      divergence = {
+        step: streakStart,
+        what: 'exploded',
+        message: divergenceMessage('exploded', streakStart, threshold, usedLr, clipOn),
+      };
       finish('diverged', divergence.message);
     } else {
       if (stepsDone % evalEvery === 0 || stepsDone === maxSteps) {
         const report = task.evaluate();
         progress.eval = report;
         if (!Number.isFinite(report.valLoss)) {
-          divergence = { step: stepsDone, what: 'loss', message: divergenceMessage('loss', stepsDone, report.valLoss, usedLr, clipOn) };
+          divergence = {
+            step: stepsDone,
+            what: 'loss',
+            message: divergenceMessage('loss', stepsDone, report.valLoss, usedLr, clipOn),
+          };
           finish('diverged', divergence.message);
         } else if (best === null || report.valLoss < best.valLoss) {
           best = { step: stepsDone, valLoss: report.valLoss, metrics: report.metrics };
@@ -188,7 +214,10 @@ export function createRun(task: Task, config: RunConfig): Run {
         }
       }
       if (status === 'running' && stepsDone >= maxSteps) {
-        finish('done', `Finished ${maxSteps} steps${best ? ` (best validation loss ${best.valLoss.toPrecision(4)} at step ${best.step})` : ''}.`);
+        finish(
+          'done',
+          `Finished ${maxSteps} steps${best ? ` (best validation loss ${best.valLoss.toPrecision(4)} at step ${best.step})` : ''}.`,
+        );
       }
     }
     progress.best = best;
@@ -223,7 +252,8 @@ export function createRun(task: Task, config: RunConfig): Run {
     },
     step,
     setLearningRate(lr: number): void {
-      if (!(Number.isFinite(lr) && lr > 0)) throw new RangeError(`the learning rate must be a positive number, got ${lr}`);
+      if (!(Number.isFinite(lr) && lr > 0))
+        throw new RangeError(`the learning rate must be a positive number, got ${lr}`);
       learningRate = lr;
       task.setLearningRate(lr);
     },

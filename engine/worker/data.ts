@@ -6,9 +6,7 @@ import type { DataSource } from './protocol';
 
 /** The raw data of a run, before a task parses it. */
 export type LoadedData =
-  | { kind: 'text'; name: string; text: string }
-  | { kind: 'files'; files: TextFile[] }
-  | { kind: 'none' };
+  { kind: 'text'; name: string; text: string } | { kind: 'files'; files: TextFile[] } | { kind: 'none' };
 
 /** Fetches a same-origin URL as text (in the worker: `fetch`; in Node tests: a file read). */
 export type FetchText = (url: string) => Promise<string>;
@@ -35,7 +33,10 @@ export async function loadData(source: DataSource, fetchText: FetchText): Promis
         try {
           files.push({ path, text: await file.text() });
         } catch (error) {
-          throw new DataError(`the file could not be read (${error instanceof Error ? error.message : String(error)})`, { file: path });
+          throw new DataError(
+            `the file could not be read (${error instanceof Error ? error.message : String(error)})`,
+            { file: path },
+          );
         }
       }
       return { kind: 'files', files };

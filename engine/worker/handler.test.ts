@@ -5,17 +5,43 @@ import type { RunFactory, RunStepResult, WorkerRun } from './handler';
 import type { RunConfig } from './protocol';
 import { createHarness, settle, type ManualLoop } from './testing/harness';
 
-const config = (over: Partial<RunConfig> = {}): RunConfig => ({ task: 'synthetic', seed: 1, learningRate: 0.1, maxSteps: 20, evalEvery: 5, ...over });
-const start = (runId = 'a', over: Partial<RunConfig> = {}) => ({ type: 'start', runId, config: config(over), data: { kind: 'none' } });
+const config = (over: Partial<RunConfig> = {}): RunConfig => ({
+  task: 'synthetic',
+  seed: 1,
+  learningRate: 0.1,
+  maxSteps: 20,
+  evalEvery: 5,
+  ...over,
+});
+const start = (runId = 'a', over: Partial<RunConfig> = {}) => ({
+  type: 'start',
+  runId,
+  config: config(over),
+  data: { kind: 'none' },
+});
 
 /** A run whose loss is 1/step, evaluated every `evalEvery` steps; optional hooks make it throw or diverge. */
-function scripted(opts: { clock?: { loop?: ManualLoop }; msPerStep?: number; throwAt?: number; divergeAt?: number; failCreate?: string } = {}) {
+function scripted(
+  opts: {
+    clock?: { loop?: ManualLoop };
+    msPerStep?: number;
+    throwAt?: number;
+    divergeAt?: number;
+    failCreate?: string;
+  } = {},
+) {
   const calls = { steps: 0, lr: [] as number[] };
   const factory: RunFactory = (cfg) => {
     if (opts.failCreate) throw new Error(opts.failCreate);
     let step = 0;
     const run: WorkerRun = {
-      info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: cfg.maxSteps, dataSummary: 'scripted', baselines: { valLoss: 2 } },
+      info: {
+        task: cfg.task,
+        stepsPerEpoch: 10,
+        maxSteps: cfg.maxSteps,
+        dataSummary: 'scripted',
+        baselines: { valLoss: 2 },
+      },
       step(): RunStepResult {
         calls.steps += 1;
         step += 1;
@@ -23,8 +49,13 @@ function scripted(opts: { clock?: { loop?: ManualLoop }; msPerStep?: number; thr
         if (step === opts.throwAt) throw new Error(`matmul: shapes [2,3] and [4,5] do not match`);
         const loss = step === opts.divergeAt ? NaN : 1 / step;
         const result: RunStepResult = { step, epoch: step / 10, loss, gradNorm: 0.5 };
-        if (step % cfg.evalEvery === 0) result.eval = { step, valLoss: 1.1 / step, metrics: { accuracy: step / cfg.maxSteps } };
-        if (step === opts.divergeAt) result.stop = { status: 'diverged', message: 'The loss became NaN at step 3: the learning rate is probably too high.' };
+        if (step % cfg.evalEvery === 0)
+          result.eval = { step, valLoss: 1.1 / step, metrics: { accuracy: step / cfg.maxSteps } };
+        if (step === opts.divergeAt)
+          result.stop = {
+            status: 'diverged',
+            message: 'The loss became NaN at step 3: the learning rate is probably too high.',
+          };
         else if (step >= cfg.maxSteps) result.stop = { status: 'done', message: `Finished ${step} steps.` };
         return result;
       },
@@ -53,9 +84,21 @@ describe('training worker handler', () => {
     expect(h.statuses()).toEqual(['loading', 'running', 'done']);
     expect(h.ofType('status').at(-1)).toMatchObject({ status: 'done', step: 20, message: 'Finished 20 steps.' });
     expect(h.curve().map((p) => p.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(h.ofType('progress').flatMap((p) => p.evals).map((e) => e.step)).toEqual([5, 10, 15, 20]);
+    expect(
+      h
+        .ofType('progress')
+        .flatMap((p) => p.evals)
+        .map((e) => e.step),
+    ).toEqual([5, 10, 15, 20]);
     const last = h.ofType('progress').at(-1)!;
-    expect(last).toMatchObject({ step: 20, epoch: 2, loss: 1 / 20, valLoss: 1.1 / 20, metrics: { accuracy: 1 }, maxSteps: 20 });
+    expect(last).toMatchObject({
+      step: 20,
+      epoch: 2,
+      loss: 1 / 20,
+      valLoss: 1.1 / 20,
+      metrics: { accuracy: 1 },
+      maxSteps: 20,
+    });
     expect(h.loop.pending).toBe(0);
   });
 
@@ -158,7 +201,14 @@ describe('training worker handler', () => {
     await settle();
     h.loop.runAll();
     expect(calls.steps).toBe(3);
-    expect(h.ofType('diverged')).toEqual([{ type: 'diverged', runId: 'a', step: 3, message: 'The loss became NaN at step 3: the learning rate is probably too high.' }]);
+    expect(h.ofType('diverged')).toEqual([
+      {
+        type: 'diverged',
+        runId: 'a',
+        step: 3,
+        message: 'The loss became NaN at step 3: the learning rate is probably too high.',
+      },
+    ]);
     expect(h.statuses().at(-1)).toBe('diverged');
   });
 
@@ -169,14 +219,21 @@ describe('training worker handler', () => {
     h.send(start('a'));
     await settle();
     h.loop.runAll();
-    expect(h.ofType('error')).toEqual([{ type: 'error', runId: 'a', message: 'matmul: shapes [2,3] and [4,5] do not match' }]);
+    expect(h.ofType('error')).toEqual([
+      { type: 'error', runId: 'a', message: 'matmul: shapes [2,3] and [4,5] do not match' },
+    ]);
     expect(h.statuses().at(-1)).toBe('error');
 
     opts.throwAt = undefined;
     h.send(start('b'));
     await settle();
     h.loop.runAll();
-    expect(h.ofType('status').filter((m) => m.runId === 'b').map((m) => m.status)).toEqual(['loading', 'running', 'done']);
+    expect(
+      h
+        .ofType('status')
+        .filter((m) => m.runId === 'b')
+        .map((m) => m.status),
+    ).toEqual(['loading', 'running', 'done']);
   });
 
   it('starts a new run after a failed one in the same handler', async () => {
@@ -194,7 +251,12 @@ describe('training worker handler', () => {
     h.send(start('b'));
     await settle();
     h.loop.runAll();
-    expect(h.ofType('status').filter((m) => m.runId === 'b').map((m) => m.status)).toEqual(['loading', 'running', 'done']);
+    expect(
+      h
+        .ofType('status')
+        .filter((m) => m.runId === 'b')
+        .map((m) => m.status),
+    ).toEqual(['loading', 'running', 'done']);
   });
 
   it('a new start cancels the running run and ignores its late messages', async () => {
@@ -204,14 +266,23 @@ describe('training worker handler', () => {
     await settle();
     h.loop.runNext();
     h.send(start('b', { maxSteps: 3 }));
-    expect(h.ofType('status').filter((m) => m.runId === 'a').at(-1)?.status).toBe('cancelled');
+    expect(
+      h
+        .ofType('status')
+        .filter((m) => m.runId === 'a')
+        .at(-1)?.status,
+    ).toBe('cancelled');
     await settle();
     h.send({ type: 'pause', runId: 'a' });
     h.loop.runAll();
     expect(h.handler.status).toBe('done');
     expect(calls.steps).toBe(1 + 3);
     h.send({ type: 'sample', runId: 'a', requestId: 9, prime: 'x', length: 3, temperature: 1, seed: 1 });
-    expect(h.ofType('error').at(-1)).toMatchObject({ runId: 'a', requestId: 9, message: expect.stringContaining('no longer available') });
+    expect(h.ofType('error').at(-1)).toMatchObject({
+      runId: 'a',
+      requestId: 9,
+      message: expect.stringContaining('no longer available'),
+    });
   });
 
   it('answers samples and snapshots, also after the run ended, and refuses bad primes without stopping the run', async () => {
@@ -221,16 +292,37 @@ describe('training worker handler', () => {
     await settle();
     h.loop.runNext();
     h.send({ type: 'sample', runId: 'a', requestId: 1, prime: 'Café ', length: 3, temperature: 0.8, seed: 7 });
-    expect(h.ofType('samples')).toEqual([{ type: 'samples', runId: 'a', requestId: 1, step: 1, prime: 'Café ', text: 'xxx', temperature: 0.8, unknown: ['é'] }]);
+    expect(h.ofType('samples')).toEqual([
+      {
+        type: 'samples',
+        runId: 'a',
+        requestId: 1,
+        step: 1,
+        prime: 'Café ',
+        text: 'xxx',
+        temperature: 0.8,
+        unknown: ['é'],
+      },
+    ]);
     h.send({ type: 'sample', runId: 'a', requestId: 2, prime: 'price €', length: 3, temperature: 0.8, seed: 7 });
-    expect(h.ofType('error').at(-1)).toEqual({ type: 'error', runId: 'a', requestId: 2, message: 'the model cannot read “€”' });
+    expect(h.ofType('error').at(-1)).toEqual({
+      type: 'error',
+      runId: 'a',
+      requestId: 2,
+      message: 'the model cannot read “€”',
+    });
     h.loop.runNext();
     expect(h.handler.status).toBe('running');
 
     h.send({ type: 'cancel', runId: 'a' });
     h.send({ type: 'snapshot', runId: 'a', requestId: 3 });
     const snap = h.sent.at(-1)!;
-    expect(snap.message).toMatchObject({ type: 'snapshot', requestId: 3, step: 2, tensors: [{ name: 'weight_hh_l0', shape: [2, 2] }] });
+    expect(snap.message).toMatchObject({
+      type: 'snapshot',
+      requestId: 3,
+      step: 2,
+      tensors: [{ name: 'weight_hh_l0', shape: [2, 2] }],
+    });
     const tensors = (snap.message as { tensors: { data: Float32Array }[] }).tensors;
     expect(snap.transfer).toEqual([tensors[0].data.buffer]);
   });
@@ -259,15 +351,24 @@ describe('training worker handler', () => {
       { type: 'start', runId: 'a', config: { ...config(), learningRate: Infinity }, data: { kind: 'none' } },
       { type: 'start', runId: 'a', config: { ...config(), maxSteps: 0 }, data: { kind: 'none' } },
       { type: 'start', runId: 'a', config: config(), data: { kind: 'url' } },
-      { type: 'start', runId: 'a', config: config(), data: { kind: 'files', files: [{ path: 'a.csv', file: 'not a file' }] } },
+      {
+        type: 'start',
+        runId: 'a',
+        config: config(),
+        data: { kind: 'files', files: [{ path: 'a.csv', file: 'not a file' }] },
+      },
     ];
     for (const message of bad) h.send(message);
     const errors = h.ofType('error');
     expect(errors).toHaveLength(bad.length);
     expect(h.statuses()).toEqual([]);
     expect(errors.map((e) => e.message)).toContain('sample: temperature must be a number from 0.05 to 5');
-    expect(errors.find((e) => e.message.includes('config.task'))?.message).toBe('start: config.task must be one of char-model, forecast, sentiment, synthetic');
-    expect(errors[5].message).toBe('unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot');
+    expect(errors.find((e) => e.message.includes('config.task'))?.message).toBe(
+      'start: config.task must be one of char-model, forecast, sentiment, synthetic',
+    );
+    expect(errors[5].message).toBe(
+      'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot',
+    );
     // The request id of a malformed request comes back, so the page can settle that request.
     expect(errors[11]).toMatchObject({ runId: 'a', requestId: 1 });
 
@@ -279,10 +380,21 @@ describe('training worker handler', () => {
 
   it('reports a data source that cannot be loaded, with the reason', async () => {
     const { factory } = scripted();
-    const h = createHarness(factory, { fetchText: async (url) => { throw new Error(`could not load ${url}: HTTP 404`); } });
-    h.send({ type: 'start', runId: 'a', config: config(), data: { kind: 'url', url: 'http://127.0.0.1/data/missing.txt' } });
+    const h = createHarness(factory, {
+      fetchText: async (url) => {
+        throw new Error(`could not load ${url}: HTTP 404`);
+      },
+    });
+    h.send({
+      type: 'start',
+      runId: 'a',
+      config: config(),
+      data: { kind: 'url', url: 'http://127.0.0.1/data/missing.txt' },
+    });
     await settle();
-    expect(h.ofType('error')).toEqual([{ type: 'error', runId: 'a', message: 'could not load http://127.0.0.1/data/missing.txt: HTTP 404' }]);
+    expect(h.ofType('error')).toEqual([
+      { type: 'error', runId: 'a', message: 'could not load http://127.0.0.1/data/missing.txt: HTTP 404' },
+    ]);
     expect(h.statuses()).toEqual(['loading', 'error']);
   });
 
@@ -290,11 +402,25 @@ describe('training worker handler', () => {
     const { factory } = scripted();
     const h = createHarness(factory);
     let read = false;
-    const file = { name: 'huge.csv', size: 50 * 1024 * 1024, text: async () => { read = true; return ''; } };
-    h.send({ type: 'start', runId: 'a', config: config({ task: 'sentiment' }), data: { kind: 'files', files: [{ path: 'huge.csv', file }] } });
+    const file = {
+      name: 'huge.csv',
+      size: 50 * 1024 * 1024,
+      text: async () => {
+        read = true;
+        return '';
+      },
+    };
+    h.send({
+      type: 'start',
+      runId: 'a',
+      config: config({ task: 'sentiment' }),
+      data: { kind: 'files', files: [{ path: 'huge.csv', file }] },
+    });
     await settle();
     expect(read).toBe(false);
-    expect(h.ofType('error')[0].message).toBe('huge.csv: the input is 50.0 MB, more than the 20.0 MB limit; use a smaller file or fewer files');
+    expect(h.ofType('error')[0].message).toBe(
+      'huge.csv: the input is 50.0 MB, more than the 20.0 MB limit; use a smaller file or fewer files',
+    );
   });
 
   it('starts paused when pause or step arrives while loading', async () => {

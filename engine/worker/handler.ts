@@ -91,7 +91,8 @@ interface ActiveRun {
   msPerStep: number | null;
 }
 
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'unknown error';
+const errorMessage = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)) || 'unknown error';
 
 /** Handles page messages for one worker: at most one run at a time; a new `start` replaces the old run. */
 export class TrainerHandler {
@@ -133,7 +134,12 @@ export class TrainerHandler {
     if (!r || r.id !== message.runId) {
       // A late control message for a replaced run needs no answer; a request does, or its promise never settles.
       if (message.type === 'sample' || message.type === 'snapshot') {
-        this.post({ type: 'error', runId: message.runId, requestId: message.requestId, message: 'that run is no longer available; start a new one' });
+        this.post({
+          type: 'error',
+          runId: message.runId,
+          requestId: message.requestId,
+          message: 'that run is no longer available; start a new one',
+        });
       }
       return;
     }
@@ -258,7 +264,8 @@ export class TrainerHandler {
       r.evals.push(result.eval);
     }
     if (result.stop) {
-      if (result.stop.status === 'diverged') this.post({ type: 'diverged', runId: r.id, step: result.step, message: result.stop.message });
+      if (result.stop.status === 'diverged')
+        this.post({ type: 'diverged', runId: r.id, step: result.step, message: result.stop.message });
       this.finish(r, result.stop.status, result.stop.message);
       return;
     }
@@ -276,11 +283,25 @@ export class TrainerHandler {
 
   private sample(r: ActiveRun, m: Extract<ToWorker, { type: 'sample' }>): void {
     const reply = (message: string): void => this.post({ type: 'error', runId: r.id, requestId: m.requestId, message });
-    if (!r.run) return reply(r.status === 'loading' ? 'the model is still loading; try again in a moment' : 'this run has no model to sample from');
+    if (!r.run)
+      return reply(
+        r.status === 'loading'
+          ? 'the model is still loading; try again in a moment'
+          : 'this run has no model to sample from',
+      );
     if (!r.run.sample) return reply(`the ${r.config.task} task does not generate text`);
     try {
       const { text, unknown } = r.run.sample(m.prime, m.length, m.temperature, m.seed);
-      this.post({ type: 'samples', runId: r.id, requestId: m.requestId, step: r.step, prime: m.prime, text, temperature: m.temperature, unknown });
+      this.post({
+        type: 'samples',
+        runId: r.id,
+        requestId: m.requestId,
+        step: r.step,
+        prime: m.prime,
+        text,
+        temperature: m.temperature,
+        unknown,
+      });
     } catch (error) {
       reply(errorMessage(error));
     }
@@ -288,12 +309,20 @@ export class TrainerHandler {
 
   private snapshot(r: ActiveRun, requestId: number): void {
     if (!r.run?.snapshot) {
-      this.post({ type: 'error', runId: r.id, requestId, message: r.run ? `the ${r.config.task} task has no snapshot` : 'the model is still loading' });
+      this.post({
+        type: 'error',
+        runId: r.id,
+        requestId,
+        message: r.run ? `the ${r.config.task} task has no snapshot` : 'the model is still loading',
+      });
       return;
     }
     try {
       const tensors = r.run.snapshot();
-      this.post({ type: 'snapshot', runId: r.id, requestId, step: r.step, tensors }, tensors.map((t) => t.data.buffer as ArrayBuffer));
+      this.post(
+        { type: 'snapshot', runId: r.id, requestId, step: r.step, tensors },
+        tensors.map((t) => t.data.buffer as ArrayBuffer),
+      );
     } catch (error) {
       this.post({ type: 'error', runId: r.id, requestId, message: errorMessage(error) });
     }
@@ -307,7 +336,8 @@ export class TrainerHandler {
 
   private finish(r: ActiveRun, status: RunStatus, message?: string): void {
     this.bankTime(r);
-    if (r.points.length > 0 || r.evals.length > 0 || status === 'done' || status === 'early-stopped') this.postProgress(r);
+    if (r.points.length > 0 || r.evals.length > 0 || status === 'done' || status === 'early-stopped')
+      this.postProgress(r);
     this.setStatus(r, status, message);
   }
 

@@ -3,7 +3,8 @@
 import type { BaseTaskConfig, TaskName } from '../train/task';
 
 /** Where a run is in its life. `loading` covers fetching and parsing the data and building the model. */
-export type RunStatus = 'loading' | 'running' | 'paused' | 'done' | 'early-stopped' | 'diverged' | 'cancelled' | 'error';
+export type RunStatus =
+  'loading' | 'running' | 'paused' | 'done' | 'early-stopped' | 'diverged' | 'cancelled' | 'error';
 
 /** Statuses after which the run takes no more steps (it still answers `sample` and `snapshot`). */
 export const FINAL_STATUSES: readonly RunStatus[] = ['done', 'early-stopped', 'diverged', 'cancelled', 'error'];
@@ -39,7 +40,15 @@ export type ToWorker =
   | { type: 'cancel'; runId: string }
   | { type: 'setLearningRate'; runId: string; lr: number }
   /** Generate `length` characters after `prime` (char model only), sampling at `temperature` with its own `seed`. */
-  | { type: 'sample'; runId: string; requestId: number; prime: string; length: number; temperature: number; seed: number }
+  | {
+      type: 'sample';
+      runId: string;
+      requestId: number;
+      prime: string;
+      length: number;
+      temperature: number;
+      seed: number;
+    }
   /** The parameters (and, where the task has them, hidden states) as Float32Arrays. */
   | { type: 'snapshot'; runId: string; requestId: number };
 
@@ -111,7 +120,16 @@ export type FromWorker =
   /** Without `requestId`: the run (or, without `runId`, a message) failed. With it: only that request failed. */
   | { type: 'error'; runId?: string; requestId?: number; message: string }
   /** Generated `text` (after the prime); `unknown` lists the prime's characters the model does not know, which were left out. */
-  | { type: 'samples'; runId: string; requestId: number; step: number; prime: string; text: string; temperature: number; unknown: string[] }
+  | {
+      type: 'samples';
+      runId: string;
+      requestId: number;
+      step: number;
+      prime: string;
+      text: string;
+      temperature: number;
+      unknown: string[];
+    }
   | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] };
 
 /** Bounds the parser enforces, so a bad message is refused before it can start a huge computation. */
@@ -125,13 +143,24 @@ export const LIMITS = {
 } as const;
 
 const TASKS: readonly TaskName[] = ['char-model', 'forecast', 'sentiment', 'synthetic'];
-const MESSAGE_TYPES: readonly ToWorker['type'][] = ['start', 'pause', 'resume', 'step', 'cancel', 'setLearningRate', 'sample', 'snapshot'];
+const MESSAGE_TYPES: readonly ToWorker['type'][] = [
+  'start',
+  'pause',
+  'resume',
+  'step',
+  'cancel',
+  'setLearningRate',
+  'sample',
+  'snapshot',
+];
 
 type Parsed = { ok: true; message: ToWorker } | { ok: false; error: string; runId?: string; requestId?: number };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInt = (x: unknown, min: number, max: number): x is number => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
-const isPositive = (x: unknown, max: number): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= max;
+const isInt = (x: unknown, min: number, max: number): x is number =>
+  Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+const isPositive = (x: unknown, max: number): x is number =>
+  typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= max;
 const isReaderFile = (x: unknown): x is ReaderFile =>
   isObject(x) && typeof x.name === 'string' && typeof x.size === 'number' && typeof x.text === 'function';
 
@@ -139,11 +168,17 @@ function checkConfig(config: unknown): string | null {
   if (!isObject(config)) return 'config must be an object';
   if (!TASKS.includes(config.task as TaskName)) return `config.task must be one of ${TASKS.join(', ')}`;
   if (!isInt(config.seed, -(2 ** 31), 2 ** 32 - 1)) return 'config.seed must be a whole number';
-  if (!isPositive(config.learningRate, LIMITS.maxLearningRate)) return `config.learningRate must be a number above 0 and at most ${LIMITS.maxLearningRate}`;
+  if (!isPositive(config.learningRate, LIMITS.maxLearningRate))
+    return `config.learningRate must be a number above 0 and at most ${LIMITS.maxLearningRate}`;
   if (!isInt(config.maxSteps, 1, 10_000_000)) return 'config.maxSteps must be a whole number of at least 1';
   if (!isInt(config.evalEvery, 1, 10_000_000)) return 'config.evalEvery must be a whole number of at least 1';
-  if (config.clip !== undefined && !(typeof config.clip === 'number' && config.clip >= 0 && Number.isFinite(config.clip))) return 'config.clip must be 0 (off) or a positive number';
-  if (config.patience !== undefined && !isInt(config.patience, 0, 1_000_000)) return 'config.patience must be a whole number of at least 0';
+  if (
+    config.clip !== undefined &&
+    !(typeof config.clip === 'number' && config.clip >= 0 && Number.isFinite(config.clip))
+  )
+    return 'config.clip must be 0 (off) or a positive number';
+  if (config.patience !== undefined && !isInt(config.patience, 0, 1_000_000))
+    return 'config.patience must be a whole number of at least 0';
   return null;
 }
 
@@ -155,7 +190,9 @@ function checkData(data: unknown): string | null {
     case 'text':
       return typeof data.text === 'string' ? null : 'data.text must be a string';
     case 'files':
-      return Array.isArray(data.files) && data.files.length > 0 && data.files.every((f) => isObject(f) && typeof f.path === 'string' && isReaderFile(f.file))
+      return Array.isArray(data.files) &&
+        data.files.length > 0 &&
+        data.files.every((f) => isObject(f) && typeof f.path === 'string' && isReaderFile(f.file))
         ? null
         : 'data.files must be a non-empty list of { path, file }';
     case 'none':
@@ -175,36 +212,67 @@ export function parseToWorker(raw: unknown): Parsed {
   const requestId = isInt(raw.requestId, 0, Number.MAX_SAFE_INTEGER) ? raw.requestId : undefined;
   const fail = (error: string): Parsed => ({ ok: false, error: `${String(raw.type)}: ${error}`, runId, requestId });
   if (!MESSAGE_TYPES.includes(raw.type as ToWorker['type'])) {
-    return { ok: false, error: `unknown message type ${JSON.stringify(raw.type)}; expected one of ${MESSAGE_TYPES.join(', ')}`, runId, requestId };
+    return {
+      ok: false,
+      error: `unknown message type ${JSON.stringify(raw.type)}; expected one of ${MESSAGE_TYPES.join(', ')}`,
+      runId,
+      requestId,
+    };
   }
   if (runId === undefined) return fail('runId must be a non-empty string');
   switch (raw.type) {
     case 'start': {
       const problem = checkConfig(raw.config) ?? checkData(raw.data);
-      return problem ? fail(problem) : { ok: true, message: { type: 'start', runId, config: raw.config as RunConfig, data: raw.data as DataSource } };
+      return problem
+        ? fail(problem)
+        : {
+            ok: true,
+            message: { type: 'start', runId, config: raw.config as RunConfig, data: raw.data as DataSource },
+          };
     }
     case 'pause':
     case 'resume':
     case 'cancel':
       return { ok: true, message: { type: raw.type, runId } };
     case 'step':
-      return isInt(raw.n, 1, LIMITS.maxStepN) ? { ok: true, message: { type: 'step', runId, n: raw.n } } : fail(`n must be a whole number from 1 to ${LIMITS.maxStepN}`);
+      return isInt(raw.n, 1, LIMITS.maxStepN)
+        ? { ok: true, message: { type: 'step', runId, n: raw.n } }
+        : fail(`n must be a whole number from 1 to ${LIMITS.maxStepN}`);
     case 'setLearningRate':
       return isPositive(raw.lr, LIMITS.maxLearningRate)
         ? { ok: true, message: { type: 'setLearningRate', runId, lr: raw.lr } }
         : fail(`lr must be a number above 0 and at most ${LIMITS.maxLearningRate}`);
     case 'sample': {
       if (requestId === undefined) return fail('requestId must be a whole number');
-      if (typeof raw.prime !== 'string' || raw.prime.length > LIMITS.maxPrimeLength) return fail(`prime must be text of at most ${LIMITS.maxPrimeLength} characters`);
-      if (!isInt(raw.length, 1, LIMITS.maxSampleLength)) return fail(`length must be a whole number from 1 to ${LIMITS.maxSampleLength}`);
-      if (!(typeof raw.temperature === 'number' && raw.temperature >= LIMITS.minTemperature && raw.temperature <= LIMITS.maxTemperature)) {
+      if (typeof raw.prime !== 'string' || raw.prime.length > LIMITS.maxPrimeLength)
+        return fail(`prime must be text of at most ${LIMITS.maxPrimeLength} characters`);
+      if (!isInt(raw.length, 1, LIMITS.maxSampleLength))
+        return fail(`length must be a whole number from 1 to ${LIMITS.maxSampleLength}`);
+      if (!(
+        typeof raw.temperature === 'number' &&
+        raw.temperature >= LIMITS.minTemperature &&
+        raw.temperature <= LIMITS.maxTemperature
+      )) {
         return fail(`temperature must be a number from ${LIMITS.minTemperature} to ${LIMITS.maxTemperature}`);
       }
       if (!isInt(raw.seed, -(2 ** 31), 2 ** 32 - 1)) return fail('seed must be a whole number');
-      return { ok: true, message: { type: 'sample', runId, requestId, prime: raw.prime, length: raw.length, temperature: raw.temperature, seed: raw.seed } };
+      return {
+        ok: true,
+        message: {
+          type: 'sample',
+          runId,
+          requestId,
+          prime: raw.prime,
+          length: raw.length,
+          temperature: raw.temperature,
+          seed: raw.seed,
+        },
+      };
     }
     case 'snapshot':
-      return requestId === undefined ? fail('requestId must be a whole number') : { ok: true, message: { type: 'snapshot', runId, requestId } };
+      return requestId === undefined
+        ? fail('requestId must be a whole number')
+        : { ok: true, message: { type: 'snapshot', runId, requestId } };
     default:
       return fail('unknown message type');
   }

@@ -13,13 +13,26 @@ const mobyDick = loadMobyDick();
 
 /** A small, fast char model on the first 120,000 characters of the book. */
 const charConfig = (over: Partial<RunConfig> = {}): RunConfig => ({
-  task: 'char-model', seed: 3, cell: 'rnn', hiddenSize: 48, seqLen: 24, batchSize: 8, learningRate: 0.01, clip: 5,
-  maxSteps: 150, evalEvery: 50, evalChars: 3000, ...over,
+  task: 'char-model',
+  seed: 3,
+  cell: 'rnn',
+  hiddenSize: 48,
+  seqLen: 24,
+  batchSize: 8,
+  learningRate: 0.01,
+  clip: 5,
+  maxSteps: 150,
+  evalEvery: 50,
+  evalChars: 3000,
+  ...over,
 });
 const charData: DataSource = { kind: 'text', name: 'moby-dick.txt', text: mobyDick.slice(0, 120_000) };
 
 /** A File as the browser hands it over, from a fixture on disk. */
-const readerFile = (path: string, name = path) => ({ path: name, file: { name, size: statSync(path).size, text: async () => readFileSync(path, 'utf8') } });
+const readerFile = (path: string, name = path) => ({
+  path: name,
+  file: { name, size: statSync(path).size, text: async () => readFileSync(path, 'utf8') },
+});
 
 /** Run a config to its end through the handler; returns the harness. */
 async function runToEnd(config: RunConfig, data: DataSource) {
@@ -45,7 +58,9 @@ describe('worker tasks on real data', () => {
     expect(new Set(info.vocabulary).size).toBe(info.vocabulary!.length);
     expect(new Set(info.vocabulary)).toEqual(new Set(charData.kind === 'text' ? charData.text : ''));
     expect(info.baselines.valLoss).toBeGreaterThan(2.5);
-    expect(info.dataSummary).toMatch(/^moby-dick\.txt: 120,000 characters, \d+ distinct; the last 10% is held out for validation\.$/);
+    expect(info.dataSummary).toMatch(
+      /^moby-dick\.txt: 120,000 characters, \d+ distinct; the last 10% is held out for validation\.$/,
+    );
     h.loop.runAll();
     expect(h.statuses().at(-1)).toBe('done');
     const [first, last] = ends(h.curve());
@@ -68,7 +83,14 @@ describe('worker tasks on real data', () => {
     h.send({ type: 'snapshot', runId: 'r', requestId: 3 });
     const snap = h.sent.at(-1)!;
     const tensors = (snap.message as { tensors: { name: string; shape: number[]; data: Float32Array }[] }).tensors;
-    expect(tensors.map((t) => t.name)).toEqual(['rnn.weight_ih_l0', 'rnn.weight_hh_l0', 'rnn.bias_ih_l0', 'rnn.bias_hh_l0', 'fc.weight', 'fc.bias']);
+    expect(tensors.map((t) => t.name)).toEqual([
+      'rnn.weight_ih_l0',
+      'rnn.weight_hh_l0',
+      'rnn.bias_ih_l0',
+      'rnn.bias_hh_l0',
+      'fc.weight',
+      'fc.bias',
+    ]);
     expect(tensors[1].shape).toEqual([48, 48]);
     expect(snap.transfer).toEqual(tensors.map((t) => t.data.buffer));
   });
@@ -78,20 +100,37 @@ describe('worker tasks on real data', () => {
     const diverged = h.ofType('diverged');
     expect(diverged).toHaveLength(1);
     expect(diverged[0].step).toBeLessThan(200);
-    expect(diverged[0].message).toMatch(/^The loss blew up at step \d+: .* The learning rate 1 is probably too high for this model — try 0\.1\.$/);
+    expect(diverged[0].message).toMatch(
+      /^The loss blew up at step \d+: .* The learning rate 1 is probably too high for this model — try 0\.1\.$/,
+    );
     expect(h.statuses().at(-1)).toBe('diverged');
     expect(h.ofType('status').at(-1)?.message).toBe(diverged[0].message);
   });
 
   it('refuses a char-model config that would exhaust memory, before building anything', async () => {
     const h = await runToEnd(charConfig({ hiddenSize: 1_000_000 }), charData);
-    expect(h.ofType('error')[0].message).toBe('char-model: hiddenSize must be a whole number from 1 to 1024, got 1000000');
+    expect(h.ofType('error')[0].message).toBe(
+      'char-model: hiddenSize must be a whole number from 1 to 1024, got 1000000',
+    );
     expect(h.statuses()).toEqual(['loading', 'error']);
   });
 
   it('forecast: the loss falls on the births data', async () => {
     const h = await runToEnd(
-      { task: 'forecast', seed: 1, cell: 'gru', hiddenSize: 16, window: 14, horizon: 7, batchSize: 32, weekdays: true, learningRate: 0.01, clip: 1, maxSteps: 80, evalEvery: 40 },
+      {
+        task: 'forecast',
+        seed: 1,
+        cell: 'gru',
+        hiddenSize: 16,
+        window: 14,
+        horizon: 7,
+        batchSize: 32,
+        weekdays: true,
+        learningRate: 0.01,
+        clip: 1,
+        maxSteps: 80,
+        evalEvery: 40,
+      },
       { kind: 'text', name: 'us-births.json', text: JSON.stringify(usBirthsFile()) },
     );
     expect(h.statuses().at(-1)).toBe('done');
@@ -102,7 +141,21 @@ describe('worker tasks on real data', () => {
 
   it('forecast: plain SGD at a huge learning rate without clipping overflows, and the trainer’s sentence arrives', async () => {
     const h = await runToEnd(
-      { task: 'forecast', seed: 1, cell: 'rnn', hiddenSize: 16, window: 14, horizon: 7, batchSize: 32, weekdays: true, optimizer: 'sgd', learningRate: 50, clip: 0, maxSteps: 200, evalEvery: 50 },
+      {
+        task: 'forecast',
+        seed: 1,
+        cell: 'rnn',
+        hiddenSize: 16,
+        window: 14,
+        horizon: 7,
+        batchSize: 32,
+        weekdays: true,
+        optimizer: 'sgd',
+        learningRate: 50,
+        clip: 0,
+        maxSteps: 200,
+        evalEvery: 50,
+      },
       { kind: 'text', name: 'us-births.json', text: JSON.stringify(usBirthsFile()) },
     );
     const [diverged] = h.ofType('diverged');
@@ -113,7 +166,18 @@ describe('worker tasks on real data', () => {
 
   it('sentiment: the loss falls on the course corpus', async () => {
     const h = await runToEnd(
-      { task: 'sentiment', seed: 1, cell: 'gru', embeddingDim: 16, hiddenSize: 24, batchSize: 32, learningRate: 0.01, clip: 1, maxSteps: 125, evalEvery: 125 },
+      {
+        task: 'sentiment',
+        seed: 1,
+        cell: 'gru',
+        embeddingDim: 16,
+        hiddenSize: 24,
+        batchSize: 32,
+        learningRate: 0.01,
+        clip: 1,
+        maxSteps: 125,
+        evalEvery: 125,
+      },
       { kind: 'text', name: 'sentiment.json', text: JSON.stringify(sentimentCorpusFile()) },
     );
     expect(h.statuses().at(-1)).toBe('done');
@@ -126,7 +190,19 @@ describe('worker tasks on real data', () => {
 
   it('sentiment: every malformed CSV ends the run with the file and line; the worker then trains on a good one', async () => {
     const h = createHarness(createWorkerRun, { progressIntervalMs: 0 });
-    const config: RunConfig = { task: 'sentiment', seed: 1, cell: 'rnn', embeddingDim: 8, hiddenSize: 8, batchSize: 2, learningRate: 0.01, maxSteps: 5, evalEvery: 5, validationFraction: 0.2, testFraction: 0.2 };
+    const config: RunConfig = {
+      task: 'sentiment',
+      seed: 1,
+      cell: 'rnn',
+      embeddingDim: 8,
+      hiddenSize: 8,
+      batchSize: 2,
+      learningRate: 0.01,
+      maxSteps: 5,
+      evalEvery: 5,
+      validationFraction: 0.2,
+      testFraction: 0.2,
+    };
     const expected: Record<string, RegExp> = {
       'empty.csv': /^empty\.csv: /,
       'header-only.csv': /^header-only\.csv: /,
@@ -137,43 +213,107 @@ describe('worker tasks on real data', () => {
     };
     for (const [name, pattern] of Object.entries(expected)) {
       const runId = `bad-${name}`;
-      h.send({ type: 'start', runId, config, data: { kind: 'files', files: [readerFile(join(fixtures, 'csv', name), name)] } });
+      h.send({
+        type: 'start',
+        runId,
+        config,
+        data: { kind: 'files', files: [readerFile(join(fixtures, 'csv', name), name)] },
+      });
       await settle();
       const errors = h.ofType('error').filter((e) => e.runId === runId);
       expect(errors, name).toHaveLength(1);
       expect(errors[0].message, name).toMatch(pattern);
-      expect(h.ofType('status').filter((s) => s.runId === runId).map((s) => s.status)).toEqual(['loading', 'error']);
+      expect(
+        h
+          .ofType('status')
+          .filter((s) => s.runId === runId)
+          .map((s) => s.status),
+      ).toEqual(['loading', 'error']);
     }
     // The fixture's good file has too few rows to split three ways: that, too, is a message, not a crash.
-    h.send({ type: 'start', runId: 'small', config, data: { kind: 'files', files: [readerFile(join(fixtures, 'csv', 'reviews.csv'), 'reviews.csv')] } });
+    h.send({
+      type: 'start',
+      runId: 'small',
+      config,
+      data: { kind: 'files', files: [readerFile(join(fixtures, 'csv', 'reviews.csv'), 'reviews.csv')] },
+    });
     await settle();
-    expect(h.ofType('error').at(-1)).toEqual({ type: 'error', runId: 'small', message: expect.stringMatching(/^sentiment: \d+ reviews are too few to split/) });
-    const rows = Array.from({ length: 40 }, (_, i) => `"Review number ${i}, ${i % 2 ? 'wonderful' : 'dreadful'}",${i % 2 ? 'pos' : 'neg'}`);
+    expect(h.ofType('error').at(-1)).toEqual({
+      type: 'error',
+      runId: 'small',
+      message: expect.stringMatching(/^sentiment: \d+ reviews are too few to split/),
+    });
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `"Review number ${i}, ${i % 2 ? 'wonderful' : 'dreadful'}",${i % 2 ? 'pos' : 'neg'}`,
+    );
     const csv = ['text,label', ...rows].join('\n');
     const file = { name: 'mine.csv', size: csv.length, text: async () => csv };
     h.send({ type: 'start', runId: 'good', config, data: { kind: 'files', files: [{ path: 'mine.csv', file }] } });
     await settle();
     h.loop.runAll();
-    expect(h.ofType('status').filter((s) => s.runId === 'good').map((s) => s.status)).toEqual(['loading', 'running', 'done']);
-    expect(h.ofType('ready').at(-1)?.info.dataSummary).toBe('mine.csv: 40 reviews; 24 to train on, 8 to validate, 8 to test.');
+    expect(
+      h
+        .ofType('status')
+        .filter((s) => s.runId === 'good')
+        .map((s) => s.status),
+    ).toEqual(['loading', 'running', 'done']);
+    expect(h.ofType('ready').at(-1)?.info.dataSummary).toBe(
+      'mine.csv: 40 reviews; 24 to train on, 8 to validate, 8 to test.',
+    );
   });
 
   it('sentiment: reads the reader’s aclImdb files, and says when they are too few', async () => {
     const root = join(fixtures, 'aclImdb');
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+      );
     const files = walk(root).map((path) => readerFile(path, `aclImdb/${relative(root, path)}`));
     const h = await runToEnd(
-      { task: 'sentiment', seed: 1, cell: 'rnn', embeddingDim: 8, hiddenSize: 8, batchSize: 2, learningRate: 0.01, maxSteps: 3, evalEvery: 3, validationFraction: 0.25, testFraction: 0.25 },
+      {
+        task: 'sentiment',
+        seed: 1,
+        cell: 'rnn',
+        embeddingDim: 8,
+        hiddenSize: 8,
+        batchSize: 2,
+        learningRate: 0.01,
+        maxSteps: 3,
+        evalEvery: 3,
+        validationFraction: 0.25,
+        testFraction: 0.25,
+      },
       { kind: 'files', files },
     );
     // The fixture holds four labelled reviews (and an unlabelled one that is skipped): read, counted, and refused.
-    expect(h.ofType('error')).toEqual([{ type: 'error', runId: 'r', message: 'sentiment: 4 reviews are too few to split into training, validation and test sets; use at least 10' }]);
+    expect(h.ofType('error')).toEqual([
+      {
+        type: 'error',
+        runId: 'r',
+        message: 'sentiment: 4 reviews are too few to split into training, validation and test sets; use at least 10',
+      },
+    ]);
     expect(h.statuses()).toEqual(['loading', 'error']);
   });
 
   it('synthetic: the loss falls on the adding problem', async () => {
     const h = await runToEnd(
-      { task: 'synthetic', seed: 1, problem: 'adding', delay: 10, cell: 'gru', hiddenSize: 16, batchSize: 32, trainCount: 512, validationCount: 128, learningRate: 0.01, clip: 1, maxSteps: 100, evalEvery: 50 },
+      {
+        task: 'synthetic',
+        seed: 1,
+        problem: 'adding',
+        delay: 10,
+        cell: 'gru',
+        hiddenSize: 16,
+        batchSize: 32,
+        trainCount: 512,
+        validationCount: 128,
+        learningRate: 0.01,
+        clip: 1,
+        maxSteps: 100,
+        evalEvery: 50,
+      },
       { kind: 'none' },
     );
     expect(h.statuses().at(-1)).toBe('done');

@@ -7,7 +7,18 @@ import { parseSentimentCorpus } from '../data/sentiment';
 import { decodeBirths } from '../data/timeseries';
 import type { Task } from '../train/task';
 import { createRun } from '../train/trainer';
-import { createCharModelTask, createForecastTask, createSentimentTask, createSyntheticTask, type CharModelConfig, type CharModelTask, type ForecastConfig, type SentimentConfig, type SentimentData, type SyntheticConfig } from '../train/tasks/index';
+import {
+  createCharModelTask,
+  createForecastTask,
+  createSentimentTask,
+  createSyntheticTask,
+  type CharModelConfig,
+  type CharModelTask,
+  type ForecastConfig,
+  type SentimentConfig,
+  type SentimentData,
+  type SyntheticConfig,
+} from '../train/tasks/index';
 import type { LoadedData } from './data';
 import type { RunStepResult, WorkerRun } from './handler';
 import type { RunConfig, RunInfo, SnapshotTensor } from './protocol';
@@ -16,7 +27,10 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 /** The text a task reads, or a sentence saying what it expected instead. */
 function textOf(data: LoadedData, task: string): { name: string; text: string } {
-  if (data.kind !== 'text') throw new Error(`the ${task} task reads one text file; it was given ${data.kind === 'files' ? 'several files' : 'no data'}`);
+  if (data.kind !== 'text')
+    throw new Error(
+      `the ${task} task reads one text file; it was given ${data.kind === 'files' ? 'several files' : 'no data'}`,
+    );
   return data;
 }
 
@@ -33,10 +47,17 @@ interface Built {
 }
 
 /** Size limits the worker enforces before allocating anything, so a wild config cannot exhaust the tab's memory. */
-export const CHAR_MODEL_LIMITS = { hiddenSize: 1024, seqLen: 1000, batchSize: 256, numLayers: 4, embeddingDim: 1024 } as const;
+export const CHAR_MODEL_LIMITS = {
+  hiddenSize: 1024,
+  seqLen: 1000,
+  batchSize: 256,
+  numLayers: 4,
+  embeddingDim: 1024,
+} as const;
 
 function checkCharModelConfig(config: RunConfig): CharModelConfig {
-  if (!['rnn', 'lstm', 'gru'].includes(config.cell as string)) throw new Error(`char-model: cell must be rnn, lstm or gru, got ${JSON.stringify(config.cell)}`);
+  if (!['rnn', 'lstm', 'gru'].includes(config.cell as string))
+    throw new Error(`char-model: cell must be rnn, lstm or gru, got ${JSON.stringify(config.cell)}`);
   for (const [key, max] of Object.entries(CHAR_MODEL_LIMITS)) {
     const value = config[key];
     const optional = key === 'numLayers' || key === 'embeddingDim';
@@ -52,7 +73,7 @@ function checkCharModelConfig(config: RunConfig): CharModelConfig {
 function buildCharModel(config: RunConfig, data: LoadedData): Built {
   const { name, text } = textOf(data, 'char-model');
   const task = createCharModelTask(checkCharModelConfig(config), { text });
-  const held = Math.round((config.validationFraction as number | undefined ?? 0.1) * 100);
+  const held = Math.round(((config.validationFraction as number | undefined) ?? 0.1) * 100);
   return {
     task,
     dataSummary: `${name}: ${count(text.length)} characters, ${task.vocab.length} distinct; the last ${held}% is held out for validation.`,
@@ -77,7 +98,10 @@ function jsonOf(data: LoadedData, task: string): unknown {
 /** The sentiment task's examples: the course corpus (a .json file), the reader's CSV, or the reader's aclImdb files. */
 function sentimentData(data: LoadedData): { data: SentimentData; summary: string } {
   if (data.kind === 'text' && data.name.toLowerCase().endsWith('.json')) {
-    return { data: { kind: 'corpus', corpus: parseSentimentCorpus(jsonOf(data, 'sentiment')) }, summary: `${data.name}: the course's movie-review sentences` };
+    return {
+      data: { kind: 'corpus', corpus: parseSentimentCorpus(jsonOf(data, 'sentiment')) },
+      summary: `${data.name}: the course's movie-review sentences`,
+    };
   }
   if (data.kind === 'text') {
     const examples = parseSentimentCsv(data.text, { file: data.name });
@@ -102,23 +126,36 @@ function build(config: RunConfig, data: LoadedData): Built {
     case 'forecast': {
       const records = decodeBirths(jsonOf(data, 'forecast'));
       const task = createForecastTask(config as unknown as ForecastConfig, { records });
-      return { task, dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.` };
+      return {
+        task,
+        dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.`,
+      };
     }
     case 'sentiment': {
       const { data: examples, summary } = sentimentData(data);
       const task = createSentimentTask(config as unknown as SentimentConfig, examples);
       const { train, validation, test } = task.sizes;
-      return { task, dataSummary: `${summary}; ${count(train)} to train on, ${count(validation)} to validate, ${count(test)} to test.` };
+      return {
+        task,
+        dataSummary: `${summary}; ${count(train)} to train on, ${count(validation)} to validate, ${count(test)} to test.`,
+      };
     }
     case 'synthetic':
-      return { task: createSyntheticTask(config as unknown as SyntheticConfig), dataSummary: 'Sequences generated from the seed.' };
+      return {
+        task: createSyntheticTask(config as unknown as SyntheticConfig),
+        dataSummary: 'Sequences generated from the seed.',
+      };
   }
 }
 
 /** A copy of every parameter, in state_dict order, ready to be transferred. */
 function snapshotOf(task: Task): SnapshotTensor[] {
   if (!task.namedParameters) throw new Error(`the ${task.name} task does not expose its parameters`);
-  return [...task.namedParameters()].map(([name, t]) => ({ name, shape: [...t.shape], data: Float32Array.from(t.data) }));
+  return [...task.namedParameters()].map(([name, t]) => ({
+    name,
+    shape: [...t.shape],
+    data: Float32Array.from(t.data),
+  }));
 }
 
 /**

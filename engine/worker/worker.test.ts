@@ -7,7 +7,19 @@ import type { DataSource, FromWorker, RunConfig, ToWorker } from './protocol';
 import { createWorkerRun } from './tasks';
 import { startNodeWorker } from './testing/nodeWorkerStart';
 
-const config: RunConfig = { task: 'char-model', seed: 11, cell: 'gru', hiddenSize: 24, seqLen: 16, batchSize: 4, learningRate: 0.01, clip: 5, maxSteps: 40, evalEvery: 20, evalChars: 1000 };
+const config: RunConfig = {
+  task: 'char-model',
+  seed: 11,
+  cell: 'gru',
+  hiddenSize: 24,
+  seqLen: 16,
+  batchSize: 4,
+  learningRate: 0.01,
+  clip: 5,
+  maxSteps: 40,
+  evalEvery: 20,
+  evalChars: 1000,
+};
 const data: DataSource = { kind: 'text', name: 'moby-dick.txt', text: loadMobyDick().slice(0, 40_000) };
 
 let worker: Worker | null = null;
@@ -20,7 +32,8 @@ afterEach(async () => {
 async function startWorker() {
   worker = await startNodeWorker();
   const messages: FromWorker[] = [];
-  const waiters: { test: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void; reject: (e: Error) => void }[] = [];
+  const waiters: { test: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void; reject: (e: Error) => void }[] =
+    [];
   worker.on('error', (error) => waiters.splice(0).forEach((w) => w.reject(error)));
   worker.on('message', (m: FromWorker) => {
     messages.push(m);
@@ -39,11 +52,16 @@ async function startWorker() {
   return { messages, until, send };
 }
 
-const finalStatus = (m: FromWorker): boolean => m.type === 'status' && ['done', 'early-stopped', 'diverged', 'cancelled', 'error'].includes(m.status);
+const finalStatus = (m: FromWorker): boolean =>
+  m.type === 'status' && ['done', 'early-stopped', 'diverged', 'cancelled', 'error'].includes(m.status);
 
 describe('train.worker.ts in a worker thread', () => {
   it('gives the same loss curve as a direct run with the same config and seed', async () => {
-    const direct = createWorkerRun(config, { kind: 'text', name: 'moby-dick.txt', text: data.kind === 'text' ? data.text : '' });
+    const direct = createWorkerRun(config, {
+      kind: 'text',
+      name: 'moby-dick.txt',
+      text: data.kind === 'text' ? data.text : '',
+    });
     const expected: number[] = [];
     for (;;) {
       const r = direct.step();
@@ -61,7 +79,11 @@ describe('train.worker.ts in a worker thread', () => {
   it('answers a malformed message with an error, then cancels a run between steps', async () => {
     const w = await startWorker();
     w.send({ type: 'start', runId: 'x', config: { ...config, learningRate: 'fast' }, data });
-    expect(await w.until((m) => m.type === 'error')).toEqual({ type: 'error', runId: 'x', message: 'start: config.learningRate must be a number above 0 and at most 100' });
+    expect(await w.until((m) => m.type === 'error')).toEqual({
+      type: 'error',
+      runId: 'x',
+      message: 'start: config.learningRate must be a number above 0 and at most 100',
+    });
     w.send({ type: 'start', runId: 'c', config: { ...config, maxSteps: 1_000_000 }, data });
     const progress = await w.until((m) => m.type === 'progress' && m.runId === 'c' && m.step >= 3);
     expect(progress.type).toBe('progress');

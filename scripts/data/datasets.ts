@@ -4,7 +4,13 @@
 import { createRequire } from 'node:module';
 import { parseSentimentCorpus, type SentimentCorpus } from '../../engine/data/sentiment';
 import { prepareMobyDick, type MobyDickPart } from '../../engine/data/text';
-import { encodeBirths, prepareBirths, type BirthRecord, type BirthsFile, type StdlibBirthRow } from '../../engine/data/timeseries';
+import {
+  encodeBirths,
+  prepareBirths,
+  type BirthRecord,
+  type BirthsFile,
+  type StdlibBirthRow,
+} from '../../engine/data/timeseries';
 
 import corpusFile from '../../engine/data/corpora/sentiment.json';
 

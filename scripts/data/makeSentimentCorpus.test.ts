@@ -7,7 +7,15 @@ import { parseSentimentCorpus, type CorpusExample } from '../../engine/data/sent
 import { basicEnglish } from '../../engine/data/tokenize';
 import { CORPUS_PATH, makeSentimentCorpus, serializeCorpus } from './makeSentimentCorpus';
 import { HANDWRITTEN_NEGATIVE, HANDWRITTEN_POSITIVE } from './sentimentHandwritten';
-import { ASPECTS, FILM_ADJECTIVES, GENERIC_NEGATIVE, GENERIC_POSITIVE, NEGATED_VERDICTS, OPENERS, VERDICTS } from './sentimentLexicon';
+import {
+  ASPECTS,
+  FILM_ADJECTIVES,
+  GENERIC_NEGATIVE,
+  GENERIC_POSITIVE,
+  NEGATED_VERDICTS,
+  OPENERS,
+  VERDICTS,
+} from './sentimentLexicon';
 
 const committed = readFileSync(CORPUS_PATH, 'utf8');
 const corpus = parseSentimentCorpus(JSON.parse(committed));
@@ -32,13 +40,18 @@ describe('the committed corpus', () => {
   it('contains every hand-written sentence once and no two sentences with the same tokens', () => {
     const handwritten = all.filter((e) => e.handwritten).map((e) => e.text);
     expect(handwritten.sort()).toEqual([...HANDWRITTEN_POSITIVE, ...HANDWRITTEN_NEGATIVE].sort());
-    const keys = all.map((e) => basicEnglish(e.text).filter((t) => t !== '.' && t !== '!').join(' '));
+    const keys = all.map((e) =>
+      basicEnglish(e.text)
+        .filter((t) => t !== '.' && t !== '!')
+        .join(' '),
+    );
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('has hundreds of sentences with negation, contrast and intensifiers in every split', () => {
     for (const split of [corpus.train, corpus.validation, corpus.test]) {
-      for (const tag of ['negation', 'contrast', 'intensifier'] as const) expect(split.filter((e) => e[tag]).length).toBeGreaterThan(split.length / 5);
+      for (const tag of ['negation', 'contrast', 'intensifier'] as const)
+        expect(split.filter((e) => e[tag]).length).toBeGreaterThan(split.length / 5);
     }
   });
 
@@ -87,7 +100,8 @@ function ruleLabel(sentence: string): number | null {
   let verdict = s;
   if (after) verdict = s.slice(s.indexOf(after) + after.length);
   else if (/^(although|though|while|despite) /.test(s)) verdict = s.slice(s.indexOf(', ') + 2);
-  else if (/, (although|even though|despite) /.test(s)) verdict = s.slice(0, s.search(/, (although|even though|despite) /));
+  else if (/, (although|even though|despite) /.test(s))
+    verdict = s.slice(0, s.search(/, (although|even though|despite) /));
   else if (/ and (i|it|the) /.test(s) && !s.includes('neither')) {
     // Two clauses joined by "and" must agree; read both.
     const parts = s.split(/,? and (?=i |it |the )/);

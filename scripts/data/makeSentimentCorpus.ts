@@ -10,12 +10,35 @@ import type { SentimentLabel } from '../../engine/data/sentimentLabels';
 import { basicEnglish } from '../../engine/data/tokenize';
 import { HANDWRITTEN_NEGATIVE, HANDWRITTEN_POSITIVE } from './sentimentHandwritten';
 import {
-  ASPECTS, CONTRASTS, COPULAS, DOWNTONERS_NEGATIVE, DOWNTONERS_POSITIVE, FILM_ADJECTIVES, FILM_NOUNS, GENERIC_NEGATIVE, GENERIC_POSITIVE,
-  INTENSIFIERS, NEGATED_VERDICTS, OPENERS, VERDICTS, type Polarity,
+  ASPECTS,
+  CONTRASTS,
+  COPULAS,
+  DOWNTONERS_NEGATIVE,
+  DOWNTONERS_POSITIVE,
+  FILM_ADJECTIVES,
+  FILM_NOUNS,
+  GENERIC_NEGATIVE,
+  GENERIC_POSITIVE,
+  INTENSIFIERS,
+  NEGATED_VERDICTS,
+  OPENERS,
+  VERDICTS,
+  type Polarity,
 } from './sentimentLexicon';
 
 /** How a family of sentences was made; families are split together and stratified by kind. */
-export type FamilyKind = 'plain' | 'modified' | 'negated' | 'verdict' | 'attributive' | 'conjunction' | 'neither' | 'contrast' | 'mirrored' | 'despite' | 'handwritten';
+export type FamilyKind =
+  | 'plain'
+  | 'modified'
+  | 'negated'
+  | 'verdict'
+  | 'attributive'
+  | 'conjunction'
+  | 'neither'
+  | 'contrast'
+  | 'mirrored'
+  | 'despite'
+  | 'handwritten';
 
 /** One or two sentences made together: a mirrored contrast pair is two, everything else one. */
 export interface Family {
@@ -88,15 +111,28 @@ function aspectClause(rng: Rng, polarity: Polarity, mode: ClauseMode, avoid = -1
   }
   const form = pick(rng, COPULAS.affirmative)[num];
   let mod = '';
-  if (mode === 'modified') mod = `${chance(rng, 0.6) ? pick(rng, INTENSIFIERS) : pick(rng, polarity > 0 ? DOWNTONERS_POSITIVE : DOWNTONERS_NEGATIVE)} `;
+  if (mode === 'modified')
+    mod = `${chance(rng, 0.6) ? pick(rng, INTENSIFIERS) : pick(rng, polarity > 0 ? DOWNTONERS_POSITIVE : DOWNTONERS_NEGATIVE)} `;
   return { text: `${np} ${form} ${mod}${adjective(rng, a, polarity, mod !== '')}`, aspect: ai };
 }
 
 /** A clause of either kind in a random mode; verdicts only where `verdicts` allows them. */
-function anyClause(rng: Rng, polarity: Polarity, verdicts: boolean, avoid = -1): { text: string; aspect: number; verdict: boolean } {
+function anyClause(
+  rng: Rng,
+  polarity: Polarity,
+  verdicts: boolean,
+  avoid = -1,
+): { text: string; aspect: number; verdict: boolean } {
   if (verdicts && chance(rng, 0.25)) {
     const pool = chance(rng, 0.5) ? VERDICTS : NEGATED_VERDICTS;
-    return { text: pick(rng, pool.filter((v) => v.polarity === polarity)).text, aspect: -1, verdict: true };
+    return {
+      text: pick(
+        rng,
+        pool.filter((v) => v.polarity === polarity),
+      ).text,
+      aspect: -1,
+      verdict: true,
+    };
   }
   const r = rng.next();
   const mode: ClauseMode = r < 0.3 ? 'negated' : r < 0.55 ? 'modified' : 'plain';
@@ -119,7 +155,15 @@ function makeFamily(rng: Rng, kind: Exclude<FamilyKind, 'mirrored' | 'handwritte
       return one(finish(rng, aspectClause(rng, p, kind).text));
     case 'verdict': {
       const pool = chance(rng, 0.5) ? VERDICTS : NEGATED_VERDICTS;
-      return one(finish(rng, pick(rng, pool.filter((v) => v.polarity === p)).text));
+      return one(
+        finish(
+          rng,
+          pick(
+            rng,
+            pool.filter((v) => v.polarity === p),
+          ).text,
+        ),
+      );
     }
     case 'attributive': {
       const noun = pick(rng, FILM_NOUNS);
@@ -128,21 +172,51 @@ function makeFamily(rng: Rng, kind: Exclude<FamilyKind, 'mirrored' | 'handwritte
         const lead = pick(rng, ['', 'this is ', 'it is ']);
         if (p < 0) {
           const adj = pick(rng, FILM_ADJECTIVES.positive);
-          return one(finish(rng, `${lead}${pick(rng, ['not', 'hardly', 'by no means', 'far from'])} ${article(adj)} ${adj} ${noun}`, false));
+          return one(
+            finish(
+              rng,
+              `${lead}${pick(rng, ['not', 'hardly', 'by no means', 'far from'])} ${article(adj)} ${adj} ${noun}`,
+              false,
+            ),
+          );
         }
         const adj = pick(rng, FILM_ADJECTIVES.negatable);
         const neg = pick(rng, ['not', 'by no means', 'far from']);
-        return one(finish(rng, `${lead}${neg} ${article(adj)} ${adj} ${noun}${neg === 'not' && chance(rng, 0.5) ? ' at all' : ''}`, false));
+        return one(
+          finish(
+            rng,
+            `${lead}${neg} ${article(adj)} ${adj} ${noun}${neg === 'not' && chance(rng, 0.5) ? ' at all' : ''}`,
+            false,
+          ),
+        );
       }
       const adj = pick(rng, p > 0 ? FILM_ADJECTIVES.positive : FILM_ADJECTIVES.negative);
-      const mod = chance(rng, 0.4) ? `${pick(rng, INTENSIFIERS.filter((w) => w !== 'so'))} ` : '';
+      const mod = chance(rng, 0.4)
+        ? `${pick(
+            rng,
+            INTENSIFIERS.filter((w) => w !== 'so'),
+          )} `
+        : '';
       const first = mod || adj;
-      return one(finish(rng, `${pick(rng, ['', '', 'what ', 'this is ', 'simply '])}${article(first)} ${mod}${adj} ${noun}`, false));
+      return one(
+        finish(
+          rng,
+          `${pick(rng, ['', '', 'what ', 'this is ', 'simply '])}${article(first)} ${mod}${adj} ${noun}`,
+          false,
+        ),
+      );
     }
     case 'conjunction': {
       if (chance(rng, 0.5)) {
         const a = aspectClause(rng, p, chance(rng, 0.25) ? 'negated' : 'plain');
-        const b = chance(rng, 0.2) ? { text: pick(rng, VERDICTS.filter((v) => v.polarity === p)).text } : aspectClause(rng, p, chance(rng, 0.25) ? 'negated' : 'modified', a.aspect);
+        const b = chance(rng, 0.2)
+          ? {
+              text: pick(
+                rng,
+                VERDICTS.filter((v) => v.polarity === p),
+              ).text,
+            }
+          : aspectClause(rng, p, chance(rng, 0.25) ? 'negated' : 'modified', a.aspect);
         return one(finish(rng, `${a.text}${chance(rng, 0.5) ? ',' : ''} and ${b.text}`));
       }
       const ai = rng.int(ASPECTS.length);
@@ -151,7 +225,9 @@ function makeFamily(rng: Rng, kind: Exclude<FamilyKind, 'mirrored' | 'handwritte
       const x = pick(rng, adjs);
       let y = pick(rng, adjs);
       while (y === x) y = pick(rng, adjs);
-      return one(finish(rng, `${pick(rng, a.nouns)} ${pick(rng, COPULAS.affirmative)[a.plural ? 1 : 0]} ${x} and ${y}`));
+      return one(
+        finish(rng, `${pick(rng, a.nouns)} ${pick(rng, COPULAS.affirmative)[a.plural ? 1 : 0]} ${x} and ${y}`),
+      );
     }
     case 'neither': {
       // "neither clever nor original" (−1); "neither slow nor predictable" (+1).
@@ -160,14 +236,22 @@ function makeFamily(rng: Rng, kind: Exclude<FamilyKind, 'mirrored' | 'handwritte
       const x = pick(rng, adjs);
       let y = pick(rng, adjs);
       while (y === x) y = pick(rng, adjs);
-      return one(finish(rng, `${pick(rng, a.nouns)} ${pick(rng, a.plural ? ['are', 'were'] : ['is', 'was'])} neither ${x} nor ${y}`));
+      return one(
+        finish(
+          rng,
+          `${pick(rng, a.nouns)} ${pick(rng, a.plural ? ['are', 'were'] : ['is', 'was'])} neither ${x} nor ${y}`,
+        ),
+      );
     }
     case 'despite': {
       // The concession is the opposite of the verdict: "despite the wooden acting, the film is gripping".
       const ai = rng.int(ASPECTS.length);
       const a = ASPECTS[ai];
-      const noun = pick(rng, a.nouns.filter((n) => n.startsWith('the '))).slice(4);
-      const concession = `despite the ${adjective(rng, a, (-p) as Polarity, true)} ${noun}`;
+      const noun = pick(
+        rng,
+        a.nouns.filter((n) => n.startsWith('the ')),
+      ).slice(4);
+      const concession = `despite the ${adjective(rng, a, -p as Polarity, true)} ${noun}`;
       const main = anyClause(rng, p, true, ai).text;
       return one(finish(rng, chance(rng, 0.6) ? `${concession}, ${main}` : `${main}, ${concession}`, false));
     }
@@ -175,14 +259,17 @@ function makeFamily(rng: Rng, kind: Exclude<FamilyKind, 'mirrored' | 'handwritte
       // The verdict clause b has polarity p; the conceded clause a the opposite.
       const c = pick(rng, CONTRASTS);
       const b = anyClause(rng, p, true);
-      const a = anyClause(rng, (-p) as Polarity, false, b.aspect);
+      const a = anyClause(rng, -p as Polarity, false, b.aspect);
       const fill = (x: string, y: string): string => c.pattern.replace('{a}', x).replace('{b}', y);
       // No opener before a verdict that starts the sentence, nor a second "in the end".
       const opener = (c.verdict !== 'main-first' || !b.verdict) && !c.pattern.includes('in the end');
       const first = { text: finish(rng, fill(a.text, b.text), opener), label: labelOf(p) };
       // A verdict ("I loved it") is an overall judgment, so it is never put in the conceded position.
       if (b.verdict || !chance(rng, MIRROR_RATE)) return { kind, sentences: [first] };
-      return { kind: 'mirrored', sentences: [first, { text: finish(rng, fill(b.text, a.text), false), label: labelOf((-p) as Polarity) }] };
+      return {
+        kind: 'mirrored',
+        sentences: [first, { text: finish(rng, fill(b.text, a.text), false), label: labelOf(-p as Polarity) }],
+      };
     }
   }
 }
@@ -201,16 +288,19 @@ function generateFamilies(rng: Rng, quota: [number, number], seen: Set<string>):
   const totalWeight = KIND_WEIGHTS.reduce((s, [, w]) => s + w, 0);
   let attempts = 0;
   while (remaining[0] > 0 || remaining[1] > 0) {
-    if (++attempts > 200_000) throw new Error('makeSentimentCorpus: the grammar cannot produce enough distinct sentences');
+    if (++attempts > 200_000)
+      throw new Error('makeSentimentCorpus: the grammar cannot produce enough distinct sentences');
     let r = rng.next() * totalWeight;
     const kind = KIND_WEIGHTS.find(([, w]) => (r -= w) < 0)?.[0] ?? 'contrast';
     // Aim for the label with more room left; ties at random.
-    const want: Polarity = remaining[1] > remaining[0] ? 1 : remaining[0] > remaining[1] ? -1 : chance(rng, 0.5) ? 1 : -1;
+    const want: Polarity =
+      remaining[1] > remaining[0] ? 1 : remaining[0] > remaining[1] ? -1 : chance(rng, 0.5) ? 1 : -1;
     const family = makeFamily(rng, kind, want);
     const keys = family.sentences.map((s) => dedupKey(s.text));
     const need = [0, 0];
     for (const s of family.sentences) need[s.label]++;
-    if (keys.some((k) => seen.has(k)) || keys[0] === keys[1] || need[0] > remaining[0] || need[1] > remaining[1]) continue;
+    if (keys.some((k) => seen.has(k)) || keys[0] === keys[1] || need[0] > remaining[0] || need[1] > remaining[1])
+      continue;
     keys.forEach((k) => seen.add(k));
     remaining[0] -= need[0];
     remaining[1] -= need[1];
@@ -249,10 +339,14 @@ export function makeSentimentCorpus(options: CorpusOptions = {}): SentimentCorpu
   const rng = new Rng(seed);
   const seen = new Set<string>();
   const handwritten: Family[] = [];
-  for (const [texts, label] of [[HANDWRITTEN_NEGATIVE, 0], [HANDWRITTEN_POSITIVE, 1]] as const) {
+  for (const [texts, label] of [
+    [HANDWRITTEN_NEGATIVE, 0],
+    [HANDWRITTEN_POSITIVE, 1],
+  ] as const) {
     for (const text of texts) {
       const key = dedupKey(text);
-      if (seen.has(key)) throw new Error(`makeSentimentCorpus: the hand-written sentence ${JSON.stringify(text)} appears twice`);
+      if (seen.has(key))
+        throw new Error(`makeSentimentCorpus: the hand-written sentence ${JSON.stringify(text)} appears twice`);
       seen.add(key);
       handwritten.push({ kind: 'handwritten', sentences: [{ text, label }] });
     }
@@ -261,7 +355,11 @@ export function makeSentimentCorpus(options: CorpusOptions = {}): SentimentCorpu
   const families = [...handwritten, ...generateFamilies(rng, quota, seen)];
   const splits = splitFamilies(rng, families);
   const rows = (fs: Family[]): CorpusRow[] =>
-    rng.shuffle(fs.flatMap((f) => f.sentences.map((s): CorpusRow => [s.text, s.label, flagsOf(s.text) + (f.kind === 'handwritten' ? 'h' : '')])));
+    rng.shuffle(
+      fs.flatMap((f) =>
+        f.sentences.map((s): CorpusRow => [s.text, s.label, flagsOf(s.text) + (f.kind === 'handwritten' ? 'h' : '')]),
+      ),
+    );
   return {
     description:
       'Short movie-review sentences written for Unrolled: 172 by hand, the rest composed by a seeded grammar from a hand-made lexicon, ' +
@@ -278,7 +376,8 @@ export function makeSentimentCorpus(options: CorpusOptions = {}): SentimentCorpu
 export function serializeCorpus(file: SentimentCorpusFile): string {
   const { train, validation, test, ...header } = file;
   const head = JSON.stringify(header).slice(0, -1);
-  const split = (name: string, rows: CorpusRow[]): string => `"${name}":[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
+  const split = (name: string, rows: CorpusRow[]): string =>
+    `"${name}":[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
   return `${head},\n${split('train', train)},\n${split('validation', validation)},\n${split('test', test)}}\n`;
 }
 
@@ -288,5 +387,7 @@ export const CORPUS_PATH = fileURLToPath(new URL('../../engine/data/corpora/sent
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = makeSentimentCorpus();
   writeFileSync(CORPUS_PATH, serializeCorpus(file));
-  console.log(`wrote ${CORPUS_PATH}: ${file.train.length} train, ${file.validation.length} validation, ${file.test.length} test`);
+  console.log(
+    `wrote ${CORPUS_PATH}: ${file.train.length} train, ${file.validation.length} validation, ${file.test.length} test`,
+  );
 }

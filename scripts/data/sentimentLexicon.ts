@@ -174,18 +174,66 @@ export const ASPECTS: Aspect[] = [
 ];
 
 /** Genres and nouns for attributive fragments such as "a gripping thriller". */
-export const FILM_NOUNS = ['film', 'movie', 'thriller', 'comedy', 'drama', 'horror film', 'romance', 'sequel', 'documentary', 'western', 'musical', 'mystery'];
+export const FILM_NOUNS = [
+  'film',
+  'movie',
+  'thriller',
+  'comedy',
+  'drama',
+  'horror film',
+  'romance',
+  'sequel',
+  'documentary',
+  'western',
+  'musical',
+  'mystery',
+];
 
 /** Whole-film adjectives for attributive fragments. */
 export const FILM_ADJECTIVES = {
-  positive: ['entertaining', 'moving', 'gripping', 'charming', 'memorable', 'enjoyable', 'clever', 'great', 'excellent', 'superb', 'wonderful', 'brilliant'],
-  negative: ['boring', 'dull', 'tedious', 'forgettable', 'predictable', 'silly', 'bad', 'terrible', 'awful', 'weak', 'disappointing'],
+  positive: [
+    'entertaining',
+    'moving',
+    'gripping',
+    'charming',
+    'memorable',
+    'enjoyable',
+    'clever',
+    'great',
+    'excellent',
+    'superb',
+    'wonderful',
+    'brilliant',
+  ],
+  negative: [
+    'boring',
+    'dull',
+    'tedious',
+    'forgettable',
+    'predictable',
+    'silly',
+    'bad',
+    'terrible',
+    'awful',
+    'weak',
+    'disappointing',
+  ],
   /** "not a bad film at all", "by no means a dull movie" read as praise. */
   negatable: ['bad', 'boring', 'dull', 'predictable'],
 };
 
 /** Intensifiers: keep the polarity, strengthen it. */
-export const INTENSIFIERS = ['very', 'really', 'extremely', 'incredibly', 'truly', 'remarkably', 'genuinely', 'thoroughly', 'so'];
+export const INTENSIFIERS = [
+  'very',
+  'really',
+  'extremely',
+  'incredibly',
+  'truly',
+  'remarkably',
+  'genuinely',
+  'thoroughly',
+  'so',
+];
 /** Downtoners that sit naturally before criticism ("a bit slow"): keep the polarity, weaken it. */
 export const DOWNTONERS_NEGATIVE = ['a bit', 'a little', 'slightly', 'somewhat', 'rather'];
 /** Downtoners that sit naturally before praise ("fairly clever"). */

@@ -17,7 +17,10 @@ export function corpusTable(corpus: SentimentCorpus): string {
     ['intensifier/downtoner', (e) => e.intensifier],
     ['hand-written', (e) => e.handwritten],
   ];
-  const lines = [`| split | sentences | ${cols.map(([c]) => c).join(' | ')} |`, `|---|---:|${cols.map(() => '---:').join('|')}|`];
+  const lines = [
+    `| split | sentences | ${cols.map(([c]) => c).join(' | ')} |`,
+    `|---|---:|${cols.map(() => '---:').join('|')}|`,
+  ];
   const all = CORPUS_SPLITS.flatMap((s) => corpus[s]);
   for (const [name, rows] of [...CORPUS_SPLITS.map((s) => [s, corpus[s]] as const), ['all', all] as const]) {
     lines.push(`| ${name} | ${rows.length} | ${cols.map(([, f]) => rows.filter(f).length).join(' | ')} |`);
@@ -32,7 +35,9 @@ export function baselineTable(corpus: SentimentCorpus): string {
   const lines = [`| model | split | ${subsets.join(' | ')} |`, `|---|---|${subsets.map(() => '---:').join('|')}|`];
   for (const [model, bySplit] of Object.entries(report)) {
     for (const [split, acc] of Object.entries(bySplit)) {
-      lines.push(`| ${model} | ${split} | ${subsets.map((s) => `${pct(acc[s].accuracy)} (${acc[s].count})`).join(' | ')} |`);
+      lines.push(
+        `| ${model} | ${split} | ${subsets.map((s) => `${pct(acc[s].accuracy)} (${acc[s].count})`).join(' | ')} |`,
+      );
     }
   }
   return lines.join('\n');

@@ -9,7 +9,9 @@ export async function sortedChapters(): Promise<Chapter[]> {
   const chapters = (await getCollection('chapters')).sort((a, b) => a.data.order - b.data.order);
   chapters.forEach((chapter, index) => {
     if (chapter.data.order !== index + 1) {
-      throw new Error(`chapters: "${chapter.id}" has order ${chapter.data.order}, expected ${index + 1} (orders must be 1..${chapters.length} with no gaps or repeats)`);
+      throw new Error(
+        `chapters: "${chapter.id}" has order ${chapter.data.order}, expected ${index + 1} (orders must be 1..${chapters.length} with no gaps or repeats)`,
+      );
     }
   });
   return chapters;

@@ -17,13 +17,23 @@ export function barExtents(values: readonly number[], scale: number): number[] {
  */
 export function signedBars(values: readonly number[], scale: number, label: string): HTMLElement {
   const widths = barExtents(values, scale);
-  return el('ul', { class: 'bs-bars', 'aria-label': label },
+  return el(
+    'ul',
+    { class: 'bs-bars', 'aria-label': label },
     ...values.map((v, i) => {
       const w = widths[i].toFixed(1);
       const style = v < 0 ? `right:50%;width:${w}%` : `left:50%;width:${w}%`;
-      return el('li', {},
+      return el(
+        'li',
+        {},
         el('span', { class: 'bs-unit' }, `unit ${i + 1}`),
-        el('span', { class: 'bs-track', 'aria-hidden': 'true' }, el('span', { class: v < 0 ? 'bs-fill neg' : 'bs-fill pos', style })),
-        el('span', { class: 'bs-value' }, fmt(v)));
-    }));
+        el(
+          'span',
+          { class: 'bs-track', 'aria-hidden': 'true' },
+          el('span', { class: v < 0 ? 'bs-fill neg' : 'bs-fill pos', style }),
+        ),
+        el('span', { class: 'bs-value' }, fmt(v)),
+      );
+    }),
+  );
 }

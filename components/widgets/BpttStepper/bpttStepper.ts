@@ -8,7 +8,15 @@ import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
 import { signedBars } from './bars';
 import { deltaTex, termTex } from './equation';
-import { finiteDifferences, makeModel, maxAbsDiff, runBptt, type BpttRun, type FiniteDifferenceCheck, type Model } from './model';
+import {
+  finiteDifferences,
+  makeModel,
+  maxAbsDiff,
+  runBptt,
+  type BpttRun,
+  type FiniteDifferenceCheck,
+  type Model,
+} from './model';
 import { bpttStepperSpec, bpttStepperUrl, wordProblem } from './state';
 
 type State = StateOf<typeof bpttStepperSpec>;
@@ -97,13 +105,30 @@ class BpttStepperElement extends HTMLElement {
 
   private build(): void {
     const base = this.id || 'bptt-stepper';
-    const input = (attrs: Record<string, string | number>, onChange: (field: HTMLInputElement) => void): HTMLInputElement => {
+    const input = (
+      attrs: Record<string, string | number>,
+      onChange: (field: HTMLInputElement) => void,
+    ): HTMLInputElement => {
       const field = el('input', { class: 'bs-input', ...attrs });
       field.addEventListener('change', () => onChange(field));
       return field;
     };
-    const word = input({ type: 'text', id: `${base}-word`, maxlength: 10, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', 'aria-describedby': `${base}-word-help` }, (field) => this.setWord(field.value));
-    const seed = input({ type: 'number', id: `${base}-seed`, min: 0, max: 9999, step: 1, inputmode: 'numeric' }, (field) => this.setSeed(field.value));
+    const word = input(
+      {
+        type: 'text',
+        id: `${base}-word`,
+        maxlength: 10,
+        autocomplete: 'off',
+        spellcheck: 'false',
+        autocapitalize: 'none',
+        'aria-describedby': `${base}-word-help`,
+      },
+      (field) => this.setWord(field.value),
+    );
+    const seed = input(
+      { type: 'number', id: `${base}-seed`, min: 0, max: 9999, step: 1, inputmode: 'numeric' },
+      (field) => this.setSeed(field.value),
+    );
     this.controls = new TimeControls({
       label: 'Backward step t',
       min: 1,
@@ -114,22 +139,45 @@ class BpttStepperElement extends HTMLElement {
       onChange: (t) => this.go(t),
       format: (t, _min, max) => `t = ${t} · backward step ${max - t + 1} of ${max}`,
     });
-    const fdButton = el('button', { type: 'button', class: 'button', onclick: () => this.checkFiniteDifferences() }, 'Check with finite differences');
+    const fdButton = el(
+      'button',
+      { type: 'button', class: 'button', onclick: () => this.checkFiniteDifferences() },
+      'Check with finite differences',
+    );
     this.refs = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
       word,
       seed,
       task: el('p', { class: 'bs-task' }),
-      strip: el('div', { class: 'bs-strip', role: 'group', 'aria-label': 'Steps of the sequence; pick one to jump there' }),
+      strip: el('div', {
+        class: 'bs-strip',
+        role: 'group',
+        'aria-label': 'Steps of the sequence; pick one to jump there',
+      }),
       flow: el('div', { class: 'bs-flow' }),
-      equation: el('div', { class: 'bs-math', tabindex: 0, role: 'region', 'aria-label': 'The recurrence for δ_t with this step’s numbers' }),
-      termEquation: el('div', { class: 'bs-math', tabindex: 0, role: 'region', 'aria-label': 'This step’s term of ∂L/∂W_hh with its numbers' }),
+      equation: el('div', {
+        class: 'bs-math',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The recurrence for δ_t with this step’s numbers',
+      }),
+      termEquation: el('div', {
+        class: 'bs-math',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'This step’s term of ∂L/∂W_hh with its numbers',
+      }),
       maps: el('div', { class: 'bs-maps' }),
       mapTables: el('div', { class: 'bs-tables' }),
       check: el('div', { class: 'bs-check' }),
       fdButton,
       fdResult: el('div', { class: 'bs-fd', 'aria-live': 'polite' }),
-      history: el('div', { class: 'bs-tables', tabindex: 0, role: 'region', 'aria-label': 'δ_t at every step computed so far' }),
+      history: el('div', {
+        class: 'bs-tables',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'δ_t at every step computed so far',
+      }),
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
 
@@ -140,14 +188,32 @@ class BpttStepperElement extends HTMLElement {
     this.addEventListener('keydown', (event) => this.controls.handleKey(event));
     this.replaceChildren(
       el('p', { class: 'widget-title', id: `${base}-title` }, 'Backpropagation through time, one step at a time'),
-      el('p', { class: 'widget-help', id: `${base}-help` },
+      el(
+        'p',
+        { class: 'widget-help', id: `${base}-help` },
         'The RNN has read the word and made its predictions; the loss is summed over every step. Go back in time with ← (or “◀ Back”), from t = T down to 1: each step computes ',
-        sym('δ', 't'), ' = ∂L/∂', sym('h', 't'), ' from ', sym('δ', 't+1'), ' and adds its term to ∂L/∂', sym('W', 'hh'), '. Space plays the whole pass.'),
+        sym('δ', 't'),
+        ' = ∂L/∂',
+        sym('h', 't'),
+        ' from ',
+        sym('δ', 't+1'),
+        ' and adds its term to ∂L/∂',
+        sym('W', 'hh'),
+        '. Space plays the whole pass.',
+      ),
       this.refs.notice,
-      el('div', { class: 'bs-setup' },
-        el('div', { class: 'bs-field' }, el('label', { for: word.id }, 'Word'), word,
-          el('span', { class: 'bs-hint', id: `${base}-word-help` }, '3–10 letters a–z')),
-        el('div', { class: 'bs-field' }, el('label', { for: seed.id }, 'Weights seed'), seed)),
+      el(
+        'div',
+        { class: 'bs-setup' },
+        el(
+          'div',
+          { class: 'bs-field' },
+          el('label', { for: word.id }, 'Word'),
+          word,
+          el('span', { class: 'bs-hint', id: `${base}-word-help` }, '3–10 letters a–z'),
+        ),
+        el('div', { class: 'bs-field' }, el('label', { for: seed.id }, 'Weights seed'), seed),
+      ),
       this.refs.task,
       this.refs.strip,
       this.controls.element,
@@ -159,9 +225,25 @@ class BpttStepperElement extends HTMLElement {
       this.refs.maps,
       el('details', { class: 'bs-details' }, el('summary', {}, 'The heatmaps as numbers'), this.refs.mapTables),
       this.refs.check,
-      el('div', { class: 'bs-fd-row' }, fdButton, el('span', { class: 'bs-hint' }, 'Nudges each entry of ', sym('W', 'hh'), ' by ±10⁻⁵, reruns the forward pass, and compares (L₊ − L₋)/2ε with the gradient.')),
+      el(
+        'div',
+        { class: 'bs-fd-row' },
+        fdButton,
+        el(
+          'span',
+          { class: 'bs-hint' },
+          'Nudges each entry of ',
+          sym('W', 'hh'),
+          ' by ±10⁻⁵, reruns the forward pass, and compares (L₊ − L₋)/2ε with the gradient.',
+        ),
+      ),
       this.refs.fdResult,
-      el('details', { class: 'bs-details' }, el('summary', {}, sym('δ', 't'), ' at every step, as a table'), this.refs.history),
+      el(
+        'details',
+        { class: 'bs-details' },
+        el('summary', {}, sym('δ', 't'), ' at every step, as a table'),
+        this.refs.history,
+      ),
       this.refs.live,
     );
   }
@@ -172,7 +254,9 @@ class BpttStepperElement extends HTMLElement {
     this.run = runBptt(this.model);
     this.fd = null;
     if (this.state.t !== null && this.state.t > this.T) {
-      notices.push(`Step ${this.state.t} is past the end of “${this.state.word}” (T = ${this.T}); starting at t = ${this.T}.`);
+      notices.push(
+        `Step ${this.state.t} is past the end of “${this.state.word}” (T = ${this.T}); starting at t = ${this.T}.`,
+      );
       this.state.t = null;
     }
     this.controls.setRange(1, this.T);
@@ -240,39 +324,87 @@ class BpttStepperElement extends HTMLElement {
     if (document.activeElement !== this.refs.seed) this.refs.seed.value = String(this.state.seed);
     this.refs.task.replaceChildren(
       `Reads “${task.inputs.map((k) => task.vocab[k]).join('')}”, predicts “${task.targets.map((k) => task.vocab[k]).join('')}”: T = ${T} steps, ${task.vocab.length} letters, 3 hidden units. Loss L = Σ `,
-      sym('L', 't'), ` = ${fmt(run.loss)}.`);
+      sym('L', 't'),
+      ` = ${fmt(run.loss)}.`,
+    );
 
-    this.refs.strip.replaceChildren(...run.steps.map((s) => {
-      const status = s.t === t ? 'current' : s.t > t ? 'done' : 'pending';
-      const p = run.probs[s.t - 1][task.targets[s.t - 1]];
-      return el('button', {
-        type: 'button',
-        class: `bs-cell bs-${status}`,
-        'aria-pressed': String(s.t === t),
-        'aria-label': `Step ${s.t}: reads ${task.vocab[task.inputs[s.t - 1]]}, target ${task.vocab[task.targets[s.t - 1]]}, probability ${fmt(p, 2)}; ${status === 'pending' ? 'not yet back-propagated' : status === 'done' ? 'back-propagated' : 'shown now'}`,
-        onclick: () => this.go(s.t),
-      },
-      el('span', { class: 'bs-cell-t' }, `t = ${s.t}`),
-      el('span', { class: 'bs-cell-io' }, `${task.vocab[task.inputs[s.t - 1]]} → ${task.vocab[task.targets[s.t - 1]]}`),
-      el('span', { class: 'bs-cell-p' }, `p = ${fmt(p, 2)}`));
-    }));
+    this.refs.strip.replaceChildren(
+      ...run.steps.map((s) => {
+        const status = s.t === t ? 'current' : s.t > t ? 'done' : 'pending';
+        const p = run.probs[s.t - 1][task.targets[s.t - 1]];
+        return el(
+          'button',
+          {
+            type: 'button',
+            class: `bs-cell bs-${status}`,
+            'aria-pressed': String(s.t === t),
+            'aria-label': `Step ${s.t}: reads ${task.vocab[task.inputs[s.t - 1]]}, target ${task.vocab[task.targets[s.t - 1]]}, probability ${fmt(p, 2)}; ${status === 'pending' ? 'not yet back-propagated' : status === 'done' ? 'back-propagated' : 'shown now'}`,
+            onclick: () => this.go(s.t),
+          },
+          el('span', { class: 'bs-cell-t' }, `t = ${s.t}`),
+          el(
+            'span',
+            { class: 'bs-cell-io' },
+            `${task.vocab[task.inputs[s.t - 1]]} → ${task.vocab[task.targets[s.t - 1]]}`,
+          ),
+          el('span', { class: 'bs-cell-p' }, `p = ${fmt(p, 2)}`),
+        );
+      }),
+    );
 
     const scale = Math.max(1e-9, ...run.steps.flatMap((s) => [...s.delta, ...s.local, ...s.carried].map(Math.abs)));
     const card = (label: Node, values: number[], aria: string, extra = ''): HTMLElement =>
-      el('div', { class: `bs-card ${extra}` }, el('div', { class: 'bs-card-label' }, label), signedBars(values, scale, aria));
+      el(
+        'div',
+        { class: `bs-card ${extra}` },
+        el('div', { class: 'bs-card-label' }, label),
+        signedBars(values, scale, aria),
+      );
     const op = (text: string): HTMLElement => el('div', { class: 'bs-op', 'aria-hidden': 'true' }, text);
     this.refs.flow.replaceChildren(
-      card(el('span', {}, 'from the output at t: ', sym('W', 'hy'), 'ᵀ(ŷ', el('sub', {}, String(t)), ' − ', sym('y', String(t)), ')'), step.local, `W_hy transposed times (ŷ_${t} − y_${t})`),
+      card(
+        el(
+          'span',
+          {},
+          'from the output at t: ',
+          sym('W', 'hy'),
+          'ᵀ(ŷ',
+          el('sub', {}, String(t)),
+          ' − ',
+          sym('y', String(t)),
+          ')',
+        ),
+        step.local,
+        `W_hy transposed times (ŷ_${t} − y_${t})`,
+      ),
       op('+'),
-      card(t === T
-        ? el('span', {}, 'from step t + 1: none (t = T)')
-        : el('span', {}, 'from step ', String(t + 1), ': ', sym('W', 'hh'), 'ᵀ((1 − ', sym('h', String(t + 1)), '²) ⊙ ', sym('δ', String(t + 1)), ')'),
-      step.carried, `What step ${t + 1} sends back`),
+      card(
+        t === T
+          ? el('span', {}, 'from step t + 1: none (t = T)')
+          : el(
+              'span',
+              {},
+              'from step ',
+              String(t + 1),
+              ': ',
+              sym('W', 'hh'),
+              'ᵀ((1 − ',
+              sym('h', String(t + 1)),
+              '²) ⊙ ',
+              sym('δ', String(t + 1)),
+              ')',
+            ),
+        step.carried,
+        `What step ${t + 1} sends back`,
+      ),
       op('='),
       card(el('span', {}, sym('δ', String(t)), ' = ∂L/∂', sym('h', String(t))), step.delta, `δ_${t}`, 'bs-result'),
     );
 
-    katex.render(deltaTex(step, T, run.weights.Why, run.weights.Whh), this.refs.equation, { displayMode: true, throwOnError: false });
+    katex.render(deltaTex(step, T, run.weights.Why, run.weights.Whh), this.refs.equation, {
+      displayMode: true,
+      throwOnError: false,
+    });
     katex.render(termTex(step, run.h[t - 1]), this.refs.termEquation, { displayMode: true, throwOnError: false });
     this.renderMaps(step.term, step.total, t);
     this.renderCheck();
@@ -285,16 +417,39 @@ class BpttStepperElement extends HTMLElement {
     const domain = Math.max(1e-12, ...run.steps.flatMap((s) => [...s.term.flat(), ...s.total.flat()].map(Math.abs)));
     const names = ['1', '2', '3'];
     const map = (values: number[][], title: Node, aria: string): HTMLElement => {
-      const chart = heatmap({ values, colNames: names, rowNames: names }, { width: 230, height: 190, xLabel: 'column j', yLabel: 'row i', domain, ariaLabel: aria });
+      const chart = heatmap(
+        { values, colNames: names, rowNames: names },
+        { width: 230, height: 190, xLabel: 'column j', yLabel: 'row i', domain, ariaLabel: aria },
+      );
       // One named image (its numbers are in the table below): Plot's labels on its mark groups are not valid ARIA there.
       chart.setAttribute('role', 'img');
       for (const g of chart.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
       return el('figure', { class: 'bs-map' }, chart, el('figcaption', {}, title));
     };
     this.refs.maps.replaceChildren(
-      map(term, el('span', {}, 'This step’s term Δ', el('sub', {}, String(t))), `Heatmap of step ${t}'s term of the W_hh gradient`),
-      map(total, el('span', {}, 'Running total Σ', el('sub', {}, `s=${t}`), el('sup', {}, String(this.T)), ' Δ', el('sub', {}, 's')), `Heatmap of the running total from step ${this.T} down to ${t}`),
-      el('div', { class: 'bs-legend' }, heatmapLegend({ domain, label: 'entry of ∂L/∂W_hh (orange −, purple +)', width: 260 })),
+      map(
+        term,
+        el('span', {}, 'This step’s term Δ', el('sub', {}, String(t))),
+        `Heatmap of step ${t}'s term of the W_hh gradient`,
+      ),
+      map(
+        total,
+        el(
+          'span',
+          {},
+          'Running total Σ',
+          el('sub', {}, `s=${t}`),
+          el('sup', {}, String(this.T)),
+          ' Δ',
+          el('sub', {}, 's'),
+        ),
+        `Heatmap of the running total from step ${this.T} down to ${t}`,
+      ),
+      el(
+        'div',
+        { class: 'bs-legend' },
+        heatmapLegend({ domain, label: 'entry of ∂L/∂W_hh (orange −, purple +)', width: 260 }),
+      ),
     );
     this.refs.mapTables.replaceChildren(
       matrixTable(term, `Δ${t}, step ${t}'s term`),
@@ -306,21 +461,38 @@ class BpttStepperElement extends HTMLElement {
     const { run } = this;
     const t = this.t;
     if (t > 1) {
-      this.refs.check.replaceChildren(el('p', { class: 'bs-hint' },
-        `The total so far has ${this.T - t + 1} of ${this.T} terms. Go back to t = 1 to finish the sum and compare it with the engine’s gradient.`));
+      this.refs.check.replaceChildren(
+        el(
+          'p',
+          { class: 'bs-hint' },
+          `The total so far has ${this.T - t + 1} of ${this.T} terms. Go back to t = 1 to finish the sum and compare it with the engine’s gradient.`,
+        ),
+      );
       return;
     }
     const total = run.steps[0].total;
     const diff = maxAbsDiff(total, run.engine.gradWhh);
     this.refs.check.replaceChildren(
-      el('p', { class: 'bs-done' }, 'The sum is complete. ', run.steps[0].term.flat().every((v) => v === 0)
-        ? el('span', {}, 'Step 1 adds nothing, since ', sym('h', '0'), ' = 0. ')
-        : null,
-      'Beside it, the gradient the engine’s autodiff computed in its own backward pass (weight_hh_l0.grad):'),
-      el('div', { class: 'bs-tables' },
+      el(
+        'p',
+        { class: 'bs-done' },
+        'The sum is complete. ',
+        run.steps[0].term.flat().every((v) => v === 0)
+          ? el('span', {}, 'Step 1 adds nothing, since ', sym('h', '0'), ' = 0. ')
+          : null,
+        'Beside it, the gradient the engine’s autodiff computed in its own backward pass (weight_hh_l0.grad):',
+      ),
+      el(
+        'div',
+        { class: 'bs-tables' },
         matrixTable(total, 'Σ of the steps’ terms (this widget)'),
-        matrixTable(run.engine.gradWhh, 'Engine: weight_hh_l0.grad')),
-      el('p', { class: 'bs-agree', 'data-max-diff': String(diff) }, `Largest difference between the two: ${fmtSci(diff)} (float64 rounding).`),
+        matrixTable(run.engine.gradWhh, 'Engine: weight_hh_l0.grad'),
+      ),
+      el(
+        'p',
+        { class: 'bs-agree', 'data-max-diff': String(diff) },
+        `Largest difference between the two: ${fmtSci(diff)} (float64 rounding).`,
+      ),
     );
   }
 
@@ -331,31 +503,64 @@ class BpttStepperElement extends HTMLElement {
       return;
     }
     this.refs.fdResult.replaceChildren(
-      el('div', { class: 'bs-tables' },
+      el(
+        'div',
+        { class: 'bs-tables' },
         matrixTable(fd.numeric, 'Finite differences (L₊ − L₋)/2ε', 6),
-        matrixTable(this.run.engine.gradWhh, 'Engine’s gradient', 6)),
-      el('p', { class: 'bs-agree', 'data-max-rel-error': String(fd.maxRelError) },
-        `Largest relative error: ${fmtSci(fd.maxRelError)}. `, fd.maxRelError < 1e-5 ? 'They agree: the backward pass is right.' : 'They disagree: something is wrong.'),
+        matrixTable(this.run.engine.gradWhh, 'Engine’s gradient', 6),
+      ),
+      el(
+        'p',
+        { class: 'bs-agree', 'data-max-rel-error': String(fd.maxRelError) },
+        `Largest relative error: ${fmtSci(fd.maxRelError)}. `,
+        fd.maxRelError < 1e-5 ? 'They agree: the backward pass is right.' : 'They disagree: something is wrong.',
+      ),
     );
   }
 
   private renderHistory(): void {
     const t = this.t;
     const steps = this.run.steps;
-    this.refs.history.replaceChildren(el('table', { class: 'bs-table' },
-      el('caption', {}, 'δ_t by step (— not yet computed)'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'unit'), ...steps.map((s) => el('th', { scope: 'col' }, `t = ${s.t}`)))),
-      el('tbody', {}, ...[0, 1, 2].map((i) => el('tr', {},
-        el('th', { scope: 'row' }, String(i + 1)),
-        ...steps.map((s) => el('td', {}, s.t >= t ? fmt(s.delta[i]) : '—')))))));
+    this.refs.history.replaceChildren(
+      el(
+        'table',
+        { class: 'bs-table' },
+        el('caption', {}, 'δ_t by step (— not yet computed)'),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, 'unit'),
+            ...steps.map((s) => el('th', { scope: 'col' }, `t = ${s.t}`)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...[0, 1, 2].map((i) =>
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, String(i + 1)),
+              ...steps.map((s) => el('td', {}, s.t >= t ? fmt(s.delta[i]) : '—')),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 }
 
 /** A small numeric table for a matrix, with a caption. */
 function matrixTable(m: number[][], caption: string, digits = 4): HTMLElement {
-  return el('table', { class: 'bs-matrix' },
+  return el(
+    'table',
+    { class: 'bs-matrix' },
     el('caption', {}, caption),
-    el('tbody', {}, ...m.map((row) => el('tr', {}, ...row.map((v) => el('td', {}, fmt(v, digits)))))));
+    el('tbody', {}, ...m.map((row) => el('tr', {}, ...row.map((v) => el('td', {}, fmt(v, digits)))))),
+  );
 }
 
 if (!customElements.get('bptt-stepper')) customElements.define('bptt-stepper', BpttStepperElement);

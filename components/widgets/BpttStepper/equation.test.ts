@@ -9,7 +9,15 @@ describe('bptt-stepper equations', () => {
     expect(texNumber(-0.0001)).toBe('0.000');
     expect(texNumber(1.23456, 2)).toBe('1.23');
     expect(texColumn([1, -2])).toBe('\\begin{bmatrix}1.000\\\\-2.000\\end{bmatrix}');
-    expect(texMatrix([[1, 2], [3, 4]], 1)).toBe('\\begin{bmatrix}1.0 & 2.0\\\\3.0 & 4.0\\end{bmatrix}');
+    expect(
+      texMatrix(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        1,
+      ),
+    ).toBe('\\begin{bmatrix}1.0 & 2.0\\\\3.0 & 4.0\\end{bmatrix}');
   });
 
   const run = runBptt(makeModel('hello', 1));
@@ -22,7 +30,9 @@ describe('bptt-stepper equations', () => {
     expect(last).not.toContain('W_{hh}');
     const s = run.steps[1];
     const mid = deltaTex(s, T, run.weights.Why, run.weights.Whh);
-    expect(mid).toContain('\\delta_{2} &= W_{hy}^{\\top}(\\hat y_{2} - y_{2}) + W_{hh}^{\\top}\\big((1 - h_{3}^2) \\odot \\delta_{3}\\big)');
+    expect(mid).toContain(
+      '\\delta_{2} &= W_{hy}^{\\top}(\\hat y_{2} - y_{2}) + W_{hh}^{\\top}\\big((1 - h_{3}^2) \\odot \\delta_{3}\\big)',
+    );
     // The substituted numbers are this step's: ŷ_2 − y_2, 1 − h_3², δ_3 (= the previous step's δ), the two terms and δ_2.
     for (const v of [s.err, s.slopeNext, s.deltaNext, s.local, s.carried, s.delta]) expect(mid).toContain(texColumn(v));
     expect(s.deltaNext).toEqual(run.steps[2].delta);
@@ -40,8 +50,15 @@ describe('bptt-stepper equations', () => {
 
   it('gives TeX that KaTeX typesets without error at every step', () => {
     for (const s of run.steps) {
-      expect(() => katex.renderToString(deltaTex(s, T, run.weights.Why, run.weights.Whh), { throwOnError: true, displayMode: true })).not.toThrow();
-      expect(() => katex.renderToString(termTex(s, run.h[s.t - 1]), { throwOnError: true, displayMode: true })).not.toThrow();
+      expect(() =>
+        katex.renderToString(deltaTex(s, T, run.weights.Why, run.weights.Whh), {
+          throwOnError: true,
+          displayMode: true,
+        }),
+      ).not.toThrow();
+      expect(() =>
+        katex.renderToString(termTex(s, run.h[s.t - 1]), { throwOnError: true, displayMode: true }),
+      ).not.toThrow();
     }
   });
 });

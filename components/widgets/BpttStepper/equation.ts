@@ -25,7 +25,12 @@ const transpose = (m: readonly (readonly number[])[]): number[][] => m[0].map((_
  * @param Why [V, H]
  * @param Whh [H, H]
  */
-export function deltaTex(step: BackwardStep, T: number, Why: readonly (readonly number[])[], Whh: readonly (readonly number[])[]): string {
+export function deltaTex(
+  step: BackwardStep,
+  T: number,
+  Why: readonly (readonly number[])[],
+  Whh: readonly (readonly number[])[],
+): string {
   const { t } = step;
   const local = `W_{hy}^{\\top}(\\hat y_{${t}} - y_{${t}})`;
   const lines = [];
@@ -35,7 +40,9 @@ export function deltaTex(step: BackwardStep, T: number, Why: readonly (readonly 
   } else {
     lines.push(`\\delta_{${t}} &= ${local} + W_{hh}^{\\top}\\big((1 - h_{${t + 1}}^2) \\odot \\delta_{${t + 1}}\\big)`);
     lines.push(`&= ${texMatrix(transpose(Why))}${texColumn(step.err)}`);
-    lines.push(`&\\quad + ${texMatrix(transpose(Whh))}\\left(${texColumn(step.slopeNext)} \\odot ${texColumn(step.deltaNext)}\\right)`);
+    lines.push(
+      `&\\quad + ${texMatrix(transpose(Whh))}\\left(${texColumn(step.slopeNext)} \\odot ${texColumn(step.deltaNext)}\\right)`,
+    );
     lines.push(`&= ${texColumn(step.local)} + ${texColumn(step.carried)}`);
   }
   lines.push(`&= ${texColumn(step.delta)}`);

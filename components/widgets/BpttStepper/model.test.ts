@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { finiteDifferences, HIDDEN_SIZE, makeModel, makeTask, maxAbsDiff, runBptt, type Weights } from './model';
 
 /** Forward and BPTT of h_t = tanh(W_xh x_t + W_hh h_{t−1} + b_h), softmax cross-entropy summed, with plain loops. */
-function byHand(w: Weights, inputs: number[], targets: number[]): { h: number[][]; loss: number; delta: number[][]; grad: number[][] } {
+function byHand(
+  w: Weights,
+  inputs: number[],
+  targets: number[],
+): { h: number[][]; loss: number; delta: number[][]; grad: number[][] } {
   const H = w.Whh.length;
   const V = w.Why.length;
   const h: number[][] = [new Array(H).fill(0)];
   const err: number[][] = [];
   let loss = 0;
   inputs.forEach((x, t) => {
-    const next = [...Array(H)].map((_, i) => Math.tanh(w.Wxh[i][x] + w.bh[i] + w.Whh[i].reduce((s, v, j) => s + v * h[t][j], 0)));
+    const next = [...Array(H)].map((_, i) =>
+      Math.tanh(w.Wxh[i][x] + w.bh[i] + w.Whh[i].reduce((s, v, j) => s + v * h[t][j], 0)),
+    );
     h.push(next);
     const z = [...Array(V)].map((_, k) => w.by[k] + w.Why[k].reduce((s, v, j) => s + v * next[j], 0));
     const m = Math.max(...z);
@@ -22,8 +28,11 @@ function byHand(w: Weights, inputs: number[], targets: number[]): { h: number[][
   const grad = [...Array(H)].map(() => new Array(H).fill(0));
   let dANext = new Array(H).fill(0);
   for (let t = T; t >= 1; t--) {
-    const d = [...Array(H)].map((_, j) =>
-      w.Why.reduce((s, row, k) => s + row[j] * err[t - 1][k], 0) + w.Whh.reduce((s, row, i) => s + row[j] * dANext[i], 0));
+    const d = [...Array(H)].map(
+      (_, j) =>
+        w.Why.reduce((s, row, k) => s + row[j] * err[t - 1][k], 0) +
+        w.Whh.reduce((s, row, i) => s + row[j] * dANext[i], 0),
+    );
     delta[t - 1] = d;
     const dA = d.map((v, i) => v * (1 - h[t][i] ** 2));
     for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) grad[i][j] += dA[i] * h[t - 1][j];
@@ -34,10 +43,19 @@ function byHand(w: Weights, inputs: number[], targets: number[]): { h: number[][
 
 describe('bptt-stepper model', () => {
   it('turns a word into the next-character task', () => {
-    expect(makeTask('hello')).toEqual({ word: 'hello', vocab: ['e', 'h', 'l', 'o'], inputs: [1, 0, 2, 2], targets: [0, 2, 2, 3] });
+    expect(makeTask('hello')).toEqual({
+      word: 'hello',
+      vocab: ['e', 'h', 'l', 'o'],
+      inputs: [1, 0, 2, 2],
+      targets: [0, 2, 2, 3],
+    });
   });
 
-  for (const [word, seed] of [['hello', 1], ['abracadabra'.slice(0, 10), 7], ['ab', 3]] as const) {
+  for (const [word, seed] of [
+    ['hello', 1],
+    ['abracadabra'.slice(0, 10), 7],
+    ['ab', 3],
+  ] as const) {
     it(`agrees with a plain-loop forward and BPTT for “${word}”, seed ${seed}`, () => {
       const model = makeModel(word, seed);
       const run = runBptt(model);

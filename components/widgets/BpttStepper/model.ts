@@ -125,7 +125,9 @@ export function makeModel(word: string, seed: number): Model {
 function oneHot(task: Task): Tensor {
   const V = task.vocab.length;
   const data = new Float64Array(task.inputs.length * V);
-  task.inputs.forEach((k, t) => { data[t * V + k] = 1; });
+  task.inputs.forEach((k, t) => {
+    data[t * V + k] = 1;
+  });
   return fromArray(data, [task.inputs.length, 1, V]);
 }
 
@@ -219,7 +221,11 @@ export function runBptt(model: Model): BpttRun {
 /** Largest |a − b| over two matrices of the same shape. */
 export function maxAbsDiff(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number {
   let m = 0;
-  a.forEach((row, i) => row.forEach((v, j) => { m = Math.max(m, Math.abs(v - b[i][j])); }));
+  a.forEach((row, i) =>
+    row.forEach((v, j) => {
+      m = Math.max(m, Math.abs(v - b[i][j]));
+    }),
+  );
   return m;
 }
 
@@ -237,7 +243,11 @@ export interface FiniteDifferenceCheck {
  * Perturbs each W_hh entry in place by ±ε (float64), recomputes the loss without a graph, restores it.
  * @param analytic [H, H] the gradient to compare with
  */
-export function finiteDifferences(model: Model, analytic: readonly (readonly number[])[], eps = 1e-6): FiniteDifferenceCheck {
+export function finiteDifferences(
+  model: Model,
+  analytic: readonly (readonly number[])[],
+  eps = 1e-6,
+): FiniteDifferenceCheck {
   const W = model.rnn.cells[0][0].weightHH.data;
   const H = HIDDEN_SIZE;
   const lossAt = (): number => noGrad(() => lossOf(model, null).loss.item());

@@ -36,9 +36,17 @@ export const stepCodec: Codec<number | null> = {
 
 /** State table: `bptt-stepper.word`, `bptt-stepper.seed`, `bptt-stepper.t`. */
 export const bpttStepperSpec = {
-  word: field(wordCodec, DEFAULT_WORD, `The word the RNN reads, predicting each next letter: ${MIN_WORD} to ${MAX_WORD} lowercase letters a–z, at least two different`),
+  word: field(
+    wordCodec,
+    DEFAULT_WORD,
+    `The word the RNN reads, predicting each next letter: ${MIN_WORD} to ${MAX_WORD} lowercase letters a–z, at least two different`,
+  ),
   seed: field(int(0, 9999), 1, 'Seed of the initial weights (0–9999)'),
-  t: field(stepCodec, null, 'The step of the backward pass shown, from T (the word’s length − 1) down to 1; omitted: T'),
+  t: field(
+    stepCodec,
+    null,
+    'The step of the backward pass shown, from T (the word’s length − 1) down to 1; omitted: T',
+  ),
 };
 
 /** URL state of the bptt-stepper widget. */

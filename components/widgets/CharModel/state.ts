@@ -14,7 +14,11 @@ export const charModelSpec = {
   lr: field(num(0.0001, 1), 0.003, 'Adam learning rate (0.0001 to 1); it can also be changed while training'),
   seq: field(int(4, 128), 32, 'Characters per chunk of truncated backpropagation through time (4 to 128)'),
   temp: field(num(0.1, 2), 0.7, 'Sampling temperature (0.1 to 2): low is safe and repetitive, high is wild'),
-  seed: field(int(0, 99999), 1, 'Random seed for the initial weights, the order of training and the samples (0 to 99999)'),
+  seed: field(
+    int(0, 99999),
+    1,
+    'Random seed for the initial weights, the order of training and the samples (0 to 99999)',
+  ),
   prime: field(text(MAX_PRIME), 'The whale', `Text the model reads before it writes (up to ${MAX_PRIME} characters)`),
 };
 

@@ -8,7 +8,11 @@ describe('cell diagrams', () => {
     for (const cell of ['lstm', 'gru'] as const) {
       const layout = layoutOf(cell);
       expect(layout.gates.map((g) => g.gate).sort()).toEqual([...CELL_GATES[cell]].sort());
-      const points = [...layout.gates.map((g) => g.at), ...layout.wires.flatMap((w) => w.points), ...layout.operators.map((o) => o.at)];
+      const points = [
+        ...layout.gates.map((g) => g.at),
+        ...layout.wires.flatMap((w) => w.points),
+        ...layout.operators.map((o) => o.at),
+      ];
       for (const [x, y] of points) {
         expect(x).toBeGreaterThanOrEqual(0);
         expect(x).toBeLessThanOrEqual(layout.width);
@@ -28,15 +32,30 @@ describe('cell diagrams', () => {
       expect(node.getAttribute('role')).toBe('button');
       expect(node.getAttribute('tabindex')).toBe('0');
     }
-    diagram.update({ r: [0.1, 0.2, 0.3, 0.4], z: [1, 1, 1, 1], n: [-1, 0, 0.5, 1] }, 'z', (gate, v) => `${gate}:${v}`, (gate) => `gate ${gate}`);
+    diagram.update(
+      { r: [0.1, 0.2, 0.3, 0.4], z: [1, 1, 1, 1], n: [-1, 0, 0.5, 1] },
+      'z',
+      (gate, v) => `${gate}:${v}`,
+      (gate) => `gate ${gate}`,
+    );
     const z = diagram.gateNodes.get('z')!;
     expect(z.getAttribute('aria-pressed')).toBe('true');
     expect(diagram.gateNodes.get('n')!.getAttribute('aria-pressed')).toBe('false');
     expect(z.getAttribute('aria-label')).toBe('gate z');
-    expect([...diagram.gateNodes.get('n')!.querySelectorAll('.gi-d-unit')].map((r) => r.getAttribute('fill'))).toEqual(['n:-1', 'n:0', 'n:0.5', 'n:1']);
+    expect([...diagram.gateNodes.get('n')!.querySelectorAll('.gi-d-unit')].map((r) => r.getAttribute('fill'))).toEqual([
+      'n:-1',
+      'n:0',
+      'n:0.5',
+      'n:1',
+    ]);
     // z feeds three wires: up to its product, to 1 − z, and on to the product with n.
     expect(diagram.element.querySelectorAll('.gi-d-wire.is-selected')).toHaveLength(3);
-    diagram.update({}, 'r', () => 'red', () => '');
+    diagram.update(
+      {},
+      'r',
+      () => 'red',
+      () => '',
+    );
     expect(diagram.element.querySelectorAll('.gi-d-wire.is-selected')).toHaveLength(1);
     expect(diagram.gateNodes.get('r')!.querySelector('.gi-d-unit')!.getAttribute('fill')).toBe('none');
   });

@@ -56,20 +56,106 @@ export const LSTM_LAYOUT: CellLayout = {
     { gate: 'o', at: [316, 160] },
   ],
   wires: [
-    { points: [[24, 40], [130 - R, 40]] },
-    { points: [[130 + R, 40], [223 - R, 40]] },
-    { points: [[223 + R, 40], [404, 40]], arrow: true },
-    { points: [[130, 139], [130, 40 + R]], gate: 'f', arrow: true },
-    { points: [[192, 139], [192, 100], [223 - R, 100]], gate: 'i', arrow: true },
-    { points: [[254, 139], [254, 100], [223 + R, 100]], gate: 'g', arrow: true },
-    { points: [[223, 100 - R], [223, 40 + R]], arrow: true },
-    { points: [[372, 40], [372, 88]], arrow: true },
-    { points: [[372, 112], [372, 160 - R]], arrow: true },
-    { points: [[343, 160], [372 - R, 160]], gate: 'o', arrow: true },
-    { points: [[372 + R, 160], [418, 160]], arrow: true },
-    { points: [[24, 222], [316, 222]] },
-    { points: [[70, 252], [70, 222]] },
-    ...[130, 192, 254, 316].map((x): Wire => ({ points: [[x, 222], [x, 182]], arrow: true })),
+    {
+      points: [
+        [24, 40],
+        [130 - R, 40],
+      ],
+    },
+    {
+      points: [
+        [130 + R, 40],
+        [223 - R, 40],
+      ],
+    },
+    {
+      points: [
+        [223 + R, 40],
+        [404, 40],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [130, 139],
+        [130, 40 + R],
+      ],
+      gate: 'f',
+      arrow: true,
+    },
+    {
+      points: [
+        [192, 139],
+        [192, 100],
+        [223 - R, 100],
+      ],
+      gate: 'i',
+      arrow: true,
+    },
+    {
+      points: [
+        [254, 139],
+        [254, 100],
+        [223 + R, 100],
+      ],
+      gate: 'g',
+      arrow: true,
+    },
+    {
+      points: [
+        [223, 100 - R],
+        [223, 40 + R],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [372, 40],
+        [372, 88],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [372, 112],
+        [372, 160 - R],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [343, 160],
+        [372 - R, 160],
+      ],
+      gate: 'o',
+      arrow: true,
+    },
+    {
+      points: [
+        [372 + R, 160],
+        [418, 160],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [24, 222],
+        [316, 222],
+      ],
+    },
+    {
+      points: [
+        [70, 252],
+        [70, 222],
+      ],
+    },
+    ...[130, 192, 254, 316].map((x): Wire => ({
+      points: [
+        [x, 222],
+        [x, 182],
+      ],
+      arrow: true,
+    })),
   ],
   operators: [
     { at: [130, 40], kind: 'times' },
@@ -97,20 +183,106 @@ export const GRU_LAYOUT: CellLayout = {
     { gate: 'n', at: [310, 160] },
   ],
   wires: [
-    { points: [[24, 40], [120 - R, 40]] },
-    { points: [[120 + R, 40], [310 - R, 40]] },
-    { points: [[310 + R, 40], [410, 40]], arrow: true },
-    { points: [[120, 139], [120, 40 + R]], gate: 'z', arrow: true },
-    { points: [[120, 100], [212 - R - 2, 100]], gate: 'z', arrow: true },
-    { points: [[212 + R + 2, 100], [310 - R, 100]], gate: 'z', arrow: true },
-    { points: [[310, 139], [310, 100 + R]], gate: 'n', arrow: true },
-    { points: [[310, 100 - R], [310, 40 + R]], arrow: true },
-    { points: [[227, 160], [257 - R, 160]], gate: 'r', arrow: true },
-    { points: [[257 + R, 160], [283, 160]], arrow: true },
-    { points: [[36, 40], [36, 222], [310, 222]] },
-    { points: [[70, 252], [70, 222]] },
-    ...[120, 200, 310].map((x): Wire => ({ points: [[x, 222], [x, 182]], arrow: true })),
-    { points: [[257, 222], [257, 160 + R]], arrow: true },
+    {
+      points: [
+        [24, 40],
+        [120 - R, 40],
+      ],
+    },
+    {
+      points: [
+        [120 + R, 40],
+        [310 - R, 40],
+      ],
+    },
+    {
+      points: [
+        [310 + R, 40],
+        [410, 40],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [120, 139],
+        [120, 40 + R],
+      ],
+      gate: 'z',
+      arrow: true,
+    },
+    {
+      points: [
+        [120, 100],
+        [212 - R - 2, 100],
+      ],
+      gate: 'z',
+      arrow: true,
+    },
+    {
+      points: [
+        [212 + R + 2, 100],
+        [310 - R, 100],
+      ],
+      gate: 'z',
+      arrow: true,
+    },
+    {
+      points: [
+        [310, 139],
+        [310, 100 + R],
+      ],
+      gate: 'n',
+      arrow: true,
+    },
+    {
+      points: [
+        [310, 100 - R],
+        [310, 40 + R],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [227, 160],
+        [257 - R, 160],
+      ],
+      gate: 'r',
+      arrow: true,
+    },
+    {
+      points: [
+        [257 + R, 160],
+        [283, 160],
+      ],
+      arrow: true,
+    },
+    {
+      points: [
+        [36, 40],
+        [36, 222],
+        [310, 222],
+      ],
+    },
+    {
+      points: [
+        [70, 252],
+        [70, 222],
+      ],
+    },
+    ...[120, 200, 310].map((x): Wire => ({
+      points: [
+        [x, 222],
+        [x, 182],
+      ],
+      arrow: true,
+    })),
+    {
+      points: [
+        [257, 222],
+        [257, 160 + R],
+      ],
+      arrow: true,
+    },
   ],
   operators: [
     { at: [120, 40], kind: 'times' },
@@ -142,25 +314,53 @@ export interface CellDiagram {
    * @param color gate → (value → CSS colour)
    * @param describe gate → accessible name including its values
    */
-  update(values: Partial<Record<GateName, readonly number[]>>, selected: GateName, color: (gate: GateName, v: number) => string, describe: (gate: GateName) => string): void;
+  update(
+    values: Partial<Record<GateName, readonly number[]>>,
+    selected: GateName,
+    color: (gate: GateName, v: number) => string,
+    describe: (gate: GateName) => string,
+  ): void;
 }
 
 const textLabel = (label: Label): SVGTextElement =>
-  svg('text', { x: label.at[0], y: label.at[1], class: label.small ? 'gi-d-label is-small' : 'gi-d-label', 'text-anchor': label.anchor ?? 'start' },
+  svg(
+    'text',
+    {
+      x: label.at[0],
+      y: label.at[1],
+      class: label.small ? 'gi-d-label is-small' : 'gi-d-label',
+      'text-anchor': label.anchor ?? 'start',
+    },
     svg('tspan', { class: 'gi-d-sym' }, label.base),
-    label.sub ? svg('tspan', { class: 'gi-d-sub', dy: 4 }, label.sub) : null);
+    label.sub ? svg('tspan', { class: 'gi-d-sub', dy: 4 }, label.sub) : null,
+  );
 
 function operator(op: Operator): SVGGElement {
   const [x, y] = op.at;
   if (op.kind === 'tanh') {
-    return svg('g', { class: 'gi-d-op' },
+    return svg(
+      'g',
+      { class: 'gi-d-op' },
       svg('rect', { x: x - 22, y: y - 12, width: 44, height: 24, rx: 12 }),
-      svg('text', { x, y: y + 4, 'text-anchor': 'middle' }, 'tanh'));
+      svg('text', { x, y: y + 4, 'text-anchor': 'middle' }, 'tanh'),
+    );
   }
   const symbol = op.kind === 'times' ? '×' : op.kind === 'plus' ? '+' : '1−';
-  return svg('g', { class: 'gi-d-op' },
+  return svg(
+    'g',
+    { class: 'gi-d-op' },
     svg('circle', { cx: x, cy: y, r: op.kind === 'oneMinus' ? R + 2 : R }),
-    svg('text', { x, y: y + (op.kind === 'oneMinus' ? 4 : 5), 'text-anchor': 'middle', class: op.kind === 'oneMinus' ? 'is-small' : '' }, symbol));
+    svg(
+      'text',
+      {
+        x,
+        y: y + (op.kind === 'oneMinus' ? 4 : 5),
+        'text-anchor': 'middle',
+        class: op.kind === 'oneMinus' ? 'is-small' : '',
+      },
+      symbol,
+    ),
+  );
 }
 
 /**
@@ -173,8 +373,19 @@ export function cellDiagram(cell: CellKind, units: number, markerId: string): Ce
   const gateNodes = new Map<GateName, SVGGElement>();
   const squares = new Map<GateName, SVGRectElement[]>();
   const wiresByGate = new Map<GateName, SVGPolylineElement[]>();
-  const arrow = svg('marker', { id: markerId, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
-    svg('path', { d: 'M 0 1 L 9 5 L 0 9 z', class: 'gi-d-arrow' }));
+  const arrow = svg(
+    'marker',
+    {
+      id: markerId,
+      viewBox: '0 0 10 10',
+      refX: 9,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: 'auto-start-reverse',
+    },
+    svg('path', { d: 'M 0 1 L 9 5 L 0 9 z', class: 'gi-d-arrow' }),
+  );
   const wires = layout.wires.map((w) => {
     const line = svg('polyline', {
       points: w.points.map((p) => p.join(',')).join(' '),
@@ -190,25 +401,36 @@ export function cellDiagram(cell: CellKind, units: number, markerId: string): Ce
     const { width, height } = GATE_BOX;
     const row = units * size + (units - 1) * gap;
     const unitSquares = Array.from({ length: units }, (_, j) =>
-      svg('rect', { x: x - row / 2 + j * (size + gap), y: y + 4, width: size, height: size, class: 'gi-d-unit' }));
+      svg('rect', { x: x - row / 2 + j * (size + gap), y: y + 4, width: size, height: size, class: 'gi-d-unit' }),
+    );
     squares.set(gate, unitSquares);
-    const node = svg('g', { class: 'gi-gate', role: 'button', tabindex: 0, 'data-gate': gate, 'aria-pressed': 'false' },
+    const node = svg(
+      'g',
+      { class: 'gi-gate', role: 'button', tabindex: 0, 'data-gate': gate, 'aria-pressed': 'false' },
       svg('rect', { x: x - width / 2, y: y - height / 2, width, height, rx: 7, class: 'gi-d-box' }),
       svg('text', { x: x - width / 2 + 7, y: y - 5, class: 'gi-d-gate' }, gate),
-      svg('text', { x: x + width / 2 - 6, y: y - 6, class: 'gi-d-squash', 'text-anchor': 'end' }, gate === 'g' || gate === 'n' ? 'tanh' : 'σ'),
-      ...unitSquares);
+      svg(
+        'text',
+        { x: x + width / 2 - 6, y: y - 6, class: 'gi-d-squash', 'text-anchor': 'end' },
+        gate === 'g' || gate === 'n' ? 'tanh' : 'σ',
+      ),
+      ...unitSquares,
+    );
     gateNodes.set(gate, node);
     return node;
   });
-  const element = svg('svg', {
-    viewBox: `0 0 ${layout.width} ${layout.height}`,
-    class: `gi-diagram-svg is-${cell}`,
-    role: 'group',
-    'aria-label': cell === 'lstm' ? 'LSTM cell: choose a gate' : 'GRU cell: choose a gate',
-  },
+  const element = svg(
+    'svg',
+    {
+      viewBox: `0 0 ${layout.width} ${layout.height}`,
+      class: `gi-diagram-svg is-${cell}`,
+      role: 'group',
+      'aria-label': cell === 'lstm' ? 'LSTM cell: choose a gate' : 'GRU cell: choose a gate',
+    },
     svg('defs', {}, arrow),
     svg('g', { 'aria-hidden': 'true' }, ...wires, ...layout.operators.map(operator), ...layout.labels.map(textLabel)),
-    ...gateBoxes);
+    ...gateBoxes,
+  );
 
   return {
     element,
@@ -220,9 +442,14 @@ export function cellDiagram(cell: CellKind, units: number, markerId: string): Ce
         node.classList.toggle('is-selected', on);
         node.setAttribute('aria-label', describe(gate));
         const v = values[gate] ?? [];
-        squares.get(gate)?.forEach((square, j) => square.setAttribute('fill', v[j] === undefined ? 'none' : color(gate, v[j] as number)));
+        squares
+          .get(gate)
+          ?.forEach((square, j) =>
+            square.setAttribute('fill', v[j] === undefined ? 'none' : color(gate, v[j] as number)),
+          );
       }
-      for (const [gate, lines] of wiresByGate) for (const line of lines) line.classList.toggle('is-selected', gate === selected);
+      for (const [gate, lines] of wiresByGate)
+        for (const line of lines) line.classList.toggle('is-selected', gate === selected);
     },
   };
 }

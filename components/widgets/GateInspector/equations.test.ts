@@ -1,23 +1,38 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { gateEquationTex, gateSubstitutedTex, rowNotation, stateUpdateTex, texNum, texVector, unitArithmetic } from './equations';
+import {
+  gateEquationTex,
+  gateSubstitutedTex,
+  rowNotation,
+  stateUpdateTex,
+  texNum,
+  texVector,
+  unitArithmetic,
+} from './equations';
 import { gateTerms, inspect, stateUpdate } from './model';
 import { PRESETS, readSequence } from './sequence';
 
 const plain = rowNotation(0, 1, 'forward', false);
 const steps = readSequence(PRESETS['one mark']).steps;
-const valid = (tex: string): string => katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true });
+const valid = (tex: string): string =>
+  katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true });
 
 describe('gate equations as TeX', () => {
   it('writes each gate as the chapter does, in PyTorch’s names', () => {
     expect(gateEquationTex('i', plain)).toBe('i_{t} = \\sigma(W_{ii} x_{t} + b_{ii} + W_{hi} h_{t-1} + b_{hi})');
     expect(gateEquationTex('g', plain, 3)).toBe('g_{3} = \\tanh(W_{ig} x_{3} + b_{ig} + W_{hg} h_{2} + b_{hg})');
-    expect(gateEquationTex('n', plain)).toBe('n_{t} = \\tanh\\big(W_{in} x_{t} + b_{in} + r_{t} \\odot (W_{hn} h_{t-1} + b_{hn})\\big)');
+    expect(gateEquationTex('n', plain)).toBe(
+      'n_{t} = \\tanh\\big(W_{in} x_{t} + b_{in} + r_{t} \\odot (W_{hn} h_{t-1} + b_{hn})\\big)',
+    );
   });
 
   it('marks the row: a layer superscript when stacked, an arrow and step t + 1 for the backward direction', () => {
-    expect(gateEquationTex('f', rowNotation(1, 3, 'forward', false), 4)).toBe('f^{(2)}_{4} = \\sigma(W_{if} h^{(1)}_{4} + b_{if} + W_{hf} h^{(2)}_{3} + b_{hf})');
-    expect(gateEquationTex('z', rowNotation(0, 1, 'reverse', true), 2)).toBe('\\overleftarrow{z}_{2} = \\sigma(W_{iz} x_{2} + b_{iz} + W_{hz} \\overleftarrow{h}_{3} + b_{hz})');
+    expect(gateEquationTex('f', rowNotation(1, 3, 'forward', false), 4)).toBe(
+      'f^{(2)}_{4} = \\sigma(W_{if} h^{(1)}_{4} + b_{if} + W_{hf} h^{(2)}_{3} + b_{hf})',
+    );
+    expect(gateEquationTex('z', rowNotation(0, 1, 'reverse', true), 2)).toBe(
+      '\\overleftarrow{z}_{2} = \\sigma(W_{iz} x_{2} + b_{iz} + W_{hz} \\overleftarrow{h}_{3} + b_{hz})',
+    );
   });
 
   it('formats numbers with an ASCII minus and vectors as bmatrix', () => {
@@ -57,6 +72,8 @@ describe('unit arithmetic as text', () => {
     const lines = unitArithmetic(terms, Wi, Wh);
     expect(lines).toHaveLength(4);
     expect(lines[0]!.lines[0]).toMatch(/^W_if·x = \S+·0\.800 \+ \S+·1\.000 = \S+$/);
-    expect(lines[0]!.lines[3]).toBe(`f = σ(${lines[0]!.lines[2]!.split(' = ').pop()}) = ${terms.value[0]!.toFixed(3).replace('-', '−')}`);
+    expect(lines[0]!.lines[3]).toBe(
+      `f = σ(${lines[0]!.lines[2]!.split(' = ').pop()}) = ${terms.value[0]!.toFixed(3).replace('-', '−')}`,
+    );
   });
 });

@@ -7,11 +7,19 @@ import type { GateTerms, StateUpdate } from './model';
 /** What each gate is called and does, in the chapter's words. */
 export const GATE_INFO: Record<GateName, { name: string; role: string; squash: 'sigmoid' | 'tanh' }> = {
   i: { name: 'input gate', role: 'how much of the candidate g to write into the memory', squash: 'sigmoid' },
-  f: { name: 'forget gate', role: 'how much of the old memory c to keep: near 1 keeps, near 0 erases', squash: 'sigmoid' },
+  f: {
+    name: 'forget gate',
+    role: 'how much of the old memory c to keep: near 1 keeps, near 0 erases',
+    squash: 'sigmoid',
+  },
   g: { name: 'candidate', role: 'the new content that could be written, in (−1, 1)', squash: 'tanh' },
   o: { name: 'output gate', role: 'how much of the squashed memory to show as h', squash: 'sigmoid' },
   r: { name: 'reset gate', role: 'how much of the old state the candidate n may use', squash: 'sigmoid' },
-  z: { name: 'update gate', role: 'how much of the old state to keep: near 1 copies h, near 0 replaces it by n', squash: 'sigmoid' },
+  z: {
+    name: 'update gate',
+    role: 'how much of the old state to keep: near 1 copies h, near 0 replaces it by n',
+    squash: 'sigmoid',
+  },
   n: { name: 'new state (candidate)', role: 'the proposed new state, in (−1, 1)', squash: 'tanh' },
 };
 
@@ -26,7 +34,12 @@ export interface RowNotation {
 }
 
 /** The notation of a row: layer (0-based), how many layers, and its direction. */
-export function rowNotation(layer: number, numLayers: number, direction: 'forward' | 'reverse', bidirectional: boolean): RowNotation {
+export function rowNotation(
+  layer: number,
+  numLayers: number,
+  direction: 'forward' | 'reverse',
+  bidirectional: boolean,
+): RowNotation {
   const arrow = direction === 'reverse' ? '\\overleftarrow' : '\\overrightarrow';
   return {
     decorate: (s) => (bidirectional ? `${arrow}{${s}}` : numLayers > 1 ? `${s}^{(${layer + 1})}` : s),
@@ -39,7 +52,8 @@ export function rowNotation(layer: number, numLayers: number, direction: 'forwar
 export const texNum = (x: number, digits = 3): string => fmt(x, digits).replace('−', '-');
 
 /** A column vector as a TeX bmatrix. */
-export const texVector = (v: readonly number[], digits = 3): string => `\\begin{bmatrix}${v.map((x) => texNum(x, digits)).join(' \\\\ ')}\\end{bmatrix}`;
+export const texVector = (v: readonly number[], digits = 3): string =>
+  `\\begin{bmatrix}${v.map((x) => texNum(x, digits)).join(' \\\\ ')}\\end{bmatrix}`;
 
 const sub = (symbol: string, index: string | number): string => `${symbol}_{${index}}`;
 
@@ -65,7 +79,8 @@ export function gateEquationTex(gate: GateName, notation: RowNotation, t: number
   const x = sub(notation.input, t);
   const hPrev = sub(d('h'), previousIndex(notation, t));
   const lhs = sub(d(gate), t);
-  if (gate === 'n') return `${lhs} = \\tanh\\big(${Wi} ${x} + ${bi} + ${sub(d('r'), t)} \\odot (${Wh} ${hPrev} + ${bh})\\big)`;
+  if (gate === 'n')
+    return `${lhs} = \\tanh\\big(${Wi} ${x} + ${bi} + ${sub(d('r'), t)} \\odot (${Wh} ${hPrev} + ${bh})\\big)`;
   const f = GATE_INFO[gate].squash === 'tanh' ? '\\tanh' : '\\sigma';
   return `${lhs} = ${f}(${Wi} ${x} + ${bi} + ${Wh} ${hPrev} + ${bh})`;
 }
@@ -77,7 +92,9 @@ export function gateEquationTex(gate: GateName, notation: RowNotation, t: number
 export function gateSubstitutedTex(terms: GateTerms, notation: RowNotation, t: number): string {
   const f = GATE_INFO[terms.gate].squash === 'tanh' ? '\\tanh' : '\\sigma';
   const [wx, bi, wh, bh] = [terms.wx, terms.bi, terms.wh, terms.bh].map((v) => texVector(v));
-  const inner = terms.r ? `${wx} + ${bi} + ${texVector(terms.r)} \\odot \\left(${wh} + ${bh}\\right)` : `${wx} + ${bi} + ${wh} + ${bh}`;
+  const inner = terms.r
+    ? `${wx} + ${bi} + ${texVector(terms.r)} \\odot \\left(${wh} + ${bh}\\right)`
+    : `${wx} + ${bi} + ${wh} + ${bh}`;
   return [
     '\\begin{aligned}',
     `${gateEquationTex(terms.gate, notation, t).replace(' = ', ' &= ')} \\\\`,
@@ -117,17 +134,24 @@ export interface UnitArithmetic {
   lines: string[];
 }
 
-const dotText = (row: readonly number[], v: readonly number[]): string => row.map((w, k) => `${fmtFactor(w)}·${fmtFactor(v[k] as number)}`).join(' + ');
+const dotText = (row: readonly number[], v: readonly number[]): string =>
+  row.map((w, k) => `${fmtFactor(w)}·${fmtFactor(v[k] as number)}`).join(' + ');
 
 /**
  * The gate value of every unit, written out as plain text from the weights (the rows of the gate's block of W_ih and W_hh).
  * @param Wi [H][inF] the gate's rows of W_ih; Wh [H][H] its rows of W_hh
  */
-export function unitArithmetic(terms: GateTerms, Wi: readonly (readonly number[])[], Wh: readonly (readonly number[])[]): UnitArithmetic[] {
+export function unitArithmetic(
+  terms: GateTerms,
+  Wi: readonly (readonly number[])[],
+  Wh: readonly (readonly number[])[],
+): UnitArithmetic[] {
   const { Wi: wiName, Wh: whName } = { Wi: `W_i${terms.gate}`, Wh: `W_h${terms.gate}` };
   const f = GATE_INFO[terms.gate].squash === 'tanh' ? 'tanh' : 'σ';
   return terms.value.map((value, j) => {
-    const recurrent = terms.r ? `${fmtFactor(terms.r[j] as number)}·(${fmt(terms.wh[j] as number)} + ${fmtFactor(terms.bh[j] as number)})` : `${fmt(terms.wh[j] as number)} + ${fmtFactor(terms.bh[j] as number)}`;
+    const recurrent = terms.r
+      ? `${fmtFactor(terms.r[j] as number)}·(${fmt(terms.wh[j] as number)} + ${fmtFactor(terms.bh[j] as number)})`
+      : `${fmt(terms.wh[j] as number)} + ${fmtFactor(terms.bh[j] as number)}`;
     return {
       unit: j + 1,
       lines: [

@@ -8,11 +8,34 @@ import { fmt, fmtVector } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import { cellDiagram, type CellDiagram } from './diagram';
 import { GATE_INFO, gateSubstitutedTex, rowNotation, stateUpdateTex, type RowNotation } from './equations';
-import { gatesOf, gateTerms, inspect, isTanhGate, previousStep, stateUpdate, trainingInfo, type Inspection, type RowTrace } from './model';
+import {
+  gatesOf,
+  gateTerms,
+  inspect,
+  isTanhGate,
+  previousStep,
+  stateUpdate,
+  trainingInfo,
+  type Inspection,
+  type RowTrace,
+} from './model';
 import { overview, overviewGeometry, readSpan } from './network';
 import { arithmeticTable, heatmapPanels, numberTables, weightTables } from './panels';
 import { formatSequence, MAX_STEPS, PRESETS, readSequence, type PresetName } from './sequence';
-import { CELL_GATES, CELLS, configOf, COUNTERPART, DEFAULT_SEQUENCE, gateInspectorUrl, readState, reconcile, rowCount, VIEWS, type GateInspectorState, type View } from './state';
+import {
+  CELL_GATES,
+  CELLS,
+  configOf,
+  COUNTERPART,
+  DEFAULT_SEQUENCE,
+  gateInspectorUrl,
+  readState,
+  reconcile,
+  rowCount,
+  VIEWS,
+  type GateInspectorState,
+  type View,
+} from './state';
 import { HIDDEN_SIZE, TRAIN_DEFAULTS, type CellKind } from './train';
 
 const sigmoidColor = heatmapColor(1, 'sequential');
@@ -142,33 +165,56 @@ class GateInspectorElement extends HTMLElement {
     const switchButton = (label: string, onclick: () => void, extra: Record<string, string> = {}): HTMLButtonElement =>
       el('button', { type: 'button', class: 'button gi-switch', 'aria-pressed': 'false', onclick, ...extra }, label);
     const group = (labelId: string, label: string, ...buttons: HTMLElement[]): HTMLElement =>
-      el('div', { class: 'gi-field' },
+      el(
+        'div',
+        { class: 'gi-field' },
         el('span', { class: 'gi-label', id: labelId }, label),
-        el('div', { class: 'gi-toggle', role: 'group', 'aria-labelledby': labelId }, ...buttons));
+        el('div', { class: 'gi-toggle', role: 'group', 'aria-labelledby': labelId }, ...buttons),
+      );
 
     const text = el('input', {
-      type: 'text', id: id('seq'), class: 'gi-text', value: formatSequence(this.state.seq), autocomplete: 'off', spellcheck: 'false',
-      inputmode: 'text', 'aria-describedby': id('seq-help'),
+      type: 'text',
+      id: id('seq'),
+      class: 'gi-text',
+      value: formatSequence(this.state.seq),
+      autocomplete: 'off',
+      spellcheck: 'false',
+      inputmode: 'text',
+      'aria-describedby': id('seq-help'),
     });
     text.addEventListener('change', () => this.setSequence(text.value));
     text.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') this.setSequence(text.value);
     });
-    const preset = el('select', { id: id('preset'), class: 'gi-select' },
+    const preset = el(
+      'select',
+      { id: id('preset'), class: 'gi-select' },
       el('option', { value: '' }, 'Pick an example…'),
-      ...(Object.keys(PRESETS) as PresetName[]).map((name) => el('option', { value: name }, PRESET_LABELS[name])));
+      ...(Object.keys(PRESETS) as PresetName[]).map((name) => el('option', { value: name }, PRESET_LABELS[name])),
+    );
     preset.addEventListener('change', () => {
       const name = preset.value as PresetName | '';
       if (name === '') return;
       this.setSequence(PRESETS[name]);
       preset.value = '';
     });
-    const cells = Object.fromEntries(CELLS.map((cell) => [cell, switchButton(CELL_LABELS[cell], () => this.setCell(cell))])) as Record<CellKind, HTMLButtonElement>;
-    const views = Object.fromEntries(VIEWS.map((view) => [view, switchButton(VIEW_LABELS[view], () => this.setView(view))])) as Record<View, HTMLButtonElement>;
-    const layers = [1, 2, 3].map((n) => switchButton(String(n), () => this.setLayers(n), { 'aria-label': `${n} layer${n > 1 ? 's' : ''}` }));
+    const cells = Object.fromEntries(
+      CELLS.map((cell) => [cell, switchButton(CELL_LABELS[cell], () => this.setCell(cell))]),
+    ) as Record<CellKind, HTMLButtonElement>;
+    const views = Object.fromEntries(
+      VIEWS.map((view) => [view, switchButton(VIEW_LABELS[view], () => this.setView(view))]),
+    ) as Record<View, HTMLButtonElement>;
+    const layers = [1, 2, 3].map((n) =>
+      switchButton(String(n), () => this.setLayers(n), { 'aria-label': `${n} layer${n > 1 ? 's' : ''}` }),
+    );
     const layersField = group(id('layers-label'), 'Layers', ...layers);
     const rowGroup = el('div', { class: 'gi-toggle', role: 'group', 'aria-labelledby': id('row-label') });
-    const rowField = el('div', { class: 'gi-field' }, el('span', { class: 'gi-label', id: id('row-label') }, 'Open the cell of'), rowGroup);
+    const rowField = el(
+      'div',
+      { class: 'gi-field' },
+      el('span', { class: 'gi-label', id: id('row-label') }, 'Open the cell of'),
+      rowGroup,
+    );
 
     this.controls = new TimeControls({
       label: 'Time step t',
@@ -197,23 +243,53 @@ class GateInspectorElement extends HTMLElement {
       layers,
       rowField,
       rowGroup,
-      overview: el('div', { class: 'gi-overview', tabindex: 0, role: 'region', 'aria-label': 'The network unrolled over the sequence (scrolls sideways on narrow screens)' }),
+      overview: el('div', {
+        class: 'gi-overview',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The network unrolled over the sequence (scrolls sideways on narrow screens)',
+      }),
       caption: el('p', { class: 'gi-caption' }),
       gateList: el('div', { class: 'gi-toggle gi-gates', role: 'group', 'aria-label': 'Gate' }),
       diagram: el('div', { class: 'gi-diagram' }),
       eqTitle: el('p', { class: 'gi-eq-title', id: id('eq-title') }),
       eqRole: el('p', { class: 'gi-eq-role' }),
-      eqNumbers: el('div', { class: 'gi-tex gi-scroll', tabindex: 0, role: 'region', 'aria-label': 'The gate’s equation with the numbers of this step' }),
-      eqState: el('div', { class: 'gi-tex gi-scroll', tabindex: 0, role: 'region', 'aria-label': 'The state update with the numbers of this step' }),
+      eqNumbers: el('div', {
+        class: 'gi-tex gi-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The gate’s equation with the numbers of this step',
+      }),
+      eqState: el('div', {
+        class: 'gi-tex gi-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The state update with the numbers of this step',
+      }),
       eqNote: el('p', { class: 'gi-note' }),
-      arithmetic: el('div', { class: 'gi-scroll', tabindex: 0, role: 'region', 'aria-label': 'Arithmetic of the gate, unit by unit' }),
-      weights: el('div', { class: 'gi-scroll gi-weights', tabindex: 0, role: 'region', 'aria-label': 'The gate’s weights' }),
+      arithmetic: el('div', {
+        class: 'gi-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'Arithmetic of the gate, unit by unit',
+      }),
+      weights: el('div', {
+        class: 'gi-scroll gi-weights',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The gate’s weights',
+      }),
       chartsTitle: el('p', { class: 'gi-panel-title' }),
       legends: el('div', { class: 'gi-legends' }),
       charts: el('div', { class: 'gi-charts' }),
       rowsTitle: el('p', { class: 'gi-panel-title' }),
       rowCharts: el('div', { class: 'gi-charts' }),
-      tables: el('div', { class: 'gi-scroll', tabindex: 0, role: 'region', 'aria-label': 'The numbers behind the heatmaps' }),
+      tables: el('div', {
+        class: 'gi-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The numbers behind the heatmaps',
+      }),
       footnote: el('p', { class: 'gi-footnote' }),
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
@@ -234,39 +310,79 @@ class GateInspectorElement extends HTMLElement {
     });
     this.replaceChildren(
       el('p', { class: 'widget-title', id: id('title') }, 'Inside the gates: an LSTM and a GRU remembering a number'),
-      el('p', { class: 'widget-help', id: id('help') },
-        'Each network reads numbers from −1 to 1 and was trained to report the one marked with *. Pick a cell and a gate, then move through time (slider, ← →, Space to play).'),
+      el(
+        'p',
+        { class: 'widget-help', id: id('help') },
+        'Each network reads numbers from −1 to 1 and was trained to report the one marked with *. Pick a cell and a gate, then move through time (slider, ← →, Space to play).',
+      ),
       this.refs.notice,
-      el('div', { class: 'gi-inputs' },
-        el('div', { class: 'gi-field gi-seq' },
+      el(
+        'div',
+        { class: 'gi-inputs' },
+        el(
+          'div',
+          { class: 'gi-field gi-seq' },
           el('label', { for: text.id }, 'Sequence'),
-          el('div', { class: 'gi-seq-row' }, text, el('button', { type: 'button', class: 'button', onclick: () => this.setSequence(text.value) }, 'Read')),
-          el('span', { class: 'gi-hint', id: id('seq-help') }, `up to ${MAX_STEPS} numbers; * marks the one to remember`)),
-        el('div', { class: 'gi-field' }, el('label', { for: preset.id }, 'Examples'), preset)),
-      el('div', { class: 'gi-inputs' },
+          el(
+            'div',
+            { class: 'gi-seq-row' },
+            text,
+            el('button', { type: 'button', class: 'button', onclick: () => this.setSequence(text.value) }, 'Read'),
+          ),
+          el(
+            'span',
+            { class: 'gi-hint', id: id('seq-help') },
+            `up to ${MAX_STEPS} numbers; * marks the one to remember`,
+          ),
+        ),
+        el('div', { class: 'gi-field' }, el('label', { for: preset.id }, 'Examples'), preset),
+      ),
+      el(
+        'div',
+        { class: 'gi-inputs' },
         group(id('cell-label'), 'Cell', cells.lstm, cells.gru),
         group(id('view-label'), 'View', views.single, views.bidirectional, views.stacked),
         layersField,
-        rowField),
+        rowField,
+      ),
       this.refs.overview,
       this.refs.caption,
       this.controls.element,
-      el('div', { class: 'gi-detail' },
-        el('div', { class: 'gi-diagram-panel' },
+      el(
+        'div',
+        { class: 'gi-detail' },
+        el(
+          'div',
+          { class: 'gi-diagram-panel' },
           el('p', { class: 'gi-panel-title' }, 'Choose a gate (in the list or the diagram)'),
           this.refs.gateList,
-          this.refs.diagram),
-        el('div', { class: 'gi-equation', role: 'region', 'aria-labelledby': id('eq-title') },
+          this.refs.diagram,
+        ),
+        el(
+          'div',
+          { class: 'gi-equation', role: 'region', 'aria-labelledby': id('eq-title') },
           this.refs.eqTitle,
           this.refs.eqRole,
           this.refs.eqNumbers,
           this.refs.eqState,
           this.refs.eqNote,
-          el('details', { class: 'gi-details' }, el('summary', {}, 'Show the arithmetic, unit by unit'), this.refs.arithmetic),
-          el('details', { class: 'gi-details' }, el('summary', {}, 'Show this gate’s weights'), this.refs.weights))),
+          el(
+            'details',
+            { class: 'gi-details' },
+            el('summary', {}, 'Show the arithmetic, unit by unit'),
+            this.refs.arithmetic,
+          ),
+          el('details', { class: 'gi-details' }, el('summary', {}, 'Show this gate’s weights'), this.refs.weights),
+        ),
+      ),
       el('div', { class: 'gi-panel' }, this.refs.chartsTitle, this.refs.legends, this.refs.charts),
       el('div', { class: 'gi-panel gi-rows-panel' }, this.refs.rowsTitle, this.refs.rowCharts),
-      el('details', { class: 'gi-details' }, el('summary', {}, 'The numbers behind the charts, as tables'), this.refs.tables),
+      el(
+        'details',
+        { class: 'gi-details' },
+        el('summary', {}, 'The numbers behind the charts, as tables'),
+        this.refs.tables,
+      ),
       this.refs.footnote,
       this.refs.live,
     );
@@ -388,45 +504,81 @@ class GateInspectorElement extends HTMLElement {
     this.refs.layers.forEach((b, k) => b.setAttribute('aria-pressed', String(k + 1 === s.layers)));
     const rows = rowCount(s);
     this.refs.rowField.hidden = rows === 1;
-    const rowLabels = s.view === 'bidirectional' ? ['→ Forward', '← Backward'] : Array.from({ length: rows }, (_, k) => `Layer ${k + 1}`);
+    const rowLabels =
+      s.view === 'bidirectional'
+        ? ['→ Forward', '← Backward']
+        : Array.from({ length: rows }, (_, k) => `Layer ${k + 1}`);
     if (this.refs.rowGroup.childElementCount !== rows || this.refs.rowGroup.dataset.view !== s.view) {
       this.refs.rowGroup.dataset.view = s.view;
-      this.refs.rowGroup.replaceChildren(...rowLabels.map((label, k) =>
-        el('button', { type: 'button', class: 'button gi-switch', 'aria-pressed': 'false', onclick: () => this.setRow(k + 1) }, label)));
+      this.refs.rowGroup.replaceChildren(
+        ...rowLabels.map((label, k) =>
+          el(
+            'button',
+            { type: 'button', class: 'button gi-switch', 'aria-pressed': 'false', onclick: () => this.setRow(k + 1) },
+            label,
+          ),
+        ),
+      );
     }
     [...this.refs.rowGroup.children].forEach((b, k) => b.setAttribute('aria-pressed', String(k + 1 === s.row)));
     const gates = CELL_GATES[s.cell];
     if (this.refs.gateList.dataset.cell !== s.cell) {
       this.refs.gateList.dataset.cell = s.cell;
-      this.refs.gateList.replaceChildren(...gates.map((gate) =>
-        el('button', { type: 'button', class: 'button gi-switch', 'data-gate': gate, 'aria-pressed': 'false', onclick: () => this.setGate(gate) },
-          el('b', {}, gate), ` ${GATE_INFO[gate].name}`)));
+      this.refs.gateList.replaceChildren(
+        ...gates.map((gate) =>
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'button gi-switch',
+              'data-gate': gate,
+              'aria-pressed': 'false',
+              onclick: () => this.setGate(gate),
+            },
+            el('b', {}, gate),
+            ` ${GATE_INFO[gate].name}`,
+          ),
+        ),
+      );
     }
-    for (const b of this.refs.gateList.children) b.setAttribute('aria-pressed', String(b.getAttribute('data-gate') === s.gate));
+    for (const b of this.refs.gateList.children)
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-gate') === s.gate));
   }
 
   private rowLabels(): { label: string; short: string }[] {
     const { config } = this.run;
     return this.run.rows.map((row) =>
       config.bidirectional
-        ? row.direction === 'forward' ? { label: '→ forward', short: '→' } : { label: '← backward', short: '←' }
-        : config.numLayers > 1 ? { label: `layer ${row.layer + 1}`, short: `L${row.layer + 1}` } : { label: CELL_LABELS[config.cell], short: '' });
+        ? row.direction === 'forward'
+          ? { label: '→ forward', short: '→' }
+          : { label: '← backward', short: '←' }
+        : config.numLayers > 1
+          ? { label: `layer ${row.layer + 1}`, short: `L${row.layer + 1}` }
+          : { label: CELL_LABELS[config.cell], short: '' },
+    );
   }
 
   private renderOverview(): void {
     const { t, gate } = this.state;
     const labels = this.rowLabels();
     const T = this.run.T;
-    const picture = overview({
-      x: this.state.seq,
-      yhat: this.run.yhat,
-      rows: this.run.rows.map((row, r) => ({ ...labels[r]!, direction: row.direction, stripes: row.gates[gate] ?? [] })),
-      t,
-      row: this.state.row - 1,
-      width: this.width(),
-      color: (v) => gateColor(gate, v),
-      markerId: `${this.base}-net-arrow`,
-    }, `The network over ${T} steps: ${this.run.rows.length} row${this.run.rows.length > 1 ? 's' : ''} of cells, each cell striped by its ${gate} gate’s ${HIDDEN_SIZE} units; step ${t} is marked.`);
+    const picture = overview(
+      {
+        x: this.state.seq,
+        yhat: this.run.yhat,
+        rows: this.run.rows.map((row, r) => ({
+          ...labels[r]!,
+          direction: row.direction,
+          stripes: row.gates[gate] ?? [],
+        })),
+        t,
+        row: this.state.row - 1,
+        width: this.width(),
+        color: (v) => gateColor(gate, v),
+        markerId: `${this.base}-net-arrow`,
+      },
+      `The network over ${T} steps: ${this.run.rows.length} row${this.run.rows.length > 1 ? 's' : ''} of cells, each cell striped by its ${gate} gate’s ${HIDDEN_SIZE} units; step ${t} is marked.`,
+    );
     this.refs.overview.replaceChildren(picture);
     // Keep the current step in view when the overview is wider than the widget, after the frame's layout
     // (reading scroll positions right after changing the DOM would force a synchronous layout).
@@ -435,7 +587,8 @@ class GateInspectorElement extends HTMLElement {
       const scroll = this.refs.overview;
       const left = geometry.gutter + (t - 1) * geometry.pitch;
       requestAnimationFrame(() => {
-        if (left < scroll.scrollLeft || left + geometry.pitch > scroll.scrollLeft + scroll.clientWidth) scroll.scrollLeft = Math.max(0, left - scroll.clientWidth / 2);
+        if (left < scroll.scrollLeft || left + geometry.pitch > scroll.scrollLeft + scroll.clientWidth)
+          scroll.scrollLeft = Math.max(0, left - scroll.clientWidth / 2);
       });
     }
 
@@ -446,12 +599,29 @@ class GateInspectorElement extends HTMLElement {
       const [first, last] = direction === 'forward' ? [a, b] : [b, a];
       return first === last ? [el('span', {}, 'x', sub(first))] : [el('span', {}, 'x', sub(first), ' … x', sub(last))];
     };
-    const yhat = el('span', {}, 'It reports ŷ', sub(t), ` = ${fmt(this.run.yhat[t - 1] ?? 0, 2)}; the task’s answer is ${fmt(this.run.target[t - 1] ?? 0, 2)}.`);
-    const input = el('span', {}, `Step ${t} reads x`, sub(t), ` = ${fmt(step.value, 2)}${step.marked ? ' (marked: remember it)' : ''}. `);
+    const yhat = el(
+      'span',
+      {},
+      'It reports ŷ',
+      sub(t),
+      ` = ${fmt(this.run.yhat[t - 1] ?? 0, 2)}; the task’s answer is ${fmt(this.run.target[t - 1] ?? 0, 2)}.`,
+    );
+    const input = el(
+      'span',
+      {},
+      `Step ${t} reads x`,
+      sub(t),
+      ` = ${fmt(step.value, 2)}${step.marked ? ' (marked: remember it)' : ''}. `,
+    );
     let story: (Node | string)[];
     if (this.run.config.bidirectional) {
-      story = ['The forward cell at this step has read ', ...read('forward'), '; the backward cell has read ', ...read('reverse'),
-        ' (it starts at the end), so together they have seen the whole sequence. '];
+      story = [
+        'The forward cell at this step has read ',
+        ...read('forward'),
+        '; the backward cell has read ',
+        ...read('reverse'),
+        ' (it starts at the end), so together they have seen the whole sequence. ',
+      ];
     } else if (this.run.config.numLayers > 1) {
       story = [`Each layer reads the layer below’s h`, sub(t), '; all of them have read ', ...read('forward'), '. '];
     } else {
@@ -480,7 +650,13 @@ class GateInspectorElement extends HTMLElement {
     }
     const row = this.currentRow();
     const values = Object.fromEntries(gatesOf(cell).map((g) => [g, row.gates[g]?.[t - 1] ?? []]));
-    this.diagram.update(values, gate, gateColor, (g) => `${GATE_INFO[g].name} ${g}${g === gate ? ' (shown)' : ''}: ${(values[g] as number[]).map((v) => fmt(v, 2)).join(', ')}`);
+    this.diagram.update(
+      values,
+      gate,
+      gateColor,
+      (g) =>
+        `${GATE_INFO[g].name} ${g}${g === gate ? ' (shown)' : ''}: ${(values[g] as number[]).map((v) => fmt(v, 2)).join(', ')}`,
+    );
   }
 
   /** The typeset gate equation and state update of a row at step t, from the cache or KaTeX. */
@@ -520,7 +696,11 @@ class GateInspectorElement extends HTMLElement {
       const T = this.run.T;
       // Nearest steps first: the reader is most likely to go there next.
       const order = Array.from({ length: T }, (_, k) => k + 1).sort((a, b) => Math.abs(a - t) - Math.abs(b - t));
-      const next = order.find((k) => !this.texCache.has(`${this.runId}|${rowIndex}|${k}|${gate}`) || !this.texCache.has(`${this.runId}|${rowIndex}|${k}|state`));
+      const next = order.find(
+        (k) =>
+          !this.texCache.has(`${this.runId}|${rowIndex}|${k}|${gate}`) ||
+          !this.texCache.has(`${this.runId}|${rowIndex}|${k}|state`),
+      );
       if (next === undefined || !this.isConnected) {
         this.prefetching = false;
         return;
@@ -562,9 +742,18 @@ class GateInspectorElement extends HTMLElement {
     }
     const prev = previousStep(row, t - 1, T);
     const notes: string[] = [];
-    if (prev < 0) notes.push(`The state before the first step this row reads (${row.direction === 'reverse' ? `step ${T + 1}` : 'step 0'}) is zero.`);
-    if (row.direction === 'reverse') notes.push('The backward row reads the sequence from the end, so its previous step is t + 1; it has its own weights (PyTorch’s weight_ih_l0_reverse…).');
-    if (row.layer > 0) notes.push(`Layer ${row.layer + 1} reads layer ${row.layer}’s h as its input, so its W_i${gate} has ${HIDDEN_SIZE} columns.`);
+    if (prev < 0)
+      notes.push(
+        `The state before the first step this row reads (${row.direction === 'reverse' ? `step ${T + 1}` : 'step 0'}) is zero.`,
+      );
+    if (row.direction === 'reverse')
+      notes.push(
+        'The backward row reads the sequence from the end, so its previous step is t + 1; it has its own weights (PyTorch’s weight_ih_l0_reverse…).',
+      );
+    if (row.layer > 0)
+      notes.push(
+        `Layer ${row.layer + 1} reads layer ${row.layer}’s h as its input, so its W_i${gate} has ${HIDDEN_SIZE} columns.`,
+      );
     this.refs.eqNote.textContent = notes.join(' ');
     this.refs.eqNote.hidden = notes.length === 0;
 
@@ -598,7 +787,12 @@ class GateInspectorElement extends HTMLElement {
 
   /** Draw the heatmaps (Plot): a new pass, another row, or another width. Selection and step are marked by renderCharts. */
   private drawCharts(): void {
-    const panels = heatmapPanels(this.run, this.state.row - 1, this.rowLabels().map((l) => l.label), this.width());
+    const panels = heatmapPanels(
+      this.run,
+      this.state.row - 1,
+      this.rowLabels().map((l) => l.label),
+      this.width(),
+    );
     const where = this.run.rows.length > 1 ? ` of ${rowName(this.state, this.state.row - 1)}` : '';
     this.refs.chartsTitle.textContent = `Every gate${where}, unit by step (the chosen gate is framed)`;
     this.refs.legends.replaceChildren(...panels.legends);
@@ -615,7 +809,15 @@ class GateInspectorElement extends HTMLElement {
     if (key === this.tablesKey) return;
     this.tablesKey = key;
     const where = this.run.rows.length > 1 ? `, ${rowName(this.state, this.state.row - 1)}` : '';
-    this.refs.tables.replaceChildren(...numberTables(this.run, this.state.seq, this.state.row - 1, this.rowLabels().map((l) => l.label), where));
+    this.refs.tables.replaceChildren(
+      ...numberTables(
+        this.run,
+        this.state.seq,
+        this.state.row - 1,
+        this.rowLabels().map((l) => l.label),
+        where,
+      ),
+    );
   }
 }
 

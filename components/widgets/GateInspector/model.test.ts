@@ -12,7 +12,10 @@ describe('inspect', () => {
     for (const config of CONFIGS) {
       const run = inspect(steps, config);
       const D = config.bidirectional ? 2 : 1;
-      expect(run.rows.map((r) => r.suffix), configKey(config)).toEqual(
+      expect(
+        run.rows.map((r) => r.suffix),
+        configKey(config),
+      ).toEqual(
         Array.from({ length: config.numLayers * D }, (_, k) => `l${Math.floor(k / D)}${k % D === 1 ? '_reverse' : ''}`),
       );
       for (const row of run.rows) {
@@ -100,7 +103,11 @@ describe('gate equations with the numbers substituted', () => {
     const terms = gateTerms(row, 'gru', 'n', 4, run.T);
     const j = 2;
     const W = row.weights;
-    const byHand = Math.tanh(dot(W.weightIH[8 + j]!, row.x[4]!) + W.biasIH[8 + j]! + row.gates.r![4]![j]! * (dot(W.weightHH[8 + j]!, row.h[3]!) + W.biasHH[8 + j]!));
+    const byHand = Math.tanh(
+      dot(W.weightIH[8 + j]!, row.x[4]!) +
+        W.biasIH[8 + j]! +
+        row.gates.r![4]![j]! * (dot(W.weightHH[8 + j]!, row.h[3]!) + W.biasHH[8 + j]!),
+    );
     expect(terms.value[j]).toBeCloseTo(byHand, 12);
     expect(terms.r).toEqual(row.gates.r![4]);
   });

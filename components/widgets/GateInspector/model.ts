@@ -17,7 +17,16 @@ import {
   type Tensor,
 } from '../../../engine';
 import { encodeSteps, INPUT_SIZE, targets, type Step } from './task';
-import { buildNetwork, configKey, HIDDEN_SIZE, targetKind, type CellKind, type Network, type NetworkConfig, type TrainedNetwork } from './train';
+import {
+  buildNetwork,
+  configKey,
+  HIDDEN_SIZE,
+  targetKind,
+  type CellKind,
+  type Network,
+  type NetworkConfig,
+  type TrainedNetwork,
+} from './train';
 import weights from './weights.json';
 
 /** A trained network's stored form, as weights.json holds it. */
@@ -97,9 +106,12 @@ export function trainingInfo(config: NetworkConfig): { steps: number; finalLoss:
 export const gatesOf = (cell: CellKind): readonly GateName[] => GATES[cell];
 
 const rows2d = (data: ArrayLike<number>, width: number): number[][] =>
-  Array.from({ length: data.length / width }, (_, r) => Array.from({ length: width }, (_, c) => data[r * width + c] as number));
+  Array.from({ length: data.length / width }, (_, r) =>
+    Array.from({ length: width }, (_, c) => data[r * width + c] as number),
+  );
 
-const plain = (t: Tensor | null): number[][] => (t === null ? [] : rows2d(t.data, t.shape[t.shape.length - 1] as number));
+const plain = (t: Tensor | null): number[][] =>
+  t === null ? [] : rows2d(t.data, t.shape[t.shape.length - 1] as number);
 
 /**
  * Run the config's network over `steps` from zero states, with a trace: one forward pass, no gradient.
@@ -223,14 +235,36 @@ export function gateTerms(row: RowTrace, cell: CellKind, gate: GateName, t: numb
       pre = add(add(add(wx, bi), wh), bh);
     }
     const value = isTanhGate(gate) ? tanh(pre) : sigmoid(pre);
-    return { gate, wx: vec(wx), bi: vec(bi), wh: vec(wh), bh: vec(bh), r: r && vec(r), pre: vec(pre), value: vec(value), x: [...x], hPrev: [...hPrev] };
+    return {
+      gate,
+      wx: vec(wx),
+      bi: vec(bi),
+      wh: vec(wh),
+      bh: vec(bh),
+      r: r && vec(r),
+      pre: vec(pre),
+      value: vec(value),
+      x: [...x],
+      hPrev: [...hPrev],
+    };
   });
 }
 
 /** The state update of one step, term by term, each [H]. */
 export interface StateUpdate {
   /** LSTM: c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t). */
-  lstm?: { f: number[]; cPrev: number[]; i: number[]; g: number[]; keep: number[]; write: number[]; c: number[]; o: number[]; tanhC: number[]; h: number[] };
+  lstm?: {
+    f: number[];
+    cPrev: number[];
+    i: number[];
+    g: number[];
+    keep: number[];
+    write: number[];
+    c: number[];
+    o: number[];
+    tanhC: number[];
+    h: number[];
+  };
   /** GRU: h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}. */
   gru?: { z: number[]; n: number[]; hPrev: number[]; fresh: number[]; kept: number[]; h: number[] };
 }
@@ -247,11 +281,26 @@ export function stateUpdate(row: RowTrace, cell: CellKind, t: number, T: number)
       const c = add(keep, write);
       const tanhC = tanh(c);
       const h = mul(o, tanhC);
-      return { lstm: { f: vec(f), cPrev: [...prev.c!], i: vec(i), g: vec(g), keep: vec(keep), write: vec(write), c: vec(c), o: vec(o), tanhC: vec(tanhC), h: vec(h) } };
+      return {
+        lstm: {
+          f: vec(f),
+          cPrev: [...prev.c!],
+          i: vec(i),
+          g: vec(g),
+          keep: vec(keep),
+          write: vec(write),
+          c: vec(c),
+          o: vec(o),
+          tanhC: vec(tanhC),
+          h: vec(h),
+        },
+      };
     }
     const [z, n] = [gate('z'), gate('n')];
     const fresh = mul(sub(1, z), n);
     const kept = mul(z, column(prev.h));
-    return { gru: { z: vec(z), n: vec(n), hPrev: [...prev.h], fresh: vec(fresh), kept: vec(kept), h: vec(add(fresh, kept)) } };
+    return {
+      gru: { z: vec(z), n: vec(n), hPrev: [...prev.h], fresh: vec(fresh), kept: vec(kept), h: vec(add(fresh, kept)) },
+    };
   });
 }

@@ -12,7 +12,12 @@ const input = (rows: OverviewInput['rows'], t = 3, row = 0, width = 700): Overvi
   color: (v) => `rgb(${Math.round(v * 255)}, 0, 0)`,
   markerId: 'm',
 });
-const stripes = [[0, 0.5, 1, 0.25], [1, 1, 1, 1], [0, 0, 0, 0], [0.5, 0.5, 0.5, 0.5]];
+const stripes = [
+  [0, 0.5, 1, 0.25],
+  [1, 1, 1, 1],
+  [0, 0, 0, 0],
+  [0.5, 0.5, 0.5, 0.5],
+];
 
 describe('overview geometry', () => {
   it('fits the columns to the width, 26 to 96 px a step, and scrolls below that', () => {
@@ -33,22 +38,39 @@ describe('overview geometry', () => {
 
 describe('overview drawing', () => {
   it('draws one cell per row and step, striped by unit, the current one marked, the marked input starred', () => {
-    const svg = overview(input([
-      { label: '→ forward', short: '→', direction: 'forward', stripes },
-      { label: '← backward', short: '←', direction: 'reverse', stripes },
-    ], 2, 1), 'the network');
+    const svg = overview(
+      input(
+        [
+          { label: '→ forward', short: '→', direction: 'forward', stripes },
+          { label: '← backward', short: '←', direction: 'reverse', stripes },
+        ],
+        2,
+        1,
+      ),
+      'the network',
+    );
     expect(svg.getAttribute('aria-label')).toBe('the network');
     expect(svg.querySelectorAll('.gi-n-cell')).toHaveLength(8);
     const current = svg.querySelectorAll('.gi-n-cell.is-current');
     expect(current).toHaveLength(1);
     expect([current[0]!.getAttribute('data-t'), current[0]!.getAttribute('data-row')]).toEqual(['2', '1']);
     const first = svg.querySelector('.gi-n-cell[data-t="1"][data-row="0"]')!;
-    expect([...first.querySelectorAll('rect[fill]')].map((r) => r.getAttribute('fill'))).toEqual(['rgb(0, 0, 0)', 'rgb(128, 0, 0)', 'rgb(255, 0, 0)', 'rgb(64, 0, 0)']);
+    expect([...first.querySelectorAll('rect[fill]')].map((r) => r.getAttribute('fill'))).toEqual([
+      'rgb(0, 0, 0)',
+      'rgb(128, 0, 0)',
+      'rgb(255, 0, 0)',
+      'rgb(64, 0, 0)',
+    ]);
     expect([...svg.querySelectorAll('.gi-n-x')].map((x) => x.textContent)).toEqual(['0.30', '−0.50', '*0.80', '0.10']);
     expect([...svg.querySelectorAll('.gi-n-y')].map((x) => x.textContent)).toEqual(['0.00', '0.01', '0.78', '0.00']);
     // The chosen row runs backwards: at t = 2 it has read x_4, x_3, x_2.
     expect([...svg.querySelectorAll('.gi-n-x.is-read')].map((x) => x.getAttribute('data-t'))).toEqual(['2', '3', '4']);
-    expect([...svg.querySelectorAll('.gi-n-rowlabel')].map((x) => x.textContent)).toEqual(['ŷ', 'x', '→ forward', '← backward']);
+    expect([...svg.querySelectorAll('.gi-n-rowlabel')].map((x) => x.textContent)).toEqual([
+      'ŷ',
+      'x',
+      '→ forward',
+      '← backward',
+    ]);
   });
 
   it('uses short labels and one decimal on a narrow screen', () => {

@@ -5,17 +5,28 @@ import { arithmeticTable, heatmapPanels, memoryDomain, numberTables, transpose, 
 import { PRESETS, readSequence } from './sequence';
 
 const steps = readSequence(PRESETS['one mark']).steps;
-const cellsOf = (table: Element): string[][] => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+const cellsOf = (table: Element): string[][] =>
+  [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
 const fmt3 = (x: number): string => (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3).replace('-', '−');
 
 describe('heatmap panels', () => {
   it('draws every gate, c and h of the open row, with a legend per scale', () => {
     const run = inspect(steps, { cell: 'lstm', numLayers: 1, bidirectional: false });
     const panels = heatmapPanels(run, 0, ['LSTM'], 700);
-    expect(panels.gates.map((f) => f.dataset.gate ?? f.querySelector('figcaption b')?.textContent)).toEqual(['i', 'f', 'g', 'o', 'c', 'h']);
+    expect(panels.gates.map((f) => f.dataset.gate ?? f.querySelector('figcaption b')?.textContent)).toEqual([
+      'i',
+      'f',
+      'g',
+      'o',
+      'c',
+      'h',
+    ]);
     expect(panels.rows).toEqual([]);
     expect(panels.columns).toBe(2);
-    expect(panels.legends.map((l) => l.textContent)).toEqual([expect.stringContaining('σ gates i, f, o'), expect.stringContaining('g, h (tanh) and memory c')]);
+    expect(panels.legends.map((l) => l.textContent)).toEqual([
+      expect.stringContaining('σ gates i, f, o'),
+      expect.stringContaining('g, h (tanh) and memory c'),
+    ]);
     // Units in rows, steps in columns: 4 × 8 cells each.
     expect(panels.gates[1]!.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(32);
   });
@@ -24,7 +35,10 @@ describe('heatmap panels', () => {
     const run = inspect(steps, { cell: 'gru', numLayers: 1, bidirectional: true });
     const panels = heatmapPanels(run, 1, ['→ forward', '← backward'], 400);
     expect(panels.gates).toHaveLength(4);
-    expect(panels.rows.map((f) => [f.dataset.row, f.querySelector('figcaption')!.textContent])).toEqual([['0', 'h — → forward'], ['1', 'h — ← backward']]);
+    expect(panels.rows.map((f) => [f.dataset.row, f.querySelector('figcaption')!.textContent])).toEqual([
+      ['0', 'h — → forward'],
+      ['1', 'h — ← backward'],
+    ]);
     expect(panels.columns).toBe(1);
   });
 
@@ -34,7 +48,16 @@ describe('heatmap panels', () => {
     run.rows[0]!.c![2]![1] = -1.234;
     expect(memoryDomain(run)).toBe(1.3);
     expect(heatmapPanels(run, 0, ['LSTM'], 700).legends).toHaveLength(3);
-    expect(transpose([[1, 2], [3, 4], [5, 6]])).toEqual([[1, 3, 5], [2, 4, 6]]);
+    expect(
+      transpose([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    ).toEqual([
+      [1, 3, 5],
+      [2, 4, 6],
+    ]);
   });
 });
 
@@ -54,11 +77,15 @@ describe('tables', () => {
     const row = run.rows[0]!;
     const terms = gateTerms(row, 'gru', 'z', 4, run.T);
     const arithmetic = arithmeticTable(row, 'gru', terms, 5);
-    expect([...arithmetic.querySelectorAll('.gi-arith-result')].map((d) => d.textContent!.split(' = ').pop())).toEqual(row.gates.z![4]!.map(fmt3));
+    expect([...arithmetic.querySelectorAll('.gi-arith-result')].map((d) => d.textContent!.split(' = ').pop())).toEqual(
+      row.gates.z![4]!.map(fmt3),
+    );
     const [note, weights] = weightTables(row, 'gru', 'z');
     expect(note!.textContent).toContain('Rows 4–7 of PyTorch’s weight_ih_l0');
     const Wi = weights!.querySelector('[data-name="Wi"]')!;
-    expect(cellsOf(Wi)).toEqual(row.weights.weightIH.slice(4, 8).map((r) => r.map((v) => v.toFixed(4).replace('-', '−'))));
+    expect(cellsOf(Wi)).toEqual(
+      row.weights.weightIH.slice(4, 8).map((r) => r.map((v) => v.toFixed(4).replace('-', '−'))),
+    );
     expect(cellsOf(weights!.querySelector('[data-name="bh"]')!).flat()).toHaveLength(4);
   });
 });

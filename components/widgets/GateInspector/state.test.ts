@@ -11,10 +11,24 @@ describe('gate-inspector URL state', () => {
   });
 
   it('round-trips a full state through the URL, writing only what differs from the defaults', () => {
-    const state = { ...gateInspectorUrl.defaults(), seq: [{ value: -0.25, marked: true }, { value: 1, marked: false }], cell: 'gru' as const, gate: 'n' as const, t: 2, view: 'stacked' as const, layers: 3, row: 3 };
+    const state = {
+      ...gateInspectorUrl.defaults(),
+      seq: [
+        { value: -0.25, marked: true },
+        { value: 1, marked: false },
+      ],
+      cell: 'gru' as const,
+      gate: 'n' as const,
+      t: 2,
+      view: 'stacked' as const,
+      layers: 3,
+      row: 3,
+    };
     const out = new URLSearchParams('other=1');
     gateInspectorUrl.write(state, out);
-    expect(out.toString()).toBe('other=1&gate-inspector.seq=*-0.25%2C1&gate-inspector.cell=gru&gate-inspector.gate=n&gate-inspector.t=2&gate-inspector.view=stacked&gate-inspector.layers=3&gate-inspector.row=3');
+    expect(out.toString()).toBe(
+      'other=1&gate-inspector.seq=*-0.25%2C1&gate-inspector.cell=gru&gate-inspector.gate=n&gate-inspector.t=2&gate-inspector.view=stacked&gate-inspector.layers=3&gate-inspector.row=3',
+    );
     expect(readState(out)).toEqual({ state, notices: [] });
     const plain = new URLSearchParams();
     gateInspectorUrl.write(gateInspectorUrl.defaults(), plain);
@@ -22,7 +36,11 @@ describe('gate-inspector URL state', () => {
   });
 
   it('replaces each out-of-range value by its default with a notice naming it', () => {
-    const { state, notices } = readState(params('gate-inspector.t=0&gate-inspector.view=sideways&gate-inspector.layers=4&gate-inspector.seq=&gate-inspector.cell=rnn'));
+    const { state, notices } = readState(
+      params(
+        'gate-inspector.t=0&gate-inspector.view=sideways&gate-inspector.layers=4&gate-inspector.seq=&gate-inspector.cell=rnn',
+      ),
+    );
     expect(state).toEqual(gateInspectorUrl.defaults());
     expect(notices).toHaveLength(5);
     expect(notices[0]).toContain('“gate-inspector.seq=”');
@@ -30,7 +48,10 @@ describe('gate-inspector URL state', () => {
   });
 
   it('maps a gate the cell lacks to its counterpart: silently for the default gate, with a notice for a chosen one', () => {
-    expect(readState(params('gate-inspector.cell=gru'))).toMatchObject({ state: { cell: 'gru', gate: 'z' }, notices: [] });
+    expect(readState(params('gate-inspector.cell=gru'))).toMatchObject({
+      state: { cell: 'gru', gate: 'z' },
+      notices: [],
+    });
     const chosen = readState(params('gate-inspector.cell=gru&gate-inspector.gate=g'));
     expect(chosen.state.gate).toBe('n');
     expect(chosen.notices).toEqual(['The GRU has no gate “g”; showing n instead.']);
@@ -54,8 +75,20 @@ describe('gate-inspector URL state', () => {
   it('derives the network and the number of rows from the view', () => {
     const base = gateInspectorUrl.defaults();
     expect(configOf(base)).toEqual({ cell: 'lstm', numLayers: 1, bidirectional: false });
-    expect(configOf({ ...base, view: 'bidirectional', layers: 3 })).toEqual({ cell: 'lstm', numLayers: 1, bidirectional: true });
-    expect(configOf({ ...base, view: 'stacked', layers: 3, cell: 'gru' })).toEqual({ cell: 'gru', numLayers: 3, bidirectional: false });
-    expect([rowCount(base), rowCount({ ...base, view: 'bidirectional' }), rowCount({ ...base, view: 'stacked', layers: 3 })]).toEqual([1, 2, 3]);
+    expect(configOf({ ...base, view: 'bidirectional', layers: 3 })).toEqual({
+      cell: 'lstm',
+      numLayers: 1,
+      bidirectional: true,
+    });
+    expect(configOf({ ...base, view: 'stacked', layers: 3, cell: 'gru' })).toEqual({
+      cell: 'gru',
+      numLayers: 3,
+      bidirectional: false,
+    });
+    expect([
+      rowCount(base),
+      rowCount({ ...base, view: 'bidirectional' }),
+      rowCount({ ...base, view: 'stacked', layers: 3 }),
+    ]).toEqual([1, 2, 3]);
   });
 });

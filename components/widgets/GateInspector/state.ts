@@ -24,13 +24,29 @@ export const DEFAULT_SEQUENCE = readSequence(PRESETS['one mark']).steps;
 
 /** State table: `gate-inspector.seq`, `.cell`, `.gate`, `.t`, `.view`, `.layers`, `.row`. */
 export const gateInspectorSpec = {
-  seq: field(sequenceCodec, DEFAULT_SEQUENCE, `The input numbers x_1..x_T, comma-separated, each from −1 to 1, the one to remember marked with * (1 to ${MAX_STEPS} steps), e.g. 0.3,-0.5,*0.8,0.1`),
+  seq: field(
+    sequenceCodec,
+    DEFAULT_SEQUENCE,
+    `The input numbers x_1..x_T, comma-separated, each from −1 to 1, the one to remember marked with * (1 to ${MAX_STEPS} steps), e.g. 0.3,-0.5,*0.8,0.1`,
+  ),
   cell: field(oneOf(CELLS), 'lstm' as CellKind, 'The cell: lstm or gru'),
-  gate: field(oneOf(ALL_GATES), 'f' as GateName, 'The gate shown in the diagram and the equation: i, f, g, o for the LSTM; r, z, n for the GRU'),
+  gate: field(
+    oneOf(ALL_GATES),
+    'f' as GateName,
+    'The gate shown in the diagram and the equation: i, f, g, o for the LSTM; r, z, n for the GRU',
+  ),
   t: field(int(1, MAX_STEPS), 3, 'The current step t (1-based; at most the length of the sequence)'),
-  view: field(oneOf(VIEWS), 'single' as View, 'single: one layer; bidirectional: a forward and a backward row; stacked: 1 to 3 layers'),
+  view: field(
+    oneOf(VIEWS),
+    'single' as View,
+    'single: one layer; bidirectional: a forward and a backward row; stacked: 1 to 3 layers',
+  ),
   layers: field(int(1, 3), 2, 'Number of stacked layers in the stacked view (1 to 3)'),
-  row: field(int(1, 3), 1, 'The row whose cell is opened: in the bidirectional view 1 = forward, 2 = backward; in the stacked view the layer'),
+  row: field(
+    int(1, 3),
+    1,
+    'The row whose cell is opened: in the bidirectional view 1 = forward, 2 = backward; in the stacked view the layer',
+  ),
 };
 
 /** The widget's state. */
@@ -62,7 +78,8 @@ export function reconcile(state: GateInspectorState, explicit: ReadonlySet<strin
   const notices: string[] = [];
   if (!CELL_GATES[state.cell].includes(state.gate)) {
     const replacement = COUNTERPART[state.gate];
-    if (explicit.has('gate')) notices.push(`The ${state.cell.toUpperCase()} has no gate “${state.gate}”; showing ${replacement} instead.`);
+    if (explicit.has('gate'))
+      notices.push(`The ${state.cell.toUpperCase()} has no gate “${state.gate}”; showing ${replacement} instead.`);
     state.gate = replacement;
   }
   const T = state.seq.length;
@@ -72,7 +89,8 @@ export function reconcile(state: GateInspectorState, explicit: ReadonlySet<strin
   }
   const rows = rowCount(state);
   if (state.row > rows) {
-    if (explicit.has('row')) notices.push(`The ${state.view} view has ${rows} row${rows > 1 ? 's' : ''}; opening row 1.`);
+    if (explicit.has('row'))
+      notices.push(`The ${state.view} view has ${rows} row${rows > 1 ? 's' : ''}; opening row 1.`);
     state.row = 1;
   }
   return notices;

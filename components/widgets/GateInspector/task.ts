@@ -53,7 +53,10 @@ export interface Uniform {
  * @param T the sequence length (≥ 2)
  */
 export function randomSequence(T: number, rng: Uniform, maxMarks: 1 | 2 = 2): Step[] {
-  const steps: Step[] = Array.from({ length: T }, () => ({ value: VALUE_MIN + (VALUE_MAX - VALUE_MIN) * rng.next(), marked: false }));
+  const steps: Step[] = Array.from({ length: T }, () => ({
+    value: VALUE_MIN + (VALUE_MAX - VALUE_MIN) * rng.next(),
+    marked: false,
+  }));
   const u = rng.next();
   const marks = u < 0.1 ? 0 : maxMarks === 2 && u > 0.7 ? 2 : 1;
   let placed = 0;

@@ -8,7 +8,12 @@ const flat = (x: unknown): number[] => (Array.isArray(x) ? x.flatMap(flat) : [x 
 
 describe('the toy task', () => {
   it('encodes x_t = [value, mark] and reports the latest mark so far, or in the whole sequence', () => {
-    const steps = [{ value: 0.5, marked: false }, { value: -0.3, marked: true }, { value: 0.9, marked: false }, { value: 0.2, marked: true }];
+    const steps = [
+      { value: 0.5, marked: false },
+      { value: -0.3, marked: true },
+      { value: 0.9, marked: false },
+      { value: 0.2, marked: true },
+    ];
     expect(encodeSteps(steps)).toEqual([0.5, 0, -0.3, 1, 0.9, 0, 0.2, 1]);
     expect(targets(steps, 'latest-so-far')).toEqual([0, -0.3, -0.3, 0.2]);
     expect(targets(steps, 'latest-in-sequence')).toEqual([0.2, 0.2, 0.2, 0.2]);
@@ -16,7 +21,7 @@ describe('the toy task', () => {
 
   it('draws sequences with at most the allowed number of marks', () => {
     let u = 0.123;
-    const rng = { next: () => (u = (u * 9301 + 49297) % 233280 / 233280) };
+    const rng = { next: () => (u = ((u * 9301 + 49297) % 233280) / 233280) };
     for (let k = 0; k < 200; k++) {
       const s = randomSequence(10, rng, k % 2 === 0 ? 1 : 2);
       const marks = s.filter((x) => x.marked).length;

@@ -30,7 +30,8 @@ export const CONFIGS: readonly NetworkConfig[] = (['lstm', 'gru'] as const).flat
 ]);
 
 /** A causal network reports the latest mark it has read; a bidirectional one the latest mark in the whole sequence. */
-export const targetKind = (config: NetworkConfig): TargetKind => (config.bidirectional ? 'latest-in-sequence' : 'latest-so-far');
+export const targetKind = (config: NetworkConfig): TargetKind =>
+  config.bidirectional ? 'latest-in-sequence' : 'latest-so-far';
 
 /** The recurrent module and its readout ŷ_t = W_y h_t + b_y (one number per step). */
 export interface Network {
@@ -49,7 +50,8 @@ export function buildNetwork(config: NetworkConfig, seed = 0): Network {
 
 /** Set the forget-gate slices (entries H..2H) of every b_ih and b_hh of an LSTM, as the chapter's aside does in PyTorch. */
 export function setForgetBias(rnn: LSTM | GRU, value: number): void {
-  for (const row of rnn.cells) for (const p of row) for (const b of [p.biasIH, p.biasHH]) b?.data.fill(value, HIDDEN_SIZE, 2 * HIDDEN_SIZE);
+  for (const row of rnn.cells)
+    for (const p of row) for (const b of [p.biasIH, p.biasHH]) b?.data.fill(value, HIDDEN_SIZE, 2 * HIDDEN_SIZE);
 }
 
 /** Settings of a training run. */
@@ -65,7 +67,15 @@ export interface TrainOptions {
   forgetBias: number;
 }
 
-export const TRAIN_DEFAULTS: TrainOptions = { steps: 1500, batchSize: 32, minLen: 4, maxLen: 24, lr: 0.02, seed: 11, forgetBias: 1 };
+export const TRAIN_DEFAULTS: TrainOptions = {
+  steps: 1500,
+  batchSize: 32,
+  minLen: 4,
+  maxLen: 24,
+  lr: 0.02,
+  seed: 11,
+  forgetBias: 1,
+};
 
 /** A trained network's state_dicts and how training went. */
 export interface TrainedNetwork {
@@ -101,7 +111,10 @@ export function trainNetwork(config: NetworkConfig, options: Partial<TrainOption
       }
     }
     const { output } = net.rnn.forward(fromArray(x, [T, B, INPUT_SIZE], { dtype: 'float64' }));
-    const loss = mseLoss(net.fc.forward(reshape(output, [-1, D * HIDDEN_SIZE])), fromArray(y, [T * B, 1], { dtype: 'float64' }));
+    const loss = mseLoss(
+      net.fc.forward(reshape(output, [-1, D * HIDDEN_SIZE])),
+      fromArray(y, [T * B, 1], { dtype: 'float64' }),
+    );
     opt.zeroGrad();
     loss.backward();
     opt.step();

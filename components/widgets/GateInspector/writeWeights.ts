@@ -4,4 +4,5 @@ import { trainAll } from './train';
 
 const trained = trainAll();
 writeFileSync(new URL('./weights.json', import.meta.url), `${JSON.stringify(trained)}\n`);
-for (const [key, net] of Object.entries(trained)) console.log(`${key}: ${net.steps} Adam steps, final loss ${net.finalLoss.toFixed(5)}`);
+for (const [key, net] of Object.entries(trained))
+  console.log(`${key}: ${net.steps} Adam steps, final loss ${net.finalLoss.toFixed(5)}`);

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { cellSeries, describeClipping, describeTrend, fmtTick, SERIES_NAMES, sharedLogDomain, trendOf } from './chartData';
+import {
+  cellSeries,
+  describeClipping,
+  describeTrend,
+  fmtTick,
+  SERIES_NAMES,
+  sharedLogDomain,
+  trendOf,
+} from './chartData';
 import { clipEffect, type CellGradients } from './model';
 
-const cell = (gradH: number[], jacobian = gradH): CellGradients => ({ kind: 'rnn', gradH: Float64Array.from(gradH), jacobian: Float64Array.from(jacobian), loss: 1, gradNorm: 5 });
+const cell = (gradH: number[], jacobian = gradH): CellGradients => ({
+  kind: 'rnn',
+  gradH: Float64Array.from(gradH),
+  jacobian: Float64Array.from(jacobian),
+  loss: 1,
+  gradNorm: 5,
+});
 
 describe('gradient-lab chart data', () => {
   it('makes one curve per norm at t = 1..T, and a dashed clipped curve scaled by the clip factor', () => {
     const c = cell([0.01, 0.1, 1], [0.02, 0.2, 2]);
     const plain = cellSeries(c, null);
     expect(plain.map((s) => s.name)).toEqual([SERIES_NAMES.grad, SERIES_NAMES.jacobian]);
-    expect(plain[0].points).toEqual([{ x: 1, y: 0.01 }, { x: 2, y: 0.1 }, { x: 3, y: 1 }]);
+    expect(plain[0].points).toEqual([
+      { x: 1, y: 0.01 },
+      { x: 2, y: 0.1 },
+      { x: 3, y: 1 },
+    ]);
     const clipped = cellSeries(c, clipEffect(5, 1));
     expect(clipped[2].dashed).toBe(true);
     expect(clipped[2].points[2].y).toBeCloseTo(1 / 5, 6);
@@ -40,7 +58,9 @@ describe('gradient-lab chart data', () => {
     expect(trendOf([0.5, 1]).verdict).toBe('steady');
     const t = trendOf([1e-4, 1e-2, 1]);
     expect(t.perStep).toBeCloseTo(0.01, 12);
-    expect(describeTrend('rnn', t, 3)).toBe('RNN: from t = 3 back to t = 1, ‖∂L/∂hₜ‖ goes from 1 to 1.0 × 10⁻⁴, a factor of 1.0 × 10⁻⁴ (×0.010 per step): it vanishes.');
+    expect(describeTrend('rnn', t, 3)).toBe(
+      'RNN: from t = 3 back to t = 1, ‖∂L/∂hₜ‖ goes from 1 to 1.0 × 10⁻⁴, a factor of 1.0 × 10⁻⁴ (×0.010 per step): it vanishes.',
+    );
     expect(describeTrend('rnn', trendOf([0, 1]), 2)).toContain('exactly zero');
   });
 

@@ -21,12 +21,19 @@ export const SERIES_COLORS = { grad: '#3d7be0', jacobian: '#c8660f', clipped: '#
  * the clipped ‖∂L/∂h_t‖ (clipping multiplies every gradient, hence every δ_t, by the same factor).
  */
 export function cellSeries(cell: CellGradients, clip: ClipEffect | null): Series[] {
-  const points = (v: ArrayLike<number>, k = 1): { x: number; y: number }[] => Array.from(v, (y, i) => ({ x: i + 1, y: y * k }));
+  const points = (v: ArrayLike<number>, k = 1): { x: number; y: number }[] =>
+    Array.from(v, (y, i) => ({ x: i + 1, y: y * k }));
   const series: Series[] = [
     { name: SERIES_NAMES.grad, points: points(cell.gradH), color: SERIES_COLORS.grad },
     { name: SERIES_NAMES.jacobian, points: points(cell.jacobian), color: SERIES_COLORS.jacobian },
   ];
-  if (clip?.clipped) series.push({ name: SERIES_NAMES.clipped, points: points(cell.gradH, clip.factor), color: SERIES_COLORS.clipped, dashed: true });
+  if (clip?.clipped)
+    series.push({
+      name: SERIES_NAMES.clipped,
+      points: points(cell.gradH, clip.factor),
+      color: SERIES_COLORS.clipped,
+      dashed: true,
+    });
   return series;
 }
 
@@ -82,14 +89,20 @@ export function trendOf(gradH: ArrayLike<number>): Trend {
 }
 
 /** A number in a sentence: three significant digits (1.38, 10, 0.25), scientific notation when tiny or huge. */
-const num = (x: number): string => (x !== 0 && (Math.abs(x) < 0.01 || Math.abs(x) >= 1000) ? fmtSci(x) : String(Number(x.toPrecision(3))).replace('-', '−'));
+const num = (x: number): string =>
+  x !== 0 && (Math.abs(x) < 0.01 || Math.abs(x) >= 1000)
+    ? fmtSci(x)
+    : String(Number(x.toPrecision(3))).replace('-', '−');
 
 /** One sentence on a cell's gradient profile, from its numbers. */
 export function describeTrend(kind: CellKind, trend: Trend, T: number): string {
   const head = `${CELL_LABEL[kind]}: from t = ${T} back to t = 1, ‖∂L/∂hₜ‖ goes from ${num(trend.last)} to ${num(trend.first)}`;
-  if (trend.first === 0) return `${head}: exactly zero, every path back is cut (a ReLU unit that is off passes no gradient). It vanishes.`;
+  if (trend.first === 0)
+    return `${head}: exactly zero, every path back is cut (a ReLU unit that is off passes no gradient). It vanishes.`;
   const factor = `a factor of ${num(trend.ratio)} (×${fmt(trend.perStep, 3)} per step)`;
-  const verdict = { vanishes: 'it vanishes', explodes: 'it explodes', steady: 'it neither vanishes nor explodes' }[trend.verdict];
+  const verdict = { vanishes: 'it vanishes', explodes: 'it explodes', steady: 'it neither vanishes nor explodes' }[
+    trend.verdict
+  ];
   return `${head}, ${factor}: ${verdict}.`;
 }
 
@@ -99,12 +112,16 @@ export function describeClipping(kind: CellKind, clip: ClipEffect, trend: Trend)
   const shape = `‖∂L/∂h₁‖ is still ${num(trend.ratio)} × ‖∂L/∂h_T‖`;
   if (!clip.clipped) {
     const head = `${label}: ‖g‖ = ${num(clip.norm)} is within τ = ${num(clip.tau)}, so clipping does nothing.`;
-    if (trend.verdict === 'vanishes') return `${head} ${shape}: clipping never makes a gradient larger, so it cannot bring back a vanished one.`;
-    if (trend.verdict === 'explodes') return `${head} The gradient still grows going back in time; a lower τ would cap the step.`;
+    if (trend.verdict === 'vanishes')
+      return `${head} ${shape}: clipping never makes a gradient larger, so it cannot bring back a vanished one.`;
+    if (trend.verdict === 'explodes')
+      return `${head} The gradient still grows going back in time; a lower τ would cap the step.`;
     return head;
   }
   const head = `${label}: ‖g‖ = ${num(clip.norm)} is above τ = ${num(clip.tau)}, so every gradient is multiplied by ${num(clip.factor)}, and the clipped ‖g‖ is ${num(clip.clippedNorm)}.`;
-  if (trend.verdict === 'explodes') return `${head} That tames the explosion: the update is no longer huge. But the shape is unchanged: ${shape}; the dashed curve is the solid one moved down.`;
-  if (trend.verdict === 'vanishes') return `${head} That only makes it smaller: ${shape}. Clipping cannot bring back a vanished gradient.`;
+  if (trend.verdict === 'explodes')
+    return `${head} That tames the explosion: the update is no longer huge. But the shape is unchanged: ${shape}; the dashed curve is the solid one moved down.`;
+  if (trend.verdict === 'vanishes')
+    return `${head} That only makes it smaller: ${shape}. Clipping cannot bring back a vanished gradient.`;
   return `${head} The curve moves down by that factor; its shape stays the same: ${shape}.`;
 }

@@ -94,7 +94,8 @@ const sign = (a: number, b: number): number => (b >= 0 ? Math.abs(a) : -Math.abs
  */
 export function eigenvalues(a: readonly (readonly number[])[]): Complex[] {
   const n = a.length;
-  if (n === 0 || a.some((row) => row.length !== n)) throw new Error(`eigenvalues: need a square matrix, got ${n} rows of lengths ${a.map((r) => r.length).join(', ')}`);
+  if (n === 0 || a.some((row) => row.length !== n))
+    throw new Error(`eigenvalues: need a square matrix, got ${n} rows of lengths ${a.map((r) => r.length).join(', ')}`);
   if (a.some((row) => row.some((v) => !Number.isFinite(v)))) throw new Error('eigenvalues: entries must be finite');
   // Work on a / max|a_ij| (eigenvalues scale with the matrix), so products of entries neither underflow nor overflow.
   const scale = Math.max(...a.map((row) => Math.max(...row.map(Math.abs))));
@@ -106,7 +107,14 @@ export function eigenvalues(a: readonly (readonly number[])[]): Complex[] {
   for (let i = 0; i < n; i++) for (let j = Math.max(i - 1, 0); j < n; j++) anorm += Math.abs(h[i][j]);
   let nn = n - 1;
   let t = 0; // accumulated exceptional shifts
-  let p = 0, q = 0, r = 0, s = 0, w = 0, x = 0, y = 0, z = 0;
+  let p = 0,
+    q = 0,
+    r = 0,
+    s = 0,
+    w = 0,
+    x = 0,
+    y = 0,
+    z = 0;
   while (nn >= 0) {
     let its = 0;
     let l: number;
@@ -245,10 +253,16 @@ export function spectralRadius(a: readonly (readonly number[])[]): number {
  * factor, so one decomposition gives the new matrix's eigenvalues too.
  * @param a [n, n] with ρ(a) > 0
  */
-export function withSpectralRadius(a: readonly (readonly number[])[], rho: number): { matrix: number[][]; eigenvalues: Complex[] } {
+export function withSpectralRadius(
+  a: readonly (readonly number[])[],
+  rho: number,
+): { matrix: number[][]; eigenvalues: Complex[] } {
   const eig = eigenvalues(a);
   const current = Math.max(...eig.map(modulus));
   if (!(current > 0)) throw new Error('withSpectralRadius: the matrix has spectral radius 0 and cannot be rescaled');
   const k = rho / current;
-  return { matrix: a.map((row) => row.map((v) => v * k)), eigenvalues: eig.map((z) => ({ re: z.re * k, im: z.im * k })) };
+  return {
+    matrix: a.map((row) => row.map((v) => v * k)),
+    eigenvalues: eig.map((z) => ({ re: z.re * k, im: z.im * k })),
+  };
 }

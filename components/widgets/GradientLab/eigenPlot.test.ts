@@ -6,7 +6,15 @@ const document = new Window().document as unknown as Document;
 
 describe('eigenPlot', () => {
   it('draws one dot per eigenvalue, the unit circle and the ρ circle, with its name', () => {
-    const svg = eigenPlot([{ re: 0.5, im: 0.3 }, { re: 0.5, im: -0.3 }, { re: -0.8, im: 0 }], 0.8, { document, ariaLabel: 'eigenvalues' });
+    const svg = eigenPlot(
+      [
+        { re: 0.5, im: 0.3 },
+        { re: 0.5, im: -0.3 },
+        { re: -0.8, im: 0 },
+      ],
+      0.8,
+      { document, ariaLabel: 'eigenvalues' },
+    );
     expect(svg.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(3);
     const lines = [...svg.querySelectorAll('g[aria-label="line"]')];
     expect(lines).toHaveLength(2);
@@ -18,7 +26,10 @@ describe('eigenPlot', () => {
   it('widens its axes for a radius beyond the unit circle, keeping it square', () => {
     const small = eigenPlot([{ re: 0.2, im: 0 }], 0.2, { document });
     const large = eigenPlot([{ re: 1.9, im: 0 }], 1.9, { document, size: 200 });
-    const ticks = (svg: Element): number[] => [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => Number((t.textContent ?? '').replace('−', '-')));
+    const ticks = (svg: Element): number[] =>
+      [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) =>
+        Number((t.textContent ?? '').replace('−', '-')),
+      );
     expect(Math.max(...ticks(large))).toBeGreaterThan(Math.max(...ticks(small)));
     expect(large.getAttribute('width')).toBe(large.getAttribute('height'));
   });

@@ -15,11 +15,18 @@ export const eigenPlotDefaults = { size: 240, color: '#3d7be0' } as const;
 
 /** Points on a circle of radius r, closed. */
 function circle(r: number, n = 120): { x: number; y: number }[] {
-  return Array.from({ length: n + 1 }, (_, i) => ({ x: r * Math.cos((2 * Math.PI * i) / n), y: r * Math.sin((2 * Math.PI * i) / n) }));
+  return Array.from({ length: n + 1 }, (_, i) => ({
+    x: r * Math.cos((2 * Math.PI * i) / n),
+    y: r * Math.sin((2 * Math.PI * i) / n),
+  }));
 }
 
 /** Draw the eigenvalues as dots, the unit circle solid and the circle of radius ρ dashed. */
-export function eigenPlot(eigenvalues: readonly Complex[], rho: number, options: EigenPlotOptions = {}): SVGSVGElement | HTMLElement {
+export function eigenPlot(
+  eigenvalues: readonly Complex[],
+  rho: number,
+  options: EigenPlotOptions = {},
+): SVGSVGElement | HTMLElement {
   const opts = { ...eigenPlotDefaults, ...options };
   const extent = Math.max(1.25, rho * 1.15);
   const margin = 36;

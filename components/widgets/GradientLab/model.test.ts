@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { spectralRadius } from './eigen';
-import { baseMatrix, clipEffect, finiteDifferenceGradH, HIDDEN_SIZE, inputSequence, recurrentMatrix, runLab, type CellKind, type LabSettings } from './model';
+import {
+  baseMatrix,
+  clipEffect,
+  finiteDifferenceGradH,
+  HIDDEN_SIZE,
+  inputSequence,
+  recurrentMatrix,
+  runLab,
+  type CellKind,
+  type LabSettings,
+} from './model';
 
-const settings = (over: Partial<LabSettings> = {}): LabSettings => ({ rho: 0.8, activation: 'tanh', seqLen: 30, seed: 1, gateBias: 1, ...over });
+const settings = (over: Partial<LabSettings> = {}): LabSettings => ({
+  rho: 0.8,
+  activation: 'tanh',
+  seqLen: 30,
+  seed: 1,
+  gateBias: 1,
+  ...over,
+});
 const norm = (v: number[]): number => Math.hypot(...v);
 
 describe('gradient-lab model', () => {
@@ -79,7 +96,9 @@ describe('gradient-lab model', () => {
     const relu = runLab(settings({ activation: 'relu' }), first);
     expect(relu.cells.lstm).toBe(first.cells.lstm);
     expect(relu.cells.rnn).not.toBe(first.cells.rnn);
-    expect(Array.from(relu.cells.rnn.gradH)).toEqual(Array.from(runLab(settings({ activation: 'relu' })).cells.rnn.gradH));
+    expect(Array.from(relu.cells.rnn.gradH)).toEqual(
+      Array.from(runLab(settings({ activation: 'relu' })).cells.rnn.gradH),
+    );
     const biased = runLab(settings({ activation: 'relu', gateBias: 2 }), relu);
     expect(biased.cells.rnn).toBe(relu.cells.rnn);
     expect(Array.from(biased.cells.gru.gradH)).toEqual(Array.from(runLab(settings({ gateBias: 2 })).cells.gru.gradH));

@@ -96,7 +96,11 @@ interface Cell {
 }
 
 /** Builds one cell for the settings: PyTorch's initialisation from the seed, then W_hh's gate blocks set to ρ-scaled W and the memory gate's bias set. */
-function makeCell(kind: CellKind, s: LabSettings, Whh: readonly (readonly number[])[] = recurrentMatrix(s.seed, s.rho).W): Cell {
+function makeCell(
+  kind: CellKind,
+  s: LabSettings,
+  Whh: readonly (readonly number[])[] = recurrentMatrix(s.seed, s.rho).W,
+): Cell {
   const rng = new Rng(s.seed * 31 + CELL_KINDS.indexOf(kind));
   const opts = { rng, dtype: 'float64' as const };
   const W = Whh.flat();
@@ -107,18 +111,29 @@ function makeCell(kind: CellKind, s: LabSettings, Whh: readonly (readonly number
     const p = base.cells[0][0];
     const bh = (p.biasIH as Tensor).data.map((b, i) => b + ((p.biasHH as Tensor).data[i] as number));
     const readout = new Linear(H, 1, opts);
-    const req = (t: Tensor): Tensor => { t.requiresGrad = true; return t; };
+    const req = (t: Tensor): Tensor => {
+      t.requiresGrad = true;
+      return t;
+    };
     return {
       kind,
       activation: 'linear',
       recurrent: null,
-      linearWeights: { Wih: req(p.weightIH.clone()), Whh: req(fromArray(Float64Array.from(W), [H, H])), bh: req(fromArray(Float64Array.from(bh), [H])) },
+      linearWeights: {
+        Wih: req(p.weightIH.clone()),
+        Whh: req(fromArray(Float64Array.from(W), [H, H])),
+        bh: req(fromArray(Float64Array.from(bh), [H])),
+      },
       readout,
       inputs,
     };
   }
   const recurrent: RecurrentBase =
-    kind === 'lstm' ? new LSTM(INPUT_SIZE, H, opts) : kind === 'gru' ? new GRU(INPUT_SIZE, H, opts) : new RNN(INPUT_SIZE, H, { ...opts, nonlinearity: s.activation === 'relu' ? 'relu' : 'tanh' });
+    kind === 'lstm'
+      ? new LSTM(INPUT_SIZE, H, opts)
+      : kind === 'gru'
+        ? new GRU(INPUT_SIZE, H, opts)
+        : new RNN(INPUT_SIZE, H, { ...opts, nonlinearity: s.activation === 'relu' ? 'relu' : 'tanh' });
   const p = recurrent.cells[0][0];
   const gates = kind === 'lstm' ? 4 : kind === 'gru' ? 3 : 1;
   for (let g = 0; g < gates; g++) p.weightHH.data.set(W, g * H * H);
@@ -158,7 +173,9 @@ const norm2 = (v: ArrayLike<number>, from = 0, to = v.length): number => {
 };
 
 function parametersOf(cell: Cell): Tensor[] {
-  const rec = cell.recurrent ? cell.recurrent.parameters() : Object.values(cell.linearWeights as NonNullable<Cell['linearWeights']>);
+  const rec = cell.recurrent
+    ? cell.recurrent.parameters()
+    : Object.values(cell.linearWeights as NonNullable<Cell['linearWeights']>);
   return [...rec, ...cell.readout.parameters()];
 }
 
@@ -184,12 +201,17 @@ function profile(cell: Cell): CellGradients {
     const hs = linearStates(cell, fromArray(new Float64Array(H), [1, H]), 0);
     loss = lossAt(cell, hs[T - 1]);
     loss.backward();
-    hs.forEach((h, t) => { gradH[t] = norm2(h.grad as ArrayLike<number>); });
+    hs.forEach((h, t) => {
+      gradH[t] = norm2(h.grad as ArrayLike<number>);
+    });
     // ∂h_T/∂h_t = W_hh^(T−t) for the linear cell.
     jacobian = new Float64Array(T);
     noGrad(() => {
       const W = (cell.linearWeights as NonNullable<Cell['linearWeights']>).Whh.detach();
-      let P = tensor(Array.from({ length: H }, (_, i) => Array.from({ length: H }, (_, j) => (i === j ? 1 : 0))), { dtype: 'float64' });
+      let P = tensor(
+        Array.from({ length: H }, (_, i) => Array.from({ length: H }, (_, j) => (i === j ? 1 : 0))),
+        { dtype: 'float64' },
+      );
       for (let t = T - 1; t >= 0; t--) {
         jacobian[t] = norm2(P.data);
         P = matmul(P, W);
@@ -222,10 +244,14 @@ function cellChanged(kind: CellKind, a: LabSettings, b: LabSettings): boolean {
  */
 export function runLab(settings: LabSettings, previous: LabResult | null = null): LabResult {
   const { W, eigenvalues: eig } = recurrentMatrix(settings.seed, settings.rho);
-  const cells = Object.fromEntries(CELL_KINDS.map((kind) => [
-    kind,
-    previous !== null && !cellChanged(kind, previous.settings, settings) ? previous.cells[kind] : profile(makeCell(kind, settings, W)),
-  ])) as Record<CellKind, CellGradients>;
+  const cells = Object.fromEntries(
+    CELL_KINDS.map((kind) => [
+      kind,
+      previous !== null && !cellChanged(kind, previous.settings, settings)
+        ? previous.cells[kind]
+        : profile(makeCell(kind, settings, W)),
+    ]),
+  ) as Record<CellKind, CellGradients>;
   return { settings: { ...settings }, eigenvalues: eig, cells };
 }
 
@@ -247,8 +273,19 @@ export function finiteDifferenceGradH(kind: CellKind, settings: LabSettings, t: 
     if (cell.recurrent) {
       const trace = new RecurrentTrace();
       (cell.recurrent as RNN).forward(cell.inputs, { trace });
-      ht = Float64Array.from(trace.at(0).h().data.subarray((t - 1) * H, t * H));
-      if (kind === 'lstm') ct = Float64Array.from(trace.at(0).c().data.subarray((t - 1) * H, t * H));
+      ht = Float64Array.from(
+        trace
+          .at(0)
+          .h()
+          .data.subarray((t - 1) * H, t * H),
+      );
+      if (kind === 'lstm')
+        ct = Float64Array.from(
+          trace
+            .at(0)
+            .c()
+            .data.subarray((t - 1) * H, t * H),
+        );
     } else {
       ht = Float64Array.from(linearStates(cell, fromArray(new Float64Array(H), [1, H]), 0)[t - 1].data);
     }

@@ -15,12 +15,20 @@ export const BIAS_MAX = 6;
 
 /** State table: `gradient-lab.rho`, `.act`, `.seqLen`, `.clip`, `.tau`, `.bias`, `.seed`. */
 export const gradientLabSpec = {
-  rho: field(num(RHO_MIN, RHO_MAX), 0.8, `Spectral radius ρ of W_hh (${RHO_MIN}–${RHO_MAX}): a seeded random matrix is rescaled to it`),
+  rho: field(
+    num(RHO_MIN, RHO_MAX),
+    0.8,
+    `Spectral radius ρ of W_hh (${RHO_MIN}–${RHO_MAX}): a seeded random matrix is rescaled to it`,
+  ),
   act: field(oneOf<Activation>(['tanh', 'relu', 'linear']), 'tanh', 'The RNN’s activation: tanh, relu or linear'),
   seqLen: field(int(2, MAX_SEQ_LEN), 50, `Sequence length T (2–${MAX_SEQ_LEN})`),
   clip: field(bool(), false, 'Clip the gradient norm (1) or not (0)'),
   tau: field(num(TAU_MIN, TAU_MAX), 10, `Clipping threshold τ (${TAU_MIN}–${TAU_MAX})`),
-  bias: field(num(BIAS_MIN, BIAS_MAX), 1, `Bias of the LSTM’s forget gate and the GRU’s update gate (${BIAS_MIN} to ${BIAS_MAX})`),
+  bias: field(
+    num(BIAS_MIN, BIAS_MAX),
+    1,
+    `Bias of the LSTM’s forget gate and the GRU’s update gate (${BIAS_MIN} to ${BIAS_MAX})`,
+  ),
   seed: field(int(1, 9999), 1, 'Seed of W_hh’s direction, the other weights and the inputs (1–9999)'),
 };
 

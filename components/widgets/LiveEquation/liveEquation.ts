@@ -8,12 +8,39 @@ import type { StateOf } from '../../lib/urlState';
 import { cellDiagram } from './diagram';
 import { runSequence, type Activation, type EquationStep } from './model';
 import { ACTIVATIONS, liveEquationSpec, liveEquationUrl } from './state';
-import { hiddenRows, outputRows, partTerms, TERM_PART, termInfo, termLabel, type EquationRow, type PartId, type TermId } from './tex';
+import {
+  hiddenRows,
+  outputRows,
+  partTerms,
+  TERM_PART,
+  termInfo,
+  termLabel,
+  type EquationRow,
+  type PartId,
+  type TermId,
+} from './tex';
 
 type State = StateOf<typeof liveEquationSpec>;
 
 /** Every term, in the order the text alternative lists them. */
-const TERM_ORDER: TermId[] = ['x', 'hPrev', 'Wxh', 'wxhX', 'Whh', 'whhH', 'bh', 'a', 'act', 'h', 'Why', 'whyH', 'by', 'z', 'softmax', 'y'];
+const TERM_ORDER: TermId[] = [
+  'x',
+  'hPrev',
+  'Wxh',
+  'wxhX',
+  'Whh',
+  'whhH',
+  'bh',
+  'a',
+  'act',
+  'h',
+  'Why',
+  'whyH',
+  'by',
+  'z',
+  'softmax',
+  'y',
+];
 
 /** A step number as Unicode subscript digits: 12 → ₁₂. */
 const subscript = (n: number): string => String(n).replace(/\d/g, (d) => String.fromCharCode(0x2080 + Number(d)));
@@ -46,7 +73,9 @@ class LiveEquationElement extends HTMLElement {
     const { state, notices } = liveEquationUrl.read();
     this.state = state;
     if (this.state.t > this.state.seq.length) {
-      notices.push(`Step ${this.state.t} is past the end of the ${this.state.seq.length}-step sequence; starting at step 1.`);
+      notices.push(
+        `Step ${this.state.t} is past the end of the ${this.state.seq.length}-step sequence; starting at step 1.`,
+      );
       this.state.t = 1;
     }
     this.steps = runSequence(this.state.seq, this.state.act);
@@ -58,7 +87,11 @@ class LiveEquationElement extends HTMLElement {
   private build(): void {
     const base = this.id || 'live-equation';
     const actButton = (act: Activation): HTMLButtonElement =>
-      el('button', { type: 'button', class: 'button le-act', 'aria-pressed': 'false', onclick: () => this.setActivation(act) }, act === 'tanh' ? 'tanh' : 'ReLU');
+      el(
+        'button',
+        { type: 'button', class: 'button le-act', 'aria-pressed': 'false', onclick: () => this.setActivation(act) },
+        act === 'tanh' ? 'tanh' : 'ReLU',
+      );
     this.controls = new TimeControls({
       label: 'Step t of the sequence',
       min: 1,
@@ -95,17 +128,36 @@ class LiveEquationElement extends HTMLElement {
     });
     this.replaceChildren(
       el('p', { class: 'widget-title', id: `${base}-title` }, 'The equations with the numbers in'),
-      el('p', { class: 'widget-help', id: `${base}-help` },
-        'Point at or Tab to a term of the equations to find it in the cell diagram, or a part of the diagram to find its terms. ← and → step through the sequence.'),
+      el(
+        'p',
+        { class: 'widget-help', id: `${base}-help` },
+        'Point at or Tab to a term of the equations to find it in the cell diagram, or a part of the diagram to find its terms. ← and → step through the sequence.',
+      ),
       this.refs.notice,
-      el('div', { class: 'le-controls' },
-        el('div', { class: 'le-field' },
+      el(
+        'div',
+        { class: 'le-controls' },
+        el(
+          'div',
+          { class: 'le-field' },
           el('span', { class: 'le-label', id: `${base}-act-label` }, 'Activation f'),
-          el('div', { class: 'le-toggle', role: 'group', 'aria-labelledby': `${base}-act-label` }, this.refs.acts.tanh, this.refs.acts.relu)),
-        this.controls.element),
+          el(
+            'div',
+            { class: 'le-toggle', role: 'group', 'aria-labelledby': `${base}-act-label` },
+            this.refs.acts.tanh,
+            this.refs.acts.relu,
+          ),
+        ),
+        this.controls.element,
+      ),
       this.refs.input,
       el('div', { class: 'le-top' }, this.refs.diagram, this.refs.readout),
-      el('p', { class: 'le-eq-title' }, 'Hidden state', el('span', { class: 'le-scroll-hint' }, ' (the equations scroll sideways)')),
+      el(
+        'p',
+        { class: 'le-eq-title' },
+        'Hidden state',
+        el('span', { class: 'le-scroll-hint' }, ' (the equations scroll sideways)'),
+      ),
       this.refs.hidden,
       el('p', { class: 'le-eq-title' }, 'Output'),
       this.refs.output,
@@ -137,19 +189,26 @@ class LiveEquationElement extends HTMLElement {
     const { t, act, seq } = this.state;
     const step = this.step();
     // Re-rendering replaces the focusable pieces; remember which one had the focus to give it back.
-    const focusKey = this.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset?.key : undefined;
+    const focusKey = this.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset?.key
+      : undefined;
 
     for (const a of ACTIVATIONS) this.refs.acts[a].setAttribute('aria-pressed', String(a === act));
     this.controls.setRange(1, seq.length);
     this.controls.setValue(t);
     this.refs.input.textContent = `Step ${t} of ${seq.length}: x${subscript(t)} = ${fmtVector(step.x, 2)}, carrying h${subscript(t - 1)} = ${fmtVector(step.hPrev)} from ${t === 1 ? 'the start' : `step ${t - 1}`}.`;
 
-    const describePart = (part: PartId): string => partTerms(part).map((term) => termLabel(term, step, t, act)).join('; ');
+    const describePart = (part: PartId): string =>
+      partTerms(part)
+        .map((term) => termLabel(term, step, t, act))
+        .join('; ');
     this.refs.diagram.replaceChildren(cellDiagram(t, act, describePart, `${this.id || 'live-equation'}-cell`));
     this.typesetRows(this.refs.hidden, hiddenRows(step, t, act), 'h');
     this.typesetRows(this.refs.output, outputRows(step, t), 'y');
     this.refs.table.replaceChildren(this.termTable(step));
-    this.refs.diagram.querySelectorAll<SVGGElement>('.le-part').forEach((p) => { p.dataset.key = `part-${p.dataset.part}`; });
+    this.refs.diagram.querySelectorAll<SVGGElement>('.le-part').forEach((p) => {
+      p.dataset.key = `part-${p.dataset.part}`;
+    });
 
     if (focusKey) this.querySelector<HTMLElement>(`[data-key="${focusKey}"]`)?.focus();
     this.setActive(this.active);
@@ -166,8 +225,16 @@ class LiveEquationElement extends HTMLElement {
     const shape = rows.map((row) => row.pieces.length).join(',');
     if (container.dataset.shape !== shape) {
       container.dataset.shape = shape;
-      container.replaceChildren(...rows.map((row) =>
-        el('div', { class: 'le-row' }, el('span', { class: 'visually-hidden' }, `${row.caption}:`), ...row.pieces.map(() => el('span', {})))));
+      container.replaceChildren(
+        ...rows.map((row) =>
+          el(
+            'div',
+            { class: 'le-row' },
+            el('span', { class: 'visually-hidden' }, `${row.caption}:`),
+            ...row.pieces.map(() => el('span', {})),
+          ),
+        ),
+      );
     }
     rows.forEach((row, r) => {
       const nodes = [...(container.children[r] as HTMLElement).children].slice(1) as HTMLElement[];
@@ -193,13 +260,36 @@ class LiveEquationElement extends HTMLElement {
 
   private termTable(step: EquationStep): HTMLElement {
     const { t, act } = this.state;
-    return el('table', { class: 'le-table' },
+    return el(
+      'table',
+      { class: 'le-table' },
       el('caption', {}, `Every term at step ${t}`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'term'), el('th', { scope: 'col' }, 'what it is'), el('th', { scope: 'col' }, 'value'))),
-      el('tbody', {}, ...TERM_ORDER.map((term) => {
-        const info = termInfo(term, step, t, act);
-        return el('tr', {}, el('th', { scope: 'row' }, info.symbol), el('td', {}, info.role), el('td', {}, info.value));
-      })));
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'term'),
+          el('th', { scope: 'col' }, 'what it is'),
+          el('th', { scope: 'col' }, 'value'),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...TERM_ORDER.map((term) => {
+          const info = termInfo(term, step, t, act);
+          return el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, info.symbol),
+            el('td', {}, info.role),
+            el('td', {}, info.value),
+          );
+        }),
+      ),
+    );
   }
 
   /** The term or part under the pointer or holding the focus. */
@@ -225,18 +315,36 @@ class LiveEquationElement extends HTMLElement {
     this.active = active;
     const terms = active === null ? [] : active.kind === 'term' ? [active.id] : partTerms(active.id);
     const part = active === null ? null : active.kind === 'term' ? TERM_PART[active.id] : active.id;
-    this.querySelectorAll<HTMLElement>('.le-term').forEach((node) => node.classList.toggle('is-lit', terms.includes(node.dataset.term as TermId)));
-    this.querySelectorAll<SVGGElement>('.le-part').forEach((node) => node.classList.toggle('is-lit', node.dataset.part === part));
+    this.querySelectorAll<HTMLElement>('.le-term').forEach((node) =>
+      node.classList.toggle('is-lit', terms.includes(node.dataset.term as TermId)),
+    );
+    this.querySelectorAll<SVGGElement>('.le-part').forEach((node) =>
+      node.classList.toggle('is-lit', node.dataset.part === part),
+    );
     const step = this.step();
     const { t, act } = this.state;
     if (active === null) {
-      this.refs.readout.replaceChildren(el('span', { class: 'le-readout-hint' }, 'Point at or Tab to a term or a part of the diagram to see what it is and its numbers.'));
+      this.refs.readout.replaceChildren(
+        el(
+          'span',
+          { class: 'le-readout-hint' },
+          'Point at or Tab to a term or a part of the diagram to see what it is and its numbers.',
+        ),
+      );
       return;
     }
-    this.refs.readout.replaceChildren(...terms.map((term) => {
-      const info = termInfo(term, step, t, act);
-      return el('span', { class: 'le-readout-item' }, el('strong', {}, info.symbol), ` — ${info.role}: `, el('span', { class: 'le-readout-value' }, info.value));
-    }));
+    this.refs.readout.replaceChildren(
+      ...terms.map((term) => {
+        const info = termInfo(term, step, t, act);
+        return el(
+          'span',
+          { class: 'le-readout-item' },
+          el('strong', {}, info.symbol),
+          ` — ${info.role}: `,
+          el('span', { class: 'le-readout-value' }, info.value),
+        );
+      }),
+    );
   }
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { equationStep, LIVE_WEIGHTS, runSequence } from './model';
 
 const { Wxh, Whh, bh, Why, by } = LIVE_WEIGHTS;
-const mv = (m: readonly (readonly number[])[], v: readonly number[]): number[] => m.map((row) => row.reduce((s, w, j) => s + w * v[j]!, 0));
+const mv = (m: readonly (readonly number[])[], v: readonly number[]): number[] =>
+  m.map((row) => row.reduce((s, w, j) => s + w * v[j]!, 0));
 
 describe('live-equation model', () => {
   it('computes step 1 of the step-cell example: x_1 = [1, 0], h_0 = 0, tanh', () => {
@@ -29,7 +30,11 @@ describe('live-equation model', () => {
   });
 
   it('carries h_t into the next step', () => {
-    const seq = [[1, 0], [0, 1], [1, 1]];
+    const seq = [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ];
     const steps = runSequence(seq, 'tanh');
     expect(steps).toHaveLength(3);
     expect(steps[1]!.hPrev).toEqual(steps[0]!.h);

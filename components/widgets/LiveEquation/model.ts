@@ -11,13 +11,25 @@ export type Activation = 'tanh' | 'relu';
  */
 export const LIVE_WEIGHTS = {
   /** [3, 2] */
-  Wxh: [[0.5, -0.3], [0.8, 0.2], [-0.4, 0.6]],
+  Wxh: [
+    [0.5, -0.3],
+    [0.8, 0.2],
+    [-0.4, 0.6],
+  ],
   /** [3, 3] */
-  Whh: [[0.1, 0.4, -0.2], [-0.5, 0.3, 0.1], [0.2, -0.1, 0.5]],
+  Whh: [
+    [0.1, 0.4, -0.2],
+    [-0.5, 0.3, 0.1],
+    [0.2, -0.1, 0.5],
+  ],
   /** [3] */
   bh: [0, 0.1, -0.1],
   /** [3, 3] */
-  Why: [[1, -0.5, 0.3], [-0.6, 0.8, 0.2], [0.2, 0.4, -0.9]],
+  Why: [
+    [1, -0.5, 0.3],
+    [-0.6, 0.8, 0.2],
+    [0.2, 0.4, -0.9],
+  ],
   /** [3] */
   by: [0.1, 0, -0.1],
 } as const satisfies Record<string, number[] | number[][]>;
@@ -44,8 +56,16 @@ export interface EquationStep {
   y: number[];
 }
 
-const matrix = (rows: readonly (readonly number[])[]): Tensor => tensor(rows.map((r) => [...r]), { dtype: 'float64' });
-const column = (v: readonly number[]): Tensor => tensor(v.map((x) => [x]), { dtype: 'float64' });
+const matrix = (rows: readonly (readonly number[])[]): Tensor =>
+  tensor(
+    rows.map((r) => [...r]),
+    { dtype: 'float64' },
+  );
+const column = (v: readonly number[]): Tensor =>
+  tensor(
+    v.map((x) => [x]),
+    { dtype: 'float64' },
+  );
 const vec = (t: Tensor): number[] => Array.from(t.data);
 const W = {
   Wxh: matrix(LIVE_WEIGHTS.Wxh),
@@ -71,8 +91,17 @@ export function equationStep(x: readonly number[], hPrev: readonly number[], act
     // softmax runs along the last dimension, so the column z [3, 1] is laid flat as [3] first.
     const y = softmax(tensor(vec(z), { dtype: 'float64' }));
     return {
-      x: [...x], hPrev: [...hPrev], wxhX: vec(wxhX), whhH: vec(whhH), bh: vec(W.bh), a: vec(a), h: vec(h),
-      whyH: vec(whyH), by: vec(W.by), z: vec(z), y: vec(y),
+      x: [...x],
+      hPrev: [...hPrev],
+      wxhX: vec(wxhX),
+      whhH: vec(whhH),
+      bh: vec(W.bh),
+      a: vec(a),
+      h: vec(h),
+      whyH: vec(whyH),
+      by: vec(W.by),
+      z: vec(z),
+      y: vec(y),
     };
   });
 }

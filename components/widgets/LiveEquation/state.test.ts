@@ -11,7 +11,14 @@ describe('live-equation URL state', () => {
   it('reads and round-trips its fields', () => {
     const { state, notices } = parse('live-equation.seq=1,0;0.5,-1&live-equation.t=2&live-equation.act=relu');
     expect(notices).toEqual([]);
-    expect(state).toEqual({ seq: [[1, 0], [0.5, -1]], t: 2, act: 'relu' });
+    expect(state).toEqual({
+      seq: [
+        [1, 0],
+        [0.5, -1],
+      ],
+      t: 2,
+      act: 'relu',
+    });
     const params = new URLSearchParams();
     liveEquationUrl.write(state, params);
     expect(parse(params.toString()).state).toEqual(state);

@@ -6,13 +6,23 @@ import type { Activation } from './model';
 export const MAX_STEPS = 8;
 
 /** The default inputs x_1..x_5 (input size 2): the step-cell widget's sequence, so chapter 2's numbers reappear. */
-export const DEFAULT_SEQUENCE = [[1, 0], [0, 1], [1, 1], [-1, 0.5], [0, 0]];
+export const DEFAULT_SEQUENCE = [
+  [1, 0],
+  [0, 1],
+  [1, 1],
+  [-1, 0.5],
+  [0, 0],
+];
 
 export const ACTIVATIONS = ['tanh', 'relu'] as const satisfies readonly Activation[];
 
 /** State table: `live-equation.seq`, `live-equation.t`, `live-equation.act`. */
 export const liveEquationSpec = {
-  seq: field(vectorList(2, MAX_STEPS, -5, 5), DEFAULT_SEQUENCE, `The inputs x_1..x_T, pairs separated by ";" (1 to ${MAX_STEPS} steps, values −5..5), e.g. 1,0;0,1`),
+  seq: field(
+    vectorList(2, MAX_STEPS, -5, 5),
+    DEFAULT_SEQUENCE,
+    `The inputs x_1..x_T, pairs separated by ";" (1 to ${MAX_STEPS} steps, values −5..5), e.g. 1,0;0,1`,
+  ),
   t: field(int(1, MAX_STEPS), 1, 'The current step t (1-based; at most the length of the sequence)'),
   act: field(oneOf(ACTIVATIONS), 'tanh', 'The activation f of the hidden-state update: tanh or relu'),
 };

@@ -22,7 +22,11 @@ describe('step-cell model', () => {
   });
 
   it('carries the state through the sequence', () => {
-    const seq = [[1, 0], [0, 1], [1, 1]];
+    const seq = [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ];
     expect(carriedState(seq, 0)).toEqual([0, 0, 0]);
     const h1 = cellStep(seq[0], [0, 0, 0]).h;
     const h2 = cellStep(seq[1], h1).h;

@@ -4,9 +4,17 @@ import { add, matmul, noGrad, tanh, tensor, type Tensor } from '../../../engine'
 /** The widget's weights (input size 2, hidden size 3), chosen small and round so a step can be checked by hand. */
 export const STEP_CELL_WEIGHTS = {
   /** [3, 2] input-to-hidden weights. */
-  Wxh: [[0.5, -0.3], [0.8, 0.2], [-0.4, 0.6]],
+  Wxh: [
+    [0.5, -0.3],
+    [0.8, 0.2],
+    [-0.4, 0.6],
+  ],
   /** [3, 3] hidden-to-hidden weights. */
-  Whh: [[0.1, 0.4, -0.2], [-0.5, 0.3, 0.1], [0.2, -0.1, 0.5]],
+  Whh: [
+    [0.1, 0.4, -0.2],
+    [-0.5, 0.3, 0.1],
+    [0.2, -0.1, 0.5],
+  ],
   /** [3] bias. */
   bh: [0, 0.1, -0.1],
 } as const satisfies { Wxh: number[][]; Whh: number[][]; bh: number[] };
@@ -22,10 +30,20 @@ export interface CellStep {
   h: number[];
 }
 
-const column = (v: readonly number[]): Tensor => tensor(v.map((x) => [x]), { dtype: 'float64' });
+const column = (v: readonly number[]): Tensor =>
+  tensor(
+    v.map((x) => [x]),
+    { dtype: 'float64' },
+  );
 const vec = (t: Tensor): number[] => Array.from(t.data);
-const Wxh = tensor(STEP_CELL_WEIGHTS.Wxh.map((row) => [...row]), { dtype: 'float64' });
-const Whh = tensor(STEP_CELL_WEIGHTS.Whh.map((row) => [...row]), { dtype: 'float64' });
+const Wxh = tensor(
+  STEP_CELL_WEIGHTS.Wxh.map((row) => [...row]),
+  { dtype: 'float64' },
+);
+const Whh = tensor(
+  STEP_CELL_WEIGHTS.Whh.map((row) => [...row]),
+  { dtype: 'float64' },
+);
 const bh = column(STEP_CELL_WEIGHTS.bh);
 
 /**

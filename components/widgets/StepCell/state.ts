@@ -5,13 +5,27 @@ import { field, int, urlState, vector, vectorList } from '../../lib/urlState';
 export const MAX_STEPS = 8;
 
 /** The default input sequence x_1..x_5 (input size 2). */
-export const DEFAULT_SEQUENCE = [[1, 0], [0, 1], [1, 1], [-1, 0.5], [0, 0]];
+export const DEFAULT_SEQUENCE = [
+  [1, 0],
+  [0, 1],
+  [1, 1],
+  [-1, 0.5],
+  [0, 0],
+];
 
 /** State table: `step-cell.seq`, `step-cell.t`, `step-cell.h`. */
 export const stepCellSpec = {
-  seq: field(vectorList(2, MAX_STEPS, -5, 5), DEFAULT_SEQUENCE, `The inputs x_1..x_T, pairs separated by ";" (1 to ${MAX_STEPS} steps, values −5..5), e.g. 1,0;0,1;1,1`),
+  seq: field(
+    vectorList(2, MAX_STEPS, -5, 5),
+    DEFAULT_SEQUENCE,
+    `The inputs x_1..x_T, pairs separated by ";" (1 to ${MAX_STEPS} steps, values −5..5), e.g. 1,0;0,1;1,1`,
+  ),
   t: field(int(1, MAX_STEPS), 1, 'The current step t (1-based; at most the length of the sequence)'),
-  h: field(vector(3, -5, 5), [] as number[], 'A hand-set previous state h_{t-1}, three numbers; omit it to carry the state from h_0 = 0 through the sequence'),
+  h: field(
+    vector(3, -5, 5),
+    [] as number[],
+    'A hand-set previous state h_{t-1}, three numbers; omit it to carry the state from h_0 = 0 through the sequence',
+  ),
 };
 
 /** URL state of the step-cell widget. */

@@ -8,12 +8,14 @@ import { stepCellSpec, stepCellUrl } from './state';
 
 type State = StateOf<typeof stepCellSpec>;
 
-
 /** Bars for a vector: width ∝ |value| (full width at |value| = scale), blue for positive, orange for negative. */
 function barCell(value: number, scale: number): HTMLElement {
   const width = Math.min(1, Math.abs(value) / scale) * 100;
-  return el('span', { class: 'sc-bar', 'aria-hidden': 'true' },
-    el('span', { class: value < 0 ? 'sc-bar-fill neg' : 'sc-bar-fill pos', style: `width:${width.toFixed(1)}%` }));
+  return el(
+    'span',
+    { class: 'sc-bar', 'aria-hidden': 'true' },
+    el('span', { class: value < 0 ? 'sc-bar-fill neg' : 'sc-bar-fill pos', style: `width:${width.toFixed(1)}%` }),
+  );
 }
 
 class StepCellElement extends HTMLElement {
@@ -38,7 +40,9 @@ class StepCellElement extends HTMLElement {
     const { state, notices } = stepCellUrl.read();
     this.state = state;
     if (this.state.t > this.state.seq.length) {
-      notices.push(`Step ${this.state.t} is past the end of the ${this.state.seq.length}-step sequence; starting at step 1.`);
+      notices.push(
+        `Step ${this.state.t} is past the end of the ${this.state.seq.length}-step sequence; starting at step 1.`,
+      );
       this.state.t = 1;
     }
     this.build();
@@ -50,7 +54,15 @@ class StepCellElement extends HTMLElement {
     const titleId = `${this.id || 'step-cell'}-title`;
     const helpId = `${this.id || 'step-cell'}-help`;
     const input = (label: string, onChange: (value: number, target: HTMLInputElement) => void): HTMLInputElement => {
-      const field = el('input', { type: 'number', step: '0.1', min: '-5', max: '5', inputmode: 'decimal', 'aria-label': label, class: 'sc-num' });
+      const field = el('input', {
+        type: 'number',
+        step: '0.1',
+        min: '-5',
+        max: '5',
+        inputmode: 'decimal',
+        'aria-label': label,
+        class: 'sc-num',
+      });
       field.addEventListener('change', () => {
         const value = field.value.trim() === '' ? NaN : Number(field.value);
         if (!Number.isFinite(value) || value < -5 || value > 5) {
@@ -77,9 +89,24 @@ class StepCellElement extends HTMLElement {
         this.update();
       }),
     );
-    const carry = el('button', { type: 'button', class: 'button sc-small', onclick: () => { this.state.h = []; this.update(); } }, 'Use the carried state');
+    const carry = el(
+      'button',
+      {
+        type: 'button',
+        class: 'button sc-small',
+        onclick: () => {
+          this.state.h = [];
+          this.update();
+        },
+      },
+      'Use the carried state',
+    );
     const prev = el('button', { type: 'button', class: 'button', onclick: () => this.go(-1) }, '← Previous step');
-    const next = el('button', { type: 'button', class: 'button button-primary', onclick: () => this.go(1) }, 'Next input →');
+    const next = el(
+      'button',
+      { type: 'button', class: 'button button-primary', onclick: () => this.go(1) },
+      'Next input →',
+    );
     const reset = el('button', { type: 'button', class: 'button', onclick: () => this.reset() }, 'Reset');
     this.refs = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
@@ -89,7 +116,12 @@ class StepCellElement extends HTMLElement {
       hStatus: el('span', { class: 'sc-status' }),
       carry,
       flow: el('div', { class: 'sc-flow' }),
-      arithmetic: el('div', { class: 'sc-arith', tabindex: 0, role: 'region', 'aria-label': 'Arithmetic per hidden unit' }),
+      arithmetic: el('div', {
+        class: 'sc-arith',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'Arithmetic per hidden unit',
+      }),
       prev,
       next,
       position: el('span', { class: 'sc-position' }),
@@ -97,9 +129,12 @@ class StepCellElement extends HTMLElement {
     };
     const weights = STEP_CELL_WEIGHTS;
     const matrixTable = (name: HTMLElement, rows: number[][]): HTMLElement =>
-      el('table', { class: 'sc-matrix' },
+      el(
+        'table',
+        { class: 'sc-matrix' },
         el('caption', {}, name),
-        el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((v) => el('td', {}, fmt(v, 1)))))));
+        el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((v) => el('td', {}, fmt(v, 1)))))),
+      );
 
     this.setAttribute('role', 'group');
     this.setAttribute('aria-labelledby', titleId);
@@ -108,21 +143,50 @@ class StepCellElement extends HTMLElement {
     this.addEventListener('keydown', (event) => this.onKey(event));
     this.replaceChildren(
       el('p', { class: 'widget-title', id: titleId }, 'One step of an RNN cell'),
-      el('p', { class: 'widget-help', id: helpId }, 'Pick a step or edit the numbers. Next (or the → key) feeds in the next input and carries ', sym('h', 't'), ' forward; ← goes back.'),
+      el(
+        'p',
+        { class: 'widget-help', id: helpId },
+        'Pick a step or edit the numbers. Next (or the → key) feeds in the next input and carries ',
+        sym('h', 't'),
+        ' forward; ← goes back.',
+      ),
       this.refs.notice,
       this.refs.chips,
-      el('div', { class: 'sc-inputs' },
+      el(
+        'div',
+        { class: 'sc-inputs' },
         el('fieldset', {}, el('legend', {}, 'Input ', sym('x', 't')), el('div', { class: 'sc-fields' }, ...xInputs)),
-        el('fieldset', {}, el('legend', {}, 'Previous state ', sym('h', 't−1')), el('div', { class: 'sc-fields' }, ...hInputs),
-          el('div', { class: 'sc-hstate' }, this.refs.hStatus, carry))),
+        el(
+          'fieldset',
+          {},
+          el('legend', {}, 'Previous state ', sym('h', 't−1')),
+          el('div', { class: 'sc-fields' }, ...hInputs),
+          el('div', { class: 'sc-hstate' }, this.refs.hStatus, carry),
+        ),
+      ),
       this.refs.flow,
       el('div', { class: 'sc-controls' }, prev, next, reset, this.refs.position),
-      el('details', { class: 'sc-details' }, el('summary', {}, 'Show the arithmetic, unit by unit'), this.refs.arithmetic),
-      el('details', { class: 'sc-details' }, el('summary', {}, 'The weights (fixed for this example)'),
-        el('div', { class: 'sc-weights' },
+      el(
+        'details',
+        { class: 'sc-details' },
+        el('summary', {}, 'Show the arithmetic, unit by unit'),
+        this.refs.arithmetic,
+      ),
+      el(
+        'details',
+        { class: 'sc-details' },
+        el('summary', {}, 'The weights (fixed for this example)'),
+        el(
+          'div',
+          { class: 'sc-weights' },
           matrixTable(sym('W', 'xh'), weights.Wxh),
           matrixTable(sym('W', 'hh'), weights.Whh),
-          matrixTable(sym('b', 'h'), weights.bh.map((b) => [b])))),
+          matrixTable(
+            sym('b', 'h'),
+            weights.bh.map((b) => [b]),
+          ),
+        ),
+      ),
       this.refs.live,
     );
   }
@@ -180,22 +244,40 @@ class StepCellElement extends HTMLElement {
 
     this.refs.chips.replaceChildren(
       ...seq.map((xk, k) =>
-        el('button', {
-          type: 'button',
-          class: 'sc-chip',
-          'aria-pressed': String(k + 1 === t),
-          'aria-label': `Step ${k + 1}, x = ${fmtVector(xk, 1)}`,
-          onclick: () => { this.state.t = k + 1; this.state.h = []; this.update(); },
-        }, sym('x', String(k + 1)), ` ${fmtVector(xk, 1)}`),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'sc-chip',
+            'aria-pressed': String(k + 1 === t),
+            'aria-label': `Step ${k + 1}, x = ${fmtVector(xk, 1)}`,
+            onclick: () => {
+              this.state.t = k + 1;
+              this.state.h = [];
+              this.update();
+            },
+          },
+          sym('x', String(k + 1)),
+          ` ${fmtVector(xk, 1)}`,
+        ),
       ),
     );
-    this.refs.xInputs.forEach((input, j) => { if (document.activeElement !== input) input.value = String(x[j]); });
-    this.refs.hInputs.forEach((input, j) => { if (document.activeElement !== input) input.value = fmt(hPrev[j], 3).replace('−', '-'); });
-    this.refs.hStatus.textContent = handSet ? 'set by hand' : t === 1 ? 'h₀ = 0 at the start' : `carried from step ${t - 1}`;
+    this.refs.xInputs.forEach((input, j) => {
+      if (document.activeElement !== input) input.value = String(x[j]);
+    });
+    this.refs.hInputs.forEach((input, j) => {
+      if (document.activeElement !== input) input.value = fmt(hPrev[j], 3).replace('−', '-');
+    });
+    this.refs.hStatus.textContent = handSet
+      ? 'set by hand'
+      : t === 1
+        ? 'h₀ = 0 at the start'
+        : `carried from step ${t - 1}`;
     this.refs.carry.hidden = !handSet;
     this.refs.prev.disabled = t === 1;
     this.refs.next.disabled = t === seq.length;
-    this.refs.position.textContent = t === seq.length ? `Step ${t} of ${seq.length}: end of the sequence` : `Step ${t} of ${seq.length}`;
+    this.refs.position.textContent =
+      t === seq.length ? `Step ${t} of ${seq.length}: end of the sequence` : `Step ${t} of ${seq.length}`;
     this.refs.flow.replaceChildren(...this.flowCards(result));
     this.refs.arithmetic.replaceChildren(this.arithmeticTable(x, hPrev, result));
   }
@@ -203,9 +285,16 @@ class StepCellElement extends HTMLElement {
   private flowCards(result: CellStep): Node[] {
     const scale = Math.max(1, ...result.a.map(Math.abs), ...result.wxhX.map(Math.abs), ...result.whhH.map(Math.abs));
     const card = (label: Node, values: number[], extra = ''): HTMLElement =>
-      el('div', { class: `sc-card ${extra}` },
+      el(
+        'div',
+        { class: `sc-card ${extra}` },
         el('div', { class: 'sc-card-label' }, label),
-        el('ol', { class: 'sc-vector' }, ...values.map((v) => el('li', {}, barCell(v, scale), el('span', { class: 'sc-value' }, fmt(v))))));
+        el(
+          'ol',
+          { class: 'sc-vector' },
+          ...values.map((v) => el('li', {}, barCell(v, scale), el('span', { class: 'sc-value' }, fmt(v)))),
+        ),
+      );
     const op = (symbol: string): HTMLElement => el('div', { class: 'sc-op', 'aria-hidden': 'true' }, symbol);
     const t = String(this.state.t);
     return [
@@ -223,22 +312,38 @@ class StepCellElement extends HTMLElement {
 
   private arithmeticTable(x: number[], hPrev: number[], result: CellStep): HTMLElement {
     const { Wxh, Whh, bh } = STEP_CELL_WEIGHTS;
-    const dot = (row: number[], v: number[]): string => row.map((w, j) => `${fmtFactor(w, 1)}·${fmtFactor(v[j], 3)}`).join(' + ');
-    return el('table', { class: 'sc-arith-table' },
+    const dot = (row: number[], v: number[]): string =>
+      row.map((w, j) => `${fmtFactor(w, 1)}·${fmtFactor(v[j], 3)}`).join(' + ');
+    return el(
+      'table',
+      { class: 'sc-arith-table' },
       el('caption', { class: 'visually-hidden' }, 'How each hidden unit of the new state is computed'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'unit'), el('th', { scope: 'col' }, 'computation'))),
-      el('tbody', {}, ...result.h.map((hi, i) =>
-        el('tr', {},
-          el('th', { scope: 'row' }, String(i + 1)),
-          el('td', {},
-            el('div', {}, `W_xh·x: ${dot(Wxh[i], x)} = ${fmt(result.wxhX[i])}`),
-            el('div', {}, `W_hh·h: ${dot(Whh[i], hPrev)} = ${fmt(result.whhH[i])}`),
-            el('div', {}, `a = ${fmt(result.wxhX[i])} + ${fmtFactor(result.whhH[i])} + ${fmtFactor(bh[i], 1)} = ${fmt(result.a[i])}`),
-            el('div', { class: 'sc-arith-result' }, `h = tanh(${fmt(result.a[i])}) = ${fmt(hi)}`)))),
+      el(
+        'tbody',
+        {},
+        ...result.h.map((hi, i) =>
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, String(i + 1)),
+            el(
+              'td',
+              {},
+              el('div', {}, `W_xh·x: ${dot(Wxh[i], x)} = ${fmt(result.wxhX[i])}`),
+              el('div', {}, `W_hh·h: ${dot(Whh[i], hPrev)} = ${fmt(result.whhH[i])}`),
+              el(
+                'div',
+                {},
+                `a = ${fmt(result.wxhX[i])} + ${fmtFactor(result.whhH[i])} + ${fmtFactor(bh[i], 1)} = ${fmt(result.a[i])}`,
+              ),
+              el('div', { class: 'sc-arith-result' }, `h = tanh(${fmt(result.a[i])}) = ${fmt(hi)}`),
+            ),
+          ),
+        ),
       ),
     );
   }
 }
 
 if (!customElements.get('step-cell')) customElements.define('step-cell', StepCellElement);
-

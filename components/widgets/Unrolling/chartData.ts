@@ -43,7 +43,13 @@ export function topPredictions(probs: readonly number[], k: number, next: number
   const order = probs.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p || a.i - b.i);
   const make = (i: number): Prediction => {
     const ch = ALPHABET[i] as string;
-    return { ch, label: charLabel(ch), p: probs[i] as number, rank: order.findIndex((o) => o.i === i) + 1, isNext: i === next };
+    return {
+      ch,
+      label: charLabel(ch),
+      p: probs[i] as number,
+      rank: order.findIndex((o) => o.i === i) + 1,
+      isNext: i === next,
+    };
   };
   const top = order.slice(0, k).map((o) => make(o.i));
   if (next !== null && !top.some((d) => d.isNext)) top.push(make(next));
@@ -53,7 +59,9 @@ export function topPredictions(probs: readonly number[], k: number, next: number
 /** The most likely next character and its probability, for the label above each cell. */
 export function bestGuess(probs: readonly number[]): { label: string; p: number } {
   let best = 0;
-  probs.forEach((p, i) => { if (p > (probs[best] as number)) best = i; });
+  probs.forEach((p, i) => {
+    if (p > (probs[best] as number)) best = i;
+  });
   return { label: charLabel(ALPHABET[best] as string), p: probs[best] as number };
 }
 

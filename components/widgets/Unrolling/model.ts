@@ -23,7 +23,9 @@ loadStateDict(network.fc, weights.fc, { label: 'unrolling weights.fc' });
 network.rnn.eval();
 
 const rows = (data: ArrayLike<number>, width: number): number[][] =>
-  Array.from({ length: data.length / width }, (_, r) => Array.from({ length: width }, (_, c) => data[r * width + c] as number));
+  Array.from({ length: data.length / width }, (_, r) =>
+    Array.from({ length: width }, (_, c) => data[r * width + c] as number),
+  );
 
 /**
  * Run the network over a sequence from h_0 = 0: one forward pass, no gradient.
@@ -34,7 +36,12 @@ export function unroll(ids: readonly number[]): Unrolled {
     const T = ids.length;
     const { output } = network.rnn.forward(fromArray(oneHotBatch([ids]), [T, VOCAB_SIZE], { dtype: 'float64' }));
     const logits = network.fc.forward(output);
-    return { ids: [...ids], h: rows(output.data, HIDDEN_SIZE), logits: rows(logits.data, VOCAB_SIZE), probs: rows(softmax(logits).data, VOCAB_SIZE) };
+    return {
+      ids: [...ids],
+      h: rows(output.data, HIDDEN_SIZE),
+      logits: rows(logits.data, VOCAB_SIZE),
+      probs: rows(softmax(logits).data, VOCAB_SIZE),
+    };
   });
 }
 

@@ -9,7 +9,9 @@ describe('unrolling URL state', () => {
   });
 
   it('reads its namespaced fields and round-trips them', () => {
-    const { state, notices } = parse('unrolling.text=the%20cat&unrolling.t=4&unrolling.view=folded&unrolling.speed=fast');
+    const { state, notices } = parse(
+      'unrolling.text=the%20cat&unrolling.t=4&unrolling.view=folded&unrolling.speed=fast',
+    );
     expect(notices).toEqual([]);
     expect(state).toEqual({ text: 'the cat', t: 4, view: 'folded', speed: 'fast' });
     const params = new URLSearchParams();
@@ -18,7 +20,9 @@ describe('unrolling URL state', () => {
   });
 
   it('replaces out-of-range values by defaults with a notice each', () => {
-    const { state, notices } = parse(`unrolling.t=0&unrolling.view=sideways&unrolling.speed=warp&unrolling.text=${'a'.repeat(201)}`);
+    const { state, notices } = parse(
+      `unrolling.t=0&unrolling.view=sideways&unrolling.speed=warp&unrolling.text=${'a'.repeat(201)}`,
+    );
     expect(state).toEqual(unrollingUrl.defaults());
     expect(notices).toHaveLength(4);
     expect(notices.join(' ')).toContain('unrolling.view=sideways');

@@ -15,7 +15,11 @@ export const MAX_RAW_LENGTH = 200;
 
 /** State table: `unrolling.text`, `unrolling.t`, `unrolling.view`, `unrolling.speed`. */
 export const unrollingSpec = {
-  text: field(text(MAX_RAW_LENGTH), DEFAULT_TEXT, `The typed sequence (letters and spaces; the first ${MAX_LENGTH} usable characters are unrolled)`),
+  text: field(
+    text(MAX_RAW_LENGTH),
+    DEFAULT_TEXT,
+    `The typed sequence (letters and spaces; the first ${MAX_LENGTH} usable characters are unrolled)`,
+  ),
   t: field(int(1, MAX_LENGTH), 1, 'The current step t (1-based; at most the length of the sequence)'),
   view: field(oneOf(VIEWS), 'unrolled', 'unrolled: one cell per step; folded: the single cell with its loop'),
   speed: field(oneOf(Object.keys(SPEEDS) as Speed[]), 'normal', 'Playing speed: slow, normal or fast'),

@@ -16,7 +16,8 @@ type State = StateOf<typeof unrollingSpec>;
 
 const TOP_K = 5;
 const color = heatmapColor(1);
-const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const reducedMotion = (): boolean =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 class UnrollingElement extends HTMLElement {
   private state!: State;
@@ -50,7 +51,9 @@ class UnrollingElement extends HTMLElement {
     this.encoded = encodeText(state.text);
     this.run = unroll(this.encoded.ids);
     if (this.state.t > this.encoded.ids.length) {
-      notices.push(`Step ${this.state.t} is past the end of the ${this.encoded.ids.length}-character sequence; starting at step 1.`);
+      notices.push(
+        `Step ${this.state.t} is past the end of the ${this.encoded.ids.length}-character sequence; starting at step 1.`,
+      );
       this.state.t = 1;
     }
     this.build();
@@ -76,14 +79,27 @@ class UnrollingElement extends HTMLElement {
   private build(): void {
     const base = this.id || 'unrolling';
     const text = el('input', {
-      type: 'text', id: `${base}-text`, class: 'ur-text', value: this.state.text, maxlength: MAX_RAW_LENGTH,
-      autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${base}-text-help`,
+      type: 'text',
+      id: `${base}-text`,
+      class: 'ur-text',
+      value: this.state.text,
+      maxlength: MAX_RAW_LENGTH,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-describedby': `${base}-text-help`,
     });
     text.addEventListener('input', () => this.setText(text.value));
     const viewButton = (view: View, label: string): HTMLButtonElement =>
-      el('button', { type: 'button', class: 'button ur-view', 'aria-pressed': 'false', onclick: () => this.setView(view) }, label);
-    const speed = el('select', { id: `${base}-speed`, class: 'ur-select' },
-      ...(Object.keys(SPEEDS) as Speed[]).map((s) => el('option', { value: s }, s)));
+      el(
+        'button',
+        { type: 'button', class: 'button ur-view', 'aria-pressed': 'false', onclick: () => this.setView(view) },
+        label,
+      );
+    const speed = el(
+      'select',
+      { id: `${base}-speed`, class: 'ur-select' },
+      ...(Object.keys(SPEEDS) as Speed[]).map((s) => el('option', { value: s }, s)),
+    );
     speed.addEventListener('change', () => {
       this.state.speed = speed.value as Speed;
       this.save();
@@ -110,12 +126,27 @@ class UnrollingElement extends HTMLElement {
       text,
       views: { unrolled: viewButton('unrolled', 'Unrolled'), folded: viewButton('folded', 'Folded') },
       speed,
-      scroll: el('div', { class: 'ur-scroll', tabindex: 0, role: 'region', 'aria-label': 'The network, one cell per step (scrolls sideways)' }),
+      scroll: el('div', {
+        class: 'ur-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The network, one cell per step (scrolls sideways)',
+      }),
       heat: el('div', { class: 'ur-heat' }),
       bars: el('ol', { class: 'ur-bars' }),
       barsTitle: el('p', { class: 'ur-panel-title', id: `${base}-bars-title` }),
-      stateTable: el('div', { class: 'ur-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Hidden states as a table' }),
-      guessTable: el('div', { class: 'ur-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Predictions as a table' }),
+      stateTable: el('div', {
+        class: 'ur-table-wrap',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'Hidden states as a table',
+      }),
+      guessTable: el('div', {
+        class: 'ur-table-wrap',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'Predictions as a table',
+      }),
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
     this.refs.bars.setAttribute('aria-labelledby', this.refs.barsTitle.id);
@@ -127,35 +158,76 @@ class UnrollingElement extends HTMLElement {
     this.addEventListener('keydown', (event) => this.controls.handleKey(event));
     this.replaceChildren(
       el('p', { class: 'widget-title', id: `${base}-title` }, 'An RNN unrolled over your text'),
-      el('p', { class: 'widget-help', id: `${base}-help` },
-        'Type a short text, then play or step through it (← → keys, Space to play). Each step the same cell reads one character and the state from the step before.'),
+      el(
+        'p',
+        { class: 'widget-help', id: `${base}-help` },
+        'Type a short text, then play or step through it (← → keys, Space to play). Each step the same cell reads one character and the state from the step before.',
+      ),
       this.refs.notice,
-      el('div', { class: 'ur-inputs' },
-        el('div', { class: 'ur-field' },
+      el(
+        'div',
+        { class: 'ur-inputs' },
+        el(
+          'div',
+          { class: 'ur-field' },
           el('label', { for: text.id }, 'Your text'),
           text,
-          el('span', { class: 'ur-hint', id: `${base}-text-help` }, `letters and spaces, up to ${MAX_LENGTH}`)),
-        el('div', { class: 'ur-field' },
+          el('span', { class: 'ur-hint', id: `${base}-text-help` }, `letters and spaces, up to ${MAX_LENGTH}`),
+        ),
+        el(
+          'div',
+          { class: 'ur-field' },
           el('span', { class: 'ur-label', id: `${base}-view-label` }, 'View'),
-          el('div', { class: 'ur-toggle', role: 'group', 'aria-labelledby': `${base}-view-label` }, this.refs.views.unrolled, this.refs.views.folded)),
-        el('div', { class: 'ur-field' }, el('label', { for: speed.id }, 'Speed'), speed)),
+          el(
+            'div',
+            { class: 'ur-toggle', role: 'group', 'aria-labelledby': `${base}-view-label` },
+            this.refs.views.unrolled,
+            this.refs.views.folded,
+          ),
+        ),
+        el('div', { class: 'ur-field' }, el('label', { for: speed.id }, 'Speed'), speed),
+      ),
       this.refs.scroll,
       this.controls.element,
-      el('div', { class: 'ur-panels' },
-        el('figure', { class: 'ur-panel ur-heat-panel' },
-          el('figcaption', { class: 'ur-panel-title' }, 'Hidden state h', el('sub', {}, 't'), ' of each unit, step by step'),
+      el(
+        'div',
+        { class: 'ur-panels' },
+        el(
+          'figure',
+          { class: 'ur-panel ur-heat-panel' },
+          el(
+            'figcaption',
+            { class: 'ur-panel-title' },
+            'Hidden state h',
+            el('sub', {}, 't'),
+            ' of each unit, step by step',
+          ),
           this.refs.heat,
-          el('p', { class: 'ur-legend' },
-            el('span', { class: 'ur-swatch', style: `background:${color(-1)}` }), ' −1 ',
-            el('span', { class: 'ur-swatch', style: `background:${color(0)}` }), ' 0 ',
-            el('span', { class: 'ur-swatch', style: `background:${color(1)}` }), ' +1; later steps are blank until the network reaches them.')),
-        el('div', { class: 'ur-panel' }, this.refs.barsTitle, this.refs.bars)),
-      el('details', { class: 'ur-details' },
+          el(
+            'p',
+            { class: 'ur-legend' },
+            el('span', { class: 'ur-swatch', style: `background:${color(-1)}` }),
+            ' −1 ',
+            el('span', { class: 'ur-swatch', style: `background:${color(0)}` }),
+            ' 0 ',
+            el('span', { class: 'ur-swatch', style: `background:${color(1)}` }),
+            ' +1; later steps are blank until the network reaches them.',
+          ),
+        ),
+        el('div', { class: 'ur-panel' }, this.refs.barsTitle, this.refs.bars),
+      ),
+      el(
+        'details',
+        { class: 'ur-details' },
         el('summary', {}, 'The numbers as tables'),
         this.refs.stateTable,
-        this.refs.guessTable),
-      el('p', { class: 'ur-footnote' },
-        `The weights are fixed: they were trained in advance with this course’s engine (${TRAINING_INFO.steps} Adam steps of next-character prediction on a few short English sentences, ${TRAINING_INFO.hiddenSize} hidden units). Here the engine only runs the forward pass over your text.`),
+        this.refs.guessTable,
+      ),
+      el(
+        'p',
+        { class: 'ur-footnote' },
+        `The weights are fixed: they were trained in advance with this course’s engine (${TRAINING_INFO.steps} Adam steps of next-character prediction on a few short English sentences, ${TRAINING_INFO.hiddenSize} hidden units). Here the engine only runs the forward pass over your text.`,
+      ),
       this.refs.live,
     );
   }
@@ -196,7 +268,11 @@ class UnrollingElement extends HTMLElement {
 
   private diagramInput(): DiagramInput {
     return {
-      steps: this.encoded.ids.map((id, i) => ({ input: charLabel(ALPHABET[id] as string), h: this.run.h[i] as number[], guess: bestGuess(this.run.probs[i] as number[]) })),
+      steps: this.encoded.ids.map((id, i) => ({
+        input: charLabel(ALPHABET[id] as string),
+        h: this.run.h[i] as number[],
+        guess: bestGuess(this.run.probs[i] as number[]),
+      })),
       t: this.state.t,
       color,
       idPrefix: `${this.id || 'unrolling'}-net`,
@@ -217,7 +293,11 @@ class UnrollingElement extends HTMLElement {
 
     const input = this.diagramInput();
     let picture: SVGSVGElement;
-    if (view === 'unrolled' && this.unrolledFor?.text === this.encoded.text && this.refs.scroll.firstChild === this.unrolledFor.picture) {
+    if (
+      view === 'unrolled' &&
+      this.unrolledFor?.text === this.encoded.text &&
+      this.refs.scroll.firstChild === this.unrolledFor.picture
+    ) {
       picture = this.unrolledFor.picture;
       setUnrolledStep(picture, input);
     } else {
@@ -226,7 +306,10 @@ class UnrollingElement extends HTMLElement {
       this.refs.scroll.replaceChildren(picture);
     }
     this.refs.scroll.classList.toggle('is-folded', view === 'folded');
-    this.refs.scroll.setAttribute('aria-label', view === 'unrolled' ? 'The network, one cell per step (scrolls sideways)' : 'The network folded into one cell');
+    this.refs.scroll.setAttribute(
+      'aria-label',
+      view === 'unrolled' ? 'The network, one cell per step (scrolls sideways)' : 'The network folded into one cell',
+    );
     if (view === 'unrolled') this.keepInView(t);
     if (stepped && !reducedMotion()) animateFlow(picture, Math.min(700, SPEEDS[this.state.speed] * 0.8));
 
@@ -264,7 +347,10 @@ class UnrollingElement extends HTMLElement {
     const { t } = this.state;
     setVisibleCols(this.chart, t);
     setHighlightCol(this.chart, t - 1);
-    this.chart.setAttribute('aria-label', `Heatmap of the hidden state: ${this.run.h[0]?.length} units (rows) by ${this.run.h.length} steps (columns), filled up to step ${t}. The same numbers are in the tables below.`);
+    this.chart.setAttribute(
+      'aria-label',
+      `Heatmap of the hidden state: ${this.run.h[0]?.length} units (rows) by ${this.run.h.length} steps (columns), filled up to step ${t}. The same numbers are in the tables below.`,
+    );
   }
 
   private renderBars(): void {
@@ -272,16 +358,38 @@ class UnrollingElement extends HTMLElement {
     const ids = this.encoded.ids;
     const next = t < ids.length ? (ids[t] as number) : null;
     const current = charLabel(ALPHABET[ids[t - 1] as number] as string);
-    this.refs.barsTitle.replaceChildren('Output y', el('sub', {}, String(t)), `: the network’s guess for the character after “${current}”`);
+    this.refs.barsTitle.replaceChildren(
+      'Output y',
+      el('sub', {}, String(t)),
+      `: the network’s guess for the character after “${current}”`,
+    );
     const rows = topPredictions(this.run.probs[t - 1] as number[], TOP_K, next);
     this.refs.bars.replaceChildren(
-      ...rows.map((d) => el('li', { class: d.isNext ? 'ur-bar-row is-next' : 'ur-bar-row' },
-        el('span', { class: 'ur-bar-char' }, d.label),
-        el('span', { class: 'ur-bar-track', 'aria-hidden': 'true' }, el('span', { class: 'ur-bar-fill', style: `width:${(d.p * 100).toFixed(1)}%` })),
-        el('span', { class: 'ur-bar-value' }, percent(d.p)),
-        d.isNext ? el('span', { class: 'ur-bar-note' }, d.rank > TOP_K ? `actually next (rank ${d.rank})` : 'actually next') : null)),
+      ...rows.map((d) =>
+        el(
+          'li',
+          { class: d.isNext ? 'ur-bar-row is-next' : 'ur-bar-row' },
+          el('span', { class: 'ur-bar-char' }, d.label),
+          el(
+            'span',
+            { class: 'ur-bar-track', 'aria-hidden': 'true' },
+            el('span', { class: 'ur-bar-fill', style: `width:${(d.p * 100).toFixed(1)}%` }),
+          ),
+          el('span', { class: 'ur-bar-value' }, percent(d.p)),
+          d.isNext
+            ? el('span', { class: 'ur-bar-note' }, d.rank > TOP_K ? `actually next (rank ${d.rank})` : 'actually next')
+            : null,
+        ),
+      ),
     );
-    if (next === null) this.refs.bars.append(el('li', { class: 'ur-bar-end' }, 'This is the last character of your text, so there is no actual next one to compare.'));
+    if (next === null)
+      this.refs.bars.append(
+        el(
+          'li',
+          { class: 'ur-bar-end' },
+          'This is the last character of your text, so there is no actual next one to compare.',
+        ),
+      );
   }
 
   private renderTables(): void {
@@ -289,26 +397,72 @@ class UnrollingElement extends HTMLElement {
     const ids = this.encoded.ids.slice(0, t);
     const label = (id: number): string => charLabel(ALPHABET[id] as string);
     const hiddenSize = this.run.h[0]?.length ?? 0;
-    this.refs.stateTable.replaceChildren(el('table', { class: 'ur-table' },
-      el('caption', {}, `Hidden state h_t, steps 1 to ${t}`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'unit'), ...ids.map((id, k) => el('th', { scope: 'col' }, `t=${k + 1} “${label(id)}”`)))),
-      el('tbody', {}, ...Array.from({ length: hiddenSize }, (_, i) =>
-        el('tr', {}, el('th', { scope: 'row' }, String(i + 1)), ...ids.map((_, k) => el('td', {}, fmt((this.run.h[k] as number[])[i] as number, 3))))))));
-    this.refs.guessTable.replaceChildren(el('table', { class: 'ur-table' },
-      el('caption', {}, `Predictions y_t, steps 1 to ${t}`),
-      el('thead', {}, el('tr', {}, ...['t', 'reads', 'best guess', 'probability', 'actually next', 'its probability'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...ids.map((id, k) => {
-        const probs = this.run.probs[k] as number[];
-        const guess = bestGuess(probs);
-        const next = this.encoded.ids[k + 1];
-        return el('tr', {},
-          el('th', { scope: 'row' }, String(k + 1)),
-          el('td', {}, label(id)),
-          el('td', {}, guess.label),
-          el('td', {}, fmt(guess.p, 3)),
-          el('td', {}, next === undefined ? '(end)' : label(next)),
-          el('td', {}, next === undefined ? '' : fmt(probs[next] as number, 3)));
-      }))));
+    this.refs.stateTable.replaceChildren(
+      el(
+        'table',
+        { class: 'ur-table' },
+        el('caption', {}, `Hidden state h_t, steps 1 to ${t}`),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, 'unit'),
+            ...ids.map((id, k) => el('th', { scope: 'col' }, `t=${k + 1} “${label(id)}”`)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...Array.from({ length: hiddenSize }, (_, i) =>
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, String(i + 1)),
+              ...ids.map((_, k) => el('td', {}, fmt((this.run.h[k] as number[])[i] as number, 3))),
+            ),
+          ),
+        ),
+      ),
+    );
+    this.refs.guessTable.replaceChildren(
+      el(
+        'table',
+        { class: 'ur-table' },
+        el('caption', {}, `Predictions y_t, steps 1 to ${t}`),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ...['t', 'reads', 'best guess', 'probability', 'actually next', 'its probability'].map((h) =>
+              el('th', { scope: 'col' }, h),
+            ),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          ...ids.map((id, k) => {
+            const probs = this.run.probs[k] as number[];
+            const guess = bestGuess(probs);
+            const next = this.encoded.ids[k + 1];
+            return el(
+              'tr',
+              {},
+              el('th', { scope: 'row' }, String(k + 1)),
+              el('td', {}, label(id)),
+              el('td', {}, guess.label),
+              el('td', {}, fmt(guess.p, 3)),
+              el('td', {}, next === undefined ? '(end)' : label(next)),
+              el('td', {}, next === undefined ? '' : fmt(probs[next] as number, 3)),
+            );
+          }),
+        ),
+      ),
+    );
   }
 }
 
@@ -328,12 +482,15 @@ function animateFlow(picture: SVGSVGElement, duration: number): void {
     if (typeof dot.animate !== 'function') return dot.remove();
     const out = path.dataset.flow === 'y';
     // The dot is invisible (CSS) until its keyframes apply, so the outgoing one waits unseen for the incoming ones.
-    const animation = dot.animate(points.map((p) => ({ transform: `translate(${p.x}px, ${p.y}px)`, opacity: 1 })), {
-      duration: duration / 2,
-      delay: out ? duration / 2 : 0,
-      easing: 'ease-in-out',
-      fill: 'forwards',
-    });
+    const animation = dot.animate(
+      points.map((p) => ({ transform: `translate(${p.x}px, ${p.y}px)`, opacity: 1 })),
+      {
+        duration: duration / 2,
+        delay: out ? duration / 2 : 0,
+        easing: 'ease-in-out',
+        fill: 'forwards',
+      },
+    );
     animation.onfinish = () => dot.remove();
   }
 }

@@ -58,8 +58,13 @@ export function encodeText(raw: string): Encoded {
   }
   if (lowered) notices.push('Capital letters are read as lowercase.');
   if (skipped.size > 0) {
-    const list = [...skipped].slice(0, 6).map((c) => `“${c}”`).join(' ');
-    notices.push(`The network only knows a–z and the space, so ${skipped.size === 1 ? 'this character was' : 'these characters were'} skipped: ${list}${skipped.size > 6 ? ' …' : ''}.`);
+    const list = [...skipped]
+      .slice(0, 6)
+      .map((c) => `“${c}”`)
+      .join(' ');
+    notices.push(
+      `The network only knows a–z and the space, so ${skipped.size === 1 ? 'this character was' : 'these characters were'} skipped: ${list}${skipped.size > 6 ? ' …' : ''}.`,
+    );
   }
   if ([...kept].length > MAX_LENGTH) {
     kept = kept.slice(0, MAX_LENGTH);

@@ -7,9 +7,22 @@ import { CHAR_MODEL_DEFAULTS, createCharModelTask, type CharModelConfig } from '
 
 // The first chapters only, so a task builds in milliseconds; the validation part is their last tenth.
 const text = loadMobyDick().slice(0, 60_000);
-const small: CharModelConfig = { ...CHAR_MODEL_DEFAULTS, hiddenSize: 32, seqLen: 16, batchSize: 8, learningRate: 1e-2, maxSteps: 80, evalEvery: 40, evalChars: 2_000 };
+const small: CharModelConfig = {
+  ...CHAR_MODEL_DEFAULTS,
+  hiddenSize: 32,
+  seqLen: 16,
+  batchSize: 8,
+  learningRate: 1e-2,
+  maxSteps: 80,
+  evalEvery: 40,
+  evalChars: 2_000,
+};
 
-function losses(config: CharModelConfig, steps: number, between?: (task: ReturnType<typeof createCharModelTask>) => void): number[] {
+function losses(
+  config: CharModelConfig,
+  steps: number,
+  between?: (task: ReturnType<typeof createCharModelTask>) => void,
+): number[] {
   const task = createCharModelTask(config, { text });
   const out = [];
   for (let s = 0; s < steps; s++) {
@@ -54,9 +67,13 @@ describe('char-model task', () => {
     expect(task.sample({ prime: 'Call me', length: 50, temperature: 0.8, seed: 3 })).toBe(one);
     expect(task.sample({ prime: 'Call me', length: 50, temperature: 0.8, seed: 4 })).not.toBe(one);
     // Temperature 0 is the arg max: the seed no longer matters.
-    expect(task.sample({ prime: 'Call', length: 20, temperature: 0, seed: 1 })).toBe(task.sample({ prime: 'Call', length: 20, temperature: 0, seed: 2 }));
+    expect(task.sample({ prime: 'Call', length: 20, temperature: 0, seed: 1 })).toBe(
+      task.sample({ prime: 'Call', length: 20, temperature: 0, seed: 2 }),
+    );
     // Characters outside the vocabulary are skipped; an empty prime starts from a newline.
-    expect(task.sample({ prime: '\u00a7\u00a7', length: 5, seed: 1 })).toBe(task.sample({ prime: '', length: 5, seed: 1 }));
+    expect(task.sample({ prime: '\u00a7\u00a7', length: 5, seed: 1 })).toBe(
+      task.sample({ prime: '', length: 5, seed: 1 }),
+    );
     expect(task.showcase()).toMatchObject({ prime: 'The whale', temperature: 0.7 });
 
     // Sampling and evaluating between steps leave the loss curve exactly as it was.
@@ -76,11 +93,15 @@ describe('char-model task', () => {
     expect(run.status).toBe('diverged');
     expect(run.divergence?.what).toBe('exploded');
     expect(run.stepsDone).toBeLessThan(10);
-    expect(run.message).toMatch(/^The loss blew up at step \d: .* The learning rate 10 is probably too high for this model — try 1, or turn gradient clipping on\.$/);
+    expect(run.message).toMatch(
+      /^The loss blew up at step \d: .* The learning rate 10 is probably too high for this model — try 1, or turn gradient clipping on\.$/,
+    );
   });
 
   it('names a bad setting', () => {
-    expect(() => createCharModelTask({ ...small, seqLen: 0 }, { text })).toThrow(/char-model: seqLen must be an integer ≥ 1/);
+    expect(() => createCharModelTask({ ...small, seqLen: 0 }, { text })).toThrow(
+      /char-model: seqLen must be an integer ≥ 1/,
+    );
     expect(() => createCharModelTask({ ...small, validationFraction: 1 }, { text })).toThrow(/validationFraction/);
     expect(() => createCharModelTask({ ...small, batchSize: 4000 }, { text })).toThrow(/too short for 4000 streams/);
   });

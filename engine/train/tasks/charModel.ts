@@ -130,7 +130,17 @@ function drawIndex(logits: ArrayLike<number>, temperature: number, rng: Rng): nu
  */
 export function createCharModelTask(config: CharModelConfig, data: CharModelData): CharModelTask {
   const name = 'char-model';
-  const { cell, hiddenSize, seqLen, batchSize, numLayers = 1, dropout = 0, embeddingDim = 0, validationFraction = 0.1, evalChars = 20_000 } = config;
+  const {
+    cell,
+    hiddenSize,
+    seqLen,
+    batchSize,
+    numLayers = 1,
+    dropout = 0,
+    embeddingDim = 0,
+    validationFraction = 0.1,
+    evalChars = 20_000,
+  } = config;
   checkInt(name, 'hiddenSize', hiddenSize);
   checkInt(name, 'seqLen', seqLen);
   checkInt(name, 'batchSize', batchSize);
@@ -143,7 +153,10 @@ export function createCharModelTask(config: CharModelConfig, data: CharModelData
   const split = splitText(data.text, validationFraction);
   const trainIds = encodeChars(vocab, split.train);
   const evalIds = encodeChars(vocab, split.validation.slice(0, evalChars));
-  if (trainIds.length < batchSize * (seqLen + 1)) throw new RangeError(`${name}: the training text (${trainIds.length} characters) is too short for ${batchSize} streams of ${seqLen + 1}`);
+  if (trainIds.length < batchSize * (seqLen + 1))
+    throw new RangeError(
+      `${name}: the training text (${trainIds.length} characters) is too short for ${batchSize} streams of ${seqLen + 1}`,
+    );
   if (evalIds.length < 2) throw new RangeError(`${name}: the validation text is too short`);
   const train = batchify(trainIds, batchSize);
   const starts = bpttStarts(train, seqLen);
@@ -152,7 +165,10 @@ export function createCharModelTask(config: CharModelConfig, data: CharModelData
   const evalStreams = batchify(evalIds, evalBatch);
 
   const rng = new Rng(config.seed);
-  const input = embeddingDim > 0 ? ({ kind: 'embedding', vocabSize: V, embeddingDim } as const) : ({ kind: 'one-hot', vocabSize: V } as const);
+  const input =
+    embeddingDim > 0
+      ? ({ kind: 'embedding', vocabSize: V, embeddingDim } as const)
+      : ({ kind: 'one-hot', vocabSize: V } as const);
   const model = new RecurrentNet({ input, cell, hiddenSize, numLayers, dropout, outputSize: V, rng });
   const params = model.parameters();
   const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate);
@@ -206,7 +222,10 @@ export function createCharModelTask(config: CharModelConfig, data: CharModelData
     checkInt(name, 'sample length', length, 0);
     if (!(temperature >= 0)) throw new RangeError(`${name}: the temperature must be ≥ 0, got ${temperature}`);
     const known = Array.from(prime).filter((ch) => vocab.has(ch));
-    const primeIds = encodeChars(vocab, known.length > 0 ? known.join('') : vocab.has('\n') ? '\n' : vocab.lookupToken(0));
+    const primeIds = encodeChars(
+      vocab,
+      known.length > 0 ? known.join('') : vocab.has('\n') ? '\n' : vocab.lookupToken(0),
+    );
     const draw = new Rng(seed);
     model.eval();
     try {

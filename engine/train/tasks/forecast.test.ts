@@ -7,16 +7,32 @@ import { createRun } from '../trainer';
 import { createForecastTask, FORECAST_DEFAULTS, type ForecastConfig } from './forecast';
 
 const records = loadUsBirths();
-const small: ForecastConfig = { ...FORECAST_DEFAULTS, hiddenSize: 16, window: 14, horizon: 7, maxSteps: 60, evalEvery: 30 };
+const small: ForecastConfig = {
+  ...FORECAST_DEFAULTS,
+  hiddenSize: 16,
+  window: 14,
+  horizon: 7,
+  maxSteps: 60,
+  evalEvery: 30,
+};
 
 describe('forecast task', () => {
   it('knows the seasonal-naive MAEs it has to beat, on the same days as its own', () => {
     const task = createForecastTask(small, { records });
     const births = records.map((r) => r.births);
     const split = splitByYear(records);
-    expect(task.baselines.mae).toBeCloseTo(seasonalNaiveMae(births, { window: 14, horizon: 1, range: split.validation }), 6);
-    expect(task.baselines.testMae).toBeCloseTo(seasonalNaiveMae(births, { window: 14, horizon: 1, range: split.test }), 6);
-    expect(task.baselines.testMaeMultiStep).toBeCloseTo(seasonalNaiveMae(births, { window: 14, horizon: 7, range: split.test, stride: 7 }), 6);
+    expect(task.baselines.mae).toBeCloseTo(
+      seasonalNaiveMae(births, { window: 14, horizon: 1, range: split.validation }),
+      6,
+    );
+    expect(task.baselines.testMae).toBeCloseTo(
+      seasonalNaiveMae(births, { window: 14, horizon: 1, range: split.test }),
+      6,
+    );
+    expect(task.baselines.testMaeMultiStep).toBeCloseTo(
+      seasonalNaiveMae(births, { window: 14, horizon: 7, range: split.test, stride: 7 }),
+      6,
+    );
     // The scaler is fitted on 2000–2012 only.
     const train = births.slice(split.train[0], split.train[1]);
     expect(task.scaler.mean).toBeCloseTo(train.reduce((a, b) => a + b, 0) / train.length, 6);
@@ -76,6 +92,8 @@ describe('forecast task', () => {
     const run = createRun(createForecastTask(config, { records }), config);
     while (run.status === 'running') run.step();
     expect(run.status).toBe('diverged');
-    expect(run.message).toMatch(/^The (loss|weights) became (infinite|NaN|NaN or infinite) at step \d+: the learning rate 10000 is probably too high for this model — try 1000, or turn gradient clipping on\.$/);
+    expect(run.message).toMatch(
+      /^The (loss|weights) became (infinite|NaN|NaN or infinite) at step \d+: the learning rate 10000 is probably too high for this model — try 1000, or turn gradient clipping on\.$/,
+    );
   });
 });

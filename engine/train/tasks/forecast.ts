@@ -117,17 +117,26 @@ export function createForecastTask(config: ForecastConfig, data: ForecastData): 
   const scaler = fitScaler(births, split.train);
   const series = standardize(births, scaler);
   const covariates = weekdays ? { covariates: weekdayOneHot(records), covariateSize: 7 } : {};
-  const windowsOf = (range: readonly [number, number], h = 1, stride = 1): Windows => slidingWindows(series, { window, horizon: h, range, stride, ...covariates });
+  const windowsOf = (range: readonly [number, number], h = 1, stride = 1): Windows =>
+    slidingWindows(series, { window, horizon: h, range, stride, ...covariates });
   const train = windowsOf(split.train);
   const validation = windowsOf(split.validation);
   const test = windowsOf(split.test);
   // Multi-step forecasts start once a week: `horizon` recursive passes from every day would cost more than training between evaluations.
   const testMulti = windowsOf(split.test, horizon, MULTI_STEP_STRIDE);
-  if (train.count < batchSize) throw new RangeError(`${name}: ${train.count} training windows are fewer than a batch of ${batchSize}`);
+  if (train.count < batchSize)
+    throw new RangeError(`${name}: ${train.count} training windows are fewer than a batch of ${batchSize}`);
   const F = train.inputSize;
 
   const rng = new Rng(config.seed);
-  const model = new RecurrentNet({ input: { kind: 'dense', inputSize: F }, cell, hiddenSize, numLayers, outputSize: 1, rng });
+  const model = new RecurrentNet({
+    input: { kind: 'dense', inputSize: F },
+    cell,
+    hiddenSize,
+    numLayers,
+    outputSize: 1,
+    rng,
+  });
   const params = model.parameters();
   const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate);
 
@@ -146,7 +155,10 @@ export function createForecastTask(config: ForecastConfig, data: ForecastData): 
     }
     const idx = batches[next++];
     const x = batchTimeMajor(train.inputs, [train.count, window, F], idx);
-    const y = new Tensor(Float32Array.from(idx, (n) => train.targets[n]), [idx.length, 1]);
+    const y = new Tensor(
+      Float32Array.from(idx, (n) => train.targets[n]),
+      [idx.length, 1],
+    );
     const loss = mseLoss(predict(x, idx.length), y);
     const gradNorm = optimizeStep(loss, params, optimizer, config.clip);
     return { loss: loss.item(), gradNorm };
@@ -168,7 +180,8 @@ export function createForecastTask(config: ForecastConfig, data: ForecastData): 
     if (N === 0) return out;
     for (let n = 0; n < N; n++) {
       const t = origins[n];
-      if (!Number.isInteger(t) || t < window || t > records.length) throw new RangeError(`${name}: origin ${t} needs ${window} days of history inside the series`);
+      if (!Number.isInteger(t) || t < window || t > records.length)
+        throw new RangeError(`${name}: origin ${t} needs ${window} days of history inside the series`);
     }
     model.eval();
     try {
@@ -207,7 +220,8 @@ export function createForecastTask(config: ForecastConfig, data: ForecastData): 
   /** The true births of a set's targets, [count, horizon], read from the records rather than unscaled, so they are exact. */
   const actual = (w: Windows): Float64Array => {
     const out = new Float64Array(w.count * w.horizon);
-    for (let n = 0; n < w.count; n++) for (let k = 0; k < w.horizon; k++) out[n * w.horizon + k] = births[w.origins[n] + k];
+    for (let n = 0; n < w.count; n++)
+      for (let k = 0; k < w.horizon; k++) out[n * w.horizon + k] = births[w.origins[n] + k];
     return out;
   };
   const naive = (w: Windows): Float64Array => seasonalNaive(births, w.origins, w.horizon);
@@ -247,7 +261,8 @@ export function createForecastTask(config: ForecastConfig, data: ForecastData): 
     const days = Math.min(SHOWCASE_DAYS, test.count);
     const first = Array.from({ length: days }, (_, n) => n);
     const predicted = forecast(test.origins.subarray(0, days), 1);
-    const firstMonday = test.origins.find((t) => records[t].weekday === 1 && t + horizon <= split.test[1]) ?? test.origins[0];
+    const firstMonday =
+      test.origins.find((t) => records[t].weekday === 1 && t + horizon <= split.test[1]) ?? test.origins[0];
     const span = Array.from({ length: horizon }, (_, s) => firstMonday + s);
     return {
       oneStep: {

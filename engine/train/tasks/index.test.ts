@@ -10,7 +10,12 @@ describe('task registry', () => {
 
   it('overrides defaults without changing the task or the shared defaults', () => {
     const config = withDefaults('synthetic', { cell: 'rnn', delay: 40, task: 'forecast' as never });
-    expect(config).toMatchObject({ task: 'synthetic', cell: 'rnn', delay: 40, hiddenSize: TASK_DEFAULTS.synthetic.hiddenSize });
+    expect(config).toMatchObject({
+      task: 'synthetic',
+      cell: 'rnn',
+      delay: 40,
+      hiddenSize: TASK_DEFAULTS.synthetic.hiddenSize,
+    });
     expect(TASK_DEFAULTS.synthetic.cell).toBe('lstm');
   });
 
@@ -18,6 +23,8 @@ describe('task registry', () => {
     const task = createTask(withDefaults('synthetic', { delay: 3, trainCount: 64, validationCount: 16 }), undefined);
     expect(task.name).toBe('synthetic');
     expect(task.stepsPerEpoch).toBe(2);
-    expect(() => createTask({ ...TASK_DEFAULTS.synthetic, task: 'poetry' } as never, undefined)).toThrow(/unknown task "poetry"/);
+    expect(() => createTask({ ...TASK_DEFAULTS.synthetic, task: 'poetry' } as never, undefined)).toThrow(
+      /unknown task "poetry"/,
+    );
   });
 });

@@ -61,6 +61,8 @@ export function createTask(config: TaskConfig, data: TaskDataMap[TaskName]): Tas
     case 'synthetic':
       return createSyntheticTask(config);
     default:
-      throw new RangeError(`unknown task ${JSON.stringify((config as { task: unknown }).task)}; use 'char-model', 'forecast', 'sentiment' or 'synthetic'`);
+      throw new RangeError(
+        `unknown task ${JSON.stringify((config as { task: unknown }).task)}; use 'char-model', 'forecast', 'sentiment' or 'synthetic'`,
+      );
   }
 }

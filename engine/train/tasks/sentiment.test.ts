@@ -34,18 +34,26 @@ describe('sentiment task on the corpus', () => {
     while (run.status === 'running') losses.push(run.step().loss);
     expect(mean(losses.slice(-10))).toBeLessThan(mean(losses.slice(0, 10)) - 0.1);
     const { metrics } = run.last!.eval!;
-    expect(Object.keys(metrics).sort()).toEqual(['accuracy', 'contrastAccuracy', 'negationAccuracy', 'testAccuracy', 'testContrastAccuracy', 'testNegationAccuracy']);
+    expect(Object.keys(metrics).sort()).toEqual([
+      'accuracy',
+      'contrastAccuracy',
+      'negationAccuracy',
+      'testAccuracy',
+      'testContrastAccuracy',
+      'testNegationAccuracy',
+    ]);
     expect(metrics.accuracy).toBeGreaterThan(0.6);
     const shown = task.showcase();
     expect(shown.length).toBe(8);
-    for (const p of shown) expect(p.positive).toBeGreaterThanOrEqual(0), expect(p.positive).toBeLessThanOrEqual(1);
+    for (const p of shown) (expect(p.positive).toBeGreaterThanOrEqual(0), expect(p.positive).toBeLessThanOrEqual(1));
   });
 
   it('predicts a review the same alone or padded beside a longer one (packed semantics)', () => {
     const task = createSentimentTask(small, data);
     for (let s = 0; s < 10; s++) task.step();
     const short = 'Not a bad film at all.';
-    const long = 'The plot is thin and the pacing is slow, but the acting is powerful and the score is haunting throughout.';
+    const long =
+      'The plot is thin and the pacing is slow, but the acting is powerful and the score is haunting throughout.';
     const [alone] = task.predict([short]);
     const [padded] = task.predict([short, long]);
     expect(padded).toBeCloseTo(alone, 6);
@@ -73,7 +81,9 @@ describe('sentiment task on the corpus', () => {
     expect(run.status).toBe('early-stopped');
     expect(run.stepsDone).toBeLessThan(100);
     expect(run.best!.step).toBe(run.stepsDone - 1);
-    expect(run.message).toMatch(/^Stopped early at step \d+: the validation loss has not improved for 1 evaluation \(best/);
+    expect(run.message).toMatch(
+      /^Stopped early at step \d+: the validation loss has not improved for 1 evaluation \(best/,
+    );
   });
 
   it('uses a new learning rate from the next step: a rate of 1e-30 leaves the weights as they are', () => {
@@ -88,14 +98,25 @@ describe('sentiment task on the corpus', () => {
     run.setLearningRate(5e-3);
     run.step();
     expect(snapshot()).not.toEqual(before);
-    expect([...task.namedParameters!().keys()]).toEqual(['embedding.weight', 'rnn.weight_ih_l0', 'rnn.weight_hh_l0', 'rnn.bias_ih_l0', 'rnn.bias_hh_l0', 'fc.weight', 'fc.bias']);
+    expect([...task.namedParameters!().keys()]).toEqual([
+      'embedding.weight',
+      'rnn.weight_ih_l0',
+      'rnn.weight_hh_l0',
+      'rnn.bias_ih_l0',
+      'rnn.bias_hh_l0',
+      'fc.weight',
+      'fc.bias',
+    ]);
   });
 });
 
-describe('sentiment task on the reader\'s data', () => {
+describe("sentiment task on the reader's data", () => {
   // A reader's CSV: 400 corpus sentences written out and parsed back by the CSV reader.
   const rows = corpus.train.slice(0, 400);
-  const csv = ['text,label', ...rows.map((e) => `"${e.text.replace(/"/g, '""')}",${e.label === 1 ? 'pos' : 'neg'}`)].join('\n');
+  const csv = [
+    'text,label',
+    ...rows.map((e) => `"${e.text.replace(/"/g, '""')}",${e.label === 1 ? 'pos' : 'neg'}`),
+  ].join('\n');
   const examples = parseSentimentCsv(csv, { file: 'mine.csv' });
 
   it('splits it by seed into 70/15/15 and trains on it', () => {
@@ -113,6 +134,8 @@ describe('sentiment task on the reader\'s data', () => {
   });
 
   it('refuses a set too small to split, saying how many it needs', () => {
-    expect(() => createSentimentTask(small, { kind: 'examples', examples: examples.slice(0, 5) })).toThrow(/5 reviews are too few .* use at least 10/);
+    expect(() => createSentimentTask(small, { kind: 'examples', examples: examples.slice(0, 5) })).toThrow(
+      /5 reviews are too few .* use at least 10/,
+    );
   });
 });

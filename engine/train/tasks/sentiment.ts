@@ -2,7 +2,13 @@
 // <pad> → padded batches with lengths → Embedding(padding_idx) → RNN/LSTM/GRU (packed semantics) → Linear →
 // cross-entropy; measured overall and on the sentences with negation or contrast, against bag-of-words baselines.
 import { noGrad } from '../../autodiff/gradMode';
-import { accuracyBySubset, trainLogisticRegression, trainNaiveBayes, type BagOfWordsModel, type TokenizedExample } from '../../data/bagOfWords';
+import {
+  accuracyBySubset,
+  trainLogisticRegression,
+  trainNaiveBayes,
+  type BagOfWordsModel,
+  type TokenizedExample,
+} from '../../data/bagOfWords';
 import { batchIndices, collateBatch, type LabelledSequence } from '../../data/batching';
 import { tagSentence, type CorpusExample, type SentimentCorpus } from '../../data/sentiment';
 import type { SentimentExample } from '../../data/sentimentLabels';
@@ -40,7 +46,8 @@ export interface SentimentConfig extends BaseTaskConfig {
  * What the classifier trains on: the course corpus with its fixed splits, or the reader's own
  * reviews (`parseSentimentCsv`, `parseImdbFiles`), split here by a seeded shuffle.
  */
-export type SentimentData = { kind: 'corpus'; corpus: SentimentCorpus } | { kind: 'examples'; examples: readonly SentimentExample[] };
+export type SentimentData =
+  { kind: 'corpus'; corpus: SentimentCorpus } | { kind: 'examples'; examples: readonly SentimentExample[] };
 
 /** A prediction shown to the reader. */
 export interface SentimentPrediction {
@@ -108,11 +115,18 @@ function metricName(prefix: string, subset: string): string {
 const MIN_EXAMPLES = 10;
 
 /** A seeded split of the reader's reviews into train, validation and test. */
-function splitExamples(examples: readonly SentimentExample[], seed: number, validationFraction: number, testFraction: number): SentimentCorpus {
+function splitExamples(
+  examples: readonly SentimentExample[],
+  seed: number,
+  validationFraction: number,
+  testFraction: number,
+): SentimentCorpus {
   const nVal = Math.round(examples.length * validationFraction);
   const nTest = Math.round(examples.length * testFraction);
   if (examples.length < MIN_EXAMPLES || examples.length - nVal - nTest < 2 || nVal < 1 || nTest < 1) {
-    throw new RangeError(`sentiment: ${examples.length} reviews are too few to split into training, validation and test sets; use at least ${MIN_EXAMPLES}`);
+    throw new RangeError(
+      `sentiment: ${examples.length} reviews are too few to split into training, validation and test sets; use at least ${MIN_EXAMPLES}`,
+    );
   }
   const order = new Rng(seed).shuffle(Array.from({ length: examples.length }, (_, i) => i));
   const pick = (from: number, to: number): CorpusExample[] =>
@@ -132,7 +146,17 @@ function splitExamples(examples: readonly SentimentExample[], seed: number, vali
  */
 export function createSentimentTask(config: SentimentConfig, data: SentimentData): SentimentTask {
   const name = 'sentiment';
-  const { cell, embeddingDim, hiddenSize, batchSize, numLayers = 1, dropout = 0, maxLen = 400, minFreq = 1, maxVocab = 25_002 } = config;
+  const {
+    cell,
+    embeddingDim,
+    hiddenSize,
+    batchSize,
+    numLayers = 1,
+    dropout = 0,
+    maxLen = 400,
+    minFreq = 1,
+    maxVocab = 25_002,
+  } = config;
   const { validationFraction = 0.15, testFraction = 0.15 } = config;
   checkInt(name, 'embeddingDim', embeddingDim);
   checkInt(name, 'hiddenSize', hiddenSize);
@@ -142,7 +166,8 @@ export function createSentimentTask(config: SentimentConfig, data: SentimentData
   checkInt(name, 'maxVocab', maxVocab, 3);
   checkFraction(name, 'validationFraction', validationFraction);
   checkFraction(name, 'testFraction', testFraction);
-  const corpus = data.kind === 'corpus' ? data.corpus : splitExamples(data.examples, config.seed, validationFraction, testFraction);
+  const corpus =
+    data.kind === 'corpus' ? data.corpus : splitExamples(data.examples, config.seed, validationFraction, testFraction);
 
   const tokenized = (examples: readonly CorpusExample[]) => examples.map((e) => ({ e, tokens: basicEnglish(e.text) }));
   const trainTokens = tokenized(corpus.train);
@@ -156,7 +181,14 @@ export function createSentimentTask(config: SentimentConfig, data: SentimentData
     return ids.length > 0 ? ids : Int32Array.of(vocab.get('<unk>'));
   };
   const encodeAll = (items: { e: CorpusExample; tokens: string[] }[]): Encoded[] =>
-    items.map(({ e, tokens }) => ({ text: e.text, tokens, ids: encode(tokens), label: e.label, negation: e.negation, contrast: e.contrast }));
+    items.map(({ e, tokens }) => ({
+      text: e.text,
+      tokens,
+      ids: encode(tokens),
+      label: e.label,
+      negation: e.negation,
+      contrast: e.contrast,
+    }));
   const train = encodeAll(trainTokens);
   const validation = encodeAll(tokenized(corpus.validation));
   const test = encodeAll(tokenized(corpus.test));
@@ -204,9 +236,14 @@ export function createSentimentTask(config: SentimentConfig, data: SentimentData
         for (let s = 0; s < examples.length; s += 256) {
           const chunk = examples.slice(s, s + 256);
           const { logits } = forward(chunk);
-          total += crossEntropy(logits, Int32Array.from(chunk, (e) => e.label), { reduction: 'sum' }).item();
+          total += crossEntropy(
+            logits,
+            Int32Array.from(chunk, (e) => e.label),
+            { reduction: 'sum' },
+          ).item();
           // collateBatch keeps the input order unless asked to sort, so row r is chunk[r].
-          for (let r = 0; r < chunk.length; r++) positive[s + r] = 1 / (1 + Math.exp(logits.data[2 * r] - logits.data[2 * r + 1]));
+          for (let r = 0; r < chunk.length; r++)
+            positive[s + r] = 1 / (1 + Math.exp(logits.data[2 * r] - logits.data[2 * r + 1]));
         }
       });
     } finally {
@@ -215,7 +252,12 @@ export function createSentimentTask(config: SentimentConfig, data: SentimentData
     return { positive, loss: total / examples.length };
   };
 
-  const accuracies = (prefix: string, examples: readonly Encoded[], correct: (i: number) => boolean, out: Record<string, number>): void => {
+  const accuracies = (
+    prefix: string,
+    examples: readonly Encoded[],
+    correct: (i: number) => boolean,
+    out: Record<string, number>,
+  ): void => {
     for (const [subset, keep] of Object.entries(SUBSETS)) {
       let n = 0;
       let right = 0;
@@ -241,14 +283,22 @@ export function createSentimentTask(config: SentimentConfig, data: SentimentData
   // Training the two baselines takes about a second, so it waits until someone asks.
   let baselines: Record<string, number> | undefined;
   const computeBaselines = (): Record<string, number> => {
-    const asBow = (xs: readonly Encoded[]): TokenizedExample[] => xs.map((x) => ({ tokens: x.tokens, label: x.label as 0 | 1 }));
+    const asBow = (xs: readonly Encoded[]): TokenizedExample[] =>
+      xs.map((x) => ({ tokens: x.tokens, label: x.label as 0 | 1 }));
     const models: BagOfWordsModel[] = [trainNaiveBayes(asBow(train)), trainLogisticRegression(asBow(train))];
     const out: Record<string, number> = {};
     for (const m of models) {
-      for (const [prefix, xs] of [['', validation], ['test', test]] as const) {
+      for (const [prefix, xs] of [
+        ['', validation],
+        ['test', test],
+      ] as const) {
         const subsets = { negation: (i: number) => xs[i].negation, contrast: (i: number) => xs[i].contrast };
         const acc = accuracyBySubset(m, asBow(xs), subsets);
-        for (const [subset, key] of [['', 'all'], ['negation', 'negation'], ['contrast', 'contrast']] as const) {
+        for (const [subset, key] of [
+          ['', 'all'],
+          ['negation', 'negation'],
+          ['contrast', 'contrast'],
+        ] as const) {
           const k = metricName(prefix, subset);
           const a = acc[key].accuracy;
           if (!(out[k] >= a)) out[k] = a;

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../trainer';
 import { createSyntheticTask, SYNTHETIC_DEFAULTS, type SyntheticConfig } from './synthetic';
 
-const small: SyntheticConfig = { ...SYNTHETIC_DEFAULTS, delay: 5, hiddenSize: 32, trainCount: 1024, validationCount: 256, maxSteps: 120, evalEvery: 60 };
+const small: SyntheticConfig = {
+  ...SYNTHETIC_DEFAULTS,
+  delay: 5,
+  hiddenSize: 32,
+  trainCount: 1024,
+  validationCount: 256,
+  maxSteps: 120,
+  evalEvery: 60,
+};
 
 function train(config: SyntheticConfig) {
   const task = createSyntheticTask(config);
@@ -32,7 +40,14 @@ describe('synthetic tasks', () => {
   });
 
   it('adding: the MSE falls below the constant guess of 1/6', () => {
-    const config: SyntheticConfig = { ...small, problem: 'adding', delay: 10, maxSteps: 150, evalEvery: 150, learningRate: 1e-2 };
+    const config: SyntheticConfig = {
+      ...small,
+      problem: 'adding',
+      delay: 10,
+      maxSteps: 150,
+      evalEvery: 150,
+      learningRate: 1e-2,
+    };
     const { task, run } = train(config);
     expect(task.baselines.mse).toBeCloseTo(1 / 6, 10);
     const { valLoss, metrics } = run.last!.eval!;
@@ -60,7 +75,7 @@ describe('synthetic tasks', () => {
     }
   });
 
-  it('starts the LSTM forget gates at the configured bias, and PyTorch\'s random one without it', () => {
+  it("starts the LSTM forget gates at the configured bias, and PyTorch's random one without it", () => {
     const named = (config: SyntheticConfig) => createSyntheticTask(config).namedParameters!();
     const H = small.hiddenSize;
     const p = named({ ...small, forgetBias: 1 });

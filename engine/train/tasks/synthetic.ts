@@ -3,7 +3,14 @@
 // scored by accuracy (or MSE) against what a model that learned nothing scores.
 import { noGrad } from '../../autodiff/gradMode';
 import { batchIndices, batchTimeMajor } from '../../data/batching';
-import { addingTask, parityTask, recallTask, type RealDataset, type SyntheticSplit, type TokenDataset } from '../../data/synthetic';
+import {
+  addingTask,
+  parityTask,
+  recallTask,
+  type RealDataset,
+  type SyntheticSplit,
+  type TokenDataset,
+} from '../../data/synthetic';
 import { crossEntropy, mseLoss } from '../../losses';
 import { Rng } from '../../random';
 import { Tensor } from '../../tensor';
@@ -87,7 +94,17 @@ export const SYNTHETIC_DEFAULTS: SyntheticConfig = {
  */
 export function createSyntheticTask(config: SyntheticConfig): SyntheticTask {
   const name = 'synthetic';
-  const { problem, delay, cell, hiddenSize, batchSize, trainCount = 4096, validationCount = 512, numSymbols = 8, filler = 'noise' } = config;
+  const {
+    problem,
+    delay,
+    cell,
+    hiddenSize,
+    batchSize,
+    trainCount = 4096,
+    validationCount = 512,
+    numSymbols = 8,
+    filler = 'noise',
+  } = config;
   checkInt(name, 'delay', delay);
   checkInt(name, 'hiddenSize', hiddenSize);
   checkInt(name, 'batchSize', batchSize);
@@ -119,11 +136,25 @@ export function createSyntheticTask(config: SyntheticConfig): SyntheticTask {
   /** The model's outputs for rows `idx` of a set: [B, classes] logits or [B, 1] values, and the loss. */
   const forward = (set: TokenDataset | RealDataset, idx: readonly number[], reduction: 'mean' | 'sum') => {
     const B = idx.length;
-    const x = set.kind === 'tokens' ? batchTimeMajor(set.inputs, [set.count, T, 1], idx) : batchTimeMajor(set.inputs, [set.count, T, F], idx);
+    const x =
+      set.kind === 'tokens'
+        ? batchTimeMajor(set.inputs, [set.count, T, 1], idx)
+        : batchTimeMajor(set.inputs, [set.count, T, F], idx);
     const { state } = model.run(model.encode(x, T, B), null);
     const out = model.fc.forward(model.top(state));
-    if (set.kind === 'tokens') return { out, loss: crossEntropy(out, Int32Array.from(idx, (n) => set.targets[n]), { reduction }) };
-    const y = new Tensor(Float32Array.from(idx, (n) => set.targets[n]), [B, 1]);
+    if (set.kind === 'tokens')
+      return {
+        out,
+        loss: crossEntropy(
+          out,
+          Int32Array.from(idx, (n) => set.targets[n]),
+          { reduction },
+        ),
+      };
+    const y = new Tensor(
+      Float32Array.from(idx, (n) => set.targets[n]),
+      [B, 1],
+    );
     return { out, loss: mseLoss(out, y, reduction) };
   };
 
@@ -171,7 +202,8 @@ export function createSyntheticTask(config: SyntheticConfig): SyntheticTask {
     if (validation.kind === 'real') return { valLoss: loss, metrics: { mse: loss } };
     const C = validation.numClasses;
     let right = 0;
-    for (let n = 0; n < validation.count; n++) if (argmax(out.subarray(n * C, (n + 1) * C)) === validation.targets[n]) right++;
+    for (let n = 0; n < validation.count; n++)
+      if (argmax(out.subarray(n * C, (n + 1) * C)) === validation.targets[n]) right++;
     return { valLoss: loss, metrics: { accuracy: right / validation.count } };
   };
 
@@ -185,11 +217,17 @@ export function createSyntheticTask(config: SyntheticConfig): SyntheticTask {
     const shown = Math.min(4, validation.count);
     const examples = Array.from({ length: shown }, (_, n) => {
       if (validation.kind === 'real') {
-        const input = Array.from({ length: T }, (_, t) => Array.from(validation.inputs.subarray((n * T + t) * F, (n * T + t + 1) * F)));
+        const input = Array.from({ length: T }, (_, t) =>
+          Array.from(validation.inputs.subarray((n * T + t) * F, (n * T + t + 1) * F)),
+        );
         return { input, target: validation.targets[n], prediction: out[n] };
       }
       const C = validation.numClasses;
-      return { input: Array.from(validation.inputs.subarray(n * T, (n + 1) * T)), target: validation.targets[n], prediction: argmax(out.subarray(n * C, (n + 1) * C)) };
+      return {
+        input: Array.from(validation.inputs.subarray(n * T, (n + 1) * T)),
+        target: validation.targets[n],
+        prediction: argmax(out.subarray(n * C, (n + 1) * C)),
+      };
     });
     return { problem, examples };
   };

@@ -39,14 +39,21 @@ export class ManualLoop {
 export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A handler wired to a ManualLoop, with every posted message (and its transfer list) recorded. */
-export function createHarness(createRun: RunFactory, options: { fetchText?: FetchText; progressIntervalMs?: number } = {}) {
+export function createHarness(
+  createRun: RunFactory,
+  options: { fetchText?: FetchText; progressIntervalMs?: number } = {},
+) {
   const loop = new ManualLoop();
   const sent: { message: FromWorker; transfer?: ArrayBuffer[] }[] = [];
   const handler = new TrainerHandler({
     post: (message, transfer) => sent.push({ message, transfer }),
     scheduler: loop.scheduler,
     createRun,
-    fetchText: options.fetchText ?? (async (url) => { throw new Error(`no such file: ${url}`); }),
+    fetchText:
+      options.fetchText ??
+      (async (url) => {
+        throw new Error(`no such file: ${url}`);
+      }),
     progressIntervalMs: options.progressIntervalMs,
   });
   const messages = (): FromWorker[] => sent.map((s) => s.message);

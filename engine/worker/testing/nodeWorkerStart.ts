@@ -6,7 +6,10 @@ import { Worker } from 'node:worker_threads';
 export async function startNodeWorker(): Promise<Worker> {
   const entry = new URL('./nodeWorker.ts', import.meta.url).href;
   // Evaluated code resolves bare specifiers from the working directory: the project root when tests run.
-  const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  const worker = new Worker(
+    `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true },
+  );
   await new Promise<void>((resolve, reject) => {
     const onMessage = (m: unknown): void => {
       if (m !== 'loaded') return;

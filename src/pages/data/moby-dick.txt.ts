@@ -4,4 +4,5 @@ import { loadMobyDick } from '../../../scripts/data/datasets';
 
 export const prerender = true;
 
-export const GET: APIRoute = () => new Response(loadMobyDick(), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(loadMobyDick(), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

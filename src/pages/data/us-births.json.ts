@@ -4,4 +4,5 @@ import { usBirthsFile } from '../../../scripts/data/datasets';
 
 export const prerender = true;
 
-export const GET: APIRoute = () => new Response(JSON.stringify(usBirthsFile()), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(usBirthsFile()), { headers: { 'Content-Type': 'application/json' } });

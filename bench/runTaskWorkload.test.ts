@@ -36,7 +36,7 @@ function workload(valLosses: number[], clock: { t: number }, maxSteps = 100): Ta
       ...taskWorkloads.find((w) => w.id === 'synthetic')!.config,
       maxSteps,
       evalEvery: 5,
-    } as TaskWorkload['config'],
+    },
     create: () => fake(valLosses, clock),
     target: { text: 'validation loss below 0.5', reached: (r) => r.valLoss < 0.5 },
     show: ['valLoss', 'accuracy'],

@@ -73,7 +73,7 @@ describe('char-model widget', () => {
       .locator('char-model .cm-table tbody tr')
       .evaluateAll((trs) =>
         trs.map((tr) =>
-          [...tr.querySelectorAll('td')].map((td) => Number(td.textContent!.replace('−', '-').replace(/,/g, ''))),
+          [...tr.querySelectorAll('td')].map((td) => Number(td.textContent.replace('−', '-').replace(/,/g, ''))),
         ),
       );
     const [first, second] = rows;
@@ -94,7 +94,7 @@ describe('char-model widget', () => {
 
     await button(page, 'Step').click();
     await page.waitForFunction(
-      (n) => /step ([\d,]+) of/.exec(document.querySelector('char-model .cm-status')!.textContent!)?.[1] === String(n),
+      (n) => /step ([\d,]+) of/.exec(document.querySelector('char-model .cm-status')!.textContent)?.[1] === String(n),
       paused + 1,
     );
     await page.waitForTimeout(500);
@@ -105,9 +105,7 @@ describe('char-model widget', () => {
     await page.waitForFunction(
       (n) =>
         Number(
-          /step ([\d,]+) of/
-            .exec(document.querySelector('char-model .cm-status')!.textContent!)?.[1]
-            ?.replace(/,/g, ''),
+          /step ([\d,]+) of/.exec(document.querySelector('char-model .cm-status')!.textContent)?.[1]?.replace(/,/g, ''),
         ) >
         n + 5,
       paused + 1,

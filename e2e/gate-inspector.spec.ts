@@ -12,7 +12,7 @@ interface Dict {
 }
 const H = 4;
 const sigma = (a: number): number => 1 / (1 + Math.exp(-a));
-const dot = (w: number[], v: number[]): number => w.reduce((s, wk, k) => s + wk * v[k]!, 0);
+const dot = (w: number[], v: number[]): number => w.reduce((s, wk, k) => s + wk * v[k], 0);
 const fmt3 = (x: number): string => (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3).replace('-', '−');
 
 /** The default sequence "0.3 -0.5 *0.8 0.1 -0.7 0.4 -0.2 0.6" as inputs x_t = [value, mark]. */
@@ -34,22 +34,22 @@ function byHand(cell: 'lstm' | 'gru', p: Dict, suffix: string, x: Matrix, revers
     const t = reverse ? T - 1 - k : k;
     // Row j of gate number q is row q·H + j of the stacked weights (PyTorch's order).
     const a = (q: number, j: number, withH = true): number =>
-      dot(Wi[q * H + j]!, x[t]!) + bi[q * H + j]! + (withH ? dot(Wh[q * H + j]!, h) + bh[q * H + j]! : 0);
+      dot(Wi[q * H + j], x[t]) + bi[q * H + j] + (withH ? dot(Wh[q * H + j], h) + bh[q * H + j] : 0);
     const gate: Record<string, number[]> = {};
     if (cell === 'lstm') {
       gate.i = h.map((_, j) => sigma(a(0, j)));
       gate.f = h.map((_, j) => sigma(a(1, j)));
       gate.g = h.map((_, j) => Math.tanh(a(2, j)));
       gate.o = h.map((_, j) => sigma(a(3, j)));
-      c = c.map((cj, j) => gate.f![j]! * cj + gate.i![j]! * gate.g![j]!);
-      h = h.map((_, j) => gate.o![j]! * Math.tanh(c[j]!));
+      c = c.map((cj, j) => gate.f[j] * cj + gate.i[j] * gate.g[j]);
+      h = h.map((_, j) => gate.o[j] * Math.tanh(c[j]));
     } else {
       gate.r = h.map((_, j) => sigma(a(0, j)));
       gate.z = h.map((_, j) => sigma(a(1, j)));
-      gate.n = h.map((_, j) => Math.tanh(a(2, j, false) + gate.r![j]! * (dot(Wh[2 * H + j]!, h) + bh[2 * H + j]!)));
-      h = h.map((hj, j) => (1 - gate.z![j]!) * gate.n![j]! + gate.z![j]! * hj);
+      gate.n = h.map((_, j) => Math.tanh(a(2, j, false) + gate.r[j] * (dot(Wh[2 * H + j], h) + bh[2 * H + j])));
+      h = h.map((hj, j) => (1 - gate.z[j]) * gate.n[j] + gate.z[j] * hj);
     }
-    for (const g of names) out.gates[g]![t] = gate[g]!;
+    for (const g of names) out.gates[g][t] = gate[g]!;
     out.h[t] = h;
     out.c[t] = c;
   }
@@ -85,33 +85,32 @@ const eqTitle = (page: Page): Promise<string | null> => page.locator(`${widget} 
 const arithmeticResult = (page: Page, unit: number): Promise<string | null> =>
   page.locator(`${widget} .gi-arith tr[data-unit="${unit}"] .gi-arith-result`).textContent();
 const close = (a: Matrix, b: Matrix, tol = 1e-6): boolean =>
-  a.every((row, t) => row.every((v, j) => Math.abs(v - b[t]![j]!) < tol));
+  a.every((row, t) => row.every((v, j) => Math.abs(v - b[t][j]) < tol));
 
 describe('gate-inspector widget', () => {
   it('shows what an LSTM written out by hand computes: the exposed trace, the equation and the arithmetic agree', async () => {
     const { context, page, problems } = await openPage(browser);
     await openWidget(page, '/variants/');
     const shown = await inspection(page);
-    const hand = byHand('lstm', stored['lstm-l1']!.rnn, 'l0', DEFAULT_X);
+    const hand = byHand('lstm', stored['lstm-l1'].rnn, 'l0', DEFAULT_X);
     expect(shown.x).toEqual(DEFAULT_X);
-    for (const g of ['i', 'f', 'g', 'o'])
-      expect(close(shown.rows[0]!.gates[g]!, hand.gates[g]!), `gate ${g}`).toBe(true);
-    expect(close(shown.rows[0]!.c!, hand.c)).toBe(true);
-    expect(close(shown.rows[0]!.h, hand.h)).toBe(true);
+    for (const g of ['i', 'f', 'g', 'o']) expect(close(shown.rows[0].gates[g], hand.gates[g]), `gate ${g}`).toBe(true);
+    expect(close(shown.rows[0].c!, hand.c)).toBe(true);
+    expect(close(shown.rows[0].h, hand.h)).toBe(true);
     // The readout ŷ_t = W h_t + b, and the network does its task: after the mark it reports about 0.8.
-    const fc = stored['lstm-l1']!.fc;
-    hand.h.forEach((h, t) => expect(shown.yhat[t]).toBeCloseTo(dot(fc.weight[0]!, h) + fc.bias[0]!, 6));
-    expect(Math.abs(shown.yhat[5]! - 0.8)).toBeLessThan(0.1);
+    const fc = stored['lstm-l1'].fc;
+    hand.h.forEach((h, t) => expect(shown.yhat[t]).toBeCloseTo(dot(fc.weight[0], h) + fc.bias[0], 6));
+    expect(Math.abs(shown.yhat[5] - 0.8)).toBeLessThan(0.1);
 
     // Defaults: the forget gate at step 3, the mark. Its arithmetic ends in the hand-computed f_3 of every unit.
     expect(await eqTitle(page)).toContain('forget gate, step 3');
     await page.locator(`${widget} summary`, { hasText: 'Show the arithmetic' }).click();
     for (let j = 0; j < H; j++)
-      expect(await arithmeticResult(page, j + 1)).toMatch(new RegExp(`= ${fmt3(hand.gates.f![2]![j]!)}$`));
+      expect(await arithmeticResult(page, j + 1)).toMatch(new RegExp(`= ${fmt3(hand.gates.f[2][j])}$`));
     // The typeset equation ends with the same vector.
     await expect
       .poll(() => page.locator(`${widget} .gi-equation .katex-mathml`).first().textContent())
-      .toContain(hand.gates.f![2]!.map((v) => v.toFixed(3)).join(''));
+      .toContain(hand.gates.f[2].map((v) => v.toFixed(3)).join(''));
 
     // i_t = σ(W_ii x_t + b_ii + W_hi h_{t−1} + b_hi) for unit 1 at step 4, from the weights the widget displays.
     await page.locator(`${widget} .gi-gates button`, { hasText: 'input gate' }).click();
@@ -124,9 +123,9 @@ describe('gate-inspector widget', () => {
       );
     const [Wii, Whi, bii, bhi] = [await cellsOf('Wi'), await cellsOf('Wh'), await cellsOf('bi'), await cellsOf('bh')];
     expect(Wii).toHaveLength(2 * H);
-    const i4 = sigma(Wii[0]! * 0.1 + Wii[1]! * 0 + bii[0]! + dot(Whi.slice(0, H), hand.h[2]!) + bhi[0]!);
-    expect(Math.abs(i4 - hand.gates.i![3]![0]!)).toBeLessThan(2e-4);
-    expect(await arithmeticResult(page, 1)).toMatch(new RegExp(`= ${fmt3(hand.gates.i![3]![0]!)}$`));
+    const i4 = sigma(Wii[0] * 0.1 + Wii[1] * 0 + bii[0] + dot(Whi.slice(0, H), hand.h[2]) + bhi[0]);
+    expect(Math.abs(i4 - hand.gates.i[3][0])).toBeLessThan(2e-4);
+    expect(await arithmeticResult(page, 1)).toMatch(new RegExp(`= ${fmt3(hand.gates.i[3][0])}$`));
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
@@ -145,25 +144,25 @@ describe('gate-inspector widget', () => {
     await page.getByRole('button', { name: 'GRU', exact: true }).click();
     await expect.poll(() => eqTitle(page)).toContain('update gate, step 2');
     expect(urlState(page).get('gate-inspector.cell')).toBe('gru');
-    const gru = byHand('gru', stored['gru-l1']!.rnn, 'l0', DEFAULT_X);
+    const gru = byHand('gru', stored['gru-l1'].rnn, 'l0', DEFAULT_X);
     const shown = await inspection(page);
-    for (const g of ['r', 'z', 'n']) expect(close(shown.rows[0]!.gates[g]!, gru.gates[g]!), `gate ${g}`).toBe(true);
-    expect(close(shown.rows[0]!.h, gru.h)).toBe(true);
+    for (const g of ['r', 'z', 'n']) expect(close(shown.rows[0].gates[g], gru.gates[g]), `gate ${g}`).toBe(true);
+    expect(close(shown.rows[0].h, gru.h)).toBe(true);
     // Choosing n in the diagram opens its equation, with r inside.
     await page.locator(`${widget} .gi-gate[data-gate="n"]`).click();
     await expect.poll(() => eqTitle(page)).toContain('new state');
     expect(await page.locator(`${widget} .gi-gate[data-gate="n"]`).getAttribute('aria-pressed')).toBe('true');
     await page.locator(`${widget} summary`, { hasText: 'Show the arithmetic' }).click();
-    expect(await arithmeticResult(page, 3)).toMatch(new RegExp(`= ${fmt3(gru.gates.n![1]![2]!)}$`));
+    expect(await arithmeticResult(page, 3)).toMatch(new RegExp(`= ${fmt3(gru.gates.n[1][2])}$`));
 
     // Bidirectional: a forward and a backward row; the backward row at step t has read x_T … x_t.
     await page.getByRole('button', { name: 'Bidirectional' }).click();
     await expect.poll(() => page.locator(`${widget} .gi-n-cell[data-row="1"]`).count()).toBe(8);
     const bi = await inspection(page);
-    const p = stored['gru-bi']!.rnn;
-    expect(close(bi.rows[0]!.h, byHand('gru', p, 'l0', DEFAULT_X).h)).toBe(true);
+    const p = stored['gru-bi'].rnn;
+    expect(close(bi.rows[0].h, byHand('gru', p, 'l0', DEFAULT_X).h)).toBe(true);
     const backward = byHand('gru', p, 'l0_reverse', DEFAULT_X, true);
-    expect(close(bi.rows[1]!.h, backward.h)).toBe(true);
+    expect(close(bi.rows[1].h, backward.h)).toBe(true);
     // Changing x_1 leaves the backward state at t ≥ 2 untouched: it has not read x_1 yet.
     const changed = byHand('gru', p, 'l0_reverse', [[-0.9, 1], ...DEFAULT_X.slice(1)], true);
     expect(close(changed.h.slice(1), backward.h.slice(1), 1e-12)).toBe(true);
@@ -178,9 +177,9 @@ describe('gate-inspector widget', () => {
     await expect.poll(() => page.locator(`${widget} .gi-n-cell[data-row="2"]`).count()).toBe(8);
     const stack = await inspection(page);
     expect(stack.config).toEqual({ cell: 'gru', numLayers: 3, bidirectional: false });
-    const l1 = byHand('gru', stored['gru-l3']!.rnn, 'l0', DEFAULT_X);
-    const l2 = byHand('gru', stored['gru-l3']!.rnn, 'l1', l1.h);
-    expect(close(stack.rows[1]!.h, l2.h)).toBe(true);
+    const l1 = byHand('gru', stored['gru-l3'].rnn, 'l0', DEFAULT_X);
+    const l2 = byHand('gru', stored['gru-l3'].rnn, 'l1', l1.h);
+    expect(close(stack.rows[1].h, l2.h)).toBe(true);
     expect(Object.fromEntries(urlState(page))).toMatchObject({
       'gate-inspector.view': 'stacked',
       'gate-inspector.layers': '3',

@@ -92,10 +92,7 @@ describe('gradient-lab widget', () => {
       for (const t of [kind === 'rnn' ? 30 : 1, 45, 50]) {
         const fd = await page
           .locator('gradient-lab')
-          .evaluate((node, [k, s]) => (node as LabElement).finiteDifferenceGradH(k as Kind, s as number), [
-            kind,
-            t,
-          ] as const);
+          .evaluate((node, [k, s]) => (node as LabElement).finiteDifferenceGradH(k, s), [kind, t] as const);
         const norm = Math.hypot(...fd);
         // Central differences with ε = 1e-6 are good to about 1e-10 absolute here.
         expect(norm).toBeGreaterThan(1e-6);

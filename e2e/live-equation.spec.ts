@@ -31,14 +31,14 @@ const SEQ = [
   [0, 0],
 ];
 
-const mv = (m: number[][], v: number[]): number[] => m.map((row) => row.reduce((s, w, j) => s + w * v[j]!, 0));
+const mv = (m: number[][], v: number[]): number[] => m.map((row) => row.reduce((s, w, j) => s + w * v[j], 0));
 /** Steps 1..T by hand: a_t, h_t = f(a_t), z_t, y_t = softmax(z_t). */
 function byHand(seq: number[][], f: 'tanh' | 'relu'): { a: number[]; h: number[]; z: number[]; y: number[] }[] {
   let h = [0, 0, 0];
   return seq.map((x) => {
-    const a = mv(Wxh, x).map((v, i) => v + mv(Whh, h)[i]! + bh[i]!);
+    const a = mv(Wxh, x).map((v, i) => v + mv(Whh, h)[i] + bh[i]);
     h = a.map((v) => (f === 'tanh' ? Math.tanh(v) : Math.max(0, v)));
-    const z = mv(Why, h).map((v, i) => v + by[i]!);
+    const z = mv(Why, h).map((v, i) => v + by[i]);
     const e = z.map(Math.exp);
     const total = e.reduce((p, q) => p + q, 0);
     return { a, h, z, y: e.map((v) => v / total) };
@@ -73,24 +73,24 @@ describe('live-equation widget', () => {
     const { context, page, problems } = await openPage(browser);
     await openWidget(page, '/the-math/');
     const steps = byHand(SEQ, 'tanh');
-    expect(await texOf(page, 'a')).toEqual([tex(steps[0]!.a)]);
+    expect(await texOf(page, 'a')).toEqual([tex(steps[0].a)]);
     // h_1 appears as a symbol in both equations and as numbers twice: the result of the update, and W_hy's input.
-    expect((await texOf(page, 'h')).filter((t) => t.includes('bmatrix'))).toEqual([tex(steps[0]!.h), tex(steps[0]!.h)]);
-    expect(await texOf(page, 'z')).toEqual([tex(steps[0]!.z)]);
-    expect(await texOf(page, 'y')).toContain(tex(steps[0]!.y));
-    expect(tex(steps[0]!.h)).toBe('\\begin{bmatrix}0.462 \\\\ 0.716 \\\\ -0.462\\end{bmatrix}');
+    expect((await texOf(page, 'h')).filter((t) => t.includes('bmatrix'))).toEqual([tex(steps[0].h), tex(steps[0].h)]);
+    expect(await texOf(page, 'z')).toEqual([tex(steps[0].z)]);
+    expect(await texOf(page, 'y')).toContain(tex(steps[0].y));
+    expect(tex(steps[0].h)).toBe('\\begin{bmatrix}0.462 \\\\ 0.716 \\\\ -0.462\\end{bmatrix}');
 
     await page.getByRole('button', { name: 'Next step' }).click();
     expect(page.url()).toContain('live-equation.t=2');
-    expect(await texOf(page, 'hPrev')).toContain(tex(steps[0]!.h));
-    expect(await texOf(page, 'a')).toEqual([tex(steps[1]!.a)]);
+    expect(await texOf(page, 'hPrev')).toContain(tex(steps[0].h));
+    expect(await texOf(page, 'a')).toEqual([tex(steps[1].a)]);
     await page.locator(widget).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(page.url()).toContain('live-equation.t=4');
-    expect(await texOf(page, 'y')).toContain(tex(steps[3]!.y));
+    expect(await texOf(page, 'y')).toContain(tex(steps[3].y));
     expect(await page.locator(`${widget} .le-term[data-term="h"][tabindex="0"]`).getAttribute('aria-label')).toBe(
-      `h_4, the new hidden state, carried to the next step: ${words(steps[3]!.h)}`,
+      `h_4, the new hidden state, carried to the next step: ${words(steps[3].h)}`,
     );
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
@@ -102,8 +102,8 @@ describe('live-equation widget', () => {
     await page.getByRole('button', { name: 'ReLU' }).click();
     expect(page.url()).toContain('live-equation.act=relu');
     const steps = byHand(SEQ, 'relu');
-    expect(steps[3]!.h.filter((v) => v === 0)).toHaveLength(2);
-    expect((await texOf(page, 'h')).at(-1)).toBe(tex(steps[3]!.h));
+    expect(steps[3].h.filter((v) => v === 0)).toHaveLength(2);
+    expect((await texOf(page, 'h')).at(-1)).toBe(tex(steps[3].h));
     expect(await texOf(page, 'act')).toEqual([
       '\\operatorname{ReLU}\\big(',
       expect.stringContaining('\\operatorname{ReLU}\\left('),
@@ -119,7 +119,7 @@ describe('live-equation widget', () => {
     await page.locator(`${widget} .le-term[data-term="whhH"]`).hover();
     expect(await lit(page, '.le-part')).toEqual(['Whh']);
     expect(await page.locator(`${widget} .le-readout`).textContent()).toContain(
-      `the memory term: ${words(mv(Whh, steps[0]!.h))}`,
+      `the memory term: ${words(mv(Whh, steps[0].h))}`,
     );
 
     await page.locator(`${widget} .le-part[data-part="Whh"]`).hover();
@@ -158,7 +158,7 @@ describe('live-equation widget', () => {
     expect(page.url()).toContain('live-equation.t=3');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.term)).toBe('h');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain(
-      words(byHand(SEQ, 'tanh')[2]!.h),
+      words(byHand(SEQ, 'tanh')[2].h),
     );
     await page.keyboard.press('ArrowLeft');
     expect(page.url()).toContain('live-equation.t=2');
@@ -177,7 +177,7 @@ describe('live-equation widget', () => {
             [1, -1],
           ],
           'relu',
-        )[1]!.a,
+        )[1].a,
       ),
     ]);
     expect(await page.locator(`${widget} .tc-readout`).textContent()).toBe('t = 2 of 2');
@@ -186,7 +186,7 @@ describe('live-equation widget', () => {
     expect(notice).toContain('live-equation.act=sigmoid');
     expect(notice).toContain('live-equation.seq=1,2,3');
     expect(notice).toContain('past the end');
-    expect(await texOf(page, 'a')).toEqual([tex(byHand(SEQ, 'tanh')[0]!.a)]);
+    expect(await texOf(page, 'a')).toEqual([tex(byHand(SEQ, 'tanh')[0].a)]);
     await context.close();
   });
 
@@ -197,7 +197,7 @@ describe('live-equation widget', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
     ).toBe(true);
-    expect(await texOf(page, 'a')).toEqual([tex(byHand(SEQ, 'tanh')[2]!.a)]);
+    expect(await texOf(page, 'a')).toEqual([tex(byHand(SEQ, 'tanh')[2].a)]);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();

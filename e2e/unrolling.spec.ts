@@ -19,14 +19,14 @@ function forward(text: string): { h: number[][]; probs: number[][] } {
     const id = ALPHABET.indexOf(ch);
     h = h.map((_, i) =>
       Math.tanh(
-        W.weight_ih_l0[i]![id]! +
-          W.bias_ih_l0[i]! +
-          W.bias_hh_l0[i]! +
-          W.weight_hh_l0[i]!.reduce((s, w, j) => s + w * h[j]!, 0),
+        W.weight_ih_l0[i][id] +
+          W.bias_ih_l0[i] +
+          W.bias_hh_l0[i] +
+          W.weight_hh_l0[i].reduce((s, w, j) => s + w * h[j], 0),
       ),
     );
     hs.push(h);
-    const z = fc.weight.map((row, k) => row.reduce((s, w, j) => s + w * h[j]!, fc.bias[k]!));
+    const z = fc.weight.map((row, k) => row.reduce((s, w, j) => s + w * h[j], fc.bias[k]));
     const m = Math.max(...z);
     const e = z.map((v) => Math.exp(v - m));
     const total = e.reduce((a, b) => a + b, 0);
@@ -34,12 +34,12 @@ function forward(text: string): { h: number[][]; probs: number[][] } {
   }
   return { h: hs, probs };
 }
-const label = (i: number): string => (ALPHABET[i] === ' ' ? '␣' : ALPHABET[i]!);
+const label = (i: number): string => (ALPHABET[i] === ' ' ? '␣' : ALPHABET[i]);
 const pct = (p: number): string => `${Math.round(p * 100)}%`;
 /** The best guess as the current cell shows it: "l 98%". */
 function guess(probs: number[]): string {
   const best = probs.indexOf(Math.max(...probs));
-  return `${label(best)} ${pct(probs[best]!)}`;
+  return `${label(best)} ${pct(probs[best])}`;
 }
 const fmt3 = (x: number): string => x.toFixed(3).replace('-', '−');
 
@@ -68,7 +68,7 @@ describe('unrolling widget', () => {
     await openWidget(page, '/unrolling/');
     const { h, probs } = forward('hello');
     expect(await readout(page)).toBe('t = 1 of 5');
-    expect(await currentGuess(page)).toBe(guess(probs[0]!));
+    expect(await currentGuess(page)).toBe(guess(probs[0]));
     expect(await page.locator(`${widget} .ur-step`).count()).toBe(5);
 
     await page.getByRole('button', { name: 'Next step' }).click();
@@ -78,9 +78,9 @@ describe('unrolling widget', () => {
     await page.keyboard.press('ArrowRight');
     expect(await readout(page)).toBe('t = 3 of 5');
     // The famous pair: after the first "l" the network expects another "l", after the second an "o".
-    expect(await currentGuess(page)).toBe(guess(probs[2]!));
-    expect(guess(probs[2]!)).toMatch(/^l /);
-    const sorted = [...probs[2]!]
+    expect(await currentGuess(page)).toBe(guess(probs[2]));
+    expect(guess(probs[2])).toMatch(/^l /);
+    const sorted = [...probs[2]]
       .map((p, i) => ({ p, i }))
       .sort((a, b) => b.p - a.p)
       .slice(0, 5);
@@ -97,14 +97,14 @@ describe('unrolling widget', () => {
     await page.getByRole('slider', { name: 'Time step t' }).focus();
     await page.keyboard.press('End');
     expect(await readout(page)).toBe('t = 5 of 5');
-    expect(await currentGuess(page)).toBe(guess(probs[4]!));
+    expect(await currentGuess(page)).toBe(guess(probs[4]));
     await page.keyboard.press('Home');
     expect(await readout(page)).toBe('t = 1 of 5');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    expect(await currentGuess(page)).toBe(guess(probs[3]!));
-    expect(guess(probs[3]!)).toMatch(/^o /);
+    expect(await currentGuess(page)).toBe(guess(probs[3]));
+    expect(guess(probs[3])).toMatch(/^o /);
 
     // The text alternative holds every h_t up to the current step.
     await page.getByText('The numbers as tables').click();
@@ -115,7 +115,7 @@ describe('unrolling widget', () => {
       .first()
       .locator('td')
       .allTextContents();
-    expect(firstRow).toEqual(h.slice(0, 4).map((v) => fmt3(v[0]!)));
+    expect(firstRow).toEqual(h.slice(0, 4).map((v) => fmt3(v[0])));
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
@@ -126,7 +126,7 @@ describe('unrolling widget', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => readout(page), { timeout: 15_000 }).toBe('t = 8 of 8');
     await expect.poll(() => page.locator(`${widget} .tc-play`).getAttribute('aria-label')).toBe('Play');
-    expect(await currentGuess(page)).toBe(guess(forward('hi there').probs[7]!));
+    expect(await currentGuess(page)).toBe(guess(forward('hi there').probs[7]));
     await page.locator(widget).focus();
     await page.keyboard.press('Space');
     expect(await page.locator(`${widget} .tc-play`).getAttribute('aria-label')).toBe('Pause');
@@ -149,7 +149,7 @@ describe('unrolling widget', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('the cat');
     expect(await readout(page)).toBe('t = 7 of 7');
-    expect(await currentGuess(page)).toBe(guess(forward('the cat').probs[6]!));
+    expect(await currentGuess(page)).toBe(guess(forward('the cat').probs[6]));
     expect(page.url()).toContain('unrolling.text=the+cat');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -160,7 +160,7 @@ describe('unrolling widget', () => {
     await page.keyboard.press('ArrowLeft');
     expect(await readout(page)).toBe('t = 6 of 7');
     expect(await page.locator(`${widget} .ur-step.is-current .ur-guess-text`).textContent()).toBe(
-      guess(forward('the cat').probs[5]!),
+      guess(forward('the cat').probs[5]),
     );
     // Focus is visible on the widget's controls.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
@@ -177,7 +177,7 @@ describe('unrolling widget', () => {
     await openWidget(page, '/unrolling/?unrolling.text=the%20cat&unrolling.t=4&unrolling.view=folded');
     expect(await readout(page)).toBe('t = 4 of 7');
     expect(await page.locator(`${widget} .ur-folded`).count()).toBe(1);
-    expect(await currentGuess(page)).toBe(guess(forward('the cat').probs[3]!));
+    expect(await currentGuess(page)).toBe(guess(forward('the cat').probs[3]));
 
     await openWidget(page, '/unrolling/?unrolling.text=Ab3c!&unrolling.t=99&unrolling.view=sideways');
     const notice = await page.locator(`${widget} .widget-notice`).textContent();

@@ -35,8 +35,9 @@ export { RNN, LSTM, GRU, RecurrentBase } from './nn/recurrent';
 export type { RecurrentOptions, RecurrentForwardOptions, RecurrentOutput, DirectionParameters } from './nn/recurrent';
 
 // Seeing inside
-export { RecurrentTrace, DirectionTrace, GATES } from './introspect/trace';
-export type { GateName } from './introspect/trace';
+export { RecurrentTrace, DirectionTrace } from './introspect/trace';
+export { GATES } from './ops/recurrentLayout';
+export type { GateName, ForwardRecord, TraceSink } from './ops/recurrentLayout';
 
 // Losses, optimisers, clipping
 export { crossEntropy, mseLoss } from './losses';

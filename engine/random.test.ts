@@ -31,7 +31,7 @@ describe('Rng', () => {
       expect(u).toBeGreaterThanOrEqual(-2);
       expect(u).toBeLessThan(3);
       const k = r.int(3);
-      counts[k] = (counts[k] as number) + 1;
+      counts[k] = counts[k] + 1;
       const z = r.normal();
       sum += z;
       sumSq += z * z;

@@ -2,13 +2,13 @@
 // reverse-mode autodiff follows. Also the constructors (tensor, zeros, ones, full, fromArray).
 
 import { backward as runBackward, opGradBuffer, type BackwardOptions } from './autodiff/tape';
+import type { GradNode, GraphTensor } from './autodiff/graph';
 import type { Rng } from './random';
+import { allocate, fmtShape, shapeSize, type DType, type TensorData } from './storage';
 
-/** Element type: float32 is the training path, float64 is for gradient checks and parity tests. */
-export type DType = 'float32' | 'float64';
-
-/** The storage of a tensor of either dtype. */
-export type TensorData = Float32Array | Float64Array;
+export type { GradNode } from './autodiff/graph';
+export { allocate, fmtShape, shapeSize } from './storage';
+export type { DType, TensorData } from './storage';
 
 /** A number or arbitrarily nested arrays of numbers, as in `tensor([[1, 2], [3, 4]])`. */
 export type NestedArray = number | NestedArray[];
@@ -21,22 +21,8 @@ export interface TensorOptions {
   requiresGrad?: boolean;
 }
 
-/**
- * How a tensor was made: its inputs and the closure that adds its gradient into theirs.
- * Only tensors made by an op while gradients were recorded carry one.
- */
-export interface GradNode {
-  /** Creation order; a node's parents always have smaller ids, so descending id is a valid reverse order. */
-  readonly id: number;
-  /** Name of the op, for error messages and debugging. */
-  readonly op: string;
-  readonly parents: readonly Tensor[];
-  /** Reads `out.grad` and accumulates (+=) into each parent's grad. */
-  readonly backward: () => void;
-}
-
 /** A dense, row-major, n-dimensional array of float32 or float64 numbers. */
-export class Tensor {
+export class Tensor implements GraphTensor {
   /** Row-major elements; length equals `size`. */
   data: TensorData;
   readonly shape: readonly number[];
@@ -81,7 +67,7 @@ export class Tensor {
   item(): number {
     if (this.size !== 1)
       throw new Error(`item: tensor of shape [${this.shape.join(',')}] has ${this.size} elements, not 1`);
-    return this.data[0] as number;
+    return this.data[0];
   }
 
   /** The values as nested arrays (a plain number for a scalar). */
@@ -125,37 +111,17 @@ export class Tensor {
   }
 }
 
-/** Product of dimensions; throws on a negative or fractional dimension. */
-export function shapeSize(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new Error(`Tensor: invalid shape [${shape.join(',')}]`);
-    n *= d;
-  }
-  return n;
-}
-
-/** A zero-filled array of the dtype. */
-export function allocate(dtype: DType, size: number): TensorData {
-  return dtype === 'float64' ? new Float64Array(size) : new Float32Array(size);
-}
-
-/** Formats a shape the way error messages show it: [2,3]. */
-export function fmtShape(shape: readonly number[]): string {
-  return `[${shape.join(',')}]`;
-}
-
 function toNestedFrom(data: TensorData, shape: readonly number[]): NestedArray {
-  if (shape.length === 0) return data[0] as number;
+  if (shape.length === 0) return data[0];
   const build = (dim: number, offset: number): NestedArray[] => {
-    const n = shape[dim] as number;
-    const out: NestedArray[] = new Array(n);
+    const n = shape[dim];
+    const out = new Array<NestedArray>(n);
     if (dim === shape.length - 1) {
-      for (let i = 0; i < n; i++) out[i] = data[offset + i] as number;
+      for (let i = 0; i < n; i++) out[i] = data[offset + i];
       return out;
     }
     let stride = 1;
-    for (let d = dim + 1; d < shape.length; d++) stride *= shape[d] as number;
+    for (let d = dim + 1; d < shape.length; d++) stride *= shape[d];
     for (let i = 0; i < n; i++) out[i] = build(dim + 1, offset + i * stride);
     return out;
   };
@@ -168,7 +134,7 @@ function inferShape(value: NestedArray): number[] {
   while (Array.isArray(v)) {
     shape.push(v.length);
     if (v.length === 0) break;
-    v = v[0] as NestedArray;
+    v = v[0];
   }
   return shape;
 }
@@ -213,7 +179,7 @@ export function fromArray(values: ArrayLike<number>, shape: readonly number[], o
     data = values;
   } else {
     data = allocate(dtype, values.length);
-    for (let i = 0; i < values.length; i++) data[i] = values[i] as number;
+    for (let i = 0; i < values.length; i++) data[i] = values[i];
   }
   return new Tensor(data, shape, opts.requiresGrad ?? false);
 }

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs-core';
+import type * as TfWasm from '@tensorflow/tfjs-backend-wasm';
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { gateCount } from '../model';
 import type { Contestant, ContestantId, TrainerSetup, Trainer, Unavailable } from './types';
@@ -25,7 +26,7 @@ function loadTf(): Promise<Tf> {
     // where the Node bundle's engine finds them.
     tsxRequire('@tensorflow/tfjs-core/dist/register_all_gradients', import.meta.url);
     require('@tensorflow/tfjs-backend-cpu');
-    const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
+    const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof TfWasm;
     const dist =
       path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
     wasm.setWasmPaths(dist);
@@ -81,7 +82,7 @@ function makeTrainer(tf: Tf, backend: TfjsBackend, { model, weights, adam }: Tra
     let c: tfTypes.Tensor2D = tf.zeros([B, H]);
     const hs: tfTypes.Tensor2D[] = [];
     for (let t = 0; t < T; t++) {
-      const z = tf.add(tf.add(xs[t], tf.matMul(h, WhhT)), b) as tfTypes.Tensor2D;
+      const z = tf.add<tfTypes.Tensor2D>(tf.add(xs[t], tf.matMul(h, WhhT)), b);
       if (cell === 'lstm') {
         const [i, f, g, o] = tf.split(z, 4, 1);
         c = tf.add(tf.mul(tf.sigmoid(f), c), tf.mul(tf.sigmoid(i), tf.tanh(g)));

@@ -59,13 +59,13 @@ describe('heatmap', () => {
     setHighlightCol(svg, 2);
     const outline = svg.querySelector('rect.heatmap-highlight');
     const x2 = Number(outline?.getAttribute('x'));
-    expect(x2).toBeGreaterThanOrEqual(Number(cells[1]!.getAttribute('x')) + Number(cells[1]!.getAttribute('width')));
+    expect(x2).toBeGreaterThanOrEqual(Number(cells[1].getAttribute('x')) + Number(cells[1].getAttribute('width')));
     setHighlightCol(svg, 0);
     expect(svg.querySelectorAll('rect.heatmap-highlight')).toHaveLength(1);
     expect(Number(outline?.getAttribute('x'))).toBeLessThan(x2);
     // The outline spans the column's cells: its left edge is at or before the first cell's, its right edge after it.
-    const cellX = Number(cells[0]!.getAttribute('x'));
-    const cellW = Number(cells[0]!.getAttribute('width'));
+    const cellX = Number(cells[0].getAttribute('x'));
+    const cellW = Number(cells[0].getAttribute('width'));
     expect(Number(outline?.getAttribute('x'))).toBeLessThanOrEqual(cellX);
     expect(Number(outline?.getAttribute('x')) + Number(outline?.getAttribute('width'))).toBeGreaterThanOrEqual(
       cellX + cellW,

@@ -203,7 +203,7 @@ export function setHighlightCol(chart: Element, col: number): void {
     return;
   }
   if (!rect) {
-    rect = root.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'rect') as SVGRectElement;
+    rect = root.ownerDocument.createElementNS<'rect'>('http://www.w3.org/2000/svg', 'rect');
     rect.setAttribute('class', 'heatmap-highlight');
     rect.setAttribute('fill', 'none');
     rect.setAttribute('stroke', 'currentColor');

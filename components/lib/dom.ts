@@ -3,6 +3,8 @@
 type Child = Node | string | number | null | undefined | false;
 
 /** Attributes: strings/numbers/booleans become attributes (`false`/`null` omit them); `on*` functions become listeners. */
+// A listener may take any Event subtype (KeyboardEvent, InputEvent…); `unknown` would reject those by contravariance.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: any) => void)>;
 
 /** Create an HTML element; string children become text nodes, so reader input can never inject markup. */

@@ -39,10 +39,10 @@ describe('TimeControls', () => {
   it('steps with the buttons and reports each move, not moves past the ends', () => {
     const c = make();
     const [prev, , next] = c.element.querySelectorAll('button');
-    expect(prev!.getAttribute('aria-disabled')).toBe('true');
-    prev!.click();
-    next!.click();
-    next!.click();
+    expect(prev.getAttribute('aria-disabled')).toBe('true');
+    prev.click();
+    next.click();
+    next.click();
     expect(seen).toEqual([2, 3]);
     expect(c.element.querySelector('.tc-readout')!.textContent).toBe('t = 3 of 4');
     expect(c.element.querySelector('input')!.getAttribute('aria-valuetext')).toBe('t = 3 of 4');

@@ -55,9 +55,11 @@ export function createTrainingWorker(): WorkerLike {
   return new Worker(new URL('../../engine/worker/train.worker.ts', import.meta.url), {
     type: 'module',
     name: 'unrolled-trainer',
-  }) as unknown as WorkerLike;
+  });
 }
 
+// One map holds requests of different result types; each caller's promise gives the value its own type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Pending = { resolve: (value: any) => void; reject: (error: Error) => void };
 
 /** One training run in the worker. Control methods are fire-and-forget; the worker applies them between steps. */

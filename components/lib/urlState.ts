@@ -17,6 +17,8 @@ export interface Field<T> {
 }
 
 /** A state table: field name → field. */
+// Fields of different value types in one table; `StateOf` recovers each field's own type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Spec = Record<string, Field<any>>;
 
 /** The typed state object a table describes. */
@@ -119,7 +121,7 @@ export function vectorList(dims: number, maxLength: number, min: number, max: nu
       }
       return { value };
     },
-    format: (value) => value.map(one.format).join(';'),
+    format: (value) => value.map((v) => one.format(v)).join(';'),
   };
 }
 

@@ -1,4 +1,5 @@
 // The list of pages a browser test visits, discovered from the built site itself (home page links, embed links).
+import type { Page } from 'playwright-core';
 import { withTimeout } from './browser';
 
 /** A page of the site: a short name for screenshots and its path. */
@@ -33,7 +34,7 @@ export async function sitePages(baseURL: string): Promise<SitePage[]> {
  * Scroll through the whole page so lazily loaded widgets mount, then return to the top. Bounded (at most 150 steps
  * and 20 s) so a page whose height keeps changing fails with a message instead of hanging the test.
  */
-export async function scrollThrough(page: import('playwright-core').Page): Promise<void> {
+export async function scrollThrough(page: Page): Promise<void> {
   const reached = await withTimeout(
     page.evaluate(async () => {
       const step = Math.max(200, window.innerHeight * 0.8);

@@ -8,7 +8,7 @@ import { backward, needsGrad, record, zeroGrad } from './tape';
 /** out = a ⊙ b, elementwise, same shape. */
 function mulT(a: Tensor, b: Tensor): Tensor {
   const out = new Tensor(
-    a.data.map((v, i) => v * (b.data[i] as number)),
+    a.data.map((v, i) => v * b.data[i]),
     a.shape,
   );
   if (needsGrad(a, b)) {
@@ -16,11 +16,11 @@ function mulT(a: Tensor, b: Tensor): Tensor {
       const g = out.grad as Float32Array | Float64Array;
       if (a.requiresGrad) {
         const ga = a.ensureGrad();
-        for (let i = 0; i < g.length; i++) ga[i] = (ga[i] as number) + (g[i] as number) * (b.data[i] as number);
+        for (let i = 0; i < g.length; i++) ga[i] = ga[i] + g[i] * b.data[i];
       }
       if (b.requiresGrad) {
         const gb = b.ensureGrad();
-        for (let i = 0; i < g.length; i++) gb[i] = (gb[i] as number) + (g[i] as number) * (a.data[i] as number);
+        for (let i = 0; i < g.length; i++) gb[i] = gb[i] + g[i] * a.data[i];
       }
     });
   }
@@ -29,7 +29,7 @@ function mulT(a: Tensor, b: Tensor): Tensor {
 
 /** out = tanh(a · w) with a scalar weight w; a stand-in for one recurrent step. */
 function stepT(h: Tensor, w: Tensor): Tensor {
-  const wv = w.data[0] as number;
+  const wv = w.data[0];
   const out = new Tensor(
     h.data.map((v) => Math.tanh(v * wv)),
     h.shape,
@@ -39,16 +39,16 @@ function stepT(h: Tensor, w: Tensor): Tensor {
       const g = out.grad as Float32Array | Float64Array;
       let gw = 0;
       for (let i = 0; i < g.length; i++) {
-        const d = (g[i] as number) * (1 - (out.data[i] as number) ** 2);
+        const d = g[i] * (1 - out.data[i] ** 2);
         if (h.requiresGrad) {
           const gh = h.ensureGrad();
-          gh[i] = (gh[i] as number) + d * wv;
+          gh[i] = gh[i] + d * wv;
         }
-        gw += d * (h.data[i] as number);
+        gw += d * h.data[i];
       }
       if (w.requiresGrad) {
         const g0 = w.ensureGrad();
-        g0[0] = (g0[0] as number) + gw;
+        g0[0] = g0[0] + gw;
       }
     });
   }
@@ -89,7 +89,7 @@ describe('tape', () => {
       let h = tensor([0.5, -0.3], { dtype: 'float64' });
       const w = tensor([wv], { dtype: 'float64' });
       for (let t = 0; t < 20; t++) h = stepT(h, w);
-      return (h.data[0] as number) + (h.data[1] as number);
+      return h.data[0] + h.data[1];
     };
     const w = tensor([1.3], { dtype: 'float64', requiresGrad: true });
     let h = tensor([0.5, -0.3], { dtype: 'float64' });

@@ -1,7 +1,8 @@
 // Reverse-mode autodiff: ops record a node (parents + backward closure) on their output, and
 // backward() replays those closures from the output back to the leaves, iteratively.
 
-import { allocate, type DType, type GradNode, type Tensor, type TensorData } from '../tensor';
+import { allocate, type DType, type TensorData } from '../storage';
+import type { GradNode, GraphTensor as Tensor } from './graph';
 import { isGradEnabled } from './gradMode';
 
 /** Options for `backward`. */
@@ -65,8 +66,8 @@ export function opGradBuffer(t: Tensor): TensorData {
 function takeBackGradBuffers(): void {
   const next: Record<DType, Map<number, TensorData[]>> = { float32: new Map(), float64: new Map() };
   for (let i = 0; i < lentTo.length; i++) {
-    const t = lentTo[i] as Tensor;
-    const buf = lent[i] as TensorData;
+    const t = lentTo[i];
+    const buf = lent[i];
     if (t.grad !== buf) continue; // cleared or replaced by the user: not ours to reuse
     t.grad = null;
     const bySize = next[t.dtype];
@@ -110,7 +111,7 @@ export function backward(root: Tensor, opts: BackwardOptions = {}): void {
   // Op outputs start this pass at zero; leaves keep accumulating, as in PyTorch.
   for (const t of nodes) if (t.grad !== null) t.grad.fill(0);
   const g: TensorData = root.ensureGrad();
-  for (let i = 0; i < g.length; i++) g[i] = (g[i] as number) + (seed[i] as number);
+  for (let i = 0; i < g.length; i++) g[i] = g[i] + seed[i];
 
   nodes.sort((a, b) => (b.gradNode as GradNode).id - (a.gradNode as GradNode).id);
   for (const t of nodes) {

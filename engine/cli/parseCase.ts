@@ -72,13 +72,15 @@ export function parseCase(value: unknown): ParsedCase {
     if (!(FIELDS as readonly string[]).includes(key))
       throw new FieldError(key, `unexpected field (known fields: ${FIELDS.join(', ')})`);
   }
-  const mode = obj.mode;
-  if (!MODES.includes(mode as Mode)) {
+  const rawMode = obj.mode;
+  if (!MODES.includes(rawMode as Mode)) {
     throw new FieldError(
       'mode',
-      `${mode === undefined ? 'missing' : `unknown mode ${JSON.stringify(mode)}`} (expected one of ${MODES.map((m) => `"${m}"`).join(', ')})`,
+      `${rawMode === undefined ? 'missing' : `unknown mode ${JSON.stringify(rawMode)}`} (expected one of ${MODES.map((m) => `"${m}"`).join(', ')})`,
     );
   }
+  const mode = rawMode as Mode;
+
   const isLstm = mode === 'lstm';
   const inputSize = positiveInt(obj, 'input_size');
   const hiddenSize = positiveInt(obj, 'hidden_size');
@@ -152,7 +154,7 @@ export function parseCase(value: unknown): ParsedCase {
   else if (obj.grad_c_n !== undefined) throw new FieldError('grad_c_n', `only lstm has c_n, the mode is "${mode}"`);
 
   return {
-    mode: mode as Mode,
+    mode,
     inputSize,
     hiddenSize,
     numLayers,

@@ -4,7 +4,7 @@
 
 import { kernelsFor } from '../kernels/index';
 import type { TensorData } from '../tensor';
-import type { ForwardRecord } from './trace';
+import type { ForwardRecord } from '../ops/recurrentLayout';
 
 /**
  * ‖∂h_t/∂h_k‖_F for k = 0..T−1 (zero where h_t does not depend on h_k), for batch element `batch`.
@@ -40,7 +40,7 @@ export function jacobianNorms(rec: ForwardRecord, t: number, batch: number): Flo
     width: number,
   ): void => {
     if (src === null) return;
-    for (let m = 0; m < H; m++) for (let j = 0; j < width; j++) dst[dstOff + m * width + j] = src[srcOff + j] as number;
+    for (let m = 0; m < H; m++) for (let j = 0; j < width; j++) dst[dstOff + m * width + j] = src[srcOff + j];
   };
 
   const norms = new Float64Array(T);
@@ -49,7 +49,7 @@ export function jacobianNorms(rec: ForwardRecord, t: number, batch: number): Flo
   const step = reverse ? 1 : -1;
   for (let s = t; reverse ? s < T - 1 : s > 0; s += step) {
     const before = s + step; // the output index of the state step s started from
-    const valid = lengths === null || s < (lengths[batch] as number);
+    const valid = lengths === null || s < lengths[batch];
     if (valid) {
       const prevOff = (reverse ? s + 1 : s) * S + batch * H;
       const newOff = (reverse ? s : s + 1) * S + batch * H;
@@ -66,7 +66,7 @@ export function jacobianNorms(rec: ForwardRecord, t: number, batch: number): Flo
     }
     // At a padded step the state is carried, so the Jacobian through it is the identity.
     let f = 0;
-    for (let i = 0; i < HH; i++) f += (dh[i] as number) * (dh[i] as number);
+    for (let i = 0; i < HH; i++) f += dh[i] * dh[i];
     norms[before] = Math.sqrt(f);
   }
   return norms;

@@ -65,22 +65,22 @@ describe.each(modes)('trace of %s', (mode) => {
     const h = trace.h().data;
     const prev = (t: number, i: number, states: ArrayLike<number>, initial: ArrayLike<number>): number => {
       const p = reverse ? t + 1 : t - 1;
-      return p < 0 || p >= T ? (initial[i % (B * H)] as number) : (states[p * B * H + (i % (B * H))] as number);
+      return p < 0 || p >= T ? initial[i % (B * H)] : states[p * B * H + (i % (B * H))];
     };
     if (mode === 'lstm') {
       const [i, f, g, o] = (['i', 'f', 'g', 'o'] as const).map((n) => trace.gate(n).data);
       const c = trace.c().data;
       for (let k = 0; k < T * B * H; k++) {
         const t = Math.floor(k / (B * H));
-        expect(c[k]).toBeCloseTo(f![k]! * prev(t, k, c, s.c0!.data) + i![k]! * g![k]!, 12); // c_t = f ⊙ c_{t−1} + i ⊙ g
-        expect(h[k]).toBeCloseTo(o![k]! * Math.tanh(c[k]!), 12); //                               h_t = o ⊙ tanh(c_t)
-        for (const gate of [i, f, o]) expect(gate![k]).toBeGreaterThan(0);
+        expect(c[k]).toBeCloseTo(f[k] * prev(t, k, c, s.c0!.data) + i[k] * g[k], 12); // c_t = f ⊙ c_{t−1} + i ⊙ g
+        expect(h[k]).toBeCloseTo(o[k] * Math.tanh(c[k]), 12); //                               h_t = o ⊙ tanh(c_t)
+        for (const gate of [i, f, o]) expect(gate[k]).toBeGreaterThan(0);
       }
     } else if (mode === 'gru') {
       const [z, n] = (['z', 'n'] as const).map((name) => trace.gate(name).data);
       for (let k = 0; k < T * B * H; k++) {
         const t = Math.floor(k / (B * H));
-        expect(h[k]).toBeCloseTo((1 - z![k]!) * n![k]! + z![k]! * prev(t, k, h, s.h0.data), 12); // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
+        expect(h[k]).toBeCloseTo((1 - z[k]) * n[k] + z[k] * prev(t, k, h, s.h0.data), 12); // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
       }
     } else {
       expect(trace.gateNames()).toEqual([]);
@@ -96,7 +96,7 @@ describe.each(modes)('trace of %s', (mode) => {
     const terms = trace.weightHHGradTerms();
     expect(terms.shape).toEqual([T, gateCount(mode) * H, H]);
     const total = new Float64Array(s.W.size);
-    for (let t = 0; t < T; t++) for (let i = 0; i < s.W.size; i++) total[i]! += terms.data[t * s.W.size + i]!;
+    for (let t = 0; t < T; t++) for (let i = 0; i < s.W.size; i++) total[i] += terms.data[t * s.W.size + i];
     Array.from(s.W.grad!).forEach((g, i) => expect(total[i]).toBeCloseTo(g, 12));
     expect(terms.data.some((v) => v !== 0)).toBe(true);
   });
@@ -119,10 +119,10 @@ describe.each(modes)('trace of %s', (mode) => {
       if (to > from) rest.output.backward({ grad: narrow(s.wOut, 0, from, to - from).data, retainGraph: true });
       rest.hN.backward({ grad: s.wN.data });
       for (let b = 0; b < B; b++) {
-        const valid = t < (lengths[b] as number);
+        const valid = t < lengths[b];
         for (let j = 0; j < H; j++) {
-          const direct = valid ? (s.wOut.data[(t * B + b) * H + j] as number) : 0;
-          expect(dh.data[(t * B + b) * H + j]).toBeCloseTo((h.grad![b * H + j] as number) + direct, 10);
+          const direct = valid ? s.wOut.data[(t * B + b) * H + j] : 0;
+          expect(dh.data[(t * B + b) * H + j]).toBeCloseTo(h.grad![b * H + j] + direct, 10);
         }
       }
     }
@@ -160,7 +160,7 @@ describe.each(modes)('trace of %s', (mode) => {
             for (let j = 0; j < H; j++) frob += (hk.grad?.[b * H + j] ?? 0) ** 2;
           }
           for (let j = 0; j < H; j++) {
-            const v = hk.data[b * H + j] as number;
+            const v = hk.data[b * H + j];
             const at = (x: number): Float64Array => {
               hk.data[b * H + j] = x;
               const out = noGrad(() => window(mode, s, reverse, from, to, hk, ck).hN.data);
@@ -169,7 +169,7 @@ describe.each(modes)('trace of %s', (mode) => {
             };
             const up = at(v + eps);
             const down = at(v - eps);
-            for (let m = 0; m < H; m++) frobFd += (((up[m] as number) - (down[m] as number)) / (2 * eps)) ** 2;
+            for (let m = 0; m < H; m++) frobFd += ((up[m] - down[m]) / (2 * eps)) ** 2;
           }
           expect(norms[k]).toBeCloseTo(Math.sqrt(frob), 10);
           expect(norms[k]).toBeCloseTo(Math.sqrt(frobFd), 6);
@@ -197,7 +197,7 @@ describe('RecurrentTrace on a module', () => {
     expect(() => trace.at(0, 0).gradH()).toThrow(/no backward pass/);
     b.hN.backward({ grad: new Float32Array(b.hN.size).fill(1) });
     a.hN.backward({ grad: new Float32Array(a.hN.size).fill(1) });
-    expect(Array.from(traced.parameters()[1]!.grad!)).toEqual(Array.from(plain.parameters()[1]!.grad!));
+    expect(Array.from(traced.parameters()[1].grad!)).toEqual(Array.from(plain.parameters()[1].grad!));
     // The lower layer's ∂L/∂h_t includes what flows down from the layer above.
     expect(
       trace

@@ -2,47 +2,15 @@
 // states and gate activations of a forward pass and the gradients of the backward pass through it.
 // It is opt-in (pass one to forward); without it the layers record and copy nothing extra.
 
-import type { RecurrentMode } from '../ops/recurrence';
-import { allocate, fromArray, Tensor, type DType, type TensorData } from '../tensor';
+import { GATES, type ForwardRecord, type GateName, type TraceSink } from '../ops/recurrentLayout';
+import { allocate, fromArray, type Tensor, type DType, type TensorData } from '../tensor';
 import { jacobianNorms } from './jacobian';
-
-/** Gate names as on the page: LSTM i f g o, GRU r z n (PyTorch's order in the weights). */
-export type GateName = 'i' | 'f' | 'g' | 'o' | 'r' | 'z' | 'n';
-
-/** The gates of each mode, in weight order. */
-export const GATES: Record<RecurrentMode, readonly GateName[]> = {
-  rnn_tanh: [],
-  rnn_relu: [],
-  lstm: ['i', 'f', 'g', 'o'],
-  gru: ['r', 'z', 'n'],
-};
-
-/** The kernel buffers of a forward pass, kept by reference (backward only reads them). */
-export interface ForwardRecord {
-  mode: RecurrentMode;
-  T: number;
-  B: number;
-  H: number;
-  reverse: boolean;
-  lengths: Int32Array | null;
-  /** [G·H, H] a copy of W_hh at the time of the pass. */
-  weightHH: TensorData;
-  /** [(T+1), B, H] state slots (see ops/recurrence.ts). */
-  Hs: TensorData;
-  Cs: TensorData | null;
-  /** [T, B, G·H] gate activations. */
-  G: TensorData | null;
-  /** [T, B, H] tanh(c_t). */
-  TC: TensorData | null;
-  /** [T, B, H] W_hn h_{t−1} + b_hn (GRU). */
-  HN: TensorData | null;
-}
 
 /**
  * The trace of one layer in one direction. Tensors are [T, B, H] indexed by time t as in the input.
  * Gradients are those of the latest backward pass through the layer (use one scalar loss).
  */
-export class DirectionTrace {
+export class DirectionTrace implements TraceSink {
   /** Null until the forward pass has run. */
   forward: ForwardRecord | null = null;
   private dh: TensorData | null = null;

@@ -72,14 +72,14 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
       M,
       N,
       K,
-      (i, q) => A[off + i * K + q] as number,
-      (q, j) => Bt[off + j * K + q] as number,
+      (i, q) => A[off + i * K + q],
+      (q, j) => Bt[off + j * K + q],
     );
     for (let x = 0; x < M * N; x++)
-      expect(nt[off + x]).toBeCloseTo((C0[off + x] as number) + ref[x]! + (bias[x % N] as number), -Math.log10(tol));
+      expect(nt[off + x]).toBeCloseTo(C0[off + x] + ref[x] + bias[x % N], -Math.log10(tol));
     const ntPlain = C0.slice();
     k.gemmNT(M, N, K, A, off, Bt, off, ntPlain, off, null, false);
-    for (let x = 0; x < M * N; x++) expect(ntPlain[off + x]).toBeCloseTo(ref[x]!, -Math.log10(tol));
+    for (let x = 0; x < M * N; x++) expect(ntPlain[off + x]).toBeCloseTo(ref[x], -Math.log10(tol));
     expect(ntPlain[0]).toBe(C0[0]);
 
     const nn = C0.slice();
@@ -89,13 +89,13 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
       M,
       N,
       K,
-      (i, q) => A[off + i * K + q] as number,
-      (q, j) => Bn[off + q * N + j] as number,
+      (i, q) => A[off + i * K + q],
+      (q, j) => Bn[off + q * N + j],
     );
-    for (let x = 0; x < M * N; x++) expect(nn[off + x]).toBeCloseTo(refNN[x]!, -Math.log10(tol));
+    for (let x = 0; x < M * N; x++) expect(nn[off + x]).toBeCloseTo(refNN[x], -Math.log10(tol));
     expect(nn[0]).toBe(C0[0]);
     k.gemmNN(M, N, K, A, off, Bn, off, nn, off, true);
-    for (let x = 0; x < M * N; x++) expect(nn[off + x]).toBeCloseTo(2 * refNN[x]!, -Math.log10(tol));
+    for (let x = 0; x < M * N; x++) expect(nn[off + x]).toBeCloseTo(2 * refNN[x], -Math.log10(tol));
 
     const tn = C0.slice();
     const At = rand(dtype, off + K * M, rng);
@@ -104,11 +104,10 @@ describe.each(['float32', 'float64'] as const)('gemm kernels (%s)', (dtype) => {
       M,
       N,
       K,
-      (i, q) => At[off + q * M + i] as number,
-      (q, j) => Bn[off + q * N + j] as number,
+      (i, q) => At[off + q * M + i],
+      (q, j) => Bn[off + q * N + j],
     );
-    for (let x = 0; x < M * N; x++)
-      expect(tn[off + x]).toBeCloseTo((C0[off + x] as number) + refTN[x]!, -Math.log10(tol));
+    for (let x = 0; x < M * N; x++) expect(tn[off + x]).toBeCloseTo(C0[off + x] + refTN[x], -Math.log10(tol));
   });
 
   it.each([
@@ -159,6 +158,6 @@ describe('generated float64 kernels', () => {
   });
 
   it('keep the float32 and float64 tables apart', () => {
-    expect(kernelsFor('float32').gemmNT).not.toBe(kernelsFor('float64').gemmNT);
+    expect(kernelsFor('float32')).not.toBe(kernelsFor('float64'));
   });
 });

@@ -17,7 +17,7 @@ describe('Linear', () => {
     const y = m.forward(ones([2, 9]));
     for (let o = 0; o < 4; o++) {
       let s = m.bias?.data[o] as number;
-      for (let i = 0; i < 9; i++) s += m.weight.data[o * 9 + i] as number;
+      for (let i = 0; i < 9; i++) s += m.weight.data[o * 9 + i];
       expect(y.data[o]).toBeCloseTo(s, 5);
     }
     expect(new Linear(2, 3, { bias: false }).bias).toBeNull();

@@ -129,7 +129,7 @@ describe('variable-length batches (pack_padded_sequence semantics)', () => {
       const c0 = kind === 'lstm' ? randn([4, 3, 4], rng, { dtype: 'float64' }) : null;
       const r = m.forward(x, { h0, c0, lengths });
       for (let b = 0; b < 3; b++) {
-        const L = lengths[b] as number;
+        const L = lengths[b];
         const alone = m.forward(narrow(narrow(x, 1, b, 1), 0, 0, L), {
           h0: narrow(h0, 1, b, 1),
           c0: c0 && narrow(c0, 1, b, 1),
@@ -154,7 +154,7 @@ describe('variable-length batches (pack_padded_sequence semantics)', () => {
       for (let t = 0; t < 5; t++) {
         for (let b = 0; b < 3; b++) {
           const row = Array.from(gx.subarray((t * 3 + b) * 3, (t * 3 + b + 1) * 3));
-          if (t >= (lengths[b] as number)) expect(row).toEqual([0, 0, 0]);
+          if (t >= lengths[b]) expect(row).toEqual([0, 0, 0]);
           else expect(row.some((v) => v !== 0)).toBe(true);
         }
       }

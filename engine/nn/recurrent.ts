@@ -129,12 +129,12 @@ export abstract class RecurrentBase extends Module {
     if (input.shape[input.ndim - 1] !== this.inputSize)
       throw new Error(`${name}: input shape ${fmtShape(input.shape)} does not match input_size ${this.inputSize}`);
     let x = unbatched
-      ? reshape(input, [input.shape[0] as number, 1, this.inputSize])
+      ? reshape(input, [input.shape[0], 1, this.inputSize])
       : this.batchFirst
         ? transpose(input, 0, 1)
         : input;
-    const T = x.shape[0] as number;
-    const B = x.shape[1] as number;
+    const T = x.shape[0];
+    const B = x.shape[1];
     const state = (s: Tensor | null | undefined, label: string): Tensor | null => {
       if (s === null || s === undefined) return null;
       const want = unbatched ? [L * D, H] : [L * D, B, H];
@@ -152,7 +152,7 @@ export abstract class RecurrentBase extends Module {
     for (let l = 0; l < L; l++) {
       const outs: Tensor[] = [];
       for (let d = 0; d < D; d++) {
-        const p = (this.cells[l] as DirectionParameters[])[d] as DirectionParameters;
+        const p = this.cells[l][d];
         const xProj = linear(x, p.weightIH, p.biasIH); // W_ih x_t + b_ih for all t at once: [T, B, G·H]
         const r = recurrence(
           mode,
@@ -171,13 +171,13 @@ export abstract class RecurrentBase extends Module {
         hNs.push(r.hN);
         if (r.cN !== null) cNs.push(r.cN);
       }
-      x = D === 2 ? concat(outs, 2) : (outs[0] as Tensor);
+      x = D === 2 ? concat(outs, 2) : outs[0];
       if (l < L - 1 && this.dropout > 0) x = dropout(x, this.dropout, { rng: this.rng, training: this.training });
     }
     let output = x;
     // One layer and direction (the common case) needs no copy: its state, viewed as [1, B, H].
     const stackStates = (states: Tensor[]): Tensor =>
-      states.length === 1 ? reshape(states[0] as Tensor, [1, B, H]) : stack(states, 0);
+      states.length === 1 ? reshape(states[0], [1, B, H]) : stack(states, 0);
     let hN = stackStates(hNs);
     let cN = cNs.length > 0 ? stackStates(cNs) : null;
     if (unbatched) {
@@ -195,7 +195,7 @@ export abstract class RecurrentBase extends Module {
     if (lengths.length !== B) throw new Error(`${this.name}: ${lengths.length} lengths for a batch of ${B}`);
     const out = new Int32Array(B);
     for (let b = 0; b < B; b++) {
-      const v = lengths[b] as number;
+      const v = lengths[b];
       if (!Number.isInteger(v) || v < 1 || v > T)
         throw new Error(`${this.name}: lengths[${b}] = ${v} must be an integer in [1, ${T}]`);
       out[b] = v;

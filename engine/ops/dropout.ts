@@ -29,12 +29,12 @@ export function dropout(x: Tensor, p: number, opts: DropoutOptions): Tensor {
   for (let i = 0; i < scale.length; i++) scale[i] = opts.rng.next() < p ? 0 : keep;
   const X = x.data;
   const Y = out.data;
-  for (let i = 0; i < Y.length; i++) Y[i] = (X[i] as number) * (scale[i] as number);
+  for (let i = 0; i < Y.length; i++) Y[i] = X[i] * scale[i];
   if (needsGrad(x)) {
     record(out, 'dropout', [x], () => {
       const g = out.grad as TensorData;
       const gx = x.ensureGrad();
-      for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) + (g[i] as number) * (scale[i] as number);
+      for (let i = 0; i < g.length; i++) gx[i] = gx[i] + g[i] * scale[i];
     });
   }
   return out;

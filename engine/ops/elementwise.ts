@@ -2,7 +2,7 @@
 // is a scalar constant. Backward sums each gradient over the dimensions its input was broadcast along.
 
 import { needsGrad, record } from '../autodiff/tape';
-import { fmtShape, Tensor, type TensorData } from '../tensor';
+import { fmtShape, type Tensor, type TensorData } from '../tensor';
 import { commonDtype, empty, scalar } from './util';
 
 type BinaryOp = 'add' | 'sub' | 'mul' | 'div';
@@ -30,7 +30,7 @@ export function div(a: Tensor | number, b: Tensor | number): Tensor {
 /** The broadcast of two shapes (align right; each pair of dims equal or one of them 1). */
 export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
-  const out: number[] = new Array(n);
+  const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
@@ -67,10 +67,10 @@ export function broadcastIndex(src: readonly number[], out: readonly number[]): 
     map[k] = idx;
     // Odometer increment over the output shape, moving the source index by its strides.
     for (let i = n - 1; i >= 0; i--) {
-      counter[i] = (counter[i] as number) + 1;
-      idx += strides[i] as number;
-      if ((counter[i] as number) < (out[i] as number)) break;
-      idx -= (strides[i] as number) * (out[i] as number);
+      counter[i] = counter[i] + 1;
+      idx += strides[i];
+      if (counter[i] < out[i]) break;
+      idx -= strides[i] * out[i];
       counter[i] = 0;
     }
   }
@@ -92,8 +92,8 @@ function binary(op: BinaryOp, aIn: Tensor | number, bIn: Tensor | number): Tenso
   const Y = out.data;
   const n = out.size;
   for (let k = 0; k < n; k++) {
-    const x = A[ia === null ? k : (ia[k] as number)] as number;
-    const y = B[ib === null ? k : (ib[k] as number)] as number;
+    const x = A[ia === null ? k : ia[k]];
+    const y = B[ib === null ? k : ib[k]];
     Y[k] = op === 'add' ? x + y : op === 'sub' ? x - y : op === 'mul' ? x * y : x / y;
   }
 
@@ -103,23 +103,22 @@ function binary(op: BinaryOp, aIn: Tensor | number, bIn: Tensor | number): Tenso
       if (a.requiresGrad) {
         const ga = a.ensureGrad();
         for (let k = 0; k < n; k++) {
-          const i = ia === null ? k : (ia[k] as number);
-          const j = ib === null ? k : (ib[k] as number);
+          const i = ia === null ? k : ia[k];
+          const j = ib === null ? k : ib[k];
           // ∂(x∘y)/∂x: 1 for + and −, y for ×, 1/y for ÷
-          const d = op === 'mul' ? (B[j] as number) : op === 'div' ? 1 / (B[j] as number) : 1;
-          ga[i] = (ga[i] as number) + (g[k] as number) * d;
+          const d = op === 'mul' ? B[j] : op === 'div' ? 1 / B[j] : 1;
+          ga[i] = ga[i] + g[k] * d;
         }
       }
       if (b.requiresGrad) {
         const gb = b.ensureGrad();
         for (let k = 0; k < n; k++) {
-          const i = ia === null ? k : (ia[k] as number);
-          const j = ib === null ? k : (ib[k] as number);
+          const i = ia === null ? k : ia[k];
+          const j = ib === null ? k : ib[k];
           // ∂(x∘y)/∂y: 1 for +, −1 for −, x for ×, −x/y² for ÷
-          const y = B[j] as number;
-          const d =
-            op === 'add' ? 1 : op === 'sub' ? -1 : op === 'mul' ? (A[i] as number) : -(A[i] as number) / (y * y);
-          gb[j] = (gb[j] as number) + (g[k] as number) * d;
+          const y = B[j];
+          const d = op === 'add' ? 1 : op === 'sub' ? -1 : op === 'mul' ? A[i] : -A[i] / (y * y);
+          gb[j] = gb[j] + g[k] * d;
         }
       }
     });

@@ -21,10 +21,10 @@ export function toIndexArray(op: string, indices: Indices, rows: number): { idx:
   } else if (Array.isArray(indices) && indices.some((v) => Array.isArray(v))) {
     const values: number[] = [];
     shape = [];
-    let v: NestedArray = indices as NestedArray;
+    let v: NestedArray = indices;
     while (Array.isArray(v)) {
       shape.push(v.length);
-      v = v[0] as NestedArray;
+      v = v[0];
     }
     const walk = (a: NestedArray, depth: number): void => {
       if (depth === shape.length) {
@@ -34,7 +34,7 @@ export function toIndexArray(op: string, indices: Indices, rows: number): { idx:
       if (!Array.isArray(a) || a.length !== shape[depth]) throw new Error(`${op}: ragged index array`);
       for (const item of a) walk(item, depth + 1);
     };
-    walk(indices as NestedArray, 0);
+    walk(indices, 0);
     flat = values;
   } else {
     flat = indices as ArrayLike<number>;
@@ -42,7 +42,7 @@ export function toIndexArray(op: string, indices: Indices, rows: number): { idx:
   }
   const idx = new Int32Array(flat.length);
   for (let k = 0; k < flat.length; k++) {
-    const v = flat[k] as number;
+    const v = flat[k];
     if (!Number.isInteger(v) || v < 0 || v >= rows) throw new Error(`${op}: index ${v} out of range for ${rows} rows`);
     idx[k] = v;
   }
@@ -73,16 +73,15 @@ export function gatherRows(weight: Tensor, indices: Indices, opts: GatherOptions
         : opts.paddingIdx;
   const out = empty(weight.dtype, [...shape, dim]);
   const W = weight.data;
-  for (let k = 0; k < idx.length; k++)
-    out.data.set(W.subarray((idx[k] as number) * dim, (idx[k] as number) * dim + dim), k * dim);
+  for (let k = 0; k < idx.length; k++) out.data.set(W.subarray(idx[k] * dim, idx[k] * dim + dim), k * dim);
   if (needsGrad(weight)) {
     record(out, 'gatherRows', [weight], () => {
       const g = out.grad as TensorData;
       const gw = weight.ensureGrad();
       for (let k = 0; k < idx.length; k++) {
-        const r = idx[k] as number;
+        const r = idx[k];
         if (r === pad) continue;
-        for (let j = 0; j < dim; j++) gw[r * dim + j] = (gw[r * dim + j] as number) + (g[k * dim + j] as number);
+        for (let j = 0; j < dim; j++) gw[r * dim + j] = gw[r * dim + j] + g[k * dim + j];
       }
     });
   }

@@ -21,15 +21,15 @@ describe('linear with a one-hot input', () => {
       const digits = dtype === 'float32' ? 5 : 12;
       for (let r = 0; r < rows; r++) {
         for (let o = 0; o < outF; o++) {
-          let s = b.data[o] as number;
-          for (let i = 0; i < inF; i++) s += (W.data[o * inF + i] as number) * (x.data[r * inF + i] as number);
+          let s = b.data[o];
+          for (let i = 0; i < inF; i++) s += W.data[o * inF + i] * x.data[r * inF + i];
           expect(y.data[r * outF + o]).toBeCloseTo(s, digits);
         }
       }
       for (let o = 0; o < outF; o++) {
         for (let i = 0; i < inF; i++) {
           let g = 0;
-          for (let r = 0; r < rows; r++) g += (seed.data[r * outF + o] as number) * (x.data[r * inF + i] as number);
+          for (let r = 0; r < rows; r++) g += seed.data[r * outF + o] * x.data[r * inF + i];
           expect(W.grad?.[o * inF + i]).toBeCloseTo(g, digits);
         }
       }

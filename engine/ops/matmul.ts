@@ -25,8 +25,8 @@ export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   if (a.ndim !== 2 || b.ndim !== 2)
     throw new Error(`matmul: expects 2-D tensors, got shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
   const dtype = commonDtype('matmul', a, b);
-  const [M, K] = tA ? [a.shape[1] as number, a.shape[0] as number] : [a.shape[0] as number, a.shape[1] as number];
-  const [Kb, N] = tB ? [b.shape[1] as number, b.shape[0] as number] : [b.shape[0] as number, b.shape[1] as number];
+  const [M, K] = tA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
+  const [Kb, N] = tB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
   if (K !== Kb) throw new Error(`matmul: shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)} do not match${flags}`);
   const k = kernelsFor(dtype);
   const out = empty(dtype, [M, N]);
@@ -70,8 +70,7 @@ function product(dtype: Tensor['dtype'], M: number, N: number, K: number, X: Ten
 
 /** dst[N, M] += srcᵀ for src [M, N]. */
 function addTransposed(M: number, N: number, src: TensorData, dst: TensorData): void {
-  for (let i = 0; i < M; i++)
-    for (let j = 0; j < N; j++) dst[j * M + i] = (dst[j * M + i] as number) + (src[i * N + j] as number);
+  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) dst[j * M + i] = dst[j * M + i] + src[i * N + j];
 }
 
 /**

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random';
 import { gradCheck } from '../testing/gradCheck';
-import { Tensor, zeros } from '../tensor';
+import { type Tensor, zeros } from '../tensor';
 import { dropout } from './dropout';
 import { add, div, mul, sub } from './elementwise';
 import { gatherRows } from './gather';
@@ -66,7 +66,7 @@ const recurrentRow = (mode: RecurrentMode): OpRow => ({
   name: `recurrence(${mode})`,
   draw: recurrentCase(mode),
   fn: ([xp, W, b, h0, c0], args) => {
-    const r = recurrence(mode, xp as Tensor, W as Tensor, b as Tensor, h0 as Tensor, c0 ?? null, {
+    const r = recurrence(mode, xp, W, b, h0, c0 ?? null, {
       reverse: args.reverse as boolean,
       lengths: args.lengths as Int32Array | null,
     });
@@ -81,7 +81,7 @@ const rows: OpRow[] = [
       shapes: [transposeA ? [k, m] : [m, k], transposeB ? [n, k] : [k, n]],
       args: { transposeA, transposeB },
     })),
-    fn: ([a, b], args) => matmul(a as Tensor, b as Tensor, args),
+    fn: ([a, b], args) => matmul(a, b, args),
   },
   {
     name: 'linear (with and without bias, leading dims)',
@@ -93,7 +93,7 @@ const rows: OpRow[] = [
             [o, i],
           ],
     })),
-    fn: ([x, w, b]) => linear(x as Tensor, w as Tensor, b ?? null),
+    fn: ([x, w, b]) => linear(x, w, b ?? null),
   },
   {
     name: 'linear on a one-hot-like input (the sparse path)',
@@ -103,48 +103,48 @@ const rows: OpRow[] = [
     fn: ([x, w, b], args) => {
       // Keep one entry per row (x's other entries get zero gradient through the mask), so at most a quarter are nonzero when i ≥ 4.
       const rng = new Rng(args.seed as number);
-      const [rows, i] = (x as Tensor).shape as [number, number];
+      const [rows, i] = x.shape as [number, number];
       const mask = zeros([rows, i], { dtype: 'float64' });
       for (let r = 0; r < rows; r++) mask.data[r * i + rng.int(i)] = 1;
-      return linear(mul(x as Tensor, mask), w as Tensor, b as Tensor);
+      return linear(mul(x, mask), w, b);
     },
   },
-  { name: 'add (broadcast)', draw: broadcastPair, fn: ([a, b]) => add(a as Tensor, b as Tensor) },
-  { name: 'sub (broadcast)', draw: broadcastPair, fn: ([a, b]) => sub(a as Tensor, b as Tensor) },
-  { name: 'mul (broadcast)', draw: broadcastPair, fn: ([a, b]) => mul(a as Tensor, b as Tensor) },
+  { name: 'add (broadcast)', draw: broadcastPair, fn: ([a, b]) => add(a, b) },
+  { name: 'sub (broadcast)', draw: broadcastPair, fn: ([a, b]) => sub(a, b) },
+  { name: 'mul (broadcast)', draw: broadcastPair, fn: ([a, b]) => mul(a, b) },
   {
     name: 'div (broadcast)',
     draw: broadcastPair,
-    fn: ([a, b]) => div(a as Tensor, b as Tensor),
+    fn: ([a, b]) => div(a, b),
     domain: ['any', 'awayFromZero'],
   },
-  { name: 'add and mul with a number', draw: one(shape()), fn: ([a]) => mul(add(a as Tensor, 0.5), 3) },
-  { name: 'tanh', draw: one(shape()), fn: ([x]) => tanh(x as Tensor) },
-  { name: 'sigmoid', draw: one(shape()), fn: ([x]) => sigmoid(x as Tensor) },
-  { name: 'relu', draw: one(shape()), fn: ([x]) => relu(x as Tensor), domain: 'awayFromZero' },
-  { name: 'exp', draw: one(shape()), fn: ([x]) => exp(x as Tensor) },
-  { name: 'log', draw: one(shape()), fn: ([x]) => log(x as Tensor), domain: 'positive' },
-  { name: 'neg', draw: one(shape()), fn: ([x]) => neg(x as Tensor) },
-  { name: 'softmax', draw: one(shape()), fn: ([x]) => softmax(x as Tensor) },
-  { name: 'logSoftmax', draw: one(shape()), fn: ([x]) => logSoftmax(x as Tensor) },
+  { name: 'add and mul with a number', draw: one(shape()), fn: ([a]) => mul(add(a, 0.5), 3) },
+  { name: 'tanh', draw: one(shape()), fn: ([x]) => tanh(x) },
+  { name: 'sigmoid', draw: one(shape()), fn: ([x]) => sigmoid(x) },
+  { name: 'relu', draw: one(shape()), fn: ([x]) => relu(x), domain: 'awayFromZero' },
+  { name: 'exp', draw: one(shape()), fn: ([x]) => exp(x) },
+  { name: 'log', draw: one(shape()), fn: ([x]) => log(x), domain: 'positive' },
+  { name: 'neg', draw: one(shape()), fn: ([x]) => neg(x) },
+  { name: 'softmax', draw: one(shape()), fn: ([x]) => softmax(x) },
+  { name: 'logSoftmax', draw: one(shape()), fn: ([x]) => logSoftmax(x) },
   {
     name: 'sum and mean (all, one dim, keepdim)',
     draw: fc
       .tuple(shape(), fc.integer({ min: -3, max: 2 }), fc.boolean(), fc.boolean())
       .map(([s, dim, keepdim, all]) => ({ shapes: [s], args: { dim: all ? undefined : dim % s.length, keepdim } })),
-    fn: ([x], args) => [sum(x as Tensor, args), mean(x as Tensor, args)],
+    fn: ([x], args) => [sum(x, args), mean(x, args)],
   },
   {
     name: 'reshape',
     draw: one(shape()),
-    fn: ([x]) => mul(reshape(x as Tensor, [-1]), reshape(x as Tensor, [(x as Tensor).size, 1])),
+    fn: ([x]) => mul(reshape(x, [-1]), reshape(x, [x.size, 1])),
   },
   {
     name: 'permute and transpose',
     draw: fc
       .tuple(shape(1, 3), fc.integer())
       .map(([s, seed]) => ({ shapes: [s], args: { perm: new Rng(seed).shuffle(s.map((_, i) => i)) } })),
-    fn: ([x], args) => [permute(x as Tensor, args.perm as number[]), transpose(x as Tensor, 0, -1)],
+    fn: ([x], args) => [permute(x, args.perm as number[]), transpose(x, 0, -1)],
   },
   {
     name: 'concat',
@@ -158,17 +158,13 @@ const rows: OpRow[] = [
     name: 'narrow, slice and select',
     draw: fc.tuple(shape(1, 3), fc.nat(), fc.nat(), fc.nat()).map(([s, pick, a, b]) => {
       const dim = pick % s.length;
-      const n = s[dim] as number;
+      const n = s[dim];
       const start = a % n;
       return { shapes: [s], args: { dim, start, length: 1 + (b % (n - start)) } };
     }),
     fn: ([x], args) => {
       const { dim, start, length } = args as { dim: number; start: number; length: number };
-      return [
-        narrow(x as Tensor, dim, start, length),
-        slice(x as Tensor, dim, start - (x as Tensor).shape[dim]!),
-        select(x as Tensor, dim, start),
-      ];
+      return [narrow(x, dim, start, length), slice(x, dim, start - x.shape[dim]), select(x, dim, start)];
     },
   },
   {
@@ -187,12 +183,12 @@ const rows: OpRow[] = [
         args: { indices: idx.map((i) => i % rows), paddingIdx: pad ? 0 : null },
       })),
     fn: ([w], args) => {
-      const out = gatherRows(w as Tensor, args.indices as number[], { paddingIdx: args.paddingIdx as number | null });
+      const out = gatherRows(w, args.indices as number[], { paddingIdx: args.paddingIdx as number | null });
       // With a padding row, its lookups must give no gradient: mask them out of the checked function.
       if (args.paddingIdx === null) return out;
       const keep = zeros(out.shape, { dtype: 'float64' });
       (args.indices as number[]).forEach((i, k) =>
-        keep.data.fill(i === 0 ? 0 : 1, k * out.shape[1]!, (k + 1) * out.shape[1]!),
+        keep.data.fill(i === 0 ? 0 : 1, k * out.shape[1], (k + 1) * out.shape[1]),
       );
       return mul(out, keep);
     },
@@ -202,7 +198,7 @@ const rows: OpRow[] = [
     draw: fc
       .tuple(shape(), fc.integer(), fc.double({ min: 0, max: 0.9, noNaN: true }))
       .map(([s, seed, p]) => ({ shapes: [s], args: { seed, p } })),
-    fn: ([x], args) => dropout(x as Tensor, args.p as number, { rng: new Rng(args.seed as number) }),
+    fn: ([x], args) => dropout(x, args.p as number, { rng: new Rng(args.seed as number) }),
   },
   recurrentRow('rnn_tanh'),
   recurrentRow('rnn_relu'),

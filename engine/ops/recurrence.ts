@@ -4,18 +4,12 @@
 // PyTorch's packed-sequence semantics come from `lengths`; an optional trace records the insides.
 
 import { anyNeedsGrad, record } from '../autodiff/tape';
-import type { DirectionTrace } from '../introspect/trace';
 import { kernelsFor } from '../kernels/index';
 import { allocate, fmtShape, Tensor, type TensorData } from '../tensor';
+import { gateCount, type RecurrentMode, type TraceSink } from './recurrentLayout';
 import { commonDtype, empty } from './util';
 
-/** Which cell: Elman RNN with tanh or relu, LSTM, or GRU (the modes of PyTorch's RNNBase). */
-export type RecurrentMode = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
-
-/** Number of gate blocks stacked in W_ih and W_hh: 1 (RNN), 4 (LSTM: i f g o), 3 (GRU: r z n). */
-export function gateCount(mode: RecurrentMode): number {
-  return mode === 'lstm' ? 4 : mode === 'gru' ? 3 : 1;
-}
+export { gateCount, type RecurrentMode } from './recurrentLayout';
 
 /** Options of `recurrence`. */
 export interface RecurrenceOptions {
@@ -24,7 +18,7 @@ export interface RecurrenceOptions {
   /** Valid length of each batch element (0 ≤ length ≤ T); later steps are padding. Null: all T. */
   lengths?: Int32Array | null;
   /** Filled with the states, gates and (after backward) gradients of this pass; null: record nothing. */
-  trace?: DirectionTrace | null;
+  trace?: TraceSink | null;
 }
 
 /** What `recurrence` returns. */
@@ -56,17 +50,17 @@ export function recurrence(
 ): RecurrenceResult {
   const op = `recurrence(${mode})`;
   const GN = gateCount(mode);
-  if (weightHH.ndim !== 2 || (weightHH.shape[0] as number) !== GN * (weightHH.shape[1] as number)) {
+  if (weightHH.ndim !== 2 || weightHH.shape[0] !== GN * weightHH.shape[1]) {
     throw new Error(`${op}: weight_hh must be [${GN}·H, H], got ${fmtShape(weightHH.shape)}`);
   }
-  const H = weightHH.shape[1] as number;
+  const H = weightHH.shape[1];
   const GH = GN * H;
   if (xProj.ndim !== 3 || xProj.shape[2] !== GH)
     throw new Error(
       `${op}: shapes ${fmtShape(xProj.shape)} and ${fmtShape(weightHH.shape)} do not match (input projection must be [T, B, ${GH}])`,
     );
-  const T = xProj.shape[0] as number;
-  const B = xProj.shape[1] as number;
+  const T = xProj.shape[0];
+  const B = xProj.shape[1];
   if (biasHH !== null && (biasHH.ndim !== 1 || biasHH.shape[0] !== GH))
     throw new Error(`${op}: bias_hh must be [${GH}], got ${fmtShape(biasHH.shape)}`);
   for (const [name, s] of [
@@ -168,8 +162,7 @@ export function recurrence(
     output = empty(dtype, [T, B, H]);
     output.data.set(states);
     for (let t = 0; t < T; t++)
-      for (let b = 0; b < B; b++)
-        if (t >= (lengths[b] as number)) output.data.fill(0, t * S + b * H, t * S + b * H + H);
+      for (let b = 0; b < B; b++) if (t >= lengths[b]) output.data.fill(0, t * S + b * H, t * S + b * H + H);
   }
   const last = reverse ? 0 : T * S;
   const hN = new Tensor(Hs.subarray(last, last + S), [B, H]); // views of the final slots, as the output
@@ -292,12 +285,11 @@ function totalGradH(
   t: number,
 ): void {
   for (let b = 0; b < B; b++) {
-    const valid = lengths === null || t < (lengths[b] as number);
-    for (let j = 0; j < H; j++)
-      dst[dstOff + b * H + j] = (dh[b * H + j] as number) + (valid ? (dOut[dOutOff + b * H + j] as number) : 0);
+    const valid = lengths === null || t < lengths[b];
+    for (let j = 0; j < H; j++) dst[dstOff + b * H + j] = dh[b * H + j] + (valid ? dOut[dOutOff + b * H + j] : 0);
   }
 }
 
 function addInto(dst: TensorData, src: TensorData): void {
-  for (let i = 0; i < src.length; i++) dst[i] = (dst[i] as number) + (src[i] as number);
+  for (let i = 0; i < src.length; i++) dst[i] = dst[i] + src[i];
 }

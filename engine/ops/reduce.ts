@@ -19,7 +19,7 @@ export function sum(x: Tensor, opts: ReduceOptions = {}): Tensor {
 
 /** Mean of the elements (sum divided by the count reduced). */
 export function mean(x: Tensor, opts: ReduceOptions = {}): Tensor {
-  const n = opts.dim === undefined ? x.size : (x.shape[normDim('mean', opts.dim, x.ndim)] as number);
+  const n = opts.dim === undefined ? x.size : x.shape[normDim('mean', opts.dim, x.ndim)];
   return reduce('mean', x, opts, 1 / n);
 }
 
@@ -32,7 +32,7 @@ function reduce(op: string, x: Tensor, opts: ReduceOptions, scale: number): Tens
   if (opts.dim !== undefined) {
     const d = normDim(op, opts.dim, x.ndim);
     outer = prod(x.shape, 0, d);
-    n = x.shape[d] as number;
+    n = x.shape[d];
     inner = prod(x.shape, d + 1);
     shape = x.shape.slice();
     if (opts.keepdim) shape[d] = 1;
@@ -46,10 +46,10 @@ function reduce(op: string, x: Tensor, opts: ReduceOptions, scale: number): Tens
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < n; k++) {
       const base = (o * n + k) * inner;
-      for (let i = 0; i < inner; i++) Y[o * inner + i] = (Y[o * inner + i] as number) + (X[base + i] as number);
+      for (let i = 0; i < inner; i++) Y[o * inner + i] = Y[o * inner + i] + X[base + i];
     }
   }
-  if (scale !== 1) for (let i = 0; i < Y.length; i++) Y[i] = (Y[i] as number) * scale;
+  if (scale !== 1) for (let i = 0; i < Y.length; i++) Y[i] = Y[i] * scale;
 
   if (needsGrad(x)) {
     record(out, op, [x], () => {
@@ -59,8 +59,7 @@ function reduce(op: string, x: Tensor, opts: ReduceOptions, scale: number): Tens
       for (let o = 0; o < outer; o++) {
         for (let k = 0; k < n; k++) {
           const base = (o * n + k) * inner;
-          for (let i = 0; i < inner; i++)
-            gx[base + i] = (gx[base + i] as number) + (g[o * inner + i] as number) * scale;
+          for (let i = 0; i < inner; i++) gx[base + i] = gx[base + i] + g[o * inner + i] * scale;
         }
       }
     });

@@ -23,7 +23,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
     record(out, 'reshape', [x], () => {
       const g = out.grad as TensorData;
       const gx = x.ensureGrad();
-      for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) + (g[i] as number);
+      for (let i = 0; i < g.length; i++) gx[i] = gx[i] + g[i];
     });
   }
   return out;
@@ -38,12 +38,12 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
   const perm = dims.map((d) => normDim('permute', d, n));
   if (perm.length !== n || new Set(perm).size !== n)
     throw new Error(`permute: [${dims.join(',')}] is not a permutation of the ${n} dims of ${fmtShape(x.shape)}`);
-  const shape = perm.map((d) => x.shape[d] as number);
+  const shape = perm.map((d) => x.shape[d]);
   const inStrides = new Array<number>(n);
   let s = 1;
   for (let d = n - 1; d >= 0; d--) {
     inStrides[d] = s;
-    s *= x.shape[d] as number;
+    s *= x.shape[d];
   }
   // map[k] = index in x of output element k, walked with an odometer over the output shape.
   const map = new Int32Array(x.size);
@@ -52,23 +52,23 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
   for (let k = 0; k < x.size; k++) {
     map[k] = idx;
     for (let i = n - 1; i >= 0; i--) {
-      const stride = inStrides[perm[i] as number] as number;
-      counter[i] = (counter[i] as number) + 1;
+      const stride = inStrides[perm[i]];
+      counter[i] = counter[i] + 1;
       idx += stride;
-      if ((counter[i] as number) < (shape[i] as number)) break;
-      idx -= stride * (shape[i] as number);
+      if (counter[i] < shape[i]) break;
+      idx -= stride * shape[i];
       counter[i] = 0;
     }
   }
   const out = empty(x.dtype, shape);
   const X = x.data;
   const Y = out.data;
-  for (let k = 0; k < Y.length; k++) Y[k] = X[map[k] as number] as number;
+  for (let k = 0; k < Y.length; k++) Y[k] = X[map[k]];
   if (needsGrad(x)) {
     record(out, 'permute', [x], () => {
       const g = out.grad as TensorData;
       const gx = x.ensureGrad();
-      for (let k = 0; k < g.length; k++) gx[map[k] as number] = (gx[map[k] as number] as number) + (g[k] as number);
+      for (let k = 0; k < g.length; k++) gx[map[k]] = gx[map[k]] + g[k];
     });
   }
   return out;
@@ -90,7 +90,7 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
  */
 export function concat(xs: readonly Tensor[], dim: number): Tensor {
   if (xs.length === 0) throw new Error('concat: needs at least one tensor');
-  const first = xs[0] as Tensor;
+  const first = xs[0];
   const d = normDim('concat', dim, first.ndim);
   const dtype = commonDtype('concat', ...xs);
   for (const x of xs) {
@@ -100,7 +100,7 @@ export function concat(xs: readonly Tensor[], dim: number): Tensor {
   }
   const outer = prod(first.shape, 0, d);
   const inner = prod(first.shape, d + 1);
-  const total = xs.reduce((a, x) => a + (x.shape[d] as number), 0);
+  const total = xs.reduce((a, x) => a + x.shape[d], 0);
   const shape = first.shape.slice();
   shape[d] = total;
   const out = empty(dtype, shape);
@@ -109,9 +109,9 @@ export function concat(xs: readonly Tensor[], dim: number): Tensor {
   let at = 0;
   for (const x of xs) {
     offsets.push(at);
-    const w = (x.shape[d] as number) * inner;
+    const w = x.shape[d] * inner;
     for (let o = 0; o < outer; o++) Y.set(x.data.subarray(o * w, (o + 1) * w), o * total * inner + at * inner);
-    at += x.shape[d] as number;
+    at += x.shape[d];
   }
   if (anyNeedsGrad(xs)) {
     record(out, 'concat', xs, () => {
@@ -119,11 +119,11 @@ export function concat(xs: readonly Tensor[], dim: number): Tensor {
       xs.forEach((x, n) => {
         if (!x.requiresGrad) return;
         const gx = x.ensureGrad();
-        const w = (x.shape[d] as number) * inner;
-        const start = (offsets[n] as number) * inner;
+        const w = x.shape[d] * inner;
+        const start = offsets[n] * inner;
         for (let o = 0; o < outer; o++) {
           const src = o * total * inner + start;
-          for (let i = 0; i < w; i++) gx[o * w + i] = (gx[o * w + i] as number) + (g[src + i] as number);
+          for (let i = 0; i < w; i++) gx[o * w + i] = gx[o * w + i] + g[src + i];
         }
       });
     });
@@ -137,7 +137,7 @@ export function concat(xs: readonly Tensor[], dim: number): Tensor {
  */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   const d = normDim('narrow', dim, x.ndim);
-  const n = x.shape[d] as number;
+  const n = x.shape[d];
   if (!Number.isInteger(start) || !Number.isInteger(length) || start < 0 || length < 0 || start + length > n) {
     throw new Error(`narrow: range [${start}, ${start + length}) out of bounds for dim ${d} of ${fmtShape(x.shape)}`);
   }
@@ -155,7 +155,7 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
       const gx = x.ensureGrad();
       for (let o = 0; o < outer; o++) {
         const dst = o * n * inner + start * inner;
-        for (let i = 0; i < w; i++) gx[dst + i] = (gx[dst + i] as number) + (g[o * w + i] as number);
+        for (let i = 0; i < w; i++) gx[dst + i] = gx[dst + i] + g[o * w + i];
       }
     });
   }
@@ -165,7 +165,7 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
 /** Elements start..end−1 along `dim` (Python's x[..., start:end]); negative bounds count from the end. */
 export function slice(x: Tensor, dim: number, start: number, end?: number): Tensor {
   const d = normDim('slice', dim, x.ndim);
-  const n = x.shape[d] as number;
+  const n = x.shape[d];
   const s = start < 0 ? start + n : start;
   const e = end === undefined ? n : end < 0 ? end + n : end;
   return narrow(x, d, s, Math.max(0, e - s));
@@ -174,7 +174,7 @@ export function slice(x: Tensor, dim: number, start: number, end?: number): Tens
 /** The slice at `index` along `dim`, with that dimension removed. E.g. h_n[l] from [L, B, H] gives [B, H]. */
 export function select(x: Tensor, dim: number, index: number): Tensor {
   const d = normDim('select', dim, x.ndim);
-  const n = x.shape[d] as number;
+  const n = x.shape[d];
   const i = index < 0 ? index + n : index;
   if (!Number.isInteger(i) || i < 0 || i >= n)
     throw new Error(`select: index ${index} out of range for dim ${d} of ${fmtShape(x.shape)}`);
@@ -189,7 +189,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
  */
 export function stack(xs: readonly Tensor[], dim = 0): Tensor {
   if (xs.length === 0) throw new Error('stack: needs at least one tensor');
-  const first = xs[0] as Tensor;
+  const first = xs[0];
   const d = dim < 0 ? dim + first.ndim + 1 : dim;
   if (d < 0 || d > first.ndim) throw new Error(`stack: dim ${dim} out of range for ${first.ndim + 1} dimensions`);
   for (const x of xs)
@@ -210,6 +210,6 @@ export function stack(xs: readonly Tensor[], dim = 0): Tensor {
 export function unstack(x: Tensor, dim = 0): Tensor[] {
   const d = normDim('unstack', dim, x.ndim);
   const out: Tensor[] = [];
-  for (let i = 0; i < (x.shape[d] as number); i++) out.push(select(x, d, i));
+  for (let i = 0; i < x.shape[d]; i++) out.push(select(x, d, i));
   return out;
 }

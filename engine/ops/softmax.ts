@@ -9,17 +9,17 @@ function logSoftmaxRows(X: TensorData, Y: TensorData, rows: number, n: number): 
   for (let r = 0; r < rows; r++) {
     const o = r * n;
     let max = -Infinity;
-    for (let j = 0; j < n; j++) if ((X[o + j] as number) > max) max = X[o + j] as number;
+    for (let j = 0; j < n; j++) if (X[o + j] > max) max = X[o + j];
     let s = 0;
-    for (let j = 0; j < n; j++) s += Math.exp((X[o + j] as number) - max);
+    for (let j = 0; j < n; j++) s += Math.exp(X[o + j] - max);
     const lse = max + Math.log(s);
-    for (let j = 0; j < n; j++) Y[o + j] = (X[o + j] as number) - lse;
+    for (let j = 0; j < n; j++) Y[o + j] = X[o + j] - lse;
   }
 }
 
 function lastDim(op: string, x: Tensor): number {
   if (x.ndim < 1) throw new Error(`${op}: needs at least one dimension, got ${fmtShape(x.shape)}`);
-  return x.shape[x.ndim - 1] as number;
+  return x.shape[x.ndim - 1];
 }
 
 /**
@@ -32,7 +32,7 @@ export function softmax(x: Tensor): Tensor {
   const out = empty(x.dtype, x.shape);
   const Y = out.data;
   logSoftmaxRows(x.data, Y, rows, n);
-  for (let i = 0; i < Y.length; i++) Y[i] = Math.exp(Y[i] as number);
+  for (let i = 0; i < Y.length; i++) Y[i] = Math.exp(Y[i]);
   if (needsGrad(x)) {
     record(out, 'softmax', [x], () => {
       const g = out.grad as TensorData;
@@ -41,9 +41,8 @@ export function softmax(x: Tensor): Tensor {
       for (let r = 0; r < rows; r++) {
         const o = r * n;
         let dot = 0;
-        for (let j = 0; j < n; j++) dot += (g[o + j] as number) * (Y[o + j] as number);
-        for (let j = 0; j < n; j++)
-          gx[o + j] = (gx[o + j] as number) + (Y[o + j] as number) * ((g[o + j] as number) - dot);
+        for (let j = 0; j < n; j++) dot += g[o + j] * Y[o + j];
+        for (let j = 0; j < n; j++) gx[o + j] = gx[o + j] + Y[o + j] * (g[o + j] - dot);
       }
     });
   }
@@ -68,9 +67,8 @@ export function logSoftmax(x: Tensor): Tensor {
       for (let r = 0; r < rows; r++) {
         const o = r * n;
         let s = 0;
-        for (let j = 0; j < n; j++) s += g[o + j] as number;
-        for (let j = 0; j < n; j++)
-          gx[o + j] = (gx[o + j] as number) + (g[o + j] as number) - Math.exp(Y[o + j] as number) * s;
+        for (let j = 0; j < n; j++) s += g[o + j];
+        for (let j = 0; j < n; j++) gx[o + j] = gx[o + j] + g[o + j] - Math.exp(Y[o + j]) * s;
       }
     });
   }

@@ -17,7 +17,7 @@ function unary(
   const out = empty(x.dtype, x.shape);
   const X = x.data;
   const Y = out.data;
-  for (let i = 0; i < Y.length; i++) Y[i] = f(X[i] as number);
+  for (let i = 0; i < Y.length; i++) Y[i] = f(X[i]);
   if (needsGrad(x)) record(out, op, [x], () => df(X, Y, out.grad as TensorData, x.ensureGrad()));
   return out;
 }
@@ -25,8 +25,7 @@ function unary(
 /** tanh, elementwise; tanh′ = 1 − tanh². @param x [...] @returns same shape */
 export function tanh(x: Tensor): Tensor {
   return unary('tanh', x, Math.tanh, (_x, y, g, gx) => {
-    for (let i = 0; i < g.length; i++)
-      gx[i] = (gx[i] as number) + (g[i] as number) * (1 - (y[i] as number) * (y[i] as number));
+    for (let i = 0; i < g.length; i++) gx[i] = gx[i] + g[i] * (1 - y[i] * y[i]);
   });
 }
 
@@ -37,8 +36,7 @@ export function sigmoid(x: Tensor): Tensor {
     x,
     (v) => 1 / (1 + Math.exp(-v)),
     (_x, y, g, gx) => {
-      for (let i = 0; i < g.length; i++)
-        gx[i] = (gx[i] as number) + (g[i] as number) * (y[i] as number) * (1 - (y[i] as number));
+      for (let i = 0; i < g.length; i++) gx[i] = gx[i] + g[i] * y[i] * (1 - y[i]);
     },
   );
 }
@@ -50,7 +48,7 @@ export function relu(x: Tensor): Tensor {
     x,
     (v) => (v > 0 ? v : 0),
     (xs, _y, g, gx) => {
-      for (let i = 0; i < g.length; i++) if ((xs[i] as number) > 0) gx[i] = (gx[i] as number) + (g[i] as number);
+      for (let i = 0; i < g.length; i++) if (xs[i] > 0) gx[i] = gx[i] + g[i];
     },
   );
 }
@@ -58,14 +56,14 @@ export function relu(x: Tensor): Tensor {
 /** e^x; its derivative is itself. */
 export function exp(x: Tensor): Tensor {
   return unary('exp', x, Math.exp, (_x, y, g, gx) => {
-    for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) + (g[i] as number) * (y[i] as number);
+    for (let i = 0; i < g.length; i++) gx[i] = gx[i] + g[i] * y[i];
   });
 }
 
 /** Natural logarithm; log′ = 1/x. */
 export function log(x: Tensor): Tensor {
   return unary('log', x, Math.log, (xs, _y, g, gx) => {
-    for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) + (g[i] as number) / (xs[i] as number);
+    for (let i = 0; i < g.length; i++) gx[i] = gx[i] + g[i] / xs[i];
   });
 }
 
@@ -76,7 +74,7 @@ export function neg(x: Tensor): Tensor {
     x,
     (v) => -v,
     (_x, _y, g, gx) => {
-      for (let i = 0; i < g.length; i++) gx[i] = (gx[i] as number) - (g[i] as number);
+      for (let i = 0; i < g.length; i++) gx[i] = gx[i] - g[i];
     },
   );
 }

@@ -4,11 +4,11 @@ import { allocate, fmtShape, Tensor, type DType } from '../tensor';
 
 /** Throws unless all tensors share a dtype; returns it. */
 export function commonDtype(op: string, ...ts: Tensor[]): DType {
-  const dtype = (ts[0] as Tensor).dtype;
+  const dtype = ts[0].dtype;
   for (const t of ts) {
     if (t.dtype !== dtype)
       throw new Error(
-        `${op}: dtypes ${dtype} and ${t.dtype} differ (shapes ${fmtShape((ts[0] as Tensor).shape)} and ${fmtShape(t.shape)})`,
+        `${op}: dtypes ${dtype} and ${t.dtype} differ (shapes ${fmtShape(ts[0].shape)} and ${fmtShape(t.shape)})`,
       );
   }
   return dtype;
@@ -32,7 +32,7 @@ export function empty(dtype: DType, shape: readonly number[]): Tensor {
 /** Product of shape[from..to). */
 export function prod(shape: readonly number[], from = 0, to = shape.length): number {
   let n = 1;
-  for (let i = from; i < to; i++) n *= shape[i] as number;
+  for (let i = from; i < to; i++) n *= shape[i];
   return n;
 }
 

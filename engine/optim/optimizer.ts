@@ -51,7 +51,7 @@ export abstract class Optimizer {
 
   /** The update loops for parameter `index`'s dtype. */
   protected kernels(index: number): Kernels {
-    return kernelsFor((this.params[index] as Tensor).dtype);
+    return kernelsFor(this.params[index].dtype);
   }
 
   /**

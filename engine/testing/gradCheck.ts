@@ -47,13 +47,13 @@ export function gradCheck(
     let s = 0;
     os.forEach((o, k) => {
       const w = weights[k] as Float64Array;
-      for (let i = 0; i < o.size; i++) s += (w[i] as number) * (o.data[i] as number);
+      for (let i = 0; i < o.size; i++) s += w[i] * o.data[i];
     });
     return s;
   };
   // One pass per output, so ops with several outputs (output, h_n, c_n) are checked seeding each alone.
   outs.forEach((o, k) => {
-    if (o.requiresGrad) o.backward({ grad: weights[k] as Float64Array, retainGraph: true });
+    if (o.requiresGrad) o.backward({ grad: weights[k], retainGraph: true });
   });
   const analytic = inputs.map((x) => (x.grad === null ? new Float64Array(x.size) : Float64Array.from(x.grad)));
 
@@ -62,14 +62,14 @@ export function gradCheck(
   noGrad(() => {
     inputs.forEach((x, n) => {
       for (let i = 0; i < x.size; i++) {
-        const v = x.data[i] as number;
+        const v = x.data[i];
         x.data[i] = v + eps;
         const up = loss(asList(f(...inputs)));
         x.data[i] = v - eps;
         const down = loss(asList(f(...inputs)));
         x.data[i] = v;
         const numeric = (up - down) / (2 * eps);
-        const a = (analytic[n] as Float64Array)[i] as number;
+        const a = (analytic[n] as Float64Array)[i];
         const err = Math.abs(a - numeric) / Math.max(1, Math.abs(numeric));
         if (!(err <= maxError)) {
           maxError = Number.isNaN(err) ? Infinity : err;

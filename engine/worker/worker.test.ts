@@ -3,7 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMobyDick } from '../../scripts/data/datasets';
-import type { DataSource, FromWorker, RunConfig, ToWorker } from './protocol';
+import type { DataSource, FromWorker, RunConfig } from './protocol';
 import { createWorkerRun } from './tasks';
 import { startNodeWorker } from './testing/nodeWorkerStart';
 
@@ -48,7 +48,7 @@ async function startWorker() {
     const seen = messages.find(test);
     return seen ? Promise.resolve(seen) : new Promise((resolve, reject) => waiters.push({ test, resolve, reject }));
   };
-  const send = (m: ToWorker | unknown): void => worker!.postMessage(m);
+  const send = (m: unknown): void => worker!.postMessage(m);
   return { messages, until, send };
 }
 

@@ -17,7 +17,7 @@ import {
   type FiniteDifferenceCheck,
   type Model,
 } from './model';
-import { bpttStepperSpec, bpttStepperUrl, wordProblem } from './state';
+import { type bpttStepperSpec, bpttStepperUrl, wordProblem } from './state';
 
 type State = StateOf<typeof bpttStepperSpec>;
 

@@ -140,7 +140,7 @@ function lossOf(model: Model, trace: RecurrentTrace | null): { loss: Tensor; out
 }
 
 const rows = (data: ArrayLike<number>, r: number, c: number, offset = 0): number[][] =>
-  Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => data[offset + i * c + j] as number));
+  Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => data[offset + i * c + j]));
 const vec = (t: Tensor): number[] => Array.from(t.data);
 const col = (v: readonly number[]): Tensor => fromArray(Float64Array.from(v), [v.length, 1]);
 
@@ -195,7 +195,7 @@ export function runBptt(model: Model): BpttRun {
   const steps = noGrad(() => {
     const Why = tensor(weights.Why, { dtype: 'float64' });
     const Whh = tensor(weights.Whh, { dtype: 'float64' });
-    const out: BackwardStep[] = new Array(T);
+    const out = new Array<BackwardStep>(T);
     let deltaNext = new Array<number>(H).fill(0);
     let slopeNext = new Array<number>(H).fill(0);
     let total = rows(new Float64Array(H * H), H, H);
@@ -257,7 +257,7 @@ export function finiteDifferences(
   for (let i = 0; i < H; i++) {
     for (let j = 0; j < H; j++) {
       const k = i * H + j;
-      const w = W[k] as number;
+      const w = W[k];
       W[k] = w + eps;
       const up = lossAt();
       W[k] = w - eps;

@@ -25,7 +25,7 @@ import {
   STATUS_TEXT,
   unknownCharacters,
 } from './model';
-import { CELLS, charModelSpec, charModelUrl } from './state';
+import { CELLS, type charModelSpec, charModelUrl } from './state';
 
 type State = StateOf<typeof charModelSpec>;
 
@@ -607,7 +607,7 @@ class CharModelElement extends HTMLElement {
     const lastTrain = this.curves.lastTrain();
     const metrics: string[] = [];
     if (lastTrain) metrics.push(`training loss ${fmt(lastTrain.y, 3)}`);
-    if (p?.valLoss != null)
+    if (p?.valLoss !== null && p?.valLoss !== undefined)
       metrics.push(
         `validation loss ${fmt(p.valLoss, 3)} (perplexity ${fmt(p.metrics.perplexity ?? Math.exp(p.valLoss), 1)})`,
       );

@@ -9,7 +9,7 @@ export const MAX_PRIME = 80;
 
 /** State table: `char-model.cell`, `.hidden`, `.lr`, `.seq`, `.temp`, `.seed`, `.prime`. */
 export const charModelSpec = {
-  cell: field(oneOf(CELLS), 'gru' as (typeof CELLS)[number], 'The recurrent cell: rnn (plain tanh RNN), lstm or gru'),
+  cell: field(oneOf(CELLS), 'gru', 'The recurrent cell: rnn (plain tanh RNN), lstm or gru'),
   hidden: field(int(8, 256), 128, 'Hidden units h (8 to 256); more learns more but each step takes longer'),
   lr: field(num(0.0001, 1), 0.003, 'Adam learning rate (0.0001 to 1); it can also be changed while training'),
   seq: field(int(4, 128), 32, 'Characters per chunk of truncated backpropagation through time (4 to 128)'),

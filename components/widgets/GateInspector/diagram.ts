@@ -444,9 +444,7 @@ export function cellDiagram(cell: CellKind, units: number, markerId: string): Ce
         const v = values[gate] ?? [];
         squares
           .get(gate)
-          ?.forEach((square, j) =>
-            square.setAttribute('fill', v[j] === undefined ? 'none' : color(gate, v[j] as number)),
-          );
+          ?.forEach((square, j) => square.setAttribute('fill', v[j] === undefined ? 'none' : color(gate, v[j])));
       }
       for (const [gate, lines] of wiresByGate)
         for (const line of lines) line.classList.toggle('is-selected', gate === selected);

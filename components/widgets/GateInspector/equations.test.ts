@@ -54,8 +54,8 @@ describe('gate equations as TeX', () => {
           expect(() => valid(tex), `${cell} ${gate} direction ${d}`).not.toThrow();
         }
         const update = stateUpdateTex(stateUpdate(row, cell, 2, run.T), notation, 3);
-        expect(update).toContain(texVector(row.h[2]!));
-        if (cell === 'lstm') expect(update).toContain(texVector(row.c![2]!));
+        expect(update).toContain(texVector(row.h[2]));
+        if (cell === 'lstm') expect(update).toContain(texVector(row.c![2]));
         expect(() => valid(update)).not.toThrow();
       });
     }
@@ -65,15 +65,15 @@ describe('gate equations as TeX', () => {
 describe('unit arithmetic as text', () => {
   it('writes each unit’s dot products, sum and activation, ending in the engine’s value', () => {
     const run = inspect(steps, { cell: 'lstm', numLayers: 1, bidirectional: false });
-    const row = run.rows[0]!;
+    const row = run.rows[0];
     const terms = gateTerms(row, 'lstm', 'f', 2, run.T);
     const Wi = row.weights.weightIH.slice(4, 8);
     const Wh = row.weights.weightHH.slice(4, 8);
     const lines = unitArithmetic(terms, Wi, Wh);
     expect(lines).toHaveLength(4);
-    expect(lines[0]!.lines[0]).toMatch(/^W_if·x = \S+·0\.800 \+ \S+·1\.000 = \S+$/);
-    expect(lines[0]!.lines[3]).toBe(
-      `f = σ(${lines[0]!.lines[2]!.split(' = ').pop()}) = ${terms.value[0]!.toFixed(3).replace('-', '−')}`,
+    expect(lines[0].lines[0]).toMatch(/^W_if·x = \S+·0\.800 \+ \S+·1\.000 = \S+$/);
+    expect(lines[0].lines[3]).toBe(
+      `f = σ(${lines[0].lines[2].split(' = ').pop()}) = ${terms.value[0].toFixed(3).replace('-', '−')}`,
     );
   });
 });

@@ -26,7 +26,7 @@ export const GATE_INFO: Record<GateName, { name: string; role: string; squash: '
 /** How one row of cells writes its symbols: plain for one layer, a layer superscript when stacked, an arrow when bidirectional. */
 export interface RowNotation {
   /** The row's own quantities: gate letters, h, c. `decorate('h')` → `h`, `h^{(2)}` or `\overleftarrow{h}`. */
-  decorate(symbol: string): string;
+  decorate: (symbol: string) => string;
   /** The input symbol: `x`, or the layer below's `h^{(1)}`. */
   input: string;
   /** +1 when the row runs backwards (its previous step is t + 1), −1 otherwise. */
@@ -135,7 +135,7 @@ export interface UnitArithmetic {
 }
 
 const dotText = (row: readonly number[], v: readonly number[]): string =>
-  row.map((w, k) => `${fmtFactor(w)}·${fmtFactor(v[k] as number)}`).join(' + ');
+  row.map((w, k) => `${fmtFactor(w)}·${fmtFactor(v[k])}`).join(' + ');
 
 /**
  * The gate value of every unit, written out as plain text from the weights (the rows of the gate's block of W_ih and W_hh).
@@ -150,15 +150,15 @@ export function unitArithmetic(
   const f = GATE_INFO[terms.gate].squash === 'tanh' ? 'tanh' : 'σ';
   return terms.value.map((value, j) => {
     const recurrent = terms.r
-      ? `${fmtFactor(terms.r[j] as number)}·(${fmt(terms.wh[j] as number)} + ${fmtFactor(terms.bh[j] as number)})`
-      : `${fmt(terms.wh[j] as number)} + ${fmtFactor(terms.bh[j] as number)}`;
+      ? `${fmtFactor(terms.r[j])}·(${fmt(terms.wh[j])} + ${fmtFactor(terms.bh[j])})`
+      : `${fmt(terms.wh[j])} + ${fmtFactor(terms.bh[j])}`;
     return {
       unit: j + 1,
       lines: [
-        `${wiName}·x = ${dotText(Wi[j] as number[], terms.x)} = ${fmt(terms.wx[j] as number)}`,
-        `${whName}·h = ${dotText(Wh[j] as number[], terms.hPrev)} = ${fmt(terms.wh[j] as number)}`,
-        `a = ${fmt(terms.wx[j] as number)} + ${fmtFactor(terms.bi[j] as number)} + ${recurrent} = ${fmt(terms.pre[j] as number)}`,
-        `${terms.gate} = ${f}(${fmt(terms.pre[j] as number)}) = ${fmt(value)}`,
+        `${wiName}·x = ${dotText(Wi[j], terms.x)} = ${fmt(terms.wx[j])}`,
+        `${whName}·h = ${dotText(Wh[j], terms.hPrev)} = ${fmt(terms.wh[j])}`,
+        `a = ${fmt(terms.wx[j])} + ${fmtFactor(terms.bi[j])} + ${recurrent} = ${fmt(terms.pre[j])}`,
+        `${terms.gate} = ${f}(${fmt(terms.pre[j])}) = ${fmt(value)}`,
       ],
     };
   });

@@ -469,14 +469,14 @@ class GateInspectorElement extends HTMLElement {
     const { t, gate } = this.state;
     const row = this.currentRow();
     const values = row.gates[gate]?.[t - 1] ?? [];
-    const step = this.state.seq[t - 1]!;
+    const step = this.state.seq[t - 1];
     this.refs.live.textContent = `Step ${t}: x = ${fmt(step.value, 2)}${step.marked ? ', marked' : ''}. ${gate} = ${fmtVector(values)}. Reported ŷ = ${fmt(this.run.yhat[t - 1] ?? 0, 2)}.`;
   }
 
   // ---------- Rendering ----------
 
   private currentRow(): RowTrace {
-    return this.run.rows[this.state.row - 1] ?? (this.run.rows[0] as RowTrace);
+    return this.run.rows[this.state.row - 1] ?? this.run.rows[0];
   }
 
   private notation(row: RowTrace): RowNotation {
@@ -567,7 +567,7 @@ class GateInspectorElement extends HTMLElement {
         x: this.state.seq,
         yhat: this.run.yhat,
         rows: this.run.rows.map((row, r) => ({
-          ...labels[r]!,
+          ...labels[r],
           direction: row.direction,
           stripes: row.gates[gate] ?? [],
         })),
@@ -592,7 +592,7 @@ class GateInspectorElement extends HTMLElement {
       });
     }
 
-    const step = this.state.seq[t - 1]!;
+    const step = this.state.seq[t - 1];
     const sub = (i: number): HTMLElement => el('sub', {}, String(i));
     const read = (direction: 'forward' | 'reverse'): HTMLElement[] => {
       const [a, b] = readSpan(direction, t, T);
@@ -654,14 +654,13 @@ class GateInspectorElement extends HTMLElement {
       values,
       gate,
       gateColor,
-      (g) =>
-        `${GATE_INFO[g].name} ${g}${g === gate ? ' (shown)' : ''}: ${(values[g] as number[]).map((v) => fmt(v, 2)).join(', ')}`,
+      (g) => `${GATE_INFO[g].name} ${g}${g === gate ? ' (shown)' : ''}: ${values[g].map((v) => fmt(v, 2)).join(', ')}`,
     );
   }
 
   /** The typeset gate equation and state update of a row at step t, from the cache or KaTeX. */
   private typesetStep(rowIndex: number, gate: GateName, t: number): { numbers: HTMLElement; state: HTMLElement } {
-    const row = this.run.rows[rowIndex] as RowTrace;
+    const row = this.run.rows[rowIndex];
     const { cell } = this.run.config;
     const T = this.run.T;
     const notation = this.notation(row);

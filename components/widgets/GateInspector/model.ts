@@ -98,7 +98,7 @@ export function network(config: NetworkConfig): Network {
 
 /** How a config's network was trained, for the prose and the widget's footnote. */
 export function trainingInfo(config: NetworkConfig): { steps: number; finalLoss: number } {
-  const trained = stored[configKey(config)] as TrainedNetwork;
+  const trained = stored[configKey(config)];
   return { steps: trained.steps, finalLoss: trained.finalLoss };
 }
 
@@ -106,12 +106,9 @@ export function trainingInfo(config: NetworkConfig): { steps: number; finalLoss:
 export const gatesOf = (cell: CellKind): readonly GateName[] => GATES[cell];
 
 const rows2d = (data: ArrayLike<number>, width: number): number[][] =>
-  Array.from({ length: data.length / width }, (_, r) =>
-    Array.from({ length: width }, (_, c) => data[r * width + c] as number),
-  );
+  Array.from({ length: data.length / width }, (_, r) => Array.from({ length: width }, (_, c) => data[r * width + c]));
 
-const plain = (t: Tensor | null): number[][] =>
-  t === null ? [] : rows2d(t.data, t.shape[t.shape.length - 1] as number);
+const plain = (t: Tensor | null): number[][] => (t === null ? [] : rows2d(t.data, t.shape[t.shape.length - 1]));
 
 /**
  * Run the config's network over `steps` from zero states, with a trace: one forward pass, no gradient.
@@ -133,7 +130,7 @@ export function inspect(steps: readonly Step[], config: NetworkConfig): Inspecti
       const layerRows: RowTrace[] = [];
       for (let d = 0; d < D; d++) {
         const dt = trace.at(l, d as 0 | 1);
-        const p = net.rnn.cells[l]![d]!;
+        const p = net.rnn.cells[l][d];
         const gates: Partial<Record<GateName, number[][]>> = {};
         for (const g of dt.gateNames()) gates[g] = rows2d(dt.gate(g).data, HIDDEN_SIZE);
         layerRows.push({
@@ -154,7 +151,7 @@ export function inspect(steps: readonly Step[], config: NetworkConfig): Inspecti
         });
       }
       // The next layer reads this layer's h_t, both directions concatenated (as nn.LSTM does).
-      below = Array.from({ length: T }, (_, t) => layerRows.flatMap((r) => r.h[t]!));
+      below = Array.from({ length: T }, (_, t) => layerRows.flatMap((r) => r.h[t]));
       rows.push(...layerRows);
     }
     return { config, T, x, rows, yhat, target: targets(steps, targetKind(config)) };
@@ -174,7 +171,7 @@ export function previousStep(row: Pick<RowTrace, 'direction'>, t: number, T: num
 export function previousState(row: RowTrace, t: number, T: number): { h: number[]; c: number[] | null } {
   const k = previousStep(row, t, T);
   if (k < 0) return { h: row.h0, c: row.c ? row.h0.map(() => 0) : null };
-  return { h: row.h[k]!, c: row.c ? row.c[k]! : null };
+  return { h: row.h[k], c: row.c ? row.c[k] : null };
 }
 
 /** One gate's equation at one step, term by term, each [H]. */
@@ -217,7 +214,7 @@ export function gateTerms(row: RowTrace, cell: CellKind, gate: GateName, t: numb
   const g = names.indexOf(gate);
   if (g < 0) throw new Error(`gateTerms: ${cell} has no gate '${gate}'`);
   const H = HIDDEN_SIZE;
-  const x = row.x[t]!;
+  const x = row.x[t];
   const hPrev = previousState(row, t, T).h;
   return noGrad(() => {
     const W = (m: number[][]): Tensor => narrow(matrix(m), 0, g * H, H);
@@ -229,7 +226,7 @@ export function gateTerms(row: RowTrace, cell: CellKind, gate: GateName, t: numb
     let r: Tensor | null = null;
     let pre: Tensor;
     if (gate === 'n') {
-      r = column(row.gates.r![t]!);
+      r = column(row.gates.r![t]);
       pre = add(add(wx, bi), mul(r, add(wh, bh)));
     } else {
       pre = add(add(add(wx, bi), wh), bh);
@@ -272,7 +269,7 @@ export interface StateUpdate {
 /** Recompute step t's state update from the traced gates with engine ops (the trace's own c_t and h_t must agree). */
 export function stateUpdate(row: RowTrace, cell: CellKind, t: number, T: number): StateUpdate {
   const prev = previousState(row, t, T);
-  const gate = (name: GateName): Tensor => column(row.gates[name]![t]!);
+  const gate = (name: GateName): Tensor => column(row.gates[name]![t]);
   return noGrad(() => {
     if (cell === 'lstm') {
       const [f, i, g, o] = [gate('f'), gate('i'), gate('g'), gate('o')];

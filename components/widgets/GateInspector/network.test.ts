@@ -53,7 +53,7 @@ describe('overview drawing', () => {
     expect(svg.querySelectorAll('.gi-n-cell')).toHaveLength(8);
     const current = svg.querySelectorAll('.gi-n-cell.is-current');
     expect(current).toHaveLength(1);
-    expect([current[0]!.getAttribute('data-t'), current[0]!.getAttribute('data-row')]).toEqual(['2', '1']);
+    expect([current[0].getAttribute('data-t'), current[0].getAttribute('data-row')]).toEqual(['2', '1']);
     const first = svg.querySelector('.gi-n-cell[data-t="1"][data-row="0"]')!;
     expect([...first.querySelectorAll('rect[fill]')].map((r) => r.getAttribute('fill'))).toEqual([
       'rgb(0, 0, 0)',

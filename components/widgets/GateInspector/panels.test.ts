@@ -28,7 +28,7 @@ describe('heatmap panels', () => {
       expect.stringContaining('g, h (tanh) and memory c'),
     ]);
     // Units in rows, steps in columns: 4 × 8 cells each.
-    expect(panels.gates[1]!.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(32);
+    expect(panels.gates[1].querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(32);
   });
 
   it('adds one memory heatmap per row in the multi-row views, on one column when narrow', () => {
@@ -45,7 +45,7 @@ describe('heatmap panels', () => {
   it('gives the memory its own colour range only when some |c| exceeds 1', () => {
     const run = inspect(steps, { cell: 'lstm', numLayers: 1, bidirectional: false });
     expect(memoryDomain(run)).toBe(1);
-    run.rows[0]!.c![2]![1] = -1.234;
+    run.rows[0].c![2][1] = -1.234;
     expect(memoryDomain(run)).toBe(1.3);
     expect(heatmapPanels(run, 0, ['LSTM'], 700).legends).toHaveLength(3);
     expect(
@@ -66,26 +66,26 @@ describe('tables', () => {
     const run = inspect(steps, { cell: 'lstm', numLayers: 2, bidirectional: false });
     const tables = numberTables(run, steps, 1, ['layer 1', 'layer 2'], ', layer 2');
     expect(tables.map((t) => t.dataset.name)).toEqual(['io', 'i', 'f', 'g', 'o', 'c', 'h', 'c-1']);
-    expect(cellsOf(tables[0]!)[1]).toEqual(['', '', 'yes', '', '', '', '', '']);
-    expect(cellsOf(tables[2]!)[0]).toEqual(run.rows[1]!.gates.f!.map((v) => fmt3(v[0]!)));
-    expect(cellsOf(tables[7]!)[3]).toEqual(run.rows[0]!.c!.map((v) => fmt3(v[3]!)));
-    expect(tables[2]!.querySelector('caption')!.textContent).toBe('f, the forget gate, layer 2');
+    expect(cellsOf(tables[0])[1]).toEqual(['', '', 'yes', '', '', '', '', '']);
+    expect(cellsOf(tables[2])[0]).toEqual(run.rows[1].gates.f!.map((v) => fmt3(v[0])));
+    expect(cellsOf(tables[7])[3]).toEqual(run.rows[0].c!.map((v) => fmt3(v[3])));
+    expect(tables[2].querySelector('caption')!.textContent).toBe('f, the forget gate, layer 2');
   });
 
   it('write a gate’s arithmetic and weights from its block of PyTorch’s stacked rows', () => {
     const run = inspect(steps, { cell: 'gru', numLayers: 1, bidirectional: false });
-    const row = run.rows[0]!;
+    const row = run.rows[0];
     const terms = gateTerms(row, 'gru', 'z', 4, run.T);
     const arithmetic = arithmeticTable(row, 'gru', terms, 5);
-    expect([...arithmetic.querySelectorAll('.gi-arith-result')].map((d) => d.textContent!.split(' = ').pop())).toEqual(
-      row.gates.z![4]!.map(fmt3),
+    expect([...arithmetic.querySelectorAll('.gi-arith-result')].map((d) => d.textContent.split(' = ').pop())).toEqual(
+      row.gates.z![4].map(fmt3),
     );
     const [note, weights] = weightTables(row, 'gru', 'z');
-    expect(note!.textContent).toContain('Rows 4–7 of PyTorch’s weight_ih_l0');
-    const Wi = weights!.querySelector('[data-name="Wi"]')!;
+    expect(note.textContent).toContain('Rows 4–7 of PyTorch’s weight_ih_l0');
+    const Wi = weights.querySelector('[data-name="Wi"]')!;
     expect(cellsOf(Wi)).toEqual(
       row.weights.weightIH.slice(4, 8).map((r) => r.map((v) => v.toFixed(4).replace('-', '−'))),
     );
-    expect(cellsOf(weights!.querySelector('[data-name="bh"]')!).flat()).toHaveLength(4);
+    expect(cellsOf(weights.querySelector('[data-name="bh"]')!).flat()).toHaveLength(4);
   });
 });

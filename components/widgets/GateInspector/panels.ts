@@ -12,7 +12,7 @@ import { HIDDEN_SIZE, type CellKind } from './train';
 /** [T][H] → [H][T]: heatmaps put units in rows and steps in columns. */
 export function transpose(values: readonly (readonly number[])[]): number[][] {
   const H = values[0]?.length ?? 0;
-  return Array.from({ length: H }, (_, j) => values.map((v) => v[j] as number));
+  return Array.from({ length: H }, (_, j) => values.map((v) => v[j]));
 }
 
 /** The colour domain of the memory c: ±1 unless some |c_t| is larger (then rounded up to a tenth). */
@@ -43,7 +43,7 @@ export function heatmapPanels(
   width: number,
 ): HeatmapPanels {
   const { cell } = run.config;
-  const row = run.rows[rowIndex] as RowTrace;
+  const row = run.rows[rowIndex];
   const columns = width >= 560 ? 2 : 1;
   const chartWidth = Math.floor((width - (columns - 1) * 16) / columns);
   const cDomain = memoryDomain(run);
@@ -147,12 +147,7 @@ function unitTable(caption: string, values: readonly (readonly number[])[], name
       'tbody',
       {},
       ...Array.from({ length: HIDDEN_SIZE }, (_, j) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, String(j + 1)),
-          ...values.map((v) => el('td', {}, fmt(v[j] as number, 3))),
-        ),
+        el('tr', {}, el('th', { scope: 'row' }, String(j + 1)), ...values.map((v) => el('td', {}, fmt(v[j], 3)))),
       ),
     ),
   );
@@ -170,7 +165,7 @@ export function numberTables(
   where: string,
 ): HTMLElement[] {
   const { cell } = run.config;
-  const row = run.rows[rowIndex] as RowTrace;
+  const row = run.rows[rowIndex];
   return [
     el(
       'table',

@@ -31,7 +31,7 @@ describe('readSequence', () => {
   it(`keeps the first ${MAX_STEPS} steps of a long sequence and reads nothing from empty text`, () => {
     const long = readSequence(Array.from({ length: 30 }, (_, i) => (i / 100).toFixed(2)).join(' '));
     expect(long.steps).toHaveLength(MAX_STEPS);
-    expect(long.steps[MAX_STEPS - 1]!.value).toBe(0.11);
+    expect(long.steps[MAX_STEPS - 1].value).toBe(0.11);
     expect(long.problems).toEqual([`Read the first ${MAX_STEPS} of 30 numbers.`]);
     expect(readSequence('  ,; ')).toEqual({ steps: [], problems: [] });
     expect(readSequence('*'.repeat(5000)).problems).toContain('Read only the first 400 characters.');

@@ -68,7 +68,7 @@ export function formatSequence(steps: readonly Step[], separator = ' '): string 
 export const sequenceCodec: Codec<Step[]> = {
   parse(raw) {
     const { steps, problems } = readSequence(raw);
-    if (problems.length > 0) return { error: problems[0]!.replace(/\.$/, '') };
+    if (problems.length > 0) return { error: problems[0].replace(/\.$/, '') };
     if (steps.length === 0) return { error: `must list 1 to ${MAX_STEPS} numbers from −1 to 1` };
     return { value: steps };
   },

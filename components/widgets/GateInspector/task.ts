@@ -62,8 +62,8 @@ export function randomSequence(T: number, rng: Uniform, maxMarks: 1 | 2 = 2): St
   let placed = 0;
   while (placed < marks) {
     const t = Math.floor(rng.next() * T);
-    if (steps[t]!.marked) continue;
-    steps[t]!.marked = true;
+    if (steps[t].marked) continue;
+    steps[t].marked = true;
     placed++;
   }
   return steps;

@@ -43,13 +43,13 @@ describe('gate-inspector weights', () => {
 
   it('weights.json is what trainNetwork() gives for the single-layer LSTM (regenerate with writeWeights.ts)', () => {
     const fresh = trainNetwork({ cell: 'lstm', numLayers: 1, bidirectional: false });
-    const saved = stored['lstm-l1']!;
+    const saved = stored['lstm-l1'];
     for (const part of ['rnn', 'fc'] as const) {
       for (const [name, value] of Object.entries(fresh[part])) {
         const want = flat(saved[part][name]);
         const got = flat(value);
         expect(got).toHaveLength(want.length);
-        got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(1e-9));
+        got.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-9));
       }
     }
     expect(fresh.finalLoss).toBeCloseTo(saved.finalLoss, 9);

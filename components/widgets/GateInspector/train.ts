@@ -106,8 +106,8 @@ export function trainNetwork(config: NetworkConfig, options: Partial<TrainOption
     const y = new Float64Array(T * B);
     for (let t = 0; t < T; t++) {
       for (let b = 0; b < B; b++) {
-        x.set(encoded[b]!.slice(t * INPUT_SIZE, (t + 1) * INPUT_SIZE), (t * B + b) * INPUT_SIZE);
-        y[t * B + b] = wanted[b]![t]!;
+        x.set(encoded[b].slice(t * INPUT_SIZE, (t + 1) * INPUT_SIZE), (t * B + b) * INPUT_SIZE);
+        y[t * B + b] = wanted[b][t]!;
       }
     }
     const { output } = net.rnn.forward(fromArray(x, [T, B, INPUT_SIZE], { dtype: 'float64' }));

@@ -80,8 +80,8 @@ export interface Trend {
 /** The trend of a gradient profile: vanishing below a 1000th, exploding beyond 1000×. @param gradH [T] */
 export function trendOf(gradH: ArrayLike<number>): Trend {
   const T = gradH.length;
-  const first = gradH[0] as number;
-  const last = gradH[T - 1] as number;
+  const first = gradH[0];
+  const last = gradH[T - 1];
   const ratio = last > 0 ? first / last : first > 0 ? Infinity : 1;
   const perStep = T > 1 ? ratio ** (1 / (T - 1)) : 1;
   const verdict = ratio < 1e-3 ? 'vanishes' : ratio > 1e3 ? 'explodes' : 'steady';

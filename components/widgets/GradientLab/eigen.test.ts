@@ -88,14 +88,12 @@ describe('eigenvalues', () => {
   it('matches tr(Aᵏ) = Σ λᵢᵏ for k = 1..n on random matrices up to 10×10 (which pins down every eigenvalue)', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 10 })
-          .chain((n) =>
-            fc.array(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: n, maxLength: n }), {
-              minLength: n,
-              maxLength: n,
-            }),
-          ),
+        fc.integer({ min: 1, max: 10 }).chain((n) =>
+          fc.array(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: n, maxLength: n }), {
+            minLength: n,
+            maxLength: n,
+          }),
+        ),
         (a) => {
           const zs = eigenvalues(a);
           expect(zs).toHaveLength(a.length);

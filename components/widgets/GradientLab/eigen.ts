@@ -109,12 +109,8 @@ export function eigenvalues(a: readonly (readonly number[])[]): Complex[] {
   let t = 0; // accumulated exceptional shifts
   let p = 0,
     q = 0,
-    r = 0,
-    s = 0,
-    w = 0,
-    x = 0,
-    y = 0,
-    z = 0;
+    r = 0;
+  let s: number, w: number, x: number, y: number, z: number;
   while (nn >= 0) {
     let its = 0;
     let l: number;

@@ -28,7 +28,7 @@ import {
   type LabResult,
   type LabSettings,
 } from './model';
-import { BIAS_MAX, BIAS_MIN, gradientLabSpec, gradientLabUrl, RHO_MAX, RHO_MIN, TAU_MAX, TAU_MIN } from './state';
+import { BIAS_MAX, BIAS_MIN, type gradientLabSpec, gradientLabUrl, RHO_MAX, RHO_MIN, TAU_MAX, TAU_MIN } from './state';
 
 type State = StateOf<typeof gradientLabSpec>;
 
@@ -565,7 +565,7 @@ class GradientLabElement extends HTMLElement {
               'tr',
               {},
               el('th', { scope: 'row' }, String(i + 1)),
-              ...cols.map((c) => el('td', {}, fmtSci(c.values[i] as number, 3))),
+              ...cols.map((c) => el('td', {}, fmtSci(c.values[i], 3))),
             ),
           ),
         ),

@@ -109,7 +109,7 @@ function makeCell(
   if (kind === 'rnn' && s.activation === 'linear') {
     const base = new RNN(INPUT_SIZE, H, opts);
     const p = base.cells[0][0];
-    const bh = (p.biasIH as Tensor).data.map((b, i) => b + ((p.biasHH as Tensor).data[i] as number));
+    const bh = (p.biasIH as Tensor).data.map((b, i) => b + (p.biasHH as Tensor).data[i]);
     const readout = new Linear(H, 1, opts);
     const req = (t: Tensor): Tensor => {
       t.requiresGrad = true;
@@ -155,7 +155,7 @@ function lossAt(cell: Cell, hT: Tensor): Tensor {
 /** Runs the linear RNN h_t = W_ih x_t + W_hh h_{t−1} + b_h from `h0`, over inputs[from..]; returns every h_t as [1, H]. */
 function linearStates(cell: Cell, h0: Tensor, from: number): Tensor[] {
   const { Wih, Whh, bh } = cell.linearWeights as NonNullable<Cell['linearWeights']>;
-  const T = cell.inputs.shape[0] as number;
+  const T = cell.inputs.shape[0];
   const hs: Tensor[] = [];
   let h = h0;
   for (let t = from; t < T; t++) {
@@ -168,7 +168,7 @@ function linearStates(cell: Cell, h0: Tensor, from: number): Tensor[] {
 
 const norm2 = (v: ArrayLike<number>, from = 0, to = v.length): number => {
   let s = 0;
-  for (let i = from; i < to; i++) s += (v[i] as number) ** 2;
+  for (let i = from; i < to; i++) s += v[i] ** 2;
   return Math.sqrt(s);
 };
 
@@ -181,7 +181,7 @@ function parametersOf(cell: Cell): Tensor[] {
 
 /** Forward, backward, and the gradient profile of one cell. */
 function profile(cell: Cell): CellGradients {
-  const T = cell.inputs.shape[0] as number;
+  const T = cell.inputs.shape[0];
   const H = HIDDEN_SIZE;
   const params = parametersOf(cell);
   for (const p of params) p.grad = null;

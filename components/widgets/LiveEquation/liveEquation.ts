@@ -7,7 +7,7 @@ import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
 import { cellDiagram } from './diagram';
 import { runSequence, type Activation, type EquationStep } from './model';
-import { ACTIVATIONS, liveEquationSpec, liveEquationUrl } from './state';
+import { ACTIVATIONS, type liveEquationSpec, liveEquationUrl } from './state';
 import {
   hiddenRows,
   outputRows,
@@ -182,7 +182,7 @@ class LiveEquationElement extends HTMLElement {
   }
 
   private step(): EquationStep {
-    return this.steps[this.state.t - 1] as EquationStep;
+    return this.steps[this.state.t - 1];
   }
 
   private render(): void {
@@ -239,7 +239,7 @@ class LiveEquationElement extends HTMLElement {
     rows.forEach((row, r) => {
       const nodes = [...(container.children[r] as HTMLElement).children].slice(1) as HTMLElement[];
       row.pieces.forEach((piece, i) => {
-        const node = nodes[i] as HTMLElement;
+        const node = nodes[i];
         if (node.dataset.tex !== piece.tex) {
           typeset(piece.tex, node);
           node.dataset.tex = piece.tex;

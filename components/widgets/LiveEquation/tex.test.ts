@@ -46,17 +46,17 @@ describe('live-equation TeX', () => {
     expect(tex[2]).toContain('\\begin{bmatrix}0.500 \\\\ 0.800 \\\\ -0.400\\end{bmatrix}');
     expect(tex[3]).toContain('\\begin{bmatrix}0.500 \\\\ 0.900 \\\\ -0.500\\end{bmatrix}');
     expect(tex[3]).toContain('\\begin{bmatrix}0.462 \\\\ 0.716 \\\\ -0.462\\end{bmatrix}');
-    expect(hiddenRows(step1, 1, 'relu')[0]!.pieces[2]!.tex).toBe('\\operatorname{ReLU}\\big(');
+    expect(hiddenRows(step1, 1, 'relu')[0].pieces[2].tex).toBe('\\operatorname{ReLU}\\big(');
   });
 
   it('writes the output equation with the logits and the softmax', () => {
     const rows = outputRows(step1, 1);
-    expect(rows[0]!.pieces.map((p) => p.tex).join(' ')).toBe(
+    expect(rows[0].pieces.map((p) => p.tex).join(' ')).toBe(
       'y_{1} = \\operatorname{softmax}\\big( W_{hy} h_{1} + b_y \\big)',
     );
-    const last = rows[2]!.pieces;
+    const last = rows[2].pieces;
     expect(last.at(-1)!.tex).toBe(texVector(step1.y));
-    expect(last[2]!.tex).toBe(texVector(step1.z));
+    expect(last[2].tex).toBe(texVector(step1.z));
   });
 
   it('renders every piece with KaTeX without an error', () => {

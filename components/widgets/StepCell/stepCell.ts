@@ -4,7 +4,7 @@ import { el, sym } from '../../lib/dom';
 import { fmt, fmtFactor, fmtVector } from '../../lib/format';
 import type { StateOf } from '../../lib/urlState';
 import { carriedState, cellStep, STEP_CELL_WEIGHTS, type CellStep } from './model';
-import { stepCellSpec, stepCellUrl } from './state';
+import { type stepCellSpec, stepCellUrl } from './state';
 
 type State = StateOf<typeof stepCellSpec>;
 

@@ -13,7 +13,7 @@ export function stateHeatmap(h: readonly (readonly number[])[], t: number): Heat
   const T = h.length;
   const hiddenSize = h[0]?.length ?? 0;
   return {
-    values: Array.from({ length: hiddenSize }, (_, i) => h.slice(0, t).map((ht) => ht[i] as number)),
+    values: Array.from({ length: hiddenSize }, (_, i) => h.slice(0, t).map((ht) => ht[i])),
     colNames: Array.from({ length: T }, (_, k) => k + 1),
     rowNames: Array.from({ length: hiddenSize }, (_, i) => i + 1),
   };
@@ -42,11 +42,11 @@ export interface Prediction {
 export function topPredictions(probs: readonly number[], k: number, next: number | null): Prediction[] {
   const order = probs.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p || a.i - b.i);
   const make = (i: number): Prediction => {
-    const ch = ALPHABET[i] as string;
+    const ch = ALPHABET[i];
     return {
       ch,
       label: charLabel(ch),
-      p: probs[i] as number,
+      p: probs[i],
       rank: order.findIndex((o) => o.i === i) + 1,
       isNext: i === next,
     };
@@ -60,9 +60,9 @@ export function topPredictions(probs: readonly number[], k: number, next: number
 export function bestGuess(probs: readonly number[]): { label: string; p: number } {
   let best = 0;
   probs.forEach((p, i) => {
-    if (p > (probs[best] as number)) best = i;
+    if (p > probs[best]) best = i;
   });
-  return { label: charLabel(ALPHABET[best] as string), p: probs[best] as number };
+  return { label: charLabel(ALPHABET[best]), p: probs[best] };
 }
 
 /** Format a probability as a whole percentage, "<1%" for small ones. */

@@ -23,9 +23,9 @@ describe('unrolling diagrams', () => {
       'ur-step is-future',
     ]);
     expect(node.getAttribute('width')).toBe(String(UNROLLED.left + 3 * UNROLLED.pitch));
-    expect(steps[0]!.textContent).toContain('e 73%');
-    expect(steps[0]!.querySelectorAll('.ur-unit')).toHaveLength(8);
-    expect(steps[1]!.querySelector('.ur-unit')!.getAttribute('fill')).toBe('orange');
+    expect(steps[0].textContent).toContain('e 73%');
+    expect(steps[0].querySelectorAll('.ur-unit')).toHaveLength(8);
+    expect(steps[1].querySelector('.ur-unit')!.getAttribute('fill')).toBe('orange');
   });
 
   it('moves to another step without drawing again', () => {
@@ -66,7 +66,7 @@ describe('unrolling diagrams', () => {
     ]);
     expect(node.textContent).toContain('step t = 2 of 3');
     // At t = 1 the loop carries h_0 = 0.
-    const first = foldedDiagram(input(1)).querySelectorAll('.ur-strip')[1]!;
+    const first = foldedDiagram(input(1)).querySelectorAll('.ur-strip')[1];
     expect(first.querySelector('.ur-unit')!.getAttribute('fill')).toBe('purple');
   });
 });

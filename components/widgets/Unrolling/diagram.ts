@@ -94,7 +94,7 @@ function phase(k: number, t: number): 'is-past' | 'is-current' | 'is-future' {
 /** Describe the current step in words, for the pictures' accessible description. */
 export function describeStep(input: DiagramInput): string {
   const { steps, t } = input;
-  const s = steps[t - 1] as DiagramStep;
+  const s = steps[t - 1];
   return `Step ${t} of ${steps.length}: the cell reads “${s.input}” and h_${t - 1}, computes h_${t}, and its best guess for the next character is “${s.guess.label}” (${pct(s.guess.p)}).`;
 }
 
@@ -195,8 +195,8 @@ export const FOLDED = { width: 360, height: 312, cellX: 120, cellTop: 84, cellWi
 export function foldedDiagram(input: DiagramInput): SVGSVGElement {
   const { steps, t, color, idPrefix } = input;
   const f = FOLDED;
-  const s = steps[t - 1] as DiagramStep;
-  const prev = t > 1 ? (steps[t - 2] as DiagramStep).h : s.h.map(() => 0);
+  const s = steps[t - 1];
+  const prev = t > 1 ? steps[t - 2].h : s.h.map(() => 0);
   const cx = f.cellX + f.cellWidth / 2;
   const right = f.cellX + f.cellWidth;
   const bottom = f.cellTop + f.cellHeight;

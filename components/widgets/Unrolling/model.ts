@@ -23,9 +23,7 @@ loadStateDict(network.fc, weights.fc, { label: 'unrolling weights.fc' });
 network.rnn.eval();
 
 const rows = (data: ArrayLike<number>, width: number): number[][] =>
-  Array.from({ length: data.length / width }, (_, r) =>
-    Array.from({ length: width }, (_, c) => data[r * width + c] as number),
-  );
+  Array.from({ length: data.length / width }, (_, r) => Array.from({ length: width }, (_, c) => data[r * width + c]));
 
 /**
  * Run the network over a sequence from h_0 = 0: one forward pass, no gradient.

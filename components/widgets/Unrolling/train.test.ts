@@ -15,7 +15,7 @@ describe('unrolling weights', () => {
         const stored = flat((weights[part] as Record<string, unknown>)[name]);
         const got = flat(value);
         expect(stored).toHaveLength(got.length);
-        got.forEach((v, i) => expect(Math.abs(v - stored[i]!)).toBeLessThan(1e-9));
+        got.forEach((v, i) => expect(Math.abs(v - stored[i])).toBeLessThan(1e-9));
       }
     }
   });

@@ -55,7 +55,7 @@ export function oneHotBatch(batch: readonly (readonly number[])[]): Float64Array
   const B = batch.length;
   const T = batch[0]?.length ?? 0;
   const x = new Float64Array(T * B * VOCAB_SIZE);
-  for (let b = 0; b < B; b++) for (let t = 0; t < T; t++) x[(t * B + b) * VOCAB_SIZE + (batch[b] as number[])[t]!] = 1;
+  for (let b = 0; b < B; b++) for (let t = 0; t < T; t++) x[(t * B + b) * VOCAB_SIZE + (batch[b] as number[])[t]] = 1;
   return x;
 }
 
@@ -72,7 +72,7 @@ export function trainWeights(options: Partial<TrainOptions> = {}): TrainedWeight
     const inputs = starts.map((s) => ids.slice(s, s + T));
     // Targets in the [T, B] order of the flattened outputs: the character after each input.
     const targets: number[] = [];
-    for (let t = 0; t < T; t++) for (const s of starts) targets.push(ids[s + t + 1]!);
+    for (let t = 0; t < T; t++) for (const s of starts) targets.push(ids[s + t + 1]);
     const { output } = rnn.forward(fromArray(oneHotBatch(inputs), [T, B, VOCAB_SIZE], { dtype: 'float64' }));
     const loss = crossEntropy(fc.forward(reshape(output, [-1, HIDDEN_SIZE])), targets);
     opt.zeroGrad();

@@ -8,7 +8,7 @@ import type { StateOf } from '../../lib/urlState';
 import { bestGuess, percent, stateHeatmap, topPredictions } from './chartData';
 import { describeStep, foldedDiagram, setUnrolledStep, unrolledDiagram, UNROLLED, type DiagramInput } from './diagram';
 import { TRAINING_INFO, unroll, type Unrolled } from './model';
-import { SPEEDS, unrollingSpec, unrollingUrl, VIEWS, type Speed, type View } from './state';
+import { SPEEDS, type unrollingSpec, unrollingUrl, VIEWS, type Speed, type View } from './state';
 import { ALPHABET, charLabel, encodeText, MAX_LENGTH, type Encoded } from './vocab';
 import { MAX_RAW_LENGTH } from './state';
 
@@ -269,9 +269,9 @@ class UnrollingElement extends HTMLElement {
   private diagramInput(): DiagramInput {
     return {
       steps: this.encoded.ids.map((id, i) => ({
-        input: charLabel(ALPHABET[id] as string),
-        h: this.run.h[i] as number[],
-        guess: bestGuess(this.run.probs[i] as number[]),
+        input: charLabel(ALPHABET[id]),
+        h: this.run.h[i],
+        guess: bestGuess(this.run.probs[i]),
       })),
       t: this.state.t,
       color,
@@ -356,14 +356,14 @@ class UnrollingElement extends HTMLElement {
   private renderBars(): void {
     const { t } = this.state;
     const ids = this.encoded.ids;
-    const next = t < ids.length ? (ids[t] as number) : null;
-    const current = charLabel(ALPHABET[ids[t - 1] as number] as string);
+    const next = t < ids.length ? ids[t] : null;
+    const current = charLabel(ALPHABET[ids[t - 1]]);
     this.refs.barsTitle.replaceChildren(
       'Output y',
       el('sub', {}, String(t)),
       `: the network’s guess for the character after “${current}”`,
     );
-    const rows = topPredictions(this.run.probs[t - 1] as number[], TOP_K, next);
+    const rows = topPredictions(this.run.probs[t - 1], TOP_K, next);
     this.refs.bars.replaceChildren(
       ...rows.map((d) =>
         el(
@@ -395,7 +395,7 @@ class UnrollingElement extends HTMLElement {
   private renderTables(): void {
     const { t } = this.state;
     const ids = this.encoded.ids.slice(0, t);
-    const label = (id: number): string => charLabel(ALPHABET[id] as string);
+    const label = (id: number): string => charLabel(ALPHABET[id]);
     const hiddenSize = this.run.h[0]?.length ?? 0;
     this.refs.stateTable.replaceChildren(
       el(
@@ -420,7 +420,7 @@ class UnrollingElement extends HTMLElement {
               'tr',
               {},
               el('th', { scope: 'row' }, String(i + 1)),
-              ...ids.map((_, k) => el('td', {}, fmt((this.run.h[k] as number[])[i] as number, 3))),
+              ...ids.map((_, k) => el('td', {}, fmt(this.run.h[k][i], 3))),
             ),
           ),
         ),
@@ -446,7 +446,7 @@ class UnrollingElement extends HTMLElement {
           'tbody',
           {},
           ...ids.map((id, k) => {
-            const probs = this.run.probs[k] as number[];
+            const probs = this.run.probs[k];
             const guess = bestGuess(probs);
             const next = this.encoded.ids[k + 1];
             return el(
@@ -457,7 +457,7 @@ class UnrollingElement extends HTMLElement {
               el('td', {}, guess.label),
               el('td', {}, fmt(guess.p, 3)),
               el('td', {}, next === undefined ? '(end)' : label(next)),
-              el('td', {}, next === undefined ? '' : fmt(probs[next] as number, 3)),
+              el('td', {}, next === undefined ? '' : fmt(probs[next], 3)),
             );
           }),
         ),

@@ -42,7 +42,7 @@ export const TASK_DEFAULTS: { readonly [N in TaskName]: ConfigOf<N> } = {
  * @returns a new config object
  */
 export function withDefaults<N extends TaskName>(name: N, overrides: Partial<ConfigOf<N>> = {}): ConfigOf<N> {
-  return { ...TASK_DEFAULTS[name], ...overrides, task: name } as ConfigOf<N>;
+  return { ...TASK_DEFAULTS[name], ...overrides, task: name };
 }
 
 /**

@@ -45,7 +45,10 @@ describe('sentiment task on the corpus', () => {
     expect(metrics.accuracy).toBeGreaterThan(0.6);
     const shown = task.showcase();
     expect(shown.length).toBe(8);
-    for (const p of shown) (expect(p.positive).toBeGreaterThanOrEqual(0), expect(p.positive).toBeLessThanOrEqual(1));
+    for (const p of shown) {
+      expect(p.positive).toBeGreaterThanOrEqual(0);
+      expect(p.positive).toBeLessThanOrEqual(1);
+    }
   });
 
   it('predicts a review the same alone or padded beside a longer one (packed semantics)', () => {

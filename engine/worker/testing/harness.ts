@@ -2,7 +2,7 @@
 // message the handler posts, so Node tests can step the training loop one slice at a time.
 import { TrainerHandler, type RunFactory } from '../handler';
 import type { FetchText } from '../data';
-import type { FromWorker, ToWorker } from '../protocol';
+import type { FromWorker } from '../protocol';
 
 /** A scheduler whose queue the test empties by hand, and a clock the test (or a fake task) moves. */
 export class ManualLoop {
@@ -65,7 +65,7 @@ export function createHarness(
     sent,
     messages,
     ofType,
-    send: (message: ToWorker | unknown): void => handler.handle(message),
+    send: (message: unknown): void => handler.handle(message),
     statuses: (): string[] => ofType('status').map((m) => m.status),
     /** Every training point posted so far, in order. */
     curve: (): { step: number; loss: number }[] => ofType('progress').flatMap((p) => p.points),

@@ -41,6 +41,30 @@ describe('nested arrays', () => {
     expect(() => shapeOf([1, null], 'h0')).toThrow('h0[1]: expected a finite number, got null');
   });
 
+  it('reads a 200,000-deep array without recursion, and names a field nested deeper than it may be', () => {
+    let deep: unknown = 0;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(shapeOf(deep, 'x')).toHaveLength(200_000);
+    expect(Array.from(fromNested(deep, 'x').data)).toEqual([0]);
+    expect(() => shapeOf(deep, 'h0', { maxDims: 3 })).toThrow(
+      new FieldError('h0', 'nested 200000 deep; a tensor here has at most 3 dimensions'),
+    );
+    expect(() => fromNested([[[[1]]]], 'params.bias_hh_l0', [4])).toThrow(
+      'params.bias_hh_l0: nested 4 deep; a tensor here has at most 1 dimension (expected shape [4])',
+    );
+  });
+
+  it('names the first bad element of a wide array, row-major', () => {
+    const wide = Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => [0, 1]));
+    (wide[2][1] as unknown[])[1] = Infinity;
+    (wide[2][3] as unknown[])[0] = 'z';
+    expect(() => shapeOf(wide, 'input')).toThrow('input[2][1][1]: expected a finite number, got number Infinity');
+    (wide[2][1] as unknown[])[1] = 0;
+    expect(() => shapeOf(wide, 'input')).toThrow('input[2][3][0]: expected a finite number, got the string "z"');
+    (wide[1] as unknown[])[2] = [0];
+    expect(() => shapeOf(wide, 'input')).toThrow('input[1][2]: ragged nested array: expected length 2, got 1');
+  });
+
   it('names the field on a shape mismatch', () => {
     try {
       fromNested([[1, 2, 3]], 'params.weight_hh_l0', [1, 2]);

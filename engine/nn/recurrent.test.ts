@@ -6,7 +6,7 @@ import { narrow, select } from '../ops/shape';
 import { Rng } from '../random';
 import { gradCheck } from '../testing/gradCheck';
 import { randn, type Tensor } from '../tensor';
-import { GRU, LSTM, RNN, type RecurrentBase, type RecurrentOptions } from './recurrent';
+import { GRU, LSTM, RNN, recurrentParameterShapes, type RecurrentBase, type RecurrentOptions } from './recurrent';
 
 type Kind = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
 const make = (
@@ -55,6 +55,17 @@ describe('parameters', () => {
     ]);
     expect([...new RNN(2, 5, { bias: false }).namedParameters().keys()]).toEqual(['weight_ih_l0', 'weight_hh_l0']);
     expect(lstm.parameters().every((p) => p.requiresGrad)).toBe(true);
+  });
+
+  it('are the names and shapes recurrentParameterShapes lists without building the layer', () => {
+    for (const kind of kinds)
+      for (const numLayers of [1, 3])
+        for (const bidirectional of [false, true])
+          for (const bias of [false, true]) {
+            const opts = { numLayers, bidirectional, bias };
+            const built = [...make(kind, 3, 2, opts).namedParameters()].map(([n, t]) => [n, t.shape]);
+            expect([...recurrentParameterShapes(kind, 3, 2, opts)]).toEqual(built);
+          }
   });
 
   it('start U(−1/√H, 1/√H), drawn from the seeded generator', () => {

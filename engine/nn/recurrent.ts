@@ -61,6 +61,40 @@ export interface RecurrentOutput {
   hN: Tensor;
 }
 
+/** PyTorch's suffix of layer `layer`, direction `direction` (1 = reverse): `_l0`, `_l1_reverse`. */
+function parameterSuffix(layer: number, direction: number): string {
+  return `_l${layer}${direction === 1 ? '_reverse' : ''}`;
+}
+
+/**
+ * The state_dict names and shapes of a recurrent layer's parameters, in PyTorch's order, without
+ * allocating anything: the layer's constructor registers exactly these. G = gateCount(mode), D = 2
+ * if bidirectional: `weight_ih_l{k}[_reverse]` [G·H, inputSize] for k = 0 and [G·H, D·H] above,
+ * `weight_hh_…` [G·H, H], and with bias `bias_ih_…`, `bias_hh_…` [G·H].
+ */
+export function recurrentParameterShapes(
+  mode: RecurrentMode,
+  inputSize: number,
+  hiddenSize: number,
+  opts: Pick<RecurrentOptions, 'numLayers' | 'bias' | 'bidirectional'> = {},
+): Map<string, number[]> {
+  const GH = gateCount(mode) * hiddenSize;
+  const D = opts.bidirectional ? 2 : 1;
+  const shapes = new Map<string, number[]>();
+  for (let l = 0; l < (opts.numLayers ?? 1); l++) {
+    for (let d = 0; d < D; d++) {
+      const suffix = parameterSuffix(l, d);
+      shapes.set(`weight_ih${suffix}`, [GH, l === 0 ? inputSize : D * hiddenSize]);
+      shapes.set(`weight_hh${suffix}`, [GH, hiddenSize]);
+      if (opts.bias ?? true) {
+        shapes.set(`bias_ih${suffix}`, [GH]);
+        shapes.set(`bias_hh${suffix}`, [GH]);
+      }
+    }
+  }
+  return shapes;
+}
+
 /** Shared machinery of RNN, LSTM and GRU (torch.nn.RNNBase). */
 export abstract class RecurrentBase extends Module {
   readonly numLayers: number;
@@ -92,20 +126,22 @@ export abstract class RecurrentBase extends Module {
       throw new Error(`${this.name}: numLayers must be a positive integer, got ${this.numLayers}`);
     if (!(this.dropout >= 0 && this.dropout <= 1))
       throw new Error(`${this.name}: dropout must be in [0, 1], got ${this.dropout}`);
-    const GH = gateCount(mode) * hiddenSize;
-    const D = this.bidirectional ? 2 : 1;
     const bound = 1 / Math.sqrt(hiddenSize);
     const init = (shape: number[]): Tensor => uniform(shape, -bound, bound, this.rng, { dtype: opts.dtype });
+    // Registered (and drawn) in state_dict order, the order recurrentParameterShapes lists them in.
+    const made = new Map<string, Tensor>();
+    for (const [name, shape] of recurrentParameterShapes(mode, inputSize, hiddenSize, opts))
+      made.set(name, this.registerParameter(name, init(shape)));
+    const D = this.bidirectional ? 2 : 1;
     for (let l = 0; l < this.numLayers; l++) {
       const row: DirectionParameters[] = [];
       for (let d = 0; d < D; d++) {
-        const suffix = `_l${l}${d === 1 ? '_reverse' : ''}`;
-        const inF = l === 0 ? inputSize : D * hiddenSize;
+        const suffix = parameterSuffix(l, d);
         row.push({
-          weightIH: this.registerParameter(`weight_ih${suffix}`, init([GH, inF])),
-          weightHH: this.registerParameter(`weight_hh${suffix}`, init([GH, hiddenSize])),
-          biasIH: this.bias ? this.registerParameter(`bias_ih${suffix}`, init([GH])) : null,
-          biasHH: this.bias ? this.registerParameter(`bias_hh${suffix}`, init([GH])) : null,
+          weightIH: made.get(`weight_ih${suffix}`) as Tensor,
+          weightHH: made.get(`weight_hh${suffix}`) as Tensor,
+          biasIH: made.get(`bias_ih${suffix}`) ?? null,
+          biasHH: made.get(`bias_hh${suffix}`) ?? null,
         });
       }
       this.cells.push(row);

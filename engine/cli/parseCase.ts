@@ -1,6 +1,8 @@
 // Validates one `engine:case` JSON value (issue 3's parity format) into typed, flat float64
 // arrays, so that every missing or malformed field fails with an error naming it.
-import { describe, FieldError, formatShape, fromNested } from '../nested';
+import { checkShape, describe, FieldError, flatten, formatShape, shapeOf } from '../nested';
+import { checkElements, MAX_HIDDEN_SIZE, MAX_INPUT_SIZE, MAX_NUM_LAYERS, sizeField } from './caseLimits';
+import { checkParams } from './caseParams';
 
 /** The recurrent layer a case runs, as PyTorch's mode strings. */
 export type Mode = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
@@ -38,11 +40,13 @@ export interface ParsedCase {
   numLayers: number;
   bidirectional: boolean;
   batchFirst: boolean;
+  /** Whether the case has bias_* parameters (PyTorch's bias=True). */
+  bias: boolean;
   /** False when the input is [T, inputSize] (PyTorch's unbatched input). */
   batched: boolean;
   seqLen: number;
   batchSize: number;
-  /** state_dict name → tensor, names and shapes not yet checked against the layer. */
+  /** state_dict name → tensor, names and shapes checked against the layer the sizes describe. */
   params: Map<string, CaseTensor>;
   /** [T, B, inputSize], or [B, T, inputSize] with batchFirst, or [T, inputSize] */
   input: CaseTensor;
@@ -60,8 +64,9 @@ export interface ParsedCase {
 }
 
 /**
- * Checks every field of a case and converts its arrays.
- * @throws FieldError naming the first missing, unexpected or malformed field
+ * Checks every field of a case and converts its arrays. Every size, limit and shape is checked
+ * before any array is read into memory, so an oversized case fails without allocating.
+ * @throws FieldError naming the first missing, unexpected, malformed or oversized field
  */
 export function parseCase(value: unknown): ParsedCase {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -82,38 +87,43 @@ export function parseCase(value: unknown): ParsedCase {
   const mode = rawMode as Mode;
 
   const isLstm = mode === 'lstm';
-  const inputSize = positiveInt(obj, 'input_size');
-  const hiddenSize = positiveInt(obj, 'hidden_size');
-  const numLayers = positiveInt(obj, 'num_layers');
+  const inputSize = sizeField(obj.input_size, 'input_size', MAX_INPUT_SIZE);
+  const hiddenSize = sizeField(obj.hidden_size, 'hidden_size', MAX_HIDDEN_SIZE);
+  const numLayers = sizeField(obj.num_layers, 'num_layers', MAX_NUM_LAYERS);
   const bidirectional = bool(obj, 'bidirectional');
   const batchFirst = bool(obj, 'batch_first');
   const dirs = bidirectional ? 2 : 1;
 
-  const params = new Map<string, CaseTensor>();
+  // Shapes first: each is read without allocating, and checked against the sizes.
   const p = required(obj, 'params');
   if (typeof p !== 'object' || p === null || Array.isArray(p))
     throw new FieldError('params', `expected an object of state_dict name → nested array, got ${describe(p)}`);
-  for (const [name, v] of Object.entries(p)) params.set(name, fromNested(v, `params.${name}`));
+  const rawParams = Object.entries(p as Record<string, unknown>);
+  const paramShapes = new Map(
+    rawParams.map(([name, v]) => [name, shapeOf(v, `params.${name}`, { maxDims: 2 })] as const),
+  );
+  const bias = checkParams(paramShapes, { mode, inputSize, hiddenSize, numLayers, bidirectional });
 
-  const input = fromNested(required(obj, 'input'), 'input');
+  const rawInput = required(obj, 'input');
+  const inputShape = shapeOf(rawInput, 'input', { maxDims: 3 });
   const layout = batchFirst ? '[batch, seq_len, input_size] (batch_first)' : '[seq_len, batch, input_size]';
-  const batched = input.shape.length === 3;
-  if (input.shape.length !== 2 && !batched) {
+  const batched = inputShape.length === 3;
+  if (inputShape.length !== 2 && !batched) {
     throw new FieldError(
       'input',
-      `expected ${layout} or unbatched [seq_len, input_size], got ${formatShape(input.shape)}`,
+      `expected ${layout} or unbatched [seq_len, input_size], got ${formatShape(inputShape)}`,
     );
   }
-  const seqLen = batched && batchFirst ? input.shape[1] : input.shape[0];
-  const batchSize = batched ? (batchFirst ? input.shape[0] : input.shape[1]) : 1;
-  if (input.shape[input.shape.length - 1] !== inputSize) {
+  const seqLen = batched && batchFirst ? inputShape[1] : inputShape[0];
+  const batchSize = batched ? (batchFirst ? inputShape[0] : inputShape[1]) : 1;
+  if (inputShape[inputShape.length - 1] !== inputSize) {
     throw new FieldError(
       'input',
-      `last dimension must be input_size ${inputSize}, got shape ${formatShape(input.shape)}`,
+      `last dimension must be input_size ${inputSize}, got shape ${formatShape(inputShape)}`,
     );
   }
   if (seqLen < 1 || batchSize < 1)
-    throw new FieldError('input', `needs at least one step and one sequence, got shape ${formatShape(input.shape)}`);
+    throw new FieldError('input', `needs at least one step and one sequence, got shape ${formatShape(inputShape)}`);
 
   const stateShape = batched ? [numLayers * dirs, batchSize, hiddenSize] : [numLayers * dirs, hiddenSize];
   const outShape = !batched
@@ -137,23 +147,28 @@ export function parseCase(value: unknown): ParsedCase {
     lengths = l as number[];
   }
 
-  const h0 = obj.h0 === undefined ? undefined : fromNested(obj.h0, 'h0', stateShape);
-  let c0: CaseTensor | undefined;
+  /** The field's value after checking its shape; undefined when an optional field is left out. */
+  const shaped = (key: string, expected: number[], need = false): unknown => {
+    const v = need ? required(obj, key) : obj[key];
+    if (v !== undefined) checkShape(shapeOf(v, key, { maxDims: expected.length, expected }), expected, key);
+    return v;
+  };
+  const rawH0 = shaped('h0', stateShape);
+  let rawC0: unknown;
   if (obj.c0 !== undefined) {
     if (!isLstm) throw new FieldError('c0', `only lstm takes c0, the mode is "${mode}"`);
-    if (!h0) throw new FieldError('h0', 'missing: c0 is given, and an lstm takes h0 and c0 together');
-    c0 = fromNested(obj.c0, 'c0', stateShape);
-  } else if (isLstm && h0) {
+    if (rawH0 === undefined) throw new FieldError('h0', 'missing: c0 is given, and an lstm takes h0 and c0 together');
+    rawC0 = shaped('c0', stateShape);
+  } else if (isLstm && rawH0 !== undefined) {
     throw new FieldError('c0', 'missing: h0 is given, and an lstm takes h0 and c0 together');
   }
-
-  const gradOutput = fromNested(required(obj, 'grad_output'), 'grad_output', outShape);
-  const gradHN = fromNested(required(obj, 'grad_h_n'), 'grad_h_n', stateShape);
-  let gradCN: CaseTensor | undefined;
-  if (isLstm) gradCN = fromNested(required(obj, 'grad_c_n'), 'grad_c_n', stateShape);
+  const rawGradOutput = shaped('grad_output', outShape, true);
+  const rawGradHN = shaped('grad_h_n', stateShape, true);
+  let rawGradCN: unknown;
+  if (isLstm) rawGradCN = shaped('grad_c_n', stateShape, true);
   else if (obj.grad_c_n !== undefined) throw new FieldError('grad_c_n', `only lstm has c_n, the mode is "${mode}"`);
 
-  return {
+  checkElements({
     mode,
     inputSize,
     hiddenSize,
@@ -161,29 +176,41 @@ export function parseCase(value: unknown): ParsedCase {
     bidirectional,
     batchFirst,
     batched,
+    bias,
     seqLen,
     batchSize,
-    params,
-    input,
+    hasH0: rawH0 !== undefined,
+    hasLengths: lengths !== undefined,
+  });
+
+  // Then the numbers.
+  const read = (v: unknown, shape: number[]): CaseTensor => ({ shape, data: flatten(v, shape) });
+  const maybe = (v: unknown, shape: number[]): CaseTensor | undefined => (v === undefined ? undefined : read(v, shape));
+  return {
+    mode,
+    inputSize,
+    hiddenSize,
+    numLayers,
+    bidirectional,
+    batchFirst,
+    bias,
+    batched,
+    seqLen,
+    batchSize,
+    params: new Map(rawParams.map(([name, v]) => [name, read(v, paramShapes.get(name) as number[])])),
+    input: read(rawInput, inputShape),
     lengths,
-    h0,
-    c0,
-    gradOutput,
-    gradHN,
-    gradCN,
+    h0: maybe(rawH0, stateShape),
+    c0: maybe(rawC0, stateShape),
+    gradOutput: read(rawGradOutput, outShape),
+    gradHN: read(rawGradHN, stateShape),
+    gradCN: maybe(rawGradCN, stateShape),
   };
 }
 
 function required(obj: Record<string, unknown>, key: string): unknown {
   if (obj[key] === undefined) throw new FieldError(key, 'missing');
   return obj[key];
-}
-
-function positiveInt(obj: Record<string, unknown>, key: string): number {
-  const v = required(obj, key);
-  if (!Number.isInteger(v) || (v as number) < 1)
-    throw new FieldError(key, `expected a positive integer, got ${describe(v)}`);
-  return v as number;
 }
 
 function bool(obj: Record<string, unknown>, key: string): boolean {

@@ -1,9 +1,10 @@
-// runCase: parameters are checked against the layer (missing, extra, mis-shaped), bias=False
-// cases work, JSON text errors are named; and the real `npm run engine:case` answers a fixture.
+// runCase: bias=False cases work, an answer that is not finite names where, JSON text errors are named;
+// and the real `npm run engine:case` answers a fixture and exits 1 for a bad case, 2 for an answer that is not finite.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerCase, answerCaseJSON } from './runCase';
+import { findNonFinite, NonFiniteAnswerError } from './nonFinite';
+import { answerCase, answerCaseJSON, type CaseAnswer } from './runCase';
 import { assertClose } from '../testing/closeTo';
 
 interface RecurrentFixture {
@@ -31,22 +32,6 @@ function errorOf(prefix: string, edit: (c: Record<string, unknown>, params: Reco
 }
 
 describe('answerCase', () => {
-  it('names a missing, extra or mis-shaped parameter', () => {
-    expect(errorOf('gru_L2_uni', (_, p) => delete p.weight_hh_l1)).toBe(
-      'params.weight_hh_l1: missing (expected shape [15, 5])',
-    );
-    expect(errorOf('gru_L2_uni', (_, p) => (p.weight_hh_l2 = p.weight_hh_l1))).toMatch(
-      /^params\.weight_hh_l2: unexpected: the module has no such parameter \(it has weight_ih_l0, /,
-    );
-    expect(errorOf('gru_L2_uni', (_, p) => (p.bias_ih_l0 = [1, 2]))).toBe(
-      'params.bias_ih_l0: expected shape [15], got [2]',
-    );
-    // A reverse direction's tensors in a unidirectional case are extras.
-    expect(errorOf('lstm_L1_uni_tf', (_, p) => (p.weight_ih_l0_reverse = p.weight_ih_l0))).toMatch(
-      /^params\.weight_ih_l0_reverse: unexpected/,
-    );
-  });
-
   it('answers a bias=False case without bias gradients', () => {
     const f = fixture('nobias_lstm');
     const ours = answerCase(f.case);
@@ -55,10 +40,61 @@ describe('answerCase', () => {
     assertClose(ours.grads.weight_hh_l1_reverse, f.answer.grads.weight_hh_l1_reverse, 'weight_hh_l1_reverse');
   });
 
-  it('reports some but not all biases as the missing ones', () => {
-    expect(errorOf('rnn_tanh_L1_uni', (_, p) => delete p.bias_hh_l0)).toMatch(/^params\.bias_hh_l0: missing/);
+  it('names a parameter the layer does not fit (parseCase checks them before the layer is built)', () => {
+    expect(errorOf('gru_L2_uni', (_, p) => delete p.weight_hh_l1)).toMatch(/^params\.weight_hh_l1: missing/);
+  });
+
+  it('names every output and gradient that is not finite, and where, keeping the numbers', () => {
+    // 1e200 in W_hh of a relu RNN: h grows by 1e200 a step and overflows to Infinity at the third.
+    const c = overflowing();
+    let error: unknown;
+    try {
+      answerCase(c);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NonFiniteAnswerError);
+    const e = error as NonFiniteAnswerError<CaseAnswer>;
+    expect(e.field).toBe('output');
+    expect(e.found.map((n) => n.field)).toEqual([
+      'output',
+      'h_n',
+      'grads.weight_ih_l0',
+      'grads.weight_hh_l0',
+      'grads.bias_ih_l0',
+      'grads.bias_hh_l0',
+      'grads.input',
+      'grads.h0',
+    ]);
+    const out = e.answer.output as number[][][];
+    const [b, t, j] = e.found[0].at;
+    expect(out[b][t][j]).toBe(e.found[0].value);
+    expect(Number.isFinite(out[b][t][j])).toBe(false);
+    expect(Number.isFinite(out[b][t - 1][j])).toBe(true);
+    expect(e.message).toMatch(
+      /^the answer is not finite: output\[0\]\[\d\]\[0\] is Infinity \(\d+ of 16 not finite\), h_n\[0\]\[0\]\[0\] is Infinity \(\d of 2 not finite\), grads\.weight_ih_l0\[0\]\[0\] is NaN \(2 of 2 not finite\), grads\.weight_hh_l0\[0\]\[0\] is NaN \(1 of 1 not finite\), and 4 more: grads\.bias_ih_l0, grads\.bias_hh_l0, grads\.input, grads\.h0\. Every number in the case is finite, so a value overflowed float64 \(beyond ±1\.8e308\) on the way$/,
+    );
+  });
+
+  it('finds the first non-finite value of a tensor by its index in the shape', () => {
+    const data = Float64Array.from({ length: 24 }, (_, i) => (i === 13 || i === 20 ? NaN : i));
+    expect(findNonFinite('grads.h0', data, [2, 3, 4])).toEqual({
+      field: 'grads.h0',
+      at: [1, 0, 1],
+      value: NaN,
+      count: 2,
+      size: 24,
+    });
+    expect(findNonFinite('h_n', data.subarray(0, 13), [13])).toBeNull();
   });
 });
+
+/** A batch-first relu RNN case whose W_hh of 1e200 overflows float64 within its 8 steps. */
+function overflowing(): Record<string, unknown> {
+  const c = fixture('rnn_relu_L1_uni_bf_h0_T8_B2_I2_H1').case;
+  (c.params as Record<string, number[][]>).weight_hh_l0 = [[1e200]];
+  return c;
+}
 
 describe('answerCaseJSON', () => {
   it('names bad text as the case', () => {
@@ -91,12 +127,29 @@ describe('npm run --silent engine:case (spawned)', () => {
     for (const [k, g] of Object.entries(f.answer.grads)) assertClose(ours.grads[k], g, k);
   });
 
-  it('fails with one line naming the field and a non-zero exit', () => {
+  it('fails with one line naming the field and exit 1, for a missing field and a 200,000-deep h0', () => {
     const c = fixture('gru_L1_uni').case;
     delete c.grad_output;
     const r = run(JSON.stringify(c));
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('engine:case: grad_output: missing\n');
+    const deep = JSON.stringify({ ...fixture('gru_L1_uni_bf_h0').case, h0: 0 }).replace(
+      '"h0":0',
+      `"h0":${'['.repeat(200_000)}0${']'.repeat(200_000)}`,
+    );
+    const d = run(deep);
+    expect([d.status, d.stdout]).toEqual([1, '']);
+    expect(d.stderr).toBe(
+      'engine:case: h0: nested 200000 deep; a tensor here has at most 3 dimensions (expected shape [1, 2, 4])\n',
+    );
+  });
+
+  it('refuses an answer that is not finite with one line naming where, nothing on stdout, and exit 2', () => {
+    const r = run(JSON.stringify(overflowing()));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^engine:case: the answer is not finite: output\[0\]\[\d\]\[0\] is Infinity .*\n$/);
+    expect(r.stderr.split('\n')).toHaveLength(2);
   });
 });

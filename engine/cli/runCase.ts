@@ -12,8 +12,8 @@ import {
 import { add, mul } from '../ops/elementwise';
 import { sum } from '../ops/reduce';
 import { FieldError } from '../nested';
-import { loadStateDict } from '../stateDict';
 import { Tensor, type NestedArray } from '../tensor';
+import { findNonFinite, NonFiniteAnswerError } from './nonFinite';
 import { parseCase, type CaseTensor, type ParsedCase } from './parseCase';
 
 /** The answer, in the case's shapes: output, h_n, (c_n), and ∂L/∂ every parameter, the input and h0/c0 when given. */
@@ -28,6 +28,7 @@ export interface CaseAnswer {
  * Answers a case given as JSON text, as `engine:case` does; the answer is JSON in full float64
  * (JavaScript prints the shortest decimal that reads back as the same double).
  * @throws FieldError naming the field, `case` for text that is not JSON
+ * @throws NonFiniteAnswerError when the answer has a value JSON cannot spell (NaN, ±Infinity)
  */
 export function answerCaseJSON(text: string): string {
   if (text.trim() === '') throw new FieldError('case', 'empty input (pipe one case as JSON on stdin)');
@@ -42,27 +43,32 @@ export function answerCaseJSON(text: string): string {
 
 /**
  * Validates and answers a case (the JSON value of issue 3's format).
- * @throws FieldError naming the first missing or malformed field, parameters included (`params.weight_hh_l0`)
+ * @throws FieldError naming the first missing, malformed or oversized field, parameters included (`params.weight_hh_l0`)
+ * @throws NonFiniteAnswerError naming the outputs and gradients that are not finite
  */
 export function answerCase(value: unknown): CaseAnswer {
   return runCase(parseCase(value));
 }
 
-/** Answers a parsed case; parameter names and shapes are checked here, against the layer. */
+/**
+ * Answers a parsed case, whose parameter names and shapes parseCase has checked against the layer.
+ * @throws NonFiniteAnswerError when an output or gradient is NaN or ±Infinity (its `answer` holds the numbers)
+ */
 export function runCase(c: ParsedCase): CaseAnswer {
-  // A case without any bias_* tensor is a PyTorch layer built with bias=False.
-  const bias = [...c.params.keys()].some((k) => k.startsWith('bias_'));
   const opts = {
     numLayers: c.numLayers,
     bidirectional: c.bidirectional,
     batchFirst: c.batchFirst,
-    bias,
+    bias: c.bias,
     dtype: 'float64',
   } as const;
   const { layer, forward } = build(c, opts);
-  loadStateDict(layer, Object.fromEntries([...c.params].map(([k, v]) => [k, toTensor(v).toNested()])), {
-    label: 'params',
-  });
+  for (const [name, p] of layer.namedParameters()) {
+    const given = c.params.get(name);
+    if (given === undefined || given.data.length !== p.size)
+      throw new Error(`engine:case: parseCase let params.${name} through unchecked (a bug)`);
+    p.data.set(given.data);
+  }
 
   const input = toTensor(c.input, true);
   const h0 = c.h0 && toTensor(c.h0, true);
@@ -74,12 +80,26 @@ export function runCase(c: ParsedCase): CaseAnswer {
   if (cN && c.gradCN) loss = add(loss, sum(mul(cN, toTensor(c.gradCN))));
   loss.backward();
 
-  const grads: Record<string, NestedArray> = {};
-  for (const [name, p] of layer.namedParameters()) grads[name] = gradOf(p);
-  grads.input = gradOf(input);
-  if (h0) grads.h0 = gradOf(h0);
-  if (c0) grads.c0 = gradOf(c0);
-  return { output: r.output.toNested(), h_n: r.hN.toNested(), ...(cN ? { c_n: cN.toNested() } : {}), grads };
+  // ∂L/∂ each parameter, the input and h0/c0 when given (zeros when nothing flowed into one).
+  const leaves: [string, Tensor][] = [...layer.namedParameters(), ['input', input]];
+  if (h0) leaves.push(['h0', h0]);
+  if (c0) leaves.push(['c0', c0]);
+  const grads = leaves.map(([name, t]): [string, Tensor] => [name, new Tensor(t.ensureGrad(), t.shape)]);
+
+  const answer: CaseAnswer = {
+    output: r.output.toNested(),
+    h_n: r.hN.toNested(),
+    ...(cN ? { c_n: cN.toNested() } : {}),
+    grads: Object.fromEntries(grads.map(([name, g]) => [name, g.toNested()])),
+  };
+  const found = [
+    findNonFinite('output', r.output.data, r.output.shape),
+    findNonFinite('h_n', r.hN.data, r.hN.shape),
+    cN && findNonFinite('c_n', cN.data, cN.shape),
+    ...grads.map(([name, g]) => findNonFinite(`grads.${name}`, g.data, g.shape)),
+  ].filter((n) => n !== null);
+  if (found.length > 0) throw new NonFiniteAnswerError(found, answer);
+  return answer;
 }
 
 /** The layer of the case's mode, and its forward with one result type (cN only for lstm). */
@@ -100,9 +120,4 @@ function build(
 
 function toTensor(t: CaseTensor, requiresGrad = false): Tensor {
   return new Tensor(t.data, t.shape, requiresGrad);
-}
-
-/** The gradient as nested arrays; zeros when nothing flowed into the tensor. */
-function gradOf(t: Tensor): NestedArray {
-  return new Tensor(t.ensureGrad(), t.shape).toNested();
 }

@@ -9,7 +9,7 @@ import { gateCount, type RecurrentMode } from '../ops/recurrentLayout';
  */
 export const MAX_HIDDEN_SIZE = 1024;
 
-/** input_size ≤ 65,536: a one-hot input over a 65,536-symbol vocabulary (the char model's has under 100). */
+/** input_size ≤ 65,536: a one-hot input over a 65,536-symbol vocabulary (the char model's has at most 75). */
 export const MAX_INPUT_SIZE = 65_536;
 
 /**
@@ -21,8 +21,8 @@ export const MAX_NUM_LAYERS = 16;
 /**
  * The float64 values a case may make the pass allocate, as `caseElements` counts them: 2^25 =
  * 33,554,432 values (256 MiB). The char model at its largest settings (LSTM, hidden 256, 128
- * steps, batch 16, 80 one-hot inputs) needs 11.8 M of them; a 1e6-unit or 10,000-unit hidden size
- * (the tester's 864 MB) is refused before anything is built.
+ * steps, batch 16, 75 one-hot inputs) needs 11.7 M of them; a case of 28.1 M peaked at 565 MiB of
+ * memory in all, its JSON included, so a case within the limit runs on a small machine.
  */
 export const MAX_ELEMENTS = 2 ** 25;
 

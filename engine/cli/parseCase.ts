@@ -168,35 +168,14 @@ export function parseCase(value: unknown): ParsedCase {
   if (isLstm) rawGradCN = shaped('grad_c_n', stateShape, true);
   else if (obj.grad_c_n !== undefined) throw new FieldError('grad_c_n', `only lstm has c_n, the mode is "${mode}"`);
 
-  checkElements({
-    mode,
-    inputSize,
-    hiddenSize,
-    numLayers,
-    bidirectional,
-    batchFirst,
-    batched,
-    bias,
-    seqLen,
-    batchSize,
-    hasH0: rawH0 !== undefined,
-    hasLengths: lengths !== undefined,
-  });
+  const sizes = { mode, inputSize, hiddenSize, numLayers, bidirectional, batchFirst, bias, batched, seqLen, batchSize };
+  checkElements({ ...sizes, hasH0: rawH0 !== undefined, hasLengths: lengths !== undefined });
 
   // Then the numbers.
   const read = (v: unknown, shape: number[]): CaseTensor => ({ shape, data: flatten(v, shape) });
   const maybe = (v: unknown, shape: number[]): CaseTensor | undefined => (v === undefined ? undefined : read(v, shape));
   return {
-    mode,
-    inputSize,
-    hiddenSize,
-    numLayers,
-    bidirectional,
-    batchFirst,
-    bias,
-    batched,
-    seqLen,
-    batchSize,
+    ...sizes,
     params: new Map(rawParams.map(([name, v]) => [name, read(v, paramShapes.get(name) as number[])])),
     input: read(rawInput, inputShape),
     lengths,

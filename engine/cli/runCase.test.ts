@@ -127,7 +127,7 @@ describe('npm run --silent engine:case (spawned)', () => {
     for (const [k, g] of Object.entries(f.answer.grads)) assertClose(ours.grads[k], g, k);
   });
 
-  it('fails with one line naming the field and exit 1, for a missing field and a 200,000-deep h0', () => {
+  it('fails with one line naming the field and exit 1: a missing field, hidden_size 1e6, a 200,000-deep h0', () => {
     const c = fixture('gru_L1_uni').case;
     delete c.grad_output;
     const r = run(JSON.stringify(c));
@@ -138,6 +138,12 @@ describe('npm run --silent engine:case (spawned)', () => {
       '"h0":0',
       `"h0":${'['.repeat(200_000)}0${']'.repeat(200_000)}`,
     );
+    const wide = run(JSON.stringify({ ...fixture('gru_L1_uni').case, hidden_size: 1_000_000 }));
+    expect([wide.status, wide.stdout, wide.stderr]).toEqual([
+      1,
+      '',
+      'engine:case: hidden_size: 1000000 is above the limit of 1024 (engine/README.md says why)\n',
+    ]);
     const d = run(deep);
     expect([d.status, d.stdout]).toEqual([1, '']);
     expect(d.stderr).toBe(

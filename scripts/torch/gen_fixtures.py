@@ -23,7 +23,9 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 torch.set_default_dtype(torch.float64)
 torch.set_num_threads(1)
 
-OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "engine", "testing", "fixtures")
+# FIXTURES_OUT_DIR lets the sync test (scripts/torch/fixtures.test.ts) write a fresh copy elsewhere and compare.
+OUT_DIR = os.environ.get("FIXTURES_OUT_DIR") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "engine", "testing", "fixtures")
 MODES = ["rnn_tanh", "rnn_relu", "lstm", "gru"]
 
 

@@ -36,8 +36,8 @@ export type { RecurrentOptions, RecurrentForwardOptions, RecurrentOutput, Direct
 
 // Seeing inside
 export { RecurrentTrace, DirectionTrace } from './introspect/trace';
-export { GATES } from './ops/recurrentLayout';
-export type { GateName, ForwardRecord, TraceSink } from './ops/recurrentLayout';
+export { GATES, CELL_TYPES, RECURRENT_MODES } from './ops/recurrentLayout';
+export type { GateName, ForwardRecord, TraceSink, CellType } from './ops/recurrentLayout';
 
 // Losses, optimisers, clipping
 export { crossEntropy, mseLoss } from './losses';

@@ -2,17 +2,13 @@
 // ways asynchronously): promises, the progress iterator, controls, requests, and errors from the worker.
 import { describe, expect, it } from 'vitest';
 import { TrainerHandler, type RunFactory, type RunStepResult } from '../../engine/worker/handler';
-import type { FromWorker, RunConfig, ToWorker } from '../../engine/worker/protocol';
+import { withDefaults, type SyntheticConfig } from '../../engine/train/tasks/index';
+import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
 import { TrainerClient, type WorkerLike } from './trainerClient';
 
-const config = (over: Partial<RunConfig> = {}): RunConfig => ({
-  task: 'synthetic',
-  seed: 1,
-  learningRate: 0.1,
-  maxSteps: 30,
-  evalEvery: 10,
-  ...over,
-});
+/** A valid synthetic config (the scripted runs below read only its task, maxSteps and evalEvery). */
+const config = (over: Partial<SyntheticConfig> = {}): SyntheticConfig =>
+  withDefaults('synthetic', { learningRate: 0.1, maxSteps: 30, evalEvery: 10, ...over });
 
 /** A run whose loss is 1/step; `throwAt` makes a step throw. */
 const factory =
@@ -36,7 +32,7 @@ const factory =
   };
 
 /** A Worker stand-in running the handler in this process, with message passing as asynchronous as a real worker's. */
-function inProcessWorker(createRun: RunFactory): { worker: WorkerLike; received: ToWorker[] } {
+function inProcessWorker(buildRun: RunFactory): { worker: WorkerLike; received: ToWorker[] } {
   const received: ToWorker[] = [];
   const worker: WorkerLike = {
     onmessage: null,
@@ -51,7 +47,7 @@ function inProcessWorker(createRun: RunFactory): { worker: WorkerLike; received:
   const handler = new TrainerHandler({
     post: (message: FromWorker) => setTimeout(() => worker.onmessage?.({ data: message } as MessageEvent), 0),
     scheduler: { now: () => performance.now(), schedule: (fn) => setTimeout(fn, 0) },
-    createRun,
+    buildRun,
     fetchText: async () => '',
     progressIntervalMs: 0,
   });
@@ -126,6 +122,20 @@ describe('trainer client', () => {
     const run = client.start(config(), { kind: 'none' });
     await expect(run.ready).rejects.toThrow('line 3');
     expect((await run.finished).message).toContain('line 3');
+  });
+
+  it('ends a run whose config the worker refuses, with the sentence naming the setting', async () => {
+    const { worker } = inProcessWorker(factory());
+    const client = new TrainerClient(() => worker);
+    // Only an untyped caller can send this: the type of `start` allows no such config.
+    const run = client.start(config({ hiddenSize: 5000 }), { kind: 'none' });
+    await expect(run.ready).rejects.toThrow('start: config.hiddenSize must be a whole number from 1 to 1024, got 5000');
+    expect(await run.finished).toEqual({
+      status: 'error',
+      step: 0,
+      message: 'start: config.hiddenSize must be a whole number from 1 to 1024, got 5000',
+    });
+    expect((await client.start(config(), { kind: 'none' }).finished).status).toBe('done');
   });
 
   it('a new start ends the previous run as cancelled', async () => {

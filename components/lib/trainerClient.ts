@@ -1,18 +1,18 @@
 // The page side of the training worker: owns the Worker, numbers runs and requests, and turns the worker's
 // messages into promises and an async iterator of progress. Widgets train through this, never on the main thread.
+import type { TaskConfig } from '../../engine/train/tasks/configs';
 import type {
   DataSource,
   FromWorker,
-  Progress,
-  RunConfig,
+  ProgressMessage,
   RunInfo,
-  RunStatus,
   SnapshotTensor,
   ToWorker,
+  WorkerRunStatus,
 } from '../../engine/worker/protocol';
 import { FINAL_STATUSES } from '../../engine/worker/protocol';
 
-export type { DataSource, Progress, RunConfig, RunInfo, RunStatus, SnapshotTensor };
+export type { DataSource, ProgressMessage, RunInfo, SnapshotTensor, TaskConfig, WorkerRunStatus };
 
 /** The part of `Worker` the client uses, so tests can hand it an in-process stand-in. */
 export interface WorkerLike {
@@ -25,7 +25,7 @@ export interface WorkerLike {
 
 /** How a run ended: its final status, the step it reached, and the sentence to show (for diverged, error, early-stopped, done). */
 export interface RunEnd {
-  status: Extract<RunStatus, 'done' | 'early-stopped' | 'diverged' | 'cancelled' | 'error'>;
+  status: Extract<WorkerRunStatus, 'done' | 'early-stopped' | 'diverged' | 'cancelled' | 'error'>;
   step: number;
   message: string | null;
 }
@@ -69,11 +69,11 @@ export class TrainingRun {
   /** Resolves once the run is over, however it ended (never rejects: an error is an ending with a message). */
   readonly finished: Promise<RunEnd>;
 
-  private currentStatus: RunStatus = 'loading';
+  private currentStatus: WorkerRunStatus = 'loading';
   private lastStep = 0;
-  private queue: Progress[] = [];
-  private waiting: ((result: IteratorResult<Progress>) => void) | null = null;
-  private statusListeners = new Set<(status: RunStatus, message: string | null) => void>();
+  private queue: ProgressMessage[] = [];
+  private waiting: ((result: IteratorResult<ProgressMessage>) => void) | null = null;
+  private statusListeners = new Set<(status: WorkerRunStatus, message: string | null) => void>();
   private errorMessage: string | null = null;
   private resolveReady!: (info: RunInfo) => void;
   private rejectReady!: (error: Error) => void;
@@ -97,19 +97,19 @@ export class TrainingRun {
     });
   }
 
-  get status(): RunStatus {
+  get status(): WorkerRunStatus {
     return this.currentStatus;
   }
 
   /** Call `listener` on every status change; returns a function that removes it. */
-  onStatus(listener: (status: RunStatus, message: string | null) => void): () => void {
+  onStatus(listener: (status: WorkerRunStatus, message: string | null) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
   }
 
   /** Progress messages as they arrive (each carries the points since the previous one); ends when the run is over. */
-  progress(): AsyncIterableIterator<Progress> {
-    const next = (): Promise<IteratorResult<Progress>> => {
+  progress(): AsyncIterableIterator<ProgressMessage> {
+    const next = (): Promise<IteratorResult<ProgressMessage>> => {
       const item = this.queue.shift();
       if (item) return Promise.resolve({ value: item, done: false });
       if (FINAL_STATUSES.includes(this.currentStatus)) return Promise.resolve({ value: undefined, done: true });
@@ -117,7 +117,7 @@ export class TrainingRun {
         this.waiting = resolve;
       });
     };
-    const iterator: AsyncIterableIterator<Progress> = {
+    const iterator: AsyncIterableIterator<ProgressMessage> = {
       next,
       [Symbol.asyncIterator]: () => iterator,
     };
@@ -177,7 +177,7 @@ export class TrainingRun {
         this.setStatus(message.status, message.message ?? null);
         return;
       default:
-        // `diverged` repeats what the final status message carries.
+        // Replies to requests (`samples`, `snapshot`) are settled by the client before they reach the run.
         return;
     }
   }
@@ -189,7 +189,7 @@ export class TrainingRun {
     this.setStatus('error', null);
   }
 
-  private setStatus(status: RunStatus, message: string | null): void {
+  private setStatus(status: WorkerRunStatus, message: string | null): void {
     this.currentStatus = status;
     const text = status === 'error' ? (message ?? this.errorMessage ?? 'the training run failed') : message;
     for (const listener of this.statusListeners) listener(status, text);
@@ -219,7 +219,7 @@ export class TrainerClient {
   constructor(private readonly createWorker: () => WorkerLike = createTrainingWorker) {}
 
   /** Start a run; the previous run, if still going, is cancelled by the worker. */
-  start(config: RunConfig, data: DataSource): TrainingRun {
+  start(config: TaskConfig, data: DataSource): TrainingRun {
     const worker = this.ensureWorker();
     const id = `${this.prefix}-run${++this.runCounter}`;
     const run = new TrainingRun(

@@ -1,5 +1,6 @@
 // A widget's state in the URL, driven by one declarative table: each field's codec parses and formats it both ways.
 // Keys are namespaced per widget (`step-cell.t=3`); invalid values fall back to defaults with a notice for the reader.
+import { describeBound, type IntBound, type NumberBound } from '../../engine/train/config';
 
 /** Turns one URL value into a typed value (or a reason it is invalid) and back. */
 export interface Codec<T> {
@@ -9,12 +10,18 @@ export interface Codec<T> {
   format(value: T): string;
 }
 
-/** One row of a state table: how to read the field, its default, and a line of documentation for instructors. */
-export interface Field<T> {
-  codec: Codec<T>;
+/**
+ * One row of a state table: how to read the field, its default, and a line of documentation for instructors.
+ * `C` keeps the codec's own type, so a form can read a number codec's range from the table.
+ */
+export interface Field<T, C extends Codec<T> = Codec<T>> {
+  codec: C;
   default: T;
   doc: string;
 }
+
+/** The value type a codec reads. */
+export type CodecValue<C> = C extends Codec<infer T> ? T : never;
 
 /** A state table: field name → field. */
 // Fields of different value types in one table; `StateOf` recovers each field's own type.
@@ -25,15 +32,36 @@ export type Spec = Record<string, Field<any>>;
 export type StateOf<S extends Spec> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
 
 /** Define a field of a state table. */
-export function field<T>(codec: Codec<T>, defaultValue: T, doc: string): Field<T> {
+// `any` only in the constraint: the codec's value type is read back from C by CodecValue.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function field<C extends Codec<any>>(
+  codec: C,
+  defaultValue: CodecValue<C>,
+  doc: string,
+): Field<CodecValue<C>, C> {
   return { codec, default: defaultValue, doc };
 }
 
 const trimNumber = (n: number): string => String(Number(n.toPrecision(6)));
 
+/**
+ * A codec of a number that also says its range, so a form can build its input from the URL table
+ * (`numberInput`) instead of restating the bounds: `step` is 1 for whole numbers, `'any'` or a grid otherwise.
+ */
+export interface NumberCodec extends Codec<number> {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number | 'any';
+  readonly integer: boolean;
+}
+
 /** An integer in [min, max]. */
-export function int(min: number, max: number): Codec<number> {
+export function int(min: number, max: number): NumberCodec {
   return {
+    min,
+    max,
+    step: 1,
+    integer: true,
     parse(raw) {
       if (!/^-?\d+$/.test(raw.trim())) return { error: `must be a whole number from ${min} to ${max}` };
       const value = Number(raw);
@@ -43,9 +71,13 @@ export function int(min: number, max: number): Codec<number> {
   };
 }
 
-/** A finite number in [min, max]. */
-export function num(min: number, max: number): Codec<number> {
+/** A finite number in [min, max]; `step` is the grid an input offers (default `'any'`), not enforced when parsing. */
+export function num(min: number, max: number, step: number | 'any' = 'any'): NumberCodec {
   return {
+    min,
+    max,
+    step,
+    integer: false,
     parse(raw) {
       const value = raw.trim() === '' ? NaN : Number(raw);
       if (!Number.isFinite(value)) return { error: `must be a number from ${min} to ${max}` };
@@ -53,6 +85,33 @@ export function num(min: number, max: number): Codec<number> {
     },
     format: trimNumber,
   };
+}
+
+/** Throws unless [min, max] lies inside an engine setting's bound (engine/train/config.ts), ends included or not as it says. */
+function checkInside(bound: IntBound | NumberBound, min: number, max: number): void {
+  const above = bound.kind === 'number' && bound.above ? min > bound.min : min >= bound.min;
+  const below = bound.kind === 'number' && bound.below ? max < bound.max : max <= bound.max;
+  if (!(min <= max && above && below))
+    throw new RangeError(`the range ${min} to ${max} is not inside the engine's bound, ${describeBound(bound)}`);
+}
+
+/**
+ * An integer codec for an engine setting: its bound (e.g. `CHAR_MODEL_BOUNDS.hiddenSize`), or a narrower range a
+ * widget offers inside it; a range that leaves the bound throws when the widget's module loads.
+ */
+export function intIn(bound: IntBound, range: { min?: number; max?: number } = {}): NumberCodec {
+  const { min = bound.min, max = bound.max } = range;
+  checkInside(bound, min, max);
+  return int(min, max);
+}
+
+/**
+ * A number codec for an engine setting, over the range [min, max] a widget offers inside the setting's bound
+ * (checked when the widget's module loads); `step` is the grid its input offers.
+ */
+export function numIn(bound: NumberBound, range: { min: number; max: number; step?: number | 'any' }): NumberCodec {
+  checkInside(bound, range.min, range.max);
+  return num(range.min, range.max, range.step);
 }
 
 /** One of a fixed list of strings. */

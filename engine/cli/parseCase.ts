@@ -3,11 +3,10 @@
 import { checkShape, describe, FieldError, flatten, formatShape, shapeOf } from '../nested';
 import { checkElements, MAX_HIDDEN_SIZE, MAX_INPUT_SIZE, MAX_NUM_LAYERS, sizeField } from './caseLimits';
 import { checkParams } from './caseParams';
+import { RECURRENT_MODES as MODES, type RecurrentMode } from '../ops/recurrentLayout';
 
 /** The recurrent layer a case runs, as PyTorch's mode strings. */
-export type Mode = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
-
-const MODES: readonly Mode[] = ['rnn_tanh', 'rnn_relu', 'lstm', 'gru'];
+export type Mode = RecurrentMode;
 
 const FIELDS = [
   'mode',

@@ -2,8 +2,21 @@
 // introspection that reads it: modes and gate counts, the buffers a forward pass keeps, and where a trace goes.
 import type { TensorData } from '../storage';
 
-/** Which cell: Elman RNN with tanh or relu, LSTM, or GRU (the modes of PyTorch's RNNBase). */
-export type RecurrentMode = 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
+/** Which cell: Elman RNN with tanh or relu, LSTM, or GRU (the modes of PyTorch's RNNBase), in that order. */
+export const RECURRENT_MODES = ['rnn_tanh', 'rnn_relu', 'lstm', 'gru'] as const;
+
+/** One of RECURRENT_MODES. */
+export type RecurrentMode = (typeof RECURRENT_MODES)[number];
+
+/**
+ * The cells the course trains and compares, by the names its pages use: 'rnn' is torch.nn.RNN with tanh
+ * (mode 'rnn_tanh'), 'lstm' and 'gru' as in PyTorch. Every list of cell types (a task's settings, a widget's
+ * choices) comes from this one.
+ */
+export const CELL_TYPES = ['rnn', 'lstm', 'gru'] as const;
+
+/** One of CELL_TYPES. */
+export type CellType = (typeof CELL_TYPES)[number];
 
 /** Number of gate blocks stacked in W_ih and W_hh: 1 (RNN), 4 (LSTM: i f g o), 3 (GRU: r z n). */
 export function gateCount(mode: RecurrentMode): number {

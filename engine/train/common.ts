@@ -4,7 +4,7 @@ import { clipGradNorm } from '../clip';
 import { GRU, LSTM, RNN, type RecurrentOptions } from '../nn/recurrent';
 import { Adam, RMSprop, SGD, type Optimizer } from '../optim/index';
 import { Tensor } from '../tensor';
-import type { CellType, OptimizerName } from './task';
+import { CELL_TYPES, OPTIMIZERS, type CellType, type OptimizerName } from './task';
 
 /** A recurrent layer of any cell type; `cN` is present for the LSTM only. */
 export type AnyRecurrent = RNN | LSTM | GRU;
@@ -22,7 +22,7 @@ export function makeRecurrent(
   if (cell === 'lstm') return new LSTM(inputSize, hiddenSize, opts);
   if (cell === 'gru') return new GRU(inputSize, hiddenSize, opts);
   if (cell === 'rnn') return new RNN(inputSize, hiddenSize, opts);
-  throw new RangeError(`unknown cell ${JSON.stringify(cell)}; use 'rnn', 'lstm' or 'gru'`);
+  throw new RangeError(`unknown cell ${JSON.stringify(cell)}; use one of ${CELL_TYPES.join(', ')}`);
 }
 
 /** The optimizer a config names, with PyTorch's defaults for everything but the learning rate. */
@@ -30,7 +30,7 @@ export function makeOptimizer(name: OptimizerName, params: Tensor[], lr: number)
   if (name === 'adam') return new Adam(params, { lr });
   if (name === 'rmsprop') return new RMSprop(params, { lr });
   if (name === 'sgd') return new SGD(params, { lr });
-  throw new RangeError(`unknown optimizer ${JSON.stringify(name)}; use 'adam', 'rmsprop' or 'sgd'`);
+  throw new RangeError(`unknown optimizer ${JSON.stringify(name)}; use one of ${OPTIMIZERS.join(', ')}`);
 }
 
 /**
@@ -79,9 +79,4 @@ export function oneHot(indices: ArrayLike<number>, shape: readonly number[], siz
 export function checkInt(task: string, name: string, value: number, min = 1): void {
   if (!Number.isInteger(value) || value < min)
     throw new RangeError(`${task}: ${name} must be an integer ≥ ${min}, got ${value}`);
-}
-
-/** Throws a RangeError naming the setting unless `value` is in (0, 1). */
-export function checkFraction(task: string, name: string, value: number): void {
-  if (!(value > 0 && value < 1)) throw new RangeError(`${task}: ${name} must be between 0 and 1, got ${value}`);
 }

@@ -2,14 +2,19 @@
 // the benchmark, or the Web Worker. A task is synchronous and has no timers: the driver decides when to step.
 import type { Tensor } from '../tensor';
 
-/** The tasks the course trains. */
-export type TaskName = 'char-model' | 'forecast' | 'sentiment' | 'synthetic';
+export { CELL_TYPES, type CellType } from '../ops/recurrentLayout';
 
-/** The recurrent cell: 'rnn' is torch.nn.RNN (tanh), 'lstm' and 'gru' as in PyTorch. */
-export type CellType = 'rnn' | 'lstm' | 'gru';
+/** The tasks the course trains. */
+export const TASK_NAMES = ['char-model', 'forecast', 'sentiment', 'synthetic'] as const;
+
+/** One of TASK_NAMES. */
+export type TaskName = (typeof TASK_NAMES)[number];
 
 /** The optimizers a run can use, with PyTorch's defaults apart from the learning rate. */
-export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
+export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
+
+/** One of OPTIMIZERS. */
+export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /** Settings every task accepts; each task extends this with its own (cell type, hidden size, …). */
 export interface BaseTaskConfig {

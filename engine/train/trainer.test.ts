@@ -154,11 +154,13 @@ describe('createRun', () => {
 
   it('rejects bad settings with the setting named', () => {
     const { task } = scripted();
-    expect(() => createRun(task, { ...base, learningRate: 0 })).toThrow(/learning rate must be a positive number/);
+    expect(() => createRun(task, { ...base, learningRate: 0 })).toThrow(
+      'learningRate must be a number above 0 and at most 100, got 0',
+    );
     expect(() => createRun(task, { ...base, maxSteps: 2.5 })).toThrow(/maxSteps/);
     expect(() => createRun(task, { ...base, evalEvery: 0 })).toThrow(/evalEvery/);
     expect(() => createRun(task, { ...base, patience: -1 })).toThrow(/patience/);
-    expect(() => createRun(task, { ...base, clip: -1 })).toThrow(/clip/);
+    expect(() => createRun(task, { ...base, clip: -1 })).toThrow('clip must be a number at least 0, got -1');
   });
 });
 

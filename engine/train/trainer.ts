@@ -1,6 +1,7 @@
 // The training driver: steps a task one optimisation step at a time, evaluates on schedule, keeps the
 // best validation result, stops early, and stops a diverging run with a sentence a reader understands.
 // Pure and synchronous, no timers: a test, the bench or the Web Worker calls `step()` as fast as it likes.
+import { BASE_BOUNDS, checkSettings, type ConfigBounds } from './config';
 import type { BaseTaskConfig, EvalReport, Task } from './task';
 
 /** Where a run is: still going, finished its steps, stopped by early stopping, or stopped by NaN/Infinity. */
@@ -80,17 +81,19 @@ export interface Run {
 /** The part of a task config the driver reads. */
 export type RunConfig = Pick<BaseTaskConfig, 'learningRate' | 'maxSteps' | 'evalEvery' | 'patience' | 'clip'>;
 
-function checkConfig(config: RunConfig): void {
-  const { learningRate, maxSteps, evalEvery, patience = 0, clip = 0 } = config;
-  if (!(Number.isFinite(learningRate) && learningRate > 0))
-    throw new RangeError(`the learning rate must be a positive number, got ${learningRate}`);
-  if (!Number.isInteger(maxSteps) || maxSteps < 1)
-    throw new RangeError(`maxSteps must be a positive integer, got ${maxSteps}`);
-  if (!Number.isInteger(evalEvery) || evalEvery < 1)
-    throw new RangeError(`evalEvery must be a positive integer, got ${evalEvery}`);
-  if (!Number.isInteger(patience) || patience < 0)
-    throw new RangeError(`patience must be an integer ≥ 0 (0 turns early stopping off), got ${patience}`);
-  if (!(clip >= 0)) throw new RangeError(`clip must be ≥ 0 (0 turns clipping off), got ${clip}`);
+/** The bounds of the settings the driver reads: the tasks' own (BASE_BOUNDS). */
+const RUN_BOUNDS = {
+  learningRate: BASE_BOUNDS.learningRate,
+  maxSteps: BASE_BOUNDS.maxSteps,
+  evalEvery: BASE_BOUNDS.evalEvery,
+  patience: BASE_BOUNDS.patience,
+  clip: BASE_BOUNDS.clip,
+} as const satisfies ConfigBounds<RunConfig>;
+
+/** Throws a RangeError naming the first setting outside its bound (0 patience or clip turns that off). */
+function checkRunConfig(config: RunConfig): void {
+  const problem = checkSettings(RUN_BOUNDS, config);
+  if (problem) throw new RangeError(problem.error);
 }
 
 /** Formats a learning rate as a reader would type it: 0.5, 0.003, 3e-5. */
@@ -135,7 +138,7 @@ export function divergenceMessage(
  * @param config the task's config (its learningRate, maxSteps, evalEvery, patience and clip)
  */
 export function createRun(task: Task, config: RunConfig): Run {
-  checkConfig(config);
+  checkRunConfig(config);
   const { maxSteps, evalEvery } = config;
   const patience = config.patience ?? 0;
   const clipOn = (config.clip ?? 0) > 0;
@@ -252,8 +255,8 @@ export function createRun(task: Task, config: RunConfig): Run {
     },
     step,
     setLearningRate(lr: number): void {
-      if (!(Number.isFinite(lr) && lr > 0))
-        throw new RangeError(`the learning rate must be a positive number, got ${lr}`);
+      const problem = checkSettings({ learningRate: RUN_BOUNDS.learningRate }, { learningRate: lr });
+      if (problem) throw new RangeError(problem.error);
       learningRate = lr;
       task.setLearningRate(lr);
     },

@@ -2,18 +2,13 @@
 // progress throttling, request errors, malformed messages, and exceptions that leave the worker usable.
 import { describe, expect, it } from 'vitest';
 import type { RunFactory, RunStepResult, WorkerRun } from './handler';
-import type { RunConfig } from './protocol';
+import { withDefaults, type SyntheticConfig } from '../train/tasks/index';
 import { createHarness, settle, type ManualLoop } from './testing/harness';
 
-const config = (over: Partial<RunConfig> = {}): RunConfig => ({
-  task: 'synthetic',
-  seed: 1,
-  learningRate: 0.1,
-  maxSteps: 20,
-  evalEvery: 5,
-  ...over,
-});
-const start = (runId = 'a', over: Partial<RunConfig> = {}) => ({
+/** A valid synthetic config (the scripted runs below read only its task, maxSteps and evalEvery). */
+const config = (over: Partial<SyntheticConfig> = {}): SyntheticConfig =>
+  withDefaults('synthetic', { learningRate: 0.1, maxSteps: 20, evalEvery: 5, ...over });
+const start = (runId = 'a', over: Partial<SyntheticConfig> = {}) => ({
   type: 'start',
   runId,
   config: config(over),
@@ -201,15 +196,14 @@ describe('training worker handler', () => {
     await settle();
     h.loop.runAll();
     expect(calls.steps).toBe(3);
-    expect(h.ofType('diverged')).toEqual([
-      {
-        type: 'diverged',
-        runId: 'a',
-        step: 3,
-        message: 'The loss became NaN at step 3: the learning rate is probably too high.',
-      },
-    ]);
-    expect(h.statuses().at(-1)).toBe('diverged');
+    // The final status carries the sentence; there is no separate message for it.
+    expect(h.ofType('status').at(-1)).toEqual({
+      type: 'status',
+      runId: 'a',
+      status: 'diverged',
+      step: 3,
+      message: 'The loss became NaN at step 3: the learning rate is probably too high.',
+    });
   });
 
   it('turns an exception inside the task into an error message, and a new run can start', async () => {
@@ -350,6 +344,8 @@ describe('training worker handler', () => {
       { type: 'start', runId: 'a', config: { ...config(), task: 'poetry' }, data: { kind: 'none' } },
       { type: 'start', runId: 'a', config: { ...config(), learningRate: Infinity }, data: { kind: 'none' } },
       { type: 'start', runId: 'a', config: { ...config(), maxSteps: 0 }, data: { kind: 'none' } },
+      { type: 'start', runId: 'a', config: { ...config(), hiddenSize: 100_000 }, data: { kind: 'none' } },
+      { type: 'start', runId: 'a', config: { ...config(), hiddensize: 32 }, data: { kind: 'none' } },
       { type: 'start', runId: 'a', config: config(), data: { kind: 'url' } },
       {
         type: 'start',
@@ -361,10 +357,20 @@ describe('training worker handler', () => {
     for (const message of bad) h.send(message);
     const errors = h.ofType('error');
     expect(errors).toHaveLength(bad.length);
-    expect(h.statuses()).toEqual([]);
+    // Each refused start ends its run before it began, so a page waiting for it is told; other refusals change nothing.
+    const starts = bad.filter((m) => typeof m === 'object' && m !== null && 'type' in m && m.type === 'start');
+    expect(h.statuses()).toEqual(starts.map(() => 'error'));
     expect(errors.map((e) => e.message)).toContain('sample: temperature must be a number from 0.05 to 5');
-    expect(errors.find((e) => e.message.includes('config.task'))?.message).toBe(
-      'start: config.task must be one of char-model, forecast, sentiment, synthetic',
+    expect(errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        'start: config must be an object',
+        'start: config.task must be one of char-model, forecast, sentiment, synthetic, got "poetry"',
+        'start: config.learningRate must be a number above 0 and at most 100, got Infinity',
+        'start: config.maxSteps must be a whole number from 1 to 10000000, got 0',
+        'start: config.hiddenSize must be a whole number from 1 to 1024, got 100000',
+        'start: config.hiddensize is not a synthetic setting',
+        'start: data.url must be a non-empty string',
+      ]),
     );
     expect(errors[5].message).toBe(
       'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot',
@@ -413,7 +419,7 @@ describe('training worker handler', () => {
     h.send({
       type: 'start',
       runId: 'a',
-      config: config({ task: 'sentiment' }),
+      config: withDefaults('sentiment'),
       data: { kind: 'files', files: [{ path: 'huge.csv', file }] },
     });
     await settle();

@@ -7,14 +7,14 @@ import {
   parseToWorker,
   type EvalPoint,
   type FromWorker,
-  type Progress,
-  type RunConfig,
+  type ProgressMessage,
   type RunInfo,
-  type RunStatus,
   type SnapshotTensor,
   type ToWorker,
   type TrainPoint,
+  type WorkerRunStatus,
 } from './protocol';
+import type { TaskConfig } from '../train/tasks/configs';
 
 /** What one call of `WorkerRun.step()` did. */
 export interface RunStepResult {
@@ -42,7 +42,7 @@ export interface WorkerRun {
 }
 
 /** Builds a run from its config and loaded data; throws (e.g. a DataError) when either is unusable. */
-export type RunFactory = (config: RunConfig, data: LoadedData) => WorkerRun | Promise<WorkerRun>;
+export type RunFactory = (config: TaskConfig, data: LoadedData) => WorkerRun | Promise<WorkerRun>;
 
 /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
 export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
@@ -58,7 +58,8 @@ export interface Scheduler {
 export interface HandlerOptions {
   post: Post;
   scheduler: Scheduler;
-  createRun: RunFactory;
+  /** Builds each run (`createWorkerRun` in tasks.ts; tests pass a scripted one). */
+  buildRun: RunFactory;
   fetchText: FetchText;
   /** Shortest gap between two progress messages (default 1000/30 ms: at most about 30 a second). */
   progressIntervalMs?: number;
@@ -67,8 +68,8 @@ export interface HandlerOptions {
 /** One run's bookkeeping. */
 interface ActiveRun {
   id: string;
-  config: RunConfig;
-  status: RunStatus;
+  config: TaskConfig;
+  status: WorkerRunStatus;
   run: WorkerRun | null;
   /** A pause (or step) arrived while loading: start paused. */
   startPaused: boolean;
@@ -104,7 +105,7 @@ export class TrainerHandler {
   }
 
   /** The current run's status, for tests. */
-  get status(): RunStatus | null {
+  get status(): WorkerRunStatus | null {
     return this.active?.status ?? null;
   }
 
@@ -113,6 +114,9 @@ export class TrainerHandler {
     const parsed = parseToWorker(raw);
     if (!parsed.ok) {
       this.post({ type: 'error', runId: parsed.runId, requestId: parsed.requestId, message: parsed.error });
+      // A refused start ends that run before it began, so a page waiting for it hears that it is over.
+      if (parsed.type === 'start' && parsed.runId !== undefined)
+        this.post({ type: 'status', runId: parsed.runId, status: 'error', step: 0 });
       return;
     }
     try {
@@ -219,7 +223,7 @@ export class TrainerHandler {
     try {
       const data = await loadData(message.data, this.options.fetchText);
       if (this.active !== r || r.status !== 'loading') return;
-      const run = await this.options.createRun(config, data);
+      const run = await this.options.buildRun(config, data);
       if (this.active !== r || r.status !== 'loading') return;
       r.run = run;
       if (r.learningRate !== config.learningRate) run.setLearningRate(r.learningRate);
@@ -264,8 +268,6 @@ export class TrainerHandler {
       r.evals.push(result.eval);
     }
     if (result.stop) {
-      if (result.stop.status === 'diverged')
-        this.post({ type: 'diverged', runId: r.id, step: result.step, message: result.stop.message });
       this.finish(r, result.stop.status, result.stop.message);
       return;
     }
@@ -334,14 +336,14 @@ export class TrainerHandler {
     this.finish(r, 'error');
   }
 
-  private finish(r: ActiveRun, status: RunStatus, message?: string): void {
+  private finish(r: ActiveRun, status: WorkerRunStatus, message?: string): void {
     this.bankTime(r);
     if (r.points.length > 0 || r.evals.length > 0 || status === 'done' || status === 'early-stopped')
       this.postProgress(r);
     this.setStatus(r, status, message);
   }
 
-  private setStatus(r: ActiveRun, status: RunStatus, message?: string): void {
+  private setStatus(r: ActiveRun, status: WorkerRunStatus, message?: string): void {
     if (status !== 'running') this.bankTime(r);
     r.status = status;
     this.post({ type: 'status', runId: r.id, status, step: r.step, ...(message ? { message } : {}) });
@@ -365,7 +367,7 @@ export class TrainerHandler {
     }
     r.paceFrom = { elapsedMs, step: r.step };
     const maxSteps = r.run.info.maxSteps;
-    const progress: Progress = {
+    const progress: ProgressMessage = {
       type: 'progress',
       runId: r.id,
       step: r.step,

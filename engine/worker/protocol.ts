@@ -1,13 +1,18 @@
 // The messages between the page and the training worker, as typed unions with string-literal `type` fields,
 // and the parser that turns an untrusted incoming message into one of them (or a sentence saying why not).
-import type { BaseTaskConfig, TaskName } from '../train/task';
+import { BASE_BOUNDS, describeBound, withinBound } from '../train/config';
+import type { TaskName } from '../train/task';
+import { parseTaskConfig, type TaskConfig } from '../train/tasks/configs';
 
-/** Where a run is in its life. `loading` covers fetching and parsing the data and building the model. */
-export type RunStatus =
+/**
+ * Where a run in the worker is in its life: the trainer's statuses (engine/train/trainer.ts `RunStatus`) plus
+ * the worker's own. `loading` covers fetching and parsing the data and building the model.
+ */
+export type WorkerRunStatus =
   'loading' | 'running' | 'paused' | 'done' | 'early-stopped' | 'diverged' | 'cancelled' | 'error';
 
 /** Statuses after which the run takes no more steps (it still answers `sample` and `snapshot`). */
-export const FINAL_STATUSES: readonly RunStatus[] = ['done', 'early-stopped', 'diverged', 'cancelled', 'error'];
+export const FINAL_STATUSES: readonly WorkerRunStatus[] = ['done', 'early-stopped', 'diverged', 'cancelled', 'error'];
 
 /** A file the reader chose from disk (a `File` in the browser); the worker reads it, so parsing never blocks the page. */
 export interface ReaderFile {
@@ -27,12 +32,10 @@ export type DataSource =
   /** Tasks that generate their own data (the synthetic tasks). */
   | { kind: 'none' };
 
-/** A task's settings: the shared ones plus the task's own (cell type, hidden size, sequence length, …). */
-export type RunConfig = BaseTaskConfig & Record<string, unknown>;
-
 /** Page → worker. Every message after `start` names its run, so a late message for an old run is ignored. */
 export type ToWorker =
-  | { type: 'start'; runId: string; config: RunConfig; data: DataSource }
+  /** Start a run of the task `config.task` names, with that task's settings (checked against its bounds). */
+  | { type: 'start'; runId: string; config: TaskConfig; data: DataSource }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   /** Take `n` more steps, then pause. */
@@ -81,7 +84,7 @@ export interface EvalPoint {
 }
 
 /** Progress since the previous progress message; the page appends `points` and `evals` to its curves. */
-export interface Progress {
+export interface ProgressMessage {
   type: 'progress';
   runId: string;
   /** Steps taken so far. */
@@ -112,11 +115,10 @@ export interface SnapshotTensor {
 
 /** Worker → page. */
 export type FromWorker =
-  | { type: 'status'; runId: string; status: RunStatus; step: number; message?: string }
+  /** A change of status; a final one carries the sentence that ended the run (for `diverged`, what went wrong and what to try). */
+  | { type: 'status'; runId: string; status: WorkerRunStatus; step: number; message?: string }
   | { type: 'ready'; runId: string; info: RunInfo }
-  | Progress
-  /** The run stopped because the loss or a parameter stopped being a finite number; `message` explains it to a reader. */
-  | { type: 'diverged'; runId: string; step: number; message: string }
+  | ProgressMessage
   /** Without `requestId`: the run (or, without `runId`, a message) failed. With it: only that request failed. */
   | { type: 'error'; runId?: string; requestId?: number; message: string }
   /** Generated `text` (after the prime); `unknown` lists the prime's characters the model does not know, which were left out. */
@@ -139,10 +141,8 @@ export const LIMITS = {
   maxPrimeLength: 500,
   minTemperature: 0.05,
   maxTemperature: 5,
-  maxLearningRate: 100,
 } as const;
 
-const TASKS: readonly TaskName[] = ['char-model', 'forecast', 'sentiment', 'synthetic'];
 const MESSAGE_TYPES: readonly ToWorker['type'][] = [
   'start',
   'pause',
@@ -154,33 +154,17 @@ const MESSAGE_TYPES: readonly ToWorker['type'][] = [
   'snapshot',
 ];
 
-type Parsed = { ok: true; message: ToWorker } | { ok: false; error: string; runId?: string; requestId?: number };
+/** A parsed message, or why it was refused, with whatever of its run, request and (known) type could be read. */
+type Parsed =
+  | { ok: true; message: ToWorker }
+  | { ok: false; error: string; runId?: string; requestId?: number; type?: ToWorker['type'] };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isInt = (x: unknown, min: number, max: number): x is number =>
   Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
-const isPositive = (x: unknown, max: number): x is number =>
-  typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= max;
+const isMessageType = (x: unknown): x is ToWorker['type'] => (MESSAGE_TYPES as readonly unknown[]).includes(x);
 const isReaderFile = (x: unknown): x is ReaderFile =>
   isObject(x) && typeof x.name === 'string' && typeof x.size === 'number' && typeof x.text === 'function';
-
-function checkConfig(config: unknown): string | null {
-  if (!isObject(config)) return 'config must be an object';
-  if (!TASKS.includes(config.task as TaskName)) return `config.task must be one of ${TASKS.join(', ')}`;
-  if (!isInt(config.seed, -(2 ** 31), 2 ** 32 - 1)) return 'config.seed must be a whole number';
-  if (!isPositive(config.learningRate, LIMITS.maxLearningRate))
-    return `config.learningRate must be a number above 0 and at most ${LIMITS.maxLearningRate}`;
-  if (!isInt(config.maxSteps, 1, 10_000_000)) return 'config.maxSteps must be a whole number of at least 1';
-  if (!isInt(config.evalEvery, 1, 10_000_000)) return 'config.evalEvery must be a whole number of at least 1';
-  if (
-    config.clip !== undefined &&
-    !(typeof config.clip === 'number' && config.clip >= 0 && Number.isFinite(config.clip))
-  )
-    return 'config.clip must be 0 (off) or a positive number';
-  if (config.patience !== undefined && !isInt(config.patience, 0, 1_000_000))
-    return 'config.patience must be a whole number of at least 0';
-  return null;
-}
 
 function checkData(data: unknown): string | null {
   if (!isObject(data)) return 'data must be an object';
@@ -210,8 +194,7 @@ export function parseToWorker(raw: unknown): Parsed {
   if (!isObject(raw)) return { ok: false, error: 'a message must be an object with a "type" field' };
   const runId = typeof raw.runId === 'string' && raw.runId.length > 0 ? raw.runId : undefined;
   const requestId = isInt(raw.requestId, 0, Number.MAX_SAFE_INTEGER) ? raw.requestId : undefined;
-  const fail = (error: string): Parsed => ({ ok: false, error: `${String(raw.type)}: ${error}`, runId, requestId });
-  if (!MESSAGE_TYPES.includes(raw.type as ToWorker['type'])) {
+  if (!isMessageType(raw.type)) {
     return {
       ok: false,
       error: `unknown message type ${JSON.stringify(raw.type)}; expected one of ${MESSAGE_TYPES.join(', ')}`,
@@ -219,29 +202,30 @@ export function parseToWorker(raw: unknown): Parsed {
       requestId,
     };
   }
+  const type = raw.type;
+  const fail = (error: string): Parsed => ({ ok: false, error: `${type}: ${error}`, runId, requestId, type });
   if (runId === undefined) return fail('runId must be a non-empty string');
-  switch (raw.type) {
+  switch (type) {
     case 'start': {
-      const problem = checkConfig(raw.config) ?? checkData(raw.data);
+      const config = parseTaskConfig(raw.config);
+      if (!config.ok) return fail(config.field === 'config' ? config.error : `config.${config.error}`);
+      const problem = checkData(raw.data);
       return problem
         ? fail(problem)
-        : {
-            ok: true,
-            message: { type: 'start', runId, config: raw.config as RunConfig, data: raw.data as DataSource },
-          };
+        : { ok: true, message: { type: 'start', runId, config: config.config, data: raw.data as DataSource } };
     }
     case 'pause':
     case 'resume':
     case 'cancel':
-      return { ok: true, message: { type: raw.type, runId } };
+      return { ok: true, message: { type, runId } };
     case 'step':
       return isInt(raw.n, 1, LIMITS.maxStepN)
         ? { ok: true, message: { type: 'step', runId, n: raw.n } }
         : fail(`n must be a whole number from 1 to ${LIMITS.maxStepN}`);
     case 'setLearningRate':
-      return isPositive(raw.lr, LIMITS.maxLearningRate)
+      return typeof raw.lr === 'number' && withinBound(BASE_BOUNDS.learningRate, raw.lr)
         ? { ok: true, message: { type: 'setLearningRate', runId, lr: raw.lr } }
-        : fail(`lr must be a number above 0 and at most ${LIMITS.maxLearningRate}`);
+        : fail(`lr must be ${describeBound(BASE_BOUNDS.learningRate)}`);
     case 'sample': {
       if (requestId === undefined) return fail('requestId must be a whole number');
       if (typeof raw.prime !== 'string' || raw.prime.length > LIMITS.maxPrimeLength)

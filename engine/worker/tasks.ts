@@ -8,20 +8,19 @@ import { decodeBirths } from '../data/timeseries';
 import type { Task } from '../train/task';
 import { createRun } from '../train/trainer';
 import {
+  CHAR_MODEL_DEFAULTS,
   createCharModelTask,
   createForecastTask,
   createSentimentTask,
   createSyntheticTask,
   type CharModelConfig,
   type CharModelTask,
-  type ForecastConfig,
-  type SentimentConfig,
   type SentimentData,
-  type SyntheticConfig,
+  type TaskConfig,
 } from '../train/tasks/index';
 import type { LoadedData } from './data';
 import type { RunStepResult, WorkerRun } from './handler';
-import type { RunConfig, RunInfo, SnapshotTensor } from './protocol';
+import type { RunInfo, SnapshotTensor } from './protocol';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -46,34 +45,10 @@ interface Built {
   sample?: WorkerRun['sample'];
 }
 
-/** Size limits the worker enforces before allocating anything, so a wild config cannot exhaust the tab's memory. */
-export const CHAR_MODEL_LIMITS = {
-  hiddenSize: 1024,
-  seqLen: 1000,
-  batchSize: 256,
-  numLayers: 4,
-  embeddingDim: 1024,
-} as const;
-
-function checkCharModelConfig(config: RunConfig): CharModelConfig {
-  if (!['rnn', 'lstm', 'gru'].includes(config.cell as string))
-    throw new Error(`char-model: cell must be rnn, lstm or gru, got ${JSON.stringify(config.cell)}`);
-  for (const [key, max] of Object.entries(CHAR_MODEL_LIMITS)) {
-    const value = config[key];
-    const optional = key === 'numLayers' || key === 'embeddingDim';
-    if (value === undefined && optional) continue;
-    const min = key === 'embeddingDim' ? 0 : 1;
-    if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
-      throw new Error(`char-model: ${key} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-    }
-  }
-  return config as unknown as CharModelConfig;
-}
-
-function buildCharModel(config: RunConfig, data: LoadedData): Built {
+function buildCharModel(config: CharModelConfig, data: LoadedData): Built {
   const { name, text } = textOf(data, 'char-model');
-  const task = createCharModelTask(checkCharModelConfig(config), { text });
-  const held = Math.round(((config.validationFraction as number | undefined) ?? 0.1) * 100);
+  const task = createCharModelTask(config, { text });
+  const held = Math.round((config.validationFraction ?? CHAR_MODEL_DEFAULTS.validationFraction) * 100);
   return {
     task,
     dataSummary: `${name}: ${count(text.length)} characters, ${task.vocab.length} distinct; the last ${held}% is held out for validation.`,
@@ -119,13 +94,14 @@ function sentimentData(data: LoadedData): { data: SentimentData; summary: string
   throw new Error('the sentiment task needs data: the course corpus, a CSV file, or aclImdb review files');
 }
 
-function build(config: RunConfig, data: LoadedData): Built {
+/** The one place that turns a task name into a task: reads the data the way that task needs, then builds it. */
+function build(config: TaskConfig, data: LoadedData): Built {
   switch (config.task) {
     case 'char-model':
       return buildCharModel(config, data);
     case 'forecast': {
       const records = decodeBirths(jsonOf(data, 'forecast'));
-      const task = createForecastTask(config as unknown as ForecastConfig, { records });
+      const task = createForecastTask(config, { records });
       return {
         task,
         dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.`,
@@ -133,7 +109,7 @@ function build(config: RunConfig, data: LoadedData): Built {
     }
     case 'sentiment': {
       const { data: examples, summary } = sentimentData(data);
-      const task = createSentimentTask(config as unknown as SentimentConfig, examples);
+      const task = createSentimentTask(config, examples);
       const { train, validation, test } = task.sizes;
       return {
         task,
@@ -141,10 +117,7 @@ function build(config: RunConfig, data: LoadedData): Built {
       };
     }
     case 'synthetic':
-      return {
-        task: createSyntheticTask(config as unknown as SyntheticConfig),
-        dataSummary: 'Sequences generated from the seed.',
-      };
+      return { task: createSyntheticTask(config), dataSummary: 'Sequences generated from the seed.' };
   }
 }
 
@@ -159,10 +132,11 @@ function snapshotOf(task: Task): SnapshotTensor[] {
 }
 
 /**
- * Makes the task a config names over its loaded data and wraps it in a trainer run.
- * @throws Error (or the data layer's DataError) with a message for the reader when the config or data is unusable
+ * Makes the task a config names over its loaded data and wraps it in a trainer run. The config has passed
+ * `parseTaskConfig` (the message check); the task checks it again against the same bounds.
+ * @throws RangeError naming the setting, or Error (or the data layer's DataError) with a message for the reader, when the config or data is unusable
  */
-export function createWorkerRun(config: RunConfig, data: LoadedData): WorkerRun {
+export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun {
   const built = build(config, data);
   const { task } = built;
   const run = createRun(task, config);

@@ -18,7 +18,7 @@ const handler = new TrainerHandler({
       channel.port2.postMessage(null);
     },
   },
-  createRun: createWorkerRun,
+  buildRun: createWorkerRun,
   // 20 progress messages a second: smooth enough for any display, and each is a task on the page's main thread.
   progressIntervalMs: 50,
   fetchText: async (url) => {

@@ -3,11 +3,12 @@
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMobyDick } from '../../scripts/data/datasets';
-import type { DataSource, FromWorker, RunConfig } from './protocol';
+import type { CharModelConfig } from '../train/tasks/index';
+import type { DataSource, FromWorker } from './protocol';
 import { createWorkerRun } from './tasks';
 import { startNodeWorker } from './testing/nodeWorkerStart';
 
-const config: RunConfig = {
+const config: CharModelConfig = {
   task: 'char-model',
   seed: 11,
   cell: 'gru',
@@ -82,7 +83,7 @@ describe('train.worker.ts in a worker thread', () => {
     expect(await w.until((m) => m.type === 'error')).toEqual({
       type: 'error',
       runId: 'x',
-      message: 'start: config.learningRate must be a number above 0 and at most 100',
+      message: 'start: config.learningRate must be a number above 0 and at most 100, got "fast"',
     });
     w.send({ type: 'start', runId: 'c', config: { ...config, maxSteps: 1_000_000 }, data });
     const progress = await w.until((m) => m.type === 'progress' && m.runId === 'c' && m.step >= 3);

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CHAR_ALPHABET } from '../../../engine/data/text';
-import { parseToWorker } from '../../../engine/worker/protocol';
-import { dataUrl, formatDuration, LossCurves, primeMessage, RUN_SETTINGS, runConfig, unknownCharacters } from './model';
-import { charModelUrl } from './state';
+import { CHAR_MODEL_DEFAULTS } from '../../../engine/train/tasks/charModelConfig';
+import { LIMITS, parseToWorker } from '../../../engine/worker/protocol';
+import {
+  dataUrl,
+  formatDuration,
+  LossCurves,
+  primeMessage,
+  runConfig,
+  SAMPLE_LENGTH,
+  unknownCharacters,
+} from './model';
+import { charModelSpec, charModelUrl, HIDDEN_CHOICES, MAX_PRIME, SEQ_CHOICES } from './state';
 
 describe('char-model widget logic', () => {
   it('makes a config the worker accepts from the default settings and from the URL', () => {
@@ -19,18 +28,38 @@ describe('char-model widget logic', () => {
       };
     };
     const defaults = start('');
-    expect(defaults.parsed.ok).toBe(true);
+    // The widget's defaults are the engine's, which the bench times: the reader's Train button runs that config.
+    expect(defaults.parsed).toEqual({ ok: true, message: expect.objectContaining({ config: CHAR_MODEL_DEFAULTS }) });
     const custom = start(
       'char-model.cell=rnn&char-model.hidden=32&char-model.lr=0.5&char-model.seq=16&char-model.seed=9',
     );
     expect(custom.notices).toEqual([]);
     expect(custom.parsed).toMatchObject({
       ok: true,
-      message: { config: { cell: 'rnn', hiddenSize: 32, learningRate: 0.5, seqLen: 16, seed: 9, ...RUN_SETTINGS } },
+      message: {
+        config: { ...CHAR_MODEL_DEFAULTS, cell: 'rnn', hiddenSize: 32, learningRate: 0.5, seqLen: 16, seed: 9 },
+      },
     });
     const bad = start('char-model.hidden=100000&char-model.cell=transformer');
     expect(bad.notices).toHaveLength(2);
     expect(bad.parsed).toMatchObject({ ok: true, message: { config: { cell: 'gru', hiddenSize: 128 } } });
+  });
+
+  it('offers only what the worker accepts: every URL value, listed choice, prime and sample length', () => {
+    const { hidden, seq, lr, seed } = charModelSpec;
+    for (const [f, choices] of [
+      [hidden, HIDDEN_CHOICES],
+      [seq, SEQ_CHOICES],
+    ] as const)
+      for (const v of choices) expect(f.codec.parse(String(v))).toEqual({ value: v });
+    // The extreme corners of the widget's ranges all make configs the worker accepts.
+    for (const corner of ['min', 'max'] as const) {
+      const state = { ...charModelUrl.defaults(), hidden: hidden.codec[corner], seq: seq.codec[corner] };
+      const config = runConfig({ ...state, lr: lr.codec[corner], seed: seed.codec[corner] });
+      expect(parseToWorker({ type: 'start', runId: 'r', config, data: { kind: 'none' } }).ok).toBe(true);
+    }
+    expect(MAX_PRIME).toBeLessThanOrEqual(LIMITS.maxPrimeLength);
+    expect(SAMPLE_LENGTH).toBeLessThanOrEqual(LIMITS.maxSampleLength);
   });
 
   it('resolves the data URL against the site base, not the worker script', () => {

@@ -1,33 +1,28 @@
 // The char-model widget's logic without the DOM: the run config its settings make, the loss curves it
 // accumulates from progress messages (bounded in size), and the sentences it shows about time and input.
+import { CHAR_MODEL_DEFAULTS, type CharModelConfig } from '../../../engine/train/tasks/charModelConfig';
 import type { Series } from '../../charts/lineChart';
-import type { Progress, RunConfig, RunStatus } from '../../lib/trainerClient';
+import type { ProgressMessage, WorkerRunStatus } from '../../lib/trainerClient';
 import type { StateOf } from '../../lib/urlState';
 import type { charModelSpec } from './state';
 
 type State = StateOf<typeof charModelSpec>;
 
-/** Settings the widget fixes: 16 parallel streams, 2,000 steps, an evaluation on 5,000 held-out characters every 100 steps, clipping at 5. */
-export const RUN_SETTINGS = { batchSize: 16, maxSteps: 2000, evalEvery: 100, evalChars: 5000, clip: 5 } as const;
-
 /** Characters generated per sample. */
 export const SAMPLE_LENGTH = 240;
 
-/** The worker's config for the widget's settings (Adam, one layer, one-hot characters). */
-export function runConfig(state: State): RunConfig {
+/**
+ * The worker's config for the widget's settings: the engine's CHAR_MODEL_DEFAULTS (the same the bench times)
+ * with the cell, hidden size, chunk length, learning rate and seed the reader chose.
+ */
+export function runConfig(state: State): CharModelConfig {
   return {
-    task: 'char-model',
+    ...CHAR_MODEL_DEFAULTS,
     seed: state.seed,
     cell: state.cell,
     hiddenSize: state.hidden,
     seqLen: state.seq,
     learningRate: state.lr,
-    optimizer: 'adam',
-    numLayers: 1,
-    embeddingDim: 0,
-    validationFraction: 0.1,
-    patience: 0,
-    ...RUN_SETTINGS,
   };
 }
 
@@ -86,7 +81,7 @@ export class LossCurves {
   }
 
   /** Append a progress message's points and evaluations. */
-  add(progress: Pick<Progress, 'points' | 'evals'>): void {
+  add(progress: Pick<ProgressMessage, 'points' | 'evals'>): void {
     for (const p of progress.points) {
       this.sum += p.loss;
       this.count += 1;
@@ -172,7 +167,7 @@ export function primeMessage(unknown: readonly string[], vocabularySize: number)
 }
 
 /** A few words for each status, for the status line. */
-export const STATUS_TEXT: Record<RunStatus, string> = {
+export const STATUS_TEXT: Record<WorkerRunStatus, string> = {
   loading: 'Loading Moby-Dick and building the model…',
   running: 'Training',
   paused: 'Paused',

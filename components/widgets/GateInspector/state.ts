@@ -3,13 +3,13 @@
 import type { GateName } from '../../../engine';
 import { field, int, oneOf, urlState, type StateOf } from '../../lib/urlState';
 import { MAX_STEPS, PRESETS, readSequence, sequenceCodec } from './sequence';
-import type { CellKind, NetworkConfig } from './train';
+import { CELL_KINDS, type CellKind, type NetworkConfig } from './train';
 
 /** The three pictures of the same engine: one layer, a forward and a backward row, or 1–3 stacked layers. */
 export const VIEWS = ['single', 'bidirectional', 'stacked'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const CELLS = ['lstm', 'gru'] as const satisfies readonly CellKind[];
+export const CELLS = CELL_KINDS;
 
 export const ALL_GATES = ['i', 'f', 'g', 'o', 'r', 'z', 'n'] as const satisfies readonly GateName[];
 

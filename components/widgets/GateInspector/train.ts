@@ -1,13 +1,27 @@
 // How the gate-inspector's networks were made: tiny LSTMs and GRUs trained with the course's engine on the
 // "remember the marked value" task (task.ts). Run once offline (writeWeights.ts); the page only runs forward passes.
-import { Adam, fromArray, GRU, Linear, LSTM, mseLoss, reshape, Rng, stateDict, type StateDict } from '../../../engine';
+import {
+  Adam,
+  CELL_TYPES,
+  fromArray,
+  GRU,
+  Linear,
+  LSTM,
+  mseLoss,
+  reshape,
+  Rng,
+  stateDict,
+  type CellType,
+  type StateDict,
+} from '../../../engine';
 import { encodeSteps, INPUT_SIZE, randomSequence, targets, type TargetKind } from './task';
 
 /** hiddenSize of every network: small enough to show every unit. */
 export const HIDDEN_SIZE = 4;
 
-/** The cells the widget compares. */
-export type CellKind = 'lstm' | 'gru';
+/** The cells the widget compares: the gated ones of the engine's cell types. */
+export type CellKind = Exclude<CellType, 'rnn'>;
+export const CELL_KINDS = CELL_TYPES.filter((c): c is CellKind => c !== 'rnn');
 
 /** One trained network: a cell type and a wiring (numLayers, bidirectional). */
 export interface NetworkConfig {
@@ -22,7 +36,7 @@ export function configKey(config: NetworkConfig): string {
 }
 
 /** Every network the widget can show: 1–3 stacked layers, and one bidirectional layer, for each cell. */
-export const CONFIGS: readonly NetworkConfig[] = (['lstm', 'gru'] as const).flatMap((cell) => [
+export const CONFIGS: readonly NetworkConfig[] = CELL_KINDS.flatMap((cell) => [
   { cell, numLayers: 1, bidirectional: false },
   { cell, numLayers: 2, bidirectional: false },
   { cell, numLayers: 3, bidirectional: false },

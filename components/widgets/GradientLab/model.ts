@@ -2,6 +2,7 @@
 // a loss at the last step is back-propagated and the engine's trace gives ‖∂L/∂h_t‖ and ‖∂h_T/∂h_t‖ for every t.
 import {
   add,
+  CELL_TYPES,
   fromArray,
   GRU,
   Linear,
@@ -15,6 +16,7 @@ import {
   Rng,
   select,
   tensor,
+  type CellType,
   type RecurrentBase,
   type Tensor,
 } from '../../../engine';
@@ -30,8 +32,9 @@ export const MAX_SEQ_LEN = 200;
 export const INPUT_STD = 0.5;
 
 export type Activation = 'tanh' | 'relu' | 'linear';
-export type CellKind = 'rnn' | 'lstm' | 'gru';
-export const CELL_KINDS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+/** The cells the lab compares: all of the engine's cell types. */
+export type CellKind = CellType;
+export const CELL_KINDS: readonly CellKind[] = CELL_TYPES;
 
 /** What the reader sets. */
 export interface LabSettings {

@@ -3,12 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadMobyDick } from '../../../scripts/data/datasets';
 import { createRun } from '../trainer';
-import { CHAR_MODEL_DEFAULTS, createCharModelTask, type CharModelConfig } from './charModel';
+import { createCharModelTask } from './charModel';
+import { CHAR_MODEL_DEFAULTS, type CharModelConfig } from './charModelConfig';
 
 // The first chapters only, so a task builds in milliseconds; the validation part is their last tenth.
 const text = loadMobyDick().slice(0, 60_000);
 const small: CharModelConfig = {
   ...CHAR_MODEL_DEFAULTS,
+  cell: 'lstm',
   hiddenSize: 32,
   seqLen: 16,
   batchSize: 8,
@@ -100,9 +102,13 @@ describe('char-model task', () => {
 
   it('names a bad setting', () => {
     expect(() => createCharModelTask({ ...small, seqLen: 0 }, { text })).toThrow(
-      /char-model: seqLen must be an integer ≥ 1/,
+      'char-model: seqLen must be a whole number from 1 to 1000, got 0',
     );
-    expect(() => createCharModelTask({ ...small, validationFraction: 1 }, { text })).toThrow(/validationFraction/);
-    expect(() => createCharModelTask({ ...small, batchSize: 4000 }, { text })).toThrow(/too short for 4000 streams/);
+    expect(() => createCharModelTask({ ...small, validationFraction: 1 }, { text })).toThrow(
+      'char-model: validationFraction must be a number above 0 and below 1, got 1',
+    );
+    expect(() => createCharModelTask({ ...small, batchSize: 200 }, { text: text.slice(0, 3000) })).toThrow(
+      /too short for 200 streams/,
+    );
   });
 });

@@ -8,30 +8,11 @@ import { buildCharVocab, encodeChars, type Vocab } from '../../data/vocab';
 import { crossEntropy } from '../../losses';
 import { reshape } from '../../ops/shape';
 import { Rng } from '../../random';
-import { allFinite, checkFraction, checkInt, makeOptimizer, optimizeStep } from '../common';
+import { allFinite, checkInt, makeOptimizer, optimizeStep } from '../common';
+import { checkedConfig } from '../config';
 import { detachState, RecurrentNet, type RecurrentState } from '../model';
-import type { BaseTaskConfig, CellType, EvalReport, StepReport, Task } from '../task';
-
-/** Settings of the char model. */
-export interface CharModelConfig extends BaseTaskConfig {
-  task: 'char-model';
-  cell: CellType;
-  hiddenSize: number;
-  /** Stacked layers (default 1). */
-  numLayers?: number;
-  /** Dropout between stacked layers (default 0). */
-  dropout?: number;
-  /** 0 or absent: one-hot characters; otherwise an Embedding of this size. */
-  embeddingDim?: number;
-  /** Truncated-BPTT length: characters per chunk; the gradient stops at chunk boundaries, the state does not. */
-  seqLen: number;
-  /** Parallel streams (columns of `batchify`). */
-  batchSize: number;
-  /** Share of the text held out at its end for validation (default 0.1). */
-  validationFraction?: number;
-  /** Characters of the validation text each evaluation reads, from its start (default 20,000; all if fewer). */
-  evalChars?: number;
-}
+import type { EvalReport, StepReport, Task } from '../task';
+import { CHAR_MODEL_DEFAULTS, parseCharModelConfig, type CharModelConfig } from './charModelConfig';
 
 /** The text the char model reads: the normalised book (`prepareMobyDick`), from `/data/moby-dick.txt` or node_modules. */
 export interface CharModelData {
@@ -66,31 +47,6 @@ export interface CharModelTask extends Task {
   sample(options: SampleOptions): string;
   showcase(): CharModelShowcase;
 }
-
-/**
- * Defaults that reach visibly word-like text in a couple of minutes of training on one core: a one-hot
- * LSTM of 128 units, 32-character chunks, 16 streams, Adam 1e-2, clipping at 5 as Karpathy's char-rnn.
- * Measured on Moby-Dick: after 800 steps (410,000 characters) the validation loss is about 1.89 nats per
- * character against the unigram model's 3.11; longer chunks, bigger batches or Adam 3e-3 learn more
- * per step but fewer steps fit in the same minutes, and reach about 2.0–2.3 in that time.
- */
-export const CHAR_MODEL_DEFAULTS: CharModelConfig = {
-  task: 'char-model',
-  seed: 1,
-  cell: 'lstm',
-  hiddenSize: 128,
-  numLayers: 1,
-  embeddingDim: 0,
-  seqLen: 32,
-  batchSize: 16,
-  learningRate: 1e-2,
-  clip: 5,
-  maxSteps: 2000,
-  evalEvery: 100,
-  patience: 0,
-  validationFraction: 0.1,
-  evalChars: 20_000,
-};
 
 const SHOWCASE = { prime: 'The whale', length: 300, temperature: 0.7, seed: 7 } as const;
 
@@ -127,26 +83,23 @@ function drawIndex(logits: ArrayLike<number>, temperature: number, rng: Rng): nu
  * state (detached); after the last chunk of the text the state resets to zero and a new epoch begins.
  * Metrics: `perplexity` = e^valLoss and `bitsPerChar` = valLoss / ln 2, valLoss in nats per character.
  * Baselines: the same three for the unigram model (character frequencies of the training text).
+ * @throws RangeError naming the setting when the config is outside CHAR_MODEL_BOUNDS, or the text too short for it
  */
-export function createCharModelTask(config: CharModelConfig, data: CharModelData): CharModelTask {
+export function createCharModelTask(settings: CharModelConfig, data: CharModelData): CharModelTask {
   const name = 'char-model';
+  const config = checkedConfig(name, parseCharModelConfig(settings));
+  const D = CHAR_MODEL_DEFAULTS;
   const {
     cell,
     hiddenSize,
     seqLen,
     batchSize,
-    numLayers = 1,
-    dropout = 0,
-    embeddingDim = 0,
-    validationFraction = 0.1,
-    evalChars = 20_000,
+    numLayers = D.numLayers,
+    dropout = D.dropout,
+    embeddingDim = D.embeddingDim,
+    validationFraction = D.validationFraction,
+    evalChars = D.evalChars,
   } = config;
-  checkInt(name, 'hiddenSize', hiddenSize);
-  checkInt(name, 'seqLen', seqLen);
-  checkInt(name, 'batchSize', batchSize);
-  checkInt(name, 'evalChars', evalChars);
-  checkInt(name, 'embeddingDim', embeddingDim, 0);
-  checkFraction(name, 'validationFraction', validationFraction);
 
   const vocab = buildCharVocab(data.text);
   const V = vocab.length;

@@ -19,28 +19,10 @@ import { mseLoss } from '../../losses';
 import { Rng } from '../../random';
 import { Tensor } from '../../tensor';
 import { allFinite, checkInt, makeOptimizer, optimizeStep } from '../common';
+import { checkedConfig } from '../config';
 import { RecurrentNet } from '../model';
-import type { BaseTaskConfig, CellType, EvalReport, StepReport, Task } from '../task';
-
-/** Settings of the forecaster. */
-export interface ForecastConfig extends BaseTaskConfig {
-  task: 'forecast';
-  cell: CellType;
-  hiddenSize: number;
-  /** Stacked layers (default 1). */
-  numLayers?: number;
-  /** Days the model reads before each forecast. */
-  window: number;
-  /** Days of the recursive multi-step forecast (default 14): each prediction is fed back as the next input. */
-  horizon?: number;
-  batchSize: number;
-  /** Add the weekday as a one-hot input beside the births (default true). */
-  weekdays?: boolean;
-  /** Default 2013: the year early stopping watches. */
-  validationYear?: number;
-  /** Default 2014: the held-out year of the reported test MAE. */
-  testYear?: number;
-}
+import type { EvalReport, StepReport, Task } from '../task';
+import { FORECAST_DEFAULTS, parseForecastConfig, type ForecastConfig } from './forecastConfig';
 
 /** The series: consecutive daily records (`prepareBirths`, or `decodeBirths` of `/data/us-births.json`). */
 export interface ForecastData {
@@ -70,27 +52,6 @@ export interface ForecastTask extends Task {
   showcase(): ForecastShowcase;
 }
 
-/**
- * Defaults that beat the seasonal-naive forecast on the held-out year: an LSTM of 32 units reading
- * 28 days and their weekdays, batches of 32 windows, Adam 5e-3, clipping at 1.
- */
-export const FORECAST_DEFAULTS: ForecastConfig = {
-  task: 'forecast',
-  seed: 1,
-  cell: 'lstm',
-  hiddenSize: 32,
-  numLayers: 1,
-  window: 28,
-  horizon: 14,
-  batchSize: 32,
-  weekdays: true,
-  learningRate: 5e-3,
-  clip: 1,
-  maxSteps: 1500,
-  evalEvery: 100,
-  patience: 0,
-};
-
 const SHOWCASE_DAYS = 56;
 /** Days between the origins of the multi-step test forecasts. */
 const MULTI_STEP_STRIDE = 7;
@@ -103,16 +64,25 @@ const MULTI_STEP_STRIDE = 7;
  * year), `testMae` (one-step, test year) and `testMaeMultiStep` (recursive, `horizon` days from every
  * 7th day of the test year, the first origin being its first day). Baselines: the same three for the
  * seasonal-naive forecast (same weekday a week earlier), on the same days.
+ * @throws RangeError naming the setting when the config is outside FORECAST_BOUNDS or does not fit the series
  */
-export function createForecastTask(config: ForecastConfig, data: ForecastData): ForecastTask {
+export function createForecastTask(settings: ForecastConfig, data: ForecastData): ForecastTask {
   const name = 'forecast';
-  const { cell, hiddenSize, window, batchSize, numLayers = 1, horizon = 14, weekdays = true } = config;
-  checkInt(name, 'hiddenSize', hiddenSize);
-  checkInt(name, 'window', window);
-  checkInt(name, 'batchSize', batchSize);
-  checkInt(name, 'horizon', horizon);
+  const config = checkedConfig(name, parseForecastConfig(settings));
+  const D = FORECAST_DEFAULTS;
+  const {
+    cell,
+    hiddenSize,
+    window,
+    batchSize,
+    numLayers = D.numLayers,
+    horizon = D.horizon,
+    weekdays = D.weekdays,
+    validationYear = D.validationYear,
+    testYear = D.testYear,
+  } = config;
   const { records } = data;
-  const split = splitByYear(records, { validationYear: config.validationYear, testYear: config.testYear });
+  const split = splitByYear(records, { validationYear, testYear });
   const births = records.map((r) => r.births);
   const scaler = fitScaler(births, split.train);
   const series = standardize(births, scaler);

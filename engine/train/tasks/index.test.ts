@@ -1,11 +1,16 @@
-// The registry: defaults for every task, overrides that keep the task name, and createTask dispatching on it.
+// The registry: defaults for every task, overrides that keep the task name, and one parser that reads `task`
+// and checks the rest against that task's bounds, naming the setting it refuses.
 import { describe, expect, it } from 'vitest';
-import { createTask, TASK_DEFAULTS, withDefaults } from './index';
+import { TASK_NAMES } from '../task';
+import { CHAR_MODEL_BOUNDS, parseTaskConfig, TASK_DEFAULTS, withDefaults } from './index';
 
 describe('task registry', () => {
-  it('has defaults for every task, each naming its own task', () => {
-    expect(Object.keys(TASK_DEFAULTS).sort()).toEqual(['char-model', 'forecast', 'sentiment', 'synthetic']);
-    for (const [name, config] of Object.entries(TASK_DEFAULTS)) expect(config.task).toBe(name);
+  it('has defaults for every task, each naming its own task and within its own bounds', () => {
+    expect(Object.keys(TASK_DEFAULTS).sort()).toEqual([...TASK_NAMES].sort());
+    for (const [name, config] of Object.entries(TASK_DEFAULTS)) {
+      expect(config.task).toBe(name);
+      expect(parseTaskConfig(config)).toEqual({ ok: true, config });
+    }
   });
 
   it('overrides defaults without changing the task or the shared defaults', () => {
@@ -19,12 +24,52 @@ describe('task registry', () => {
     expect(TASK_DEFAULTS.synthetic.cell).toBe('lstm');
   });
 
-  it('builds the task a config names, and names an unknown one', () => {
-    const task = createTask(withDefaults('synthetic', { delay: 3, trainCount: 64, validationCount: 16 }), undefined);
-    expect(task.name).toBe('synthetic');
-    expect(task.stepsPerEpoch).toBe(2);
-    expect(() => createTask({ ...TASK_DEFAULTS.synthetic, task: 'poetry' } as never, undefined)).toThrow(
-      /unknown task "poetry"/,
+  it('refuses a malformed config with a sentence naming the setting', () => {
+    const char = TASK_DEFAULTS['char-model'];
+    const refused = (raw: unknown) => {
+      const result = parseTaskConfig(raw);
+      return result.ok ? null : { field: result.field, error: result.error };
+    };
+    expect(refused(null)).toEqual({ field: 'config', error: 'config must be an object' });
+    expect(refused({ ...char, task: 'poetry' })).toEqual({
+      field: 'task',
+      error: 'task must be one of char-model, forecast, sentiment, synthetic, got "poetry"',
+    });
+    expect(refused({ ...char, seqLen: 5000 })).toEqual({
+      field: 'seqLen',
+      error: `seqLen must be a whole number from 1 to ${CHAR_MODEL_BOUNDS.seqLen.max}, got 5000`,
+    });
+    expect(refused({ ...char, hiddenSize: '128' })).toEqual({
+      field: 'hiddenSize',
+      error: 'hiddenSize must be a whole number from 1 to 1024, got "128"',
+    });
+    expect(refused({ ...char, learningRate: Infinity })?.error).toBe(
+      'learningRate must be a number above 0 and at most 100, got Infinity',
     );
+    expect(refused({ ...char, cell: 'transformer' })?.error).toBe(
+      'cell must be one of rnn, lstm, gru, got "transformer"',
+    );
+    const { seqLen: _, ...noSeqLen } = char;
+    expect(refused(noSeqLen)?.error).toBe('seqLen must be a whole number from 1 to 1000, got nothing');
+    expect(refused({ ...char, hiddensize: 64 })).toEqual({
+      field: 'hiddensize',
+      error: 'hiddensize is not a char-model setting',
+    });
+    expect(refused({ ...char, cell: '\u202egru' })?.error).toBe('cell must be one of rnn, lstm, gru, got "\\u202egru"');
+    expect(refused(withDefaults('forecast', { validationYear: 2014, testYear: 2014 }))?.field).toBe('validationYear');
+    expect(refused(withDefaults('sentiment', { validationFraction: 0.5, testFraction: 0.5 }))?.field).toBe(
+      'testFraction',
+    );
+    expect(refused(withDefaults('synthetic', { batchSize: 64, trainCount: 32 }))?.error).toBe(
+      'trainCount must be at least batchSize (64), got 32',
+    );
+  });
+
+  it('leaves absent optional settings absent, copies only known ones, and accepts every task', () => {
+    const { evalChars: _, ...rest } = TASK_DEFAULTS['char-model'];
+    const parsed = parseTaskConfig({ ...rest, dropout: undefined });
+    expect(parsed.ok && 'evalChars' in parsed.config).toBe(false);
+    expect(parsed.ok && 'dropout' in parsed.config).toBe(false);
+    for (const task of TASK_NAMES) expect(parseTaskConfig(withDefaults(task)).ok).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadSentimentCorpus } from '../../../scripts/data/datasets';
 import { parseSentimentCsv } from '../../data/csv';
 import { createRun } from '../trainer';
-import { createSentimentTask, SENTIMENT_DEFAULTS, type SentimentConfig } from './sentiment';
+import { createSentimentTask } from './sentiment';
+import { SENTIMENT_DEFAULTS, type SentimentConfig } from './sentimentConfig';
 
 const corpus = loadSentimentCorpus();
 const data = { kind: 'corpus', corpus } as const;

@@ -16,31 +16,11 @@ import { basicEnglish } from '../../data/tokenize';
 import { buildWordVocab, PAD, type Vocab } from '../../data/vocab';
 import { crossEntropy } from '../../losses';
 import { Rng } from '../../random';
-import { allFinite, checkFraction, checkInt, makeOptimizer, optimizeStep } from '../common';
+import { allFinite, makeOptimizer, optimizeStep } from '../common';
+import { checkedConfig } from '../config';
 import { RecurrentNet } from '../model';
-import type { BaseTaskConfig, CellType, EvalReport, StepReport, Task } from '../task';
-
-/** Settings of the sentiment classifier. */
-export interface SentimentConfig extends BaseTaskConfig {
-  task: 'sentiment';
-  cell: CellType;
-  embeddingDim: number;
-  hiddenSize: number;
-  /** Stacked layers (default 1). */
-  numLayers?: number;
-  /** Dropout between stacked layers (default 0). */
-  dropout?: number;
-  batchSize: number;
-  /** Tokens kept from the start of a long review (default 400, as the outline). */
-  maxLen?: number;
-  /** Tokens seen fewer times in training map to <unk> (default 1). */
-  minFreq?: number;
-  /** Largest vocabulary including <unk> and <pad> (default 25,002, as the outline). */
-  maxVocab?: number;
-  /** The reader's data only: shares held out for validation and test (default 0.15 each). */
-  validationFraction?: number;
-  testFraction?: number;
-}
+import type { EvalReport, StepReport, Task } from '../task';
+import { parseSentimentConfig, SENTIMENT_DEFAULTS, type SentimentConfig } from './sentimentConfig';
 
 /**
  * What the classifier trains on: the course corpus with its fixed splits, or the reader's own
@@ -70,25 +50,6 @@ export interface SentimentTask extends Task {
   /** Predictions on sentences with negation and contrast from the validation split. */
   showcase(): SentimentPrediction[];
 }
-
-/**
- * Defaults that beat the bag-of-words baselines on the corpus's negation sentences: Embedding(32) →
- * LSTM(64) → Linear, batches of 32, Adam 5e-3, clipping at 1 as the outline.
- */
-export const SENTIMENT_DEFAULTS: SentimentConfig = {
-  task: 'sentiment',
-  seed: 1,
-  cell: 'lstm',
-  embeddingDim: 32,
-  hiddenSize: 64,
-  numLayers: 1,
-  batchSize: 32,
-  learningRate: 5e-3,
-  clip: 1,
-  maxSteps: 400,
-  evalEvery: 33,
-  patience: 0,
-};
 
 /** A tokenized, encoded example with its subset tags. */
 interface Encoded extends LabelledSequence {
@@ -143,29 +104,25 @@ function splitExamples(
  * final state. Metrics on the validation split: `accuracy`, `negationAccuracy`, `contrastAccuracy`;
  * on the test split the same with a `test` prefix (`testAccuracy`, `testNegationAccuracy`, …).
  * Baselines: the better of naive Bayes and logistic regression on unigram counts, per metric.
+ * @throws RangeError naming the setting when the config is outside SENTIMENT_BOUNDS, or the reader's reviews too few
  */
-export function createSentimentTask(config: SentimentConfig, data: SentimentData): SentimentTask {
+export function createSentimentTask(settings: SentimentConfig, data: SentimentData): SentimentTask {
   const name = 'sentiment';
+  const config = checkedConfig(name, parseSentimentConfig(settings));
+  const D = SENTIMENT_DEFAULTS;
   const {
     cell,
     embeddingDim,
     hiddenSize,
     batchSize,
-    numLayers = 1,
-    dropout = 0,
-    maxLen = 400,
-    minFreq = 1,
-    maxVocab = 25_002,
+    numLayers = D.numLayers,
+    dropout = D.dropout,
+    maxLen = D.maxLen,
+    minFreq = D.minFreq,
+    maxVocab = D.maxVocab,
+    validationFraction = D.validationFraction,
+    testFraction = D.testFraction,
   } = config;
-  const { validationFraction = 0.15, testFraction = 0.15 } = config;
-  checkInt(name, 'embeddingDim', embeddingDim);
-  checkInt(name, 'hiddenSize', hiddenSize);
-  checkInt(name, 'batchSize', batchSize);
-  checkInt(name, 'maxLen', maxLen);
-  checkInt(name, 'minFreq', minFreq);
-  checkInt(name, 'maxVocab', maxVocab, 3);
-  checkFraction(name, 'validationFraction', validationFraction);
-  checkFraction(name, 'testFraction', testFraction);
   const corpus =
     data.kind === 'corpus' ? data.corpus : splitExamples(data.examples, config.seed, validationFraction, testFraction);
 

@@ -2,7 +2,8 @@
 // train and report against their no-learning baselines, runs repeat bit for bit, a bad problem is named.
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../trainer';
-import { createSyntheticTask, SYNTHETIC_DEFAULTS, type SyntheticConfig } from './synthetic';
+import { createSyntheticTask } from './synthetic';
+import { SYNTHETIC_DEFAULTS, type SyntheticConfig } from './syntheticConfig';
 
 const small: SyntheticConfig = {
   ...SYNTHETIC_DEFAULTS,
@@ -87,7 +88,14 @@ describe('synthetic tasks', () => {
   });
 
   it('names a bad problem or delay', () => {
-    expect(() => createSyntheticTask({ ...small, problem: 'copy' as never })).toThrow(/unknown problem "copy"/);
-    expect(() => createSyntheticTask({ ...small, delay: 0 })).toThrow(/delay must be an integer ≥ 1/);
+    expect(() => createSyntheticTask({ ...small, problem: 'copy' as never })).toThrow(
+      'synthetic: problem must be one of recall, adding, parity, got "copy"',
+    );
+    expect(() => createSyntheticTask({ ...small, delay: 0 })).toThrow(
+      'synthetic: delay must be a whole number from 1 to 1000, got 0',
+    );
+    expect(() => createSyntheticTask({ ...small, trainCount: 16 })).toThrow(
+      'synthetic: trainCount must be at least batchSize (32), got 16',
+    );
   });
 });

@@ -40,7 +40,7 @@ export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(r
 
 /** A handler wired to a ManualLoop, with every posted message (and its transfer list) recorded. */
 export function createHarness(
-  createRun: RunFactory,
+  buildRun: RunFactory,
   options: { fetchText?: FetchText; progressIntervalMs?: number } = {},
 ) {
   const loop = new ManualLoop();
@@ -48,7 +48,7 @@ export function createHarness(
   const handler = new TrainerHandler({
     post: (message, transfer) => sent.push({ message, transfer }),
     scheduler: loop.scheduler,
-    createRun,
+    buildRun,
     fetchText:
       options.fetchText ??
       (async (url) => {

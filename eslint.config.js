@@ -19,6 +19,8 @@ export default tseslint.config(
       'node_modules/',
       'e2e/screenshots/',
       'engine/kernels/*.f64.ts',
+      // AssemblyScript (compiled by engine/kernels/wasm/build.mjs), not TypeScript: its own types and decorators.
+      'engine/kernels/wasm/assembly/',
       '**/*.astro',
       '**/*.mdx',
     ],

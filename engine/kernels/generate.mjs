@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The float64 source for a float32 kernel source. Math.fround(x), which a float32 kernel uses for
- * "x as the array will store it", becomes (x): a float64 array stores any double as it is.
+ * "x as the array will store it", becomes (x): a float64 array stores any double as it is; an import
+ * of another float32 kernel file becomes one of its float64 twin.
  */
 export function toFloat64(source, fromName) {
   const banner = `// GENERATED from ${fromName} by generate.mjs: edit that file, then run node engine/kernels/generate.mjs.\n`;
@@ -16,6 +17,7 @@ export function toFloat64(source, fromName) {
       .replaceAll('Float32Array', 'Float64Array')
       .replaceAll('Float32 ', 'Float64 ')
       .replaceAll('Math.fround(', '(')
+      .replace(/from '\.\/(\w+)\.f32'/g, "from './$1.f64'")
       .replaceAll('.f64.ts is generated from this file', '.f64.ts is this file, generated')
   );
 }

@@ -8,6 +8,9 @@ import * as gemm32 from './gemm.f32';
 import * as gemm64 from './gemm.f64';
 import * as optim32 from './optim.f32';
 import * as optim64 from './optim.f64';
+import * as recurrence32 from './recurrence.f32';
+import * as recurrence64 from './recurrence.f64';
+import type { SequenceBackward, SequenceForward } from './sequence';
 
 /**
  * The hot loops, on flat row-major arrays with element offsets. All arrays passed to one call
@@ -95,6 +98,10 @@ export interface Kernels {
   addRows(M: number, N: number, C: TensorData, cOff: number, v: TensorData): void;
   /** out[N] += column sums of A[M,N] */
   addColumnSums(M: number, N: number, A: TensorData, aOff: number, out: TensorData): void;
+  /** One recurrent layer and direction over a whole sequence, forward (see sequence.ts). */
+  recurrenceForward(args: SequenceForward<TensorData>): void;
+  /** Its backward: BPTT, then ∂L/∂W_hh and ∂L/∂b_hh (see sequence.ts). */
+  recurrenceBackward(args: SequenceBackward<TensorData>): void;
   rnnForward(
     B: number,
     H: number,
@@ -275,8 +282,8 @@ export interface Kernels {
   ): void;
 }
 
-const float32: Kernels = { ...gemm32, ...cells32, ...optim32 };
-const float64: Kernels = { ...gemm64, ...cells64, ...optim64 };
+const float32: Kernels = { ...gemm32, ...cells32, ...optim32, ...recurrence32 };
+const float64: Kernels = { ...gemm64, ...cells64, ...optim64, ...recurrence64 };
 
 /** The kernel table for a dtype. */
 export function kernelsFor(dtype: DType): Kernels {

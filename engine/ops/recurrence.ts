@@ -80,7 +80,6 @@ export function recurrence(
   const dtype = commonDtype(op, ...inputs);
   const k = kernelsFor(dtype);
   const reverse = opts.reverse ?? false;
-  const relu = mode === 'rnn_relu';
   const S = B * H; // one state slot
   const W = weightHH.data;
   const bias = biasHH === null ? null : biasHH.data;
@@ -92,65 +91,10 @@ export function recurrence(
   if (h0 !== null) Hs.set(h0.data, first);
   if (Cs !== null && c0 !== null) Cs.set(c0.data, first);
   // Gate activations [T, B, G·H] (LSTM, GRU), tanh(c_t) (LSTM), W_hn h + b_hn (GRU).
-  const G = mode === 'lstm' || mode === 'gru' ? xProj.data.slice() : null;
+  const G = mode === 'lstm' || mode === 'gru' ? allocate(dtype, T * B * GH) : null;
   const TC = mode === 'lstm' ? allocate(dtype, T * S) : null;
   const HN = mode === 'gru' ? allocate(dtype, T * S) : null;
-  const Hp = mode === 'gru' ? allocate(dtype, B * GH) : null;
-
-  // W_hh h_{t−1} at every step as the row-major product h_{t−1}·W_hhᵀ, with W_hhᵀ made once here
-  // (the kernels' fast layout is A·B). addHidden: C[cOff…] (B rows of G·H) += b_hh + W_hh h_{t−1}.
-  const Wt = transposedBuffer(weightHH);
-  k.transpose(GH, H, W, 0, Wt, 0);
-  const addHidden = (prevOff: number, C: TensorData, cOff: number): void => {
-    if (bias !== null) k.addRows(B, GH, C, cOff, bias);
-    k.gemmNN(B, GH, H, Hs, prevOff, Wt, 0, C, cOff, true);
-  };
-  // The RNN's pre-activations a_t start as W_ih x_t + b_ih in the new-state slots.
-  if (mode === 'rnn_tanh' || mode === 'rnn_relu') Hs.set(xProj.data, reverse ? 0 : S);
-
-  for (let q = 0; q < T; q++) {
-    const t = reverse ? T - 1 - q : q;
-    const prevOff = reverse ? (t + 1) * S : t * S;
-    const newOff = reverse ? t * S : (t + 1) * S;
-    const gOff = t * B * GH;
-    if (mode === 'lstm') {
-      addHidden(prevOff, G as TensorData, gOff); // gates += W_hh h_{t−1} + b_hh
-      k.lstmForward(
-        B,
-        H,
-        G as TensorData,
-        gOff,
-        Hs,
-        Cs as TensorData,
-        prevOff,
-        newOff,
-        TC as TensorData,
-        t * S,
-        lengths,
-        t,
-      );
-    } else if (mode === 'gru') {
-      (Hp as TensorData).fill(0);
-      addHidden(prevOff, Hp as TensorData, 0); // W_hh h_{t−1} + b_hh, kept apart for r ⊙ (·)
-      k.gruForward(
-        B,
-        H,
-        G as TensorData,
-        gOff,
-        Hp as TensorData,
-        Hs,
-        prevOff,
-        newOff,
-        HN as TensorData,
-        t * S,
-        lengths,
-        t,
-      );
-    } else {
-      addHidden(prevOff, Hs, newOff); // a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
-      k.rnnForward(B, H, relu, Hs, prevOff, newOff, lengths, t);
-    }
-  }
+  k.recurrenceForward({ mode, T, B, H, reverse, lengths, W, bias, xProj: xProj.data, Hs, Cs, G, TC, HN });
 
   // The output is h_1 … h_T (h_{T−1} … h_0 in reverse) as they lie in Hs, viewed without a copy; with
   // lengths it is a copy whose padded steps are zeroed (Hs keeps the carried states).
@@ -190,59 +134,37 @@ export function recurrence(
       const dhTrace = trace === null ? null : allocate(dtype, T * S);
       const terms = trace === null ? null : allocate(dtype, T * GH * H);
 
-      for (let q = T - 1; q >= 0; q--) {
-        const t = reverse ? T - 1 - q : q;
-        const prevOff = reverse ? (t + 1) * S : t * S;
-        const newOff = reverse ? t * S : (t + 1) * S;
-        const gOff = t * B * GH;
-        if (dhTrace !== null) totalGradH(dhTrace, t * S, dh, dOut, t * S, B, H, lengths, t);
-        if (mode === 'lstm')
-          k.lstmBackward(
-            B,
-            H,
-            G as TensorData,
-            gOff,
-            Cs as TensorData,
-            prevOff,
-            TC as TensorData,
-            t * S,
-            dOut,
-            t * S,
-            dh,
-            dc as TensorData,
-            dX,
-            gOff,
-            lengths,
-            t,
-          );
-        else if (mode === 'gru')
-          k.gruBackward(
-            B,
-            H,
-            G as TensorData,
-            gOff,
-            Hs,
-            prevOff,
-            HN as TensorData,
-            t * S,
-            dOut,
-            t * S,
-            dh,
-            dX,
-            gOff,
-            dHp,
-            gOff,
-            lengths,
-            t,
-          );
-        else k.rnnBackward(B, H, relu, Hs, newOff, dOut, t * S, dh, dX, gOff, lengths, t);
-        k.gemmNN(B, H, GH, dHp, gOff, W, 0, dh, 0, true); // ∂L/∂h_{t−1} += ∂L/∂(W_hh h_{t−1}) · W_hh
-        if (terms !== null) k.gemmTN(GH, H, B, dHp, gOff, Hs, prevOff, terms, t * GH * H, false); // this step's term of ∂L/∂W_hh
-      }
-
-      // ∂L/∂W_hh = Σ_t (∂L/∂(W_hh h_{t−1}))ᵀ h_{t−1}: previous states are contiguous slots, so one gemm.
-      if (weightHH.requiresGrad) k.gemmTN(GH, H, T * B, dHp, 0, Hs, reverse ? S : 0, weightHH.ensureGrad(), 0, true);
-      if (biasHH !== null && biasHH.requiresGrad) k.addColumnSums(T * B, GH, dHp, 0, biasHH.ensureGrad());
+      // With a trace, each step also records the total ∂L/∂h_t and its term of ∂L/∂W_hh.
+      const onStep =
+        trace === null
+          ? null
+          : (phase: 'before' | 'after', t: number, prevOff: number): void => {
+              const gOff = t * B * GH;
+              if (phase === 'before') totalGradH(dhTrace as TensorData, t * S, dh, dOut, t * S, B, H, lengths, t);
+              else k.gemmTN(GH, H, B, dHp, gOff, Hs, prevOff, terms as TensorData, t * GH * H, false);
+            };
+      k.recurrenceBackward({
+        mode,
+        T,
+        B,
+        H,
+        reverse,
+        lengths,
+        W,
+        Hs,
+        Cs,
+        G,
+        TC,
+        HN,
+        dOut,
+        dh,
+        dc,
+        dX,
+        dHp,
+        dW: weightHH.requiresGrad ? weightHH.ensureGrad() : null,
+        db: biasHH !== null && biasHH.requiresGrad ? biasHH.ensureGrad() : null,
+        onStep,
+      });
       if (xProj.requiresGrad && !direct) addInto(xProj.ensureGrad(), dX);
       if (h0 !== null && h0.requiresGrad) addInto(h0.ensureGrad(), dh);
       if (c0 !== null && c0.requiresGrad && dc !== null) addInto(c0.ensureGrad(), dc);
@@ -260,16 +182,6 @@ export function recurrence(
     }
   }
   return { output, hN, cN };
-}
-
-// W_hhᵀ is rewritten at every forward (the weights change between steps), into a buffer kept per
-// weight tensor rather than a new one each time; only the forward loop reads it.
-const transposed = new WeakMap<Tensor, TensorData>();
-
-function transposedBuffer(weight: Tensor): TensorData {
-  let buf = transposed.get(weight);
-  if (buf === undefined) transposed.set(weight, (buf = allocate(weight.dtype, weight.size)));
-  return buf;
 }
 
 /** dst[b] = dh[b] + dOut[b] at valid rows (the total ∂L/∂h_t), dh[b] at padded rows. */

@@ -11,5 +11,6 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     testTimeout: 60_000,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

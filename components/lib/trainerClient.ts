@@ -4,6 +4,7 @@ import type { TaskConfig } from '../../engine/train/tasks/configs';
 import type {
   DataSource,
   FromWorker,
+  KernelStatus,
   ProgressMessage,
   RunInfo,
   SnapshotTensor,
@@ -12,7 +13,7 @@ import type {
 } from '../../engine/worker/protocol';
 import { FINAL_STATUSES } from '../../engine/worker/protocol';
 
-export type { DataSource, ProgressMessage, RunInfo, SnapshotTensor, TaskConfig, WorkerRunStatus };
+export type { DataSource, KernelStatus, ProgressMessage, RunInfo, SnapshotTensor, TaskConfig, WorkerRunStatus };
 
 /** The part of `Worker` the client uses, so tests can hand it an in-process stand-in. */
 export interface WorkerLike {
@@ -68,6 +69,8 @@ export class TrainingRun {
   readonly ready: Promise<RunInfo>;
   /** Resolves once the run is over, however it ended (never rejects: an error is an ending with a message). */
   readonly finished: Promise<RunEnd>;
+  /** Which kernels the worker runs this training on (set when `ready` resolves), and why JS when it is. */
+  kernels: KernelStatus | null = null;
 
   private currentStatus: WorkerRunStatus = 'loading';
   private lastStep = 0;
@@ -159,6 +162,7 @@ export class TrainingRun {
   receive(message: FromWorker): void {
     switch (message.type) {
       case 'ready':
+        this.kernels = message.kernels;
         this.resolveReady(message.info);
         return;
       case 'progress':

@@ -1,7 +1,8 @@
-// The kernel table: every hot loop of the engine behind one small interface, one instantiation per
-// dtype (see gemm.f32.ts for why). A WebAssembly implementation would be a third table.
+// The choice of kernel table: one instantiation per dtype in JS (see gemm.f32.ts for why), and for
+// float32 the WebAssembly table once a host has loaded it (wasm/load.ts: the worker, the bench and
+// the unit tests do; a page's main thread keeps the JS kernels). float64 always runs the JS kernels.
 
-import type { DType, TensorData } from '../tensor';
+import type { DType } from '../storage';
 import * as cells32 from './cells.f32';
 import * as cells64 from './cells.f64';
 import * as gemm32 from './gemm.f32';
@@ -10,282 +11,64 @@ import * as optim32 from './optim.f32';
 import * as optim64 from './optim.f64';
 import * as recurrence32 from './recurrence.f32';
 import * as recurrence64 from './recurrence.f64';
-import type { SequenceBackward, SequenceForward } from './sequence';
+import type { Kernels } from './table';
 
-/**
- * The hot loops, on flat row-major arrays with element offsets. All arrays passed to one call
- * must have the table's dtype. Shapes are in the JSDoc of gemm.f32.ts and cells.f32.ts; the
- * optimizer loops (optim.f32.ts) update n elements of a parameter and its state in place.
- */
-export interface Kernels {
-  /** C[M,N] = [C +] A[M,K]·B[N,K]ᵀ [+ bias[N]] */
-  gemmNT(
-    M: number,
-    N: number,
-    K: number,
-    A: TensorData,
-    aOff: number,
-    B: TensorData,
-    bOff: number,
-    C: TensorData,
-    cOff: number,
-    bias: TensorData | null,
-    accumulate: boolean,
-  ): void;
-  /** C[M,N] = [C +] A[M,K]·B[K,N] */
-  gemmNN(
-    M: number,
-    N: number,
-    K: number,
-    A: TensorData,
-    aOff: number,
-    B: TensorData,
-    bOff: number,
-    C: TensorData,
-    cOff: number,
-    accumulate: boolean,
-  ): void;
-  /** C[M,N] = [C +] A[K,M]ᵀ·B[K,N] */
-  gemmTN(
-    M: number,
-    N: number,
-    K: number,
-    A: TensorData,
-    aOff: number,
-    B: TensorData,
-    bOff: number,
-    C: TensorData,
-    cOff: number,
-    accumulate: boolean,
-  ): void;
-  /** Nonzero count of A [M,K] (−1 past `limit`), and its compressed rows when the arrays are given */
-  compressRows(
-    M: number,
-    K: number,
-    A: TensorData,
-    limit: number,
-    rowStart: Int32Array | null,
-    col: Int32Array | null,
-    val: TensorData | null,
-  ): number;
-  /** C[M,N] = [C +] A·Bᵀ [+ bias] for A [M,K] in compressed rows (rowStart, col, val) and B [N,K] */
-  sparseGemmNT(
-    M: number,
-    N: number,
-    K: number,
-    rowStart: Int32Array,
-    col: Int32Array,
-    val: TensorData,
-    B: TensorData,
-    C: TensorData,
-    bias: TensorData | null,
-    accumulate: boolean,
-  ): void;
-  /** C[N,K] += Dᵀ·A for D [M,N] and A [M,K] in compressed rows */
-  sparseGemmTN(
-    M: number,
-    N: number,
-    K: number,
-    rowStart: Int32Array,
-    col: Int32Array,
-    val: TensorData,
-    D: TensorData,
-    C: TensorData,
-  ): void;
-  /** dst[C,R] at dstOff = src[R,C] at srcOff, transposed */
-  transpose(R: number, C: number, src: TensorData, srcOff: number, dst: TensorData, dstOff: number): void;
-  /** C[M,N] at cOff: every row += v[N] */
-  addRows(M: number, N: number, C: TensorData, cOff: number, v: TensorData): void;
-  /** out[N] += column sums of A[M,N] */
-  addColumnSums(M: number, N: number, A: TensorData, aOff: number, out: TensorData): void;
-  /** One recurrent layer and direction over a whole sequence, forward (see sequence.ts). */
-  recurrenceForward(args: SequenceForward<TensorData>): void;
-  /** Its backward: BPTT, then ∂L/∂W_hh and ∂L/∂b_hh (see sequence.ts). */
-  recurrenceBackward(args: SequenceBackward<TensorData>): void;
-  rnnForward(
-    B: number,
-    H: number,
-    relu: boolean,
-    Hs: TensorData,
-    prevOff: number,
-    newOff: number,
-    lengths: Int32Array | null,
-    t: number,
-  ): void;
-  rnnBackward(
-    B: number,
-    H: number,
-    relu: boolean,
-    Hs: TensorData,
-    newOff: number,
-    dOut: TensorData | null,
-    dOutOff: number,
-    dh: TensorData,
-    dA: TensorData,
-    dAOff: number,
-    lengths: Int32Array | null,
-    t: number,
-  ): void;
-  lstmForward(
-    B: number,
-    H: number,
-    G: TensorData,
-    gOff: number,
-    Hs: TensorData,
-    Cs: TensorData,
-    prevOff: number,
-    newOff: number,
-    TC: TensorData,
-    tcOff: number,
-    lengths: Int32Array | null,
-    t: number,
-  ): void;
-  lstmBackward(
-    B: number,
-    H: number,
-    G: TensorData,
-    gOff: number,
-    Cs: TensorData,
-    prevOff: number,
-    TC: TensorData,
-    tcOff: number,
-    dOut: TensorData | null,
-    dOutOff: number,
-    dh: TensorData,
-    dc: TensorData,
-    dG: TensorData,
-    dGOff: number,
-    lengths: Int32Array | null,
-    t: number,
-  ): void;
-  gruForward(
-    B: number,
-    H: number,
-    G: TensorData,
-    gOff: number,
-    Hp: TensorData,
-    Hs: TensorData,
-    prevOff: number,
-    newOff: number,
-    HN: TensorData,
-    hnOff: number,
-    lengths: Int32Array | null,
-    t: number,
-  ): void;
-  gruBackward(
-    B: number,
-    H: number,
-    G: TensorData,
-    gOff: number,
-    Hs: TensorData,
-    prevOff: number,
-    HN: TensorData,
-    hnOff: number,
-    dOut: TensorData | null,
-    dOutOff: number,
-    dh: TensorData,
-    dX: TensorData,
-    dXOff: number,
-    dHp: TensorData,
-    dHpOff: number,
-    lengths: Int32Array | null,
-    t: number,
-  ): void;
-  /** out = grad + λ·param (weight decay) */
-  addScaled(n: number, grad: TensorData, param: TensorData, lambda: number, out: TensorData): void;
-  adamUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    m: TensorData,
-    v: TensorData,
-    beta1: number,
-    beta2: number,
-    stepSize: number,
-    bias2Sqrt: number,
-    eps: number,
-  ): void;
-  amsgradUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    m: TensorData,
-    v: TensorData,
-    vMax: TensorData,
-    beta1: number,
-    beta2: number,
-    stepSize: number,
-    bias2Sqrt: number,
-    eps: number,
-  ): void;
-  rmspropUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    s: TensorData,
-    alpha: number,
-    lr: number,
-    eps: number,
-  ): void;
-  rmspropMomentumUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    s: TensorData,
-    buf: TensorData,
-    alpha: number,
-    mu: number,
-    lr: number,
-    eps: number,
-  ): void;
-  rmspropCenteredUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    s: TensorData,
-    gAvg: TensorData,
-    alpha: number,
-    lr: number,
-    eps: number,
-  ): void;
-  rmspropCenteredMomentumUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    s: TensorData,
-    gAvg: TensorData,
-    buf: TensorData,
-    alpha: number,
-    mu: number,
-    lr: number,
-    eps: number,
-  ): void;
-  sgdUpdate(n: number, param: TensorData, g: TensorData, lr: number): void;
-  sgdMomentumUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    buf: TensorData,
-    keep: number,
-    take: number,
-    lr: number,
-  ): void;
-  sgdNesterovUpdate(
-    n: number,
-    param: TensorData,
-    g: TensorData,
-    buf: TensorData,
-    keep: number,
-    take: number,
-    mu: number,
-    lr: number,
-  ): void;
-}
+export type { Kernels } from './table';
 
 const float32: Kernels = { ...gemm32, ...cells32, ...optim32, ...recurrence32 };
 const float64: Kernels = { ...gemm64, ...cells64, ...optim64, ...recurrence64 };
 
+/** Which kernels run float32 work: JS, or WebAssembly with plain or relaxed SIMD. */
+export type KernelBackend = 'js' | 'wasm-simd' | 'wasm-relaxed-simd';
+
+/** The float32 kernels in use, and why they are the JS ones when they are. */
+export interface KernelStatus {
+  float32: KernelBackend;
+  /** Why float32 runs on JS (not loaded, no SIMD, compilation refused, switched off); empty otherwise. */
+  reason: string;
+}
+
+let wasm: { table: Kernels; backend: Exclude<KernelBackend, 'js'> } | null = null;
+let wasmEnabled = true;
+let jsReason = 'the WebAssembly kernels were not loaded';
+let active: Kernels = float32;
+
 /** The kernel table for a dtype. */
 export function kernelsFor(dtype: DType): Kernels {
+  return dtype === 'float64' ? float64 : active;
+}
+
+/** The JS kernel table for a dtype, whatever runs float32 work (what a WebAssembly table falls back on). */
+export function jsKernelsFor(dtype: DType): Kernels {
   return dtype === 'float64' ? float64 : float32;
+}
+
+/** Makes `table` the float32 kernels (unless switched off by setWasmKernelsEnabled(false)). Used by wasm/load.ts. */
+export function installWasmKernels(table: Kernels, backend: Exclude<KernelBackend, 'js'>): void {
+  wasm = { table, backend };
+  active = wasmEnabled ? table : float32;
+}
+
+/** Records why float32 stays on the JS kernels (wasm/load.ts, when loading fails or is not possible). */
+export function noteWasmUnavailable(reason: string): void {
+  wasm = null;
+  jsReason = reason;
+  active = float32;
+}
+
+/**
+ * Switches the WebAssembly float32 kernels on (the default once loaded) or off, e.g. to time or test
+ * the JS kernels in the same process. Every op looks the table up per call, so this takes effect at
+ * the next op.
+ */
+export function setWasmKernelsEnabled(on: boolean): KernelStatus {
+  wasmEnabled = on;
+  active = on && wasm !== null ? wasm.table : float32;
+  return kernelStatus();
+}
+
+/** Which kernels run float32 work now, and why when it is JS. */
+export function kernelStatus(): KernelStatus {
+  if (active !== float32 && wasm !== null) return { float32: wasm.backend, reason: '' };
+  return { float32: 'js', reason: wasm !== null && !wasmEnabled ? 'switched off' : jsReason };
 }

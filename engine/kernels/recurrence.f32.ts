@@ -53,7 +53,7 @@ export function recurrenceForward(a: SequenceForward<Arr>): void {
 
 /** BPTT over T steps (buffers: SequenceBackward). */
 export function recurrenceBackward(a: SequenceBackward<Arr>): void {
-  const { mode, T, B, H, reverse, lengths, W, Hs, dOut, dh, dX, dHp, onStep } = a;
+  const { mode, T, B, H, reverse, lengths, W, Hs, dOut, dh, dX, dHp, dhSteps } = a;
   const GN = mode === 'lstm' ? 4 : mode === 'gru' ? 3 : 1;
   const GH = GN * H;
   const S = B * H;
@@ -62,14 +62,13 @@ export function recurrenceBackward(a: SequenceBackward<Arr>): void {
     const prevOff = reverse ? (t + 1) * S : t * S;
     const newOff = reverse ? t * S : (t + 1) * S;
     const gOff = t * B * GH;
-    if (onStep !== null) onStep('before', t, prevOff);
+    if (dhSteps !== null) dhSteps.set(dh, t * S);
     if (mode === 'lstm')
       lstmBackward(B, H, a.G as Arr, gOff, a.Cs as Arr, prevOff, a.TC as Arr, t * S, dOut, t * S, dh, a.dc as Arr, dX, gOff, lengths, t);
     else if (mode === 'gru')
       gruBackward(B, H, a.G as Arr, gOff, Hs, prevOff, a.HN as Arr, t * S, dOut, t * S, dh, dX, gOff, dHp, gOff, lengths, t);
     else rnnBackward(B, H, mode === 'rnn_relu', Hs, newOff, dOut, t * S, dh, dX, gOff, lengths, t);
     gemmNN(B, H, GH, dHp, gOff, W, 0, dh, 0, true); // ∂L/∂h_{t−1} += ∂L/∂(W_hh h_{t−1}) · W_hh
-    if (onStep !== null) onStep('after', t, prevOff);
   }
   // ∂L/∂W_hh = Σ_t (∂L/∂(W_hh h_{t−1}))ᵀ h_{t−1}: previous states are contiguous slots, so one gemm.
   if (a.dW !== null) gemmTN(GH, H, T * B, dHp, 0, Hs, reverse ? S : 0, a.dW, 0, true);

@@ -55,16 +55,12 @@ export interface SequenceBackward<A> {
   dc: A | null;
   /** [T, B, G·H] written: ∂L/∂(W_ih x_t + b_ih) */
   dX: A;
-  /** [T, B, G·H] written: ∂L/∂(W_hh h_{t−1} + b_hh); dX itself but for the GRU */
+  /** [T, B, G·H] written: ∂L/∂(W_hh h_{t−1} + b_hh); dX itself but for the GRU (whose own is filled only for a trace, when dhSteps is given) */
   dHp: A;
   /** [G·H, H] += ∂L/∂W_hh, or null */
   dW: A | null;
   /** [G·H] += ∂L/∂b_hh, or null */
   db: A | null;
-  /**
-   * Called at each step t (in backward order) with the step's offsets: 'before' the cell's backward
-   * (dh holds ∂L/∂h_t from step t+1), 'after' ∂L/∂h_{t−1} is complete. For introspection (a trace);
-   * a kernel table may run the plain JS loop when it is given.
-   */
-  onStep: ((phase: 'before' | 'after', t: number, prevOff: number) => void) | null;
+  /** [T, B, H] written, or null: dh as each step t found it (∂L/∂h_t from step t+1, before the output's share), for a trace */
+  dhSteps: A | null;
 }

@@ -134,15 +134,6 @@ export function recurrence(
       const dhTrace = trace === null ? null : allocate(dtype, T * S);
       const terms = trace === null ? null : allocate(dtype, T * GH * H);
 
-      // With a trace, each step also records the total ∂L/∂h_t and its term of ∂L/∂W_hh.
-      const onStep =
-        trace === null
-          ? null
-          : (phase: 'before' | 'after', t: number, prevOff: number): void => {
-              const gOff = t * B * GH;
-              if (phase === 'before') totalGradH(dhTrace as TensorData, t * S, dh, dOut, t * S, B, H, lengths, t);
-              else k.gemmTN(GH, H, B, dHp, gOff, Hs, prevOff, terms as TensorData, t * GH * H, false);
-            };
       k.recurrenceBackward({
         mode,
         T,
@@ -163,8 +154,15 @@ export function recurrence(
         dHp,
         dW: weightHH.requiresGrad ? weightHH.ensureGrad() : null,
         db: biasHH !== null && biasHH.requiresGrad ? biasHH.ensureGrad() : null,
-        onStep,
+        dhSteps: dhTrace,
       });
+      // A trace also gets the total ∂L/∂h_t of each step and each step's term of ∂L/∂W_hh.
+      if (dhTrace !== null && terms !== null) {
+        for (let t = 0; t < T; t++) {
+          addOutputGrad(dhTrace, dOut, t * S, B, H, lengths, t);
+          k.gemmTN(GH, H, B, dHp, t * B * GH, Hs, reverse ? (t + 1) * S : t * S, terms, t * GH * H, false);
+        }
+      }
       if (xProj.requiresGrad && !direct) addInto(xProj.ensureGrad(), dX);
       if (h0 !== null && h0.requiresGrad) addInto(h0.ensureGrad(), dh);
       if (c0 !== null && c0.requiresGrad && dc !== null) addInto(c0.ensureGrad(), dc);
@@ -184,21 +182,19 @@ export function recurrence(
   return { output, hN, cN };
 }
 
-/** dst[b] = dh[b] + dOut[b] at valid rows (the total ∂L/∂h_t), dh[b] at padded rows. */
-function totalGradH(
+/** dst[b] += dOut[b] at the valid rows of step t (dst at off holds ∂L/∂h_t from step t+1; the sum is the total ∂L/∂h_t). */
+function addOutputGrad(
   dst: TensorData,
-  dstOff: number,
-  dh: TensorData,
   dOut: TensorData,
-  dOutOff: number,
+  off: number,
   B: number,
   H: number,
   lengths: Int32Array | null,
   t: number,
 ): void {
   for (let b = 0; b < B; b++) {
-    const valid = lengths === null || t < lengths[b];
-    for (let j = 0; j < H; j++) dst[dstOff + b * H + j] = dh[b * H + j] + (valid ? dOut[dOutOff + b * H + j] : 0);
+    if (lengths !== null && t >= lengths[b]) continue;
+    for (let j = 0; j < H; j++) dst[off + b * H + j] = dst[off + b * H + j] + dOut[off + b * H + j];
   }
 }
 

@@ -1,6 +1,7 @@
 // The training worker's brain, free of the worker global: it parses each message, loads data, builds the run,
 // and trains one step per scheduler slice so that pause, step and cancel are handled between any two steps.
 // `train.worker.ts` gives it `postMessage` and a MessageChannel scheduler; Node tests give it a fake clock and loop.
+import { kernelStatus } from '../kernels/index';
 import { loadData, type FetchText, type LoadedData } from './data';
 import {
   FINAL_STATUSES,
@@ -231,7 +232,7 @@ export class TrainerHandler {
       if (this.active === r && r.status === 'loading') this.fail(r, error);
       return;
     }
-    this.post({ type: 'ready', runId, info: r.run.info });
+    this.post({ type: 'ready', runId, info: r.run.info, kernels: kernelStatus() });
     this.setStatus(r, r.startPaused ? 'paused' : 'running');
     if (!r.startPaused || r.stepsLeft > 0) this.scheduleTick(r);
   }

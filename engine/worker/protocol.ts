@@ -1,8 +1,11 @@
 // The messages between the page and the training worker, as typed unions with string-literal `type` fields,
 // and the parser that turns an untrusted incoming message into one of them (or a sentence saying why not).
+import type { KernelStatus } from '../kernels/index';
 import { BASE_BOUNDS, describeBound, withinBound } from '../train/config';
 import type { TaskName } from '../train/task';
 import { parseTaskConfig, type TaskConfig } from '../train/tasks/configs';
+
+export type { KernelStatus } from '../kernels/index';
 
 /**
  * Where a run in the worker is in its life: the trainer's statuses (engine/train/trainer.ts `RunStatus`) plus
@@ -117,7 +120,8 @@ export interface SnapshotTensor {
 export type FromWorker =
   /** A change of status; a final one carries the sentence that ended the run (for `diverged`, what went wrong and what to try). */
   | { type: 'status'; runId: string; status: WorkerRunStatus; step: number; message?: string }
-  | { type: 'ready'; runId: string; info: RunInfo }
+  /** The run is built; `kernels` says which kernels run its float32 work (and why JS, when it is). */
+  | { type: 'ready'; runId: string; info: RunInfo; kernels: KernelStatus }
   | ProgressMessage
   /** Without `requestId`: the run (or, without `runId`, a message) failed. With it: only that request failed. */
   | { type: 'error'; runId?: string; requestId?: number; message: string }

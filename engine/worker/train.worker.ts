@@ -1,5 +1,6 @@
 // The training worker's entry point and the only file that touches the worker global `self`: it wires incoming
 // messages to the handler, posts replies (moving snapshot buffers), and yields between steps through a MessageChannel.
+import { loadWasmKernels } from '../kernels/wasm/load';
 import { TrainerHandler } from './handler';
 import { createWorkerRun } from './tasks';
 
@@ -28,4 +29,9 @@ const handler = new TrainerHandler({
   },
 });
 
-self.onmessage = (event: MessageEvent) => handler.handle(event.data);
+// The float32 kernels are chosen once, before the first message is handled (messages wait in order): WebAssembly
+// SIMD where it compiles, else the JS kernels with the reason in the console and in each run's 'ready' message.
+const kernels = loadWasmKernels().then((status) => {
+  if (status.float32 === 'js') console.warn(`training worker: float32 runs on the JS kernels (${status.reason})`);
+});
+self.onmessage = (event: MessageEvent) => void kernels.then(() => handler.handle(event.data));

@@ -3,6 +3,8 @@
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMobyDick } from '../../scripts/data/datasets';
+import { kernelStatus, setWasmKernelsEnabled } from '../kernels/index';
+import { loadWasmKernels } from '../kernels/wasm/load';
 import type { CharModelConfig } from '../train/tasks/index';
 import type { DataSource, FromWorker } from './protocol';
 import { createWorkerRun } from './tasks';
@@ -57,24 +59,35 @@ const finalStatus = (m: FromWorker): boolean =>
   m.type === 'status' && ['done', 'early-stopped', 'diverged', 'cancelled', 'error'].includes(m.status);
 
 describe('train.worker.ts in a worker thread', () => {
-  it('gives the same loss curve as a direct run with the same config and seed', async () => {
-    const direct = createWorkerRun(config, {
-      kind: 'text',
-      name: 'moby-dick.txt',
-      text: data.kind === 'text' ? data.text : '',
-    });
-    const expected: number[] = [];
-    for (;;) {
-      const r = direct.step();
-      expected.push(r.loss);
-      if (r.stop) break;
-    }
+  it('gives the same loss curve as a direct run with the same config, seed and kernels', async () => {
     const w = await startWorker();
     w.send({ type: 'start', runId: 'w', config, data });
     const end = await w.until(finalStatus);
     expect(end).toMatchObject({ status: 'done', step: 40 });
     const losses = w.messages.flatMap((m) => (m.type === 'progress' ? m.points.map((p) => p.loss) : []));
-    expect(losses).toEqual(expected);
+    // The worker chose its float32 kernels at start-up and says which: WebAssembly SIMD in Node 20.
+    const ready = w.messages.find((m) => m.type === 'ready');
+    expect(ready?.kernels.float32).toMatch(/^wasm-/);
+
+    await loadWasmKernels();
+    const before = kernelStatus().float32;
+    setWasmKernelsEnabled(true);
+    try {
+      const direct = createWorkerRun(config, {
+        kind: 'text',
+        name: 'moby-dick.txt',
+        text: data.kind === 'text' ? data.text : '',
+      });
+      const expected: number[] = [];
+      for (;;) {
+        const r = direct.step();
+        expected.push(r.loss);
+        if (r.stop) break;
+      }
+      expect(losses).toEqual(expected);
+    } finally {
+      setWasmKernelsEnabled(before !== 'js');
+    }
   }, 120_000);
 
   it('answers a malformed message with an error, then cancels a run between steps', async () => {

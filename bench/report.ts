@@ -3,7 +3,7 @@
 import type { ContestantId } from './contestants/types';
 import type { ContestantResult, WorkloadResult } from './runWorkload';
 import { pairedRatio, summarize } from './stats';
-import { workloads, type WorkloadId } from './workloads';
+import { flopsPerStep, workloads, type WorkloadId } from './workloads';
 
 const fmt = (x: number, digits = 2): string => x.toFixed(digits);
 
@@ -22,10 +22,23 @@ export function speedup(result: WorkloadResult, reference: ContestantId, other: 
   return ref && x ? pairedRatio(x.times, ref.times).median : undefined;
 }
 
-/** The table of one workload: median ms/step, interquartile range, speedups of the engine and the fused loop. */
+/**
+ * The table of one workload: median ms/step, interquartile range, GFLOP/s at the median (the step's
+ * dense products over its time), speedups of the engine and the fused loop.
+ */
 export function formatWorkload(result: WorkloadResult): string[] {
-  const lines = [`== ${result.workload.title}`];
-  const header = ['contestant', 'median ms', 'p25–p75 ms', 'steps', 'engine ×', 'fused ×', 'first loss', 'last loss'];
+  const lines = [`== ${result.workload.title} (${fmt(flopsPerStep(result.workload.model) / 1e6, 1)} MFLOP per step)`];
+  const header = [
+    'contestant',
+    'median ms',
+    'p25–p75 ms',
+    'GFLOP/s',
+    'steps',
+    'engine ×',
+    'fused ×',
+    'first loss',
+    'last loss',
+  ];
   const rows: string[][] = [header];
   for (const c of result.results) {
     if (c.unavailable || c.times.length === 0) continue;
@@ -38,6 +51,7 @@ export function formatWorkload(result: WorkloadResult): string[] {
       c.id,
       fmt(s.median),
       `${fmt(s.p25)}–${fmt(s.p75)}`,
+      fmt(flopsPerStep(result.workload.model) / s.median / 1e6),
       String(s.n),
       vs('engine'),
       vs('fused'),
@@ -85,11 +99,12 @@ export function formatLossCheck(result: WorkloadResult, tolerance = 1e-3): strin
 }
 
 /**
- * The last line of the bench: every workload, each contestant's median ms/step, null where it did not run.
- * @returns `BENCH {"rnn": {"engine_ms": …, …}, "lstm": {…}}`
+ * The last line of the bench: which float32 kernels `engine` ran, then every workload with each contestant's
+ * median ms/step, null where it did not run.
+ * @returns `BENCH {"kernels": "wasm-simd", "rnn": {"engine_ms": …, …}, "lstm": {…}}`
  */
-export function benchLine(results: readonly WorkloadResult[]): string {
-  const out: Partial<Record<WorkloadId, Record<string, number | null>>> = {};
+export function benchLine(results: readonly WorkloadResult[], kernels: string): string {
+  const out: { kernels?: string } & Partial<Record<WorkloadId, Record<string, number | null>>> = { kernels };
   for (const workload of workloads) {
     const result = results.find((r) => r.workload.id === workload.id);
     const entry: Record<string, number | null> = {};

@@ -1,8 +1,11 @@
 // `npm run bench`: trains every workload's contestants side by side in this process and prints
 // medians, paired ratios, the issue's targets, and as the last line `BENCH {…}`.
-// Flags: --quick (fewer rounds), --only=rnn,lstm (workloads), --contestants=fused,tfjs_wasm, --rounds=N.
+// Flags: --quick (fewer rounds), --only=rnn,lstm (workloads), --contestants=fused,tfjs_wasm, --rounds=N,
+// --task-kernels=js (the time-to-target runs on the JS kernels instead of the WebAssembly ones).
 // Then the time each training task takes to reach its target quality (`--only=tasks`, one task by id, or
 // `--only=delays` for the recall comparison of cells); a quick run skips them.
+import { setWasmKernelsEnabled } from '../engine/kernels/index';
+import { loadWasmKernels } from '../engine/kernels/wasm/load';
 import { contestants } from './contestants';
 import type { ContestantId } from './contestants/types';
 import { mobyDickTextOnce, tokenize } from './data';
@@ -22,6 +25,11 @@ const quick = flag('quick') !== undefined;
 const onlyWorkloads = flag('only')?.split(',');
 const onlyContestants = flag('contestants')?.split(',') as ContestantId[] | undefined;
 const roundsOverride = flag('rounds') === undefined ? undefined : Number(flag('rounds'));
+const taskKernels = flag('task-kernels') ?? 'wasm';
+if (taskKernels !== 'wasm' && taskKernels !== 'js') {
+  console.error(`bench: --task-kernels must be wasm or js, got ${taskKernels}`);
+  process.exit(2);
+}
 const unknown = onlyWorkloads?.filter((id) => !workloads.some((w) => w.id === id) && !isTaskSelector(id)) ?? [];
 if (unknown.length > 0) {
   const known = [...workloads.map((w) => w.id), ...TASK_GROUPS, ...taskWorkloads.map((w) => w.id)];
@@ -48,6 +56,12 @@ console.log(
 console.log(
   'A step = forward + BPTT + Adam (PyTorch rule), from zero state, mean cross-entropy at every step; float32.',
 );
+const kernels = await loadWasmKernels();
+console.log(
+  kernels.float32 === 'js'
+    ? `engine: float32 kernels js (${kernels.reason}); engine_js: the same JS kernels`
+    : `engine: float32 kernels ${kernels.float32} (WebAssembly${kernels.float32 === 'wasm-simd' ? ' SIMD; relaxed SIMD is off in this runtime: node --experimental-wasm-relaxed-simd turns it on' : ' relaxed SIMD, fused multiply-add'}); engine_js: the JS kernels, switched per step in the same process`,
+);
 
 const results: WorkloadResult[] = [];
 const started = performance.now();
@@ -69,10 +83,12 @@ for (const workload of workloads.filter((w) => !onlyWorkloads || onlyWorkloads.i
 }
 const taskResults: TaskResult[] = [];
 const selectedTasks = selectTaskWorkloads(onlyWorkloads, quick);
-if (selectedTasks.length > 0)
+if (selectedTasks.length > 0) {
+  const status = setWasmKernelsEnabled(taskKernels === 'wasm');
   console.log(
-    '\nTime to target quality: each task from its first step at its default settings, in this process (no warm-up; evaluations included).',
+    `\nTime to target quality: each task from its first step at its default settings, in this process (no warm-up; evaluations included), float32 kernels ${status.float32}.`,
   );
+}
 for (const workload of selectedTasks) {
   const result = runTaskWorkload(workload, { onProgress: (message) => process.stderr.write(`\r${message}   `) });
   process.stderr.write('\n');
@@ -89,4 +105,4 @@ if (delayResults.length > 0) {
 }
 console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 if (taskResults.length > 0) console.log(tasksLine(taskResults));
-console.log(benchLine(results));
+console.log(benchLine(results, kernels.float32));

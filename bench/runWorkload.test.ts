@@ -27,6 +27,7 @@ function fakes(log: { id: ContestantId; first: number }[]): Record<ContestantId,
   });
   return {
     engine: make('engine', false),
+    engine_js: make('engine_js', false),
     fused: make('fused'),
     tfjs_cpu: make('tfjs_cpu'),
     tfjs_wasm: make('tfjs_wasm'),
@@ -80,12 +81,12 @@ describe('report', () => {
     expect(lines[0]).toMatch(/^\s*\[met\].*8× faster than TF\.js CPU: engine 10\.00× faster/);
     expect(lines[1]).toMatch(/^\s*\[met\].*WASM: engine 2\.00× faster/);
     expect(lines[2]).toMatch(/^\s*\[n\/a\].*recurrent-js/);
-    expect(lines[3]).toMatch(/^\s*\[met\].*within 1\.5× of the fused loop: engine 1\.33× its time/);
-    const slow: WorkloadResult = {
+    expect(lines[3]).toMatch(/^\s*\[MISSED\].*1\.5× faster than the fused JS loop.*: engine 0\.75× faster/);
+    const fast: WorkloadResult = {
       ...result,
-      results: result.results.map((r) => (r.id === 'engine' ? { ...r, times: [4, 4, 8] } : r)),
+      results: result.results.map((r) => (r.id === 'engine' ? { ...r, times: [0.5, 0.5, 1] } : r)),
     };
-    expect(formatTargets(slow)[3]).toMatch(/^\s*\[MISSED\].*2\.67× its time/);
+    expect(formatTargets(fast)[3]).toMatch(/^\s*\[met\].*engine 3\.00× faster/);
   });
 
   it('lists unavailable contestants by name', () => {
@@ -93,12 +94,13 @@ describe('report', () => {
   });
 
   it('ends with a BENCH line naming every workload and contestant, null where none ran', () => {
-    const line = benchLine([result]);
+    const line = benchLine([result], 'wasm-simd');
     expect(line.startsWith('BENCH ')).toBe(true);
     const parsed = JSON.parse(line.slice('BENCH '.length));
     expect(parsed).toEqual({
-      rnn: { engine_ms: 2, fused_ms: 1.5, tfjs_cpu_ms: 20, tfjs_wasm_ms: 5, recurrent_js_ms: null },
-      lstm: { engine_ms: null, fused_ms: null, tfjs_cpu_ms: null, tfjs_wasm_ms: null },
+      kernels: 'wasm-simd',
+      rnn: { engine_ms: 2, engine_js_ms: null, fused_ms: 1.5, tfjs_cpu_ms: 20, tfjs_wasm_ms: 5, recurrent_js_ms: null },
+      lstm: { engine_ms: null, engine_js_ms: null, fused_ms: null, tfjs_cpu_ms: null, tfjs_wasm_ms: null },
     });
   });
 });

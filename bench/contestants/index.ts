@@ -1,5 +1,5 @@
 // The registry of contestants, by id. Add a contestant by adding an entry.
-import { engine } from './engine';
+import { engine, engineJs } from './engine';
 import { fused } from './fused';
 import { recurrentJs } from './recurrentJs';
 import { tfjsCpu, tfjsWasm } from './tfjs';
@@ -7,6 +7,7 @@ import type { Contestant, ContestantId } from './types';
 
 export const contestants: Record<ContestantId, Contestant> = {
   engine,
+  engine_js: engineJs,
   fused,
   tfjs_cpu: tfjsCpu,
   tfjs_wasm: tfjsWasm,

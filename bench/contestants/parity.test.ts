@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeBatches } from '../data';
 import { initialWeights, type ModelConfig } from '../model';
 import { mulberry32 } from '../random';
-import { engine } from './engine';
+import { engine, engineJs } from './engine';
 import { fused } from './fused';
 import { recurrentJs } from './recurrentJs';
 import { tfjsCpu, tfjsTensorCount, tfjsWasm } from './tfjs';
@@ -29,8 +29,8 @@ async function losses(contestant: Contestant, model: ModelConfig, steps: number)
 }
 
 describe.each([
-  { cell: 'rnn_tanh' as const, batchSize: 1, others: [engine, tfjsCpu, tfjsWasm, recurrentJs] },
-  { cell: 'lstm' as const, batchSize: 3, others: [engine, tfjsCpu, tfjsWasm] },
+  { cell: 'rnn_tanh' as const, batchSize: 1, others: [engine, engineJs, tfjsCpu, tfjsWasm, recurrentJs] },
+  { cell: 'lstm' as const, batchSize: 3, others: [engine, engineJs, tfjsCpu, tfjsWasm] },
 ])('contestants on a small $cell', ({ cell, batchSize, others }) => {
   const model: ModelConfig = { cell, vocabSize: 11, hiddenSize: 9, seqLen: 6, batchSize };
 

@@ -5,7 +5,7 @@ import type { AdamOptions } from '../fused/adam';
 import type { InitialWeights, ModelConfig } from '../model';
 
 /** Contestant ids, as they appear in the BENCH line (`<id>_ms`). */
-export type ContestantId = 'engine' | 'fused' | 'tfjs_cpu' | 'tfjs_wasm' | 'recurrent_js';
+export type ContestantId = 'engine' | 'engine_js' | 'fused' | 'tfjs_cpu' | 'tfjs_wasm' | 'recurrent_js';
 
 /** Everything a contestant needs to build its trainer; identical for all contestants of a workload. */
 export interface TrainerSetup {

@@ -548,7 +548,16 @@ export function addRows(M: number, N: number, C: Arr, cOff: number, v: Arr): voi
  * @param out [N]
  */
 export function addColumnSums(M: number, N: number, A: Arr, aOff: number, out: Arr): void {
-  for (let i = 0; i < M; i++) {
+  let i = 0;
+  for (; i + 3 < M; i += 4) {
+    // four rows per pass: one load and store of out for four additions
+    const a0 = aOff + i * N,
+      a1 = a0 + N,
+      a2 = a1 + N,
+      a3 = a2 + N;
+    for (let j = 0; j < N; j++) out[j] += A[a0 + j] + A[a1 + j] + A[a2 + j] + A[a3 + j];
+  }
+  for (; i < M; i++) {
     const a0 = aOff + i * N;
     for (let j = 0; j < N; j++) out[j] += A[a0 + j];
   }
@@ -589,7 +598,8 @@ export function compressRows(
 /**
  * C = [C +] A·Bᵀ [+ bias] for a sparse A given by its nonzeros row by row (A's row i holds val[p] at
  * column col[p] for p in rowStart[i]..rowStart[i+1]−1). A one-hot row costs one column of B:
- * W x = column x of W, read with stride K.
+ * W x = column x of W. With at least K nonzeros, B is first transposed into the scratch buffer so
+ * that each nonzero adds a contiguous row (reading a column of B strides by K floats).
  * @param B [N, K]
  * @param C [M, N]
  */
@@ -605,6 +615,12 @@ export function sparseGemmNT(
   bias: Arr | null,
   accumulate: boolean,
 ): void {
+  const transposed = rowStart[M] >= K;
+  if (transposed) {
+    if (scratch.length < N * K) scratch = new Float64Array(N * K);
+    transpose(N, K, B, 0, scratch, 0);
+  }
+  const Bt = scratch;
   for (let i = 0; i < M; i++) {
     const c0 = i * N;
     if (!accumulate) {
@@ -616,7 +632,12 @@ export function sparseGemmNT(
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
       const v = val[p];
       const k = col[p];
-      for (let j = 0; j < N; j++) C[c0 + j] += v * B[j * K + k];
+      if (transposed) {
+        const b0 = k * N;
+        for (let j = 0; j < N; j++) C[c0 + j] += v * Bt[b0 + j];
+      } else {
+        for (let j = 0; j < N; j++) C[c0 + j] += v * B[j * K + k];
+      }
     }
   }
 }
@@ -624,6 +645,8 @@ export function sparseGemmNT(
 /**
  * C += Dᵀ·A for a dense D [M, N] and the sparse A [M, K] of sparseGemmNT: the weight gradient of a
  * layer with sparse input; each nonzero A[i, k] adds column i of Dᵀ, scaled, into column k of C.
+ * With at least K nonzeros the columns are summed as contiguous rows of Cᵀ in the scratch buffer,
+ * then added into C transposed.
  * @param D [M, N]
  * @param C [N, K]
  */
@@ -637,12 +660,27 @@ export function sparseGemmTN(
   D: Arr,
   C: Arr,
 ): void {
+  if (rowStart[M] < K) {
+    for (let i = 0; i < M; i++) {
+      const d0 = i * N;
+      for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+        const v = val[p];
+        const k = col[p];
+        for (let j = 0; j < N; j++) C[j * K + k] += v * D[d0 + j];
+      }
+    }
+    return;
+  }
+  if (scratch.length < N * K) scratch = new Float64Array(N * K);
+  const Ct = scratch;
+  Ct.fill(0, 0, N * K);
   for (let i = 0; i < M; i++) {
     const d0 = i * N;
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
       const v = val[p];
-      const k = col[p];
-      for (let j = 0; j < N; j++) C[j * K + k] += v * D[d0 + j];
+      const c0 = col[p] * N;
+      for (let j = 0; j < N; j++) Ct[c0 + j] += v * D[d0 + j];
     }
   }
+  for (let j = 0; j < N; j++) for (let k = 0; k < K; k++) C[j * K + k] += Ct[k * N + j];
 }

@@ -1,16 +1,33 @@
 // Unit tests: engine, data, and the pure parts of components; browser tests live in e2e/ and run separately.
+// The suite runs twice, as two projects: `wasm` with the engine's float32 work on the WebAssembly kernels
+// (as in the training worker), `js` with them switched off (as on a page's main thread), so every test
+// holds on both kernel tables (vitest.setup.ts reads ENGINE_KERNELS). `npx vitest run --project js` runs one.
 import { defineConfig } from 'vitest/config';
+
+const include = [
+  'engine/**/*.test.ts',
+  'components/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'src/**/*.test.ts',
+  'bench/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: [
-      'engine/**/*.test.ts',
-      'components/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'src/**/*.test.ts',
-      'bench/**/*.test.ts',
-    ],
     testTimeout: 60_000,
     setupFiles: ['./vitest.setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'wasm', include, env: { ENGINE_KERNELS: 'wasm' } } },
+      {
+        extends: true,
+        test: {
+          name: 'js',
+          include,
+          // the committed binaries' check compiles them; once is enough
+          exclude: ['**/node_modules/**', 'engine/kernels/wasm/build.test.ts'],
+          env: { ENGINE_KERNELS: 'js' },
+        },
+      },
+    ],
   },
 });

@@ -9,7 +9,7 @@ import { RELAXED_SIMD_WASM, SIMD_WASM } from './binary.generated';
 import { wasmKernels, type GrowableMemory, type KernelExports } from './table';
 
 /** The part of the WebAssembly global this file uses (the engine compiles without DOM types). */
-interface WebAssemblyApi {
+export interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
   instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
   Memory: new (descriptor: { initial: number }) => GrowableMemory;
@@ -38,25 +38,33 @@ let loading: Promise<KernelStatus> | null = null;
  * logs it: the engine has no console of its own).
  */
 export function loadWasmKernels(): Promise<KernelStatus> {
-  loading ??= load().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    return unavailable(`the WebAssembly kernels could not be compiled: ${message}`);
-  });
+  loading ??= loadWith((globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly);
   return loading;
 }
 
-async function load(): Promise<KernelStatus> {
-  const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (wasm === undefined) return unavailable('this runtime has no WebAssembly');
-  if (!wasm.validate(SIMD_PROBE)) return unavailable('this runtime has no WebAssembly SIMD');
-  const relaxed = wasm.validate(RELAXED_PROBE);
-  const memory = new wasm.Memory({ initial: 16 });
-  const { instance } = await wasm.instantiate(decode(relaxed ? RELAXED_SIMD_WASM : SIMD_WASM), { env: { memory } });
-  installWasmKernels(
-    wasmKernels(instance.exports as KernelExports, memory, jsKernelsFor('float32')),
-    relaxed ? 'wasm-relaxed-simd' : 'wasm-simd',
-  );
-  return kernelStatus();
+/**
+ * Loads the kernels through the given WebAssembly API (the global one, or a stand-in in tests) and
+ * installs them, or records why float32 stays on the JS kernels. Never rejects.
+ */
+export async function loadWith(wasm: WebAssemblyApi | undefined): Promise<KernelStatus> {
+  try {
+    if (wasm === undefined) return unavailable('this runtime has no WebAssembly');
+    if (!wasm.validate(SIMD_PROBE)) return unavailable('this runtime has no WebAssembly SIMD');
+    const relaxed = wasm.validate(RELAXED_PROBE);
+    const memory = new wasm.Memory({ initial: 16 });
+    const bytes = decode(relaxed ? RELAXED_SIMD_WASM : SIMD_WASM);
+    const { instance } = await wasm.instantiate(bytes, { env: { memory } });
+    installWasmKernels(
+      wasmKernels(instance.exports as KernelExports, memory, jsKernelsFor('float32')),
+      relaxed ? 'wasm-relaxed-simd' : 'wasm-simd',
+    );
+    return kernelStatus();
+  } catch (error) {
+    // e.g. a Content-Security-Policy whose script-src lacks 'wasm-unsafe-eval' refuses the compilation
+    return unavailable(
+      `the WebAssembly kernels could not be compiled: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 function unavailable(reason: string): KernelStatus {

@@ -65,9 +65,44 @@ export function recurrenceBackward(a: SequenceBackward<Arr>): void {
     const gOff = t * B * GH;
     if (dhSteps !== null) dhSteps.set(dh, t * S);
     if (mode === 'lstm')
-      lstmBackward(B, H, a.G as Arr, gOff, a.Cs as Arr, prevOff, a.TC as Arr, t * S, dOut, t * S, dh, a.dc as Arr, dX, gOff, lengths, t);
+      lstmBackward(
+        B,
+        H,
+        a.G as Arr,
+        gOff,
+        a.Cs as Arr,
+        prevOff,
+        a.TC as Arr,
+        t * S,
+        dOut,
+        t * S,
+        dh,
+        a.dc as Arr,
+        dX,
+        gOff,
+        lengths,
+        t,
+      );
     else if (mode === 'gru')
-      gruBackward(B, H, a.G as Arr, gOff, Hs, prevOff, a.HN as Arr, t * S, dOut, t * S, dh, dX, gOff, dHp, gOff, lengths, t);
+      gruBackward(
+        B,
+        H,
+        a.G as Arr,
+        gOff,
+        Hs,
+        prevOff,
+        a.HN as Arr,
+        t * S,
+        dOut,
+        t * S,
+        dh,
+        dX,
+        gOff,
+        dHp,
+        gOff,
+        lengths,
+        t,
+      );
     else rnnBackward(B, H, mode === 'rnn_relu', Hs, newOff, dOut, t * S, dh, dX, gOff, lengths, t);
     gemmNN(B, H, GH, dHp, gOff, W, 0, dh, 0, true); // ∂L/∂h_{t−1} += ∂L/∂(W_hh h_{t−1}) · W_hh
   }

@@ -82,6 +82,11 @@ describe('char-model widget', () => {
     expect(first[2]).toBeLessThan(Math.log(75));
     expect(second[2]).toBeLessThan(first[2]);
     expect(await page.locator('char-model .cm-chart svg').count()).toBeGreaterThan(0);
+    // The worker says which kernels it trains on: Chromium compiles the WebAssembly kernels with relaxed SIMD.
+    expect(await page.locator('char-model').getAttribute('data-kernels')).toBe('wasm-relaxed-simd');
+    expect(await page.locator('char-model .cm-data').innerText()).toContain(
+      "the engine's WebAssembly kernels (SIMD, with fused multiply-add)",
+    );
     expect(await page.locator('char-model .cm-metrics').innerText()).toMatch(
       /training loss \d\.\d{3} · validation loss \d\.\d{3} \(perplexity [\d.]+\) · unigram baseline \d\.\d{3}/,
     );
@@ -185,6 +190,35 @@ describe('char-model widget', () => {
 
     await button(page, 'Cancel').click();
     await waitForStatus(page, 'Cancelled');
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("falls back to the JS kernels, and says why, when the worker's CSP refuses WebAssembly", async () => {
+    const { context, page, problems } = await openPage(browser);
+    // The worker script's own response carries the policy a strict host would send (no 'wasm-unsafe-eval').
+    await context.route(/train\.worker/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" },
+      });
+    });
+    await openWidget(page, `/embed/char-model/${FAST}`);
+    await button(page, 'Train').click();
+    await page.waitForFunction(
+      () => /step [\d,]+ of/.test(document.querySelector('char-model .cm-status')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.locator('char-model').getAttribute('data-kernels')).toBe('js');
+    expect(await page.locator('char-model .cm-data').innerText()).toMatch(
+      /JavaScript kernels, the slower ones \(the WebAssembly kernels could not be compiled: .*Content Security Policy.*\)\.$/,
+    );
+    await button(page, 'Cancel').click();
+    await waitForStatus(page, 'Cancelled');
+    // The worker's warning is the one console message; nothing failed.
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();

@@ -304,5 +304,5 @@ function kernelsSentence(kernels: KernelStatus | null): string {
   if (kernels.float32 === 'wasm-relaxed-simd')
     return "Your browser trains it with the engine's WebAssembly kernels (SIMD, with fused multiply-add).";
   if (kernels.float32 === 'wasm-simd') return "Your browser trains it with the engine's WebAssembly kernels (SIMD).";
-  return `Your browser trains it with the engine's JavaScript kernels, the slower ones (${kernels.reason}).`;
+  return `Your browser trains it with the engine's JavaScript kernels, the slower ones (${kernels.reason.replace(/\.$/, '')}).`;
 }

@@ -52,3 +52,8 @@ export { FieldError } from './nested';
 // Testing helpers
 export { gradCheck } from './testing/gradCheck';
 export type { GradCheckOptions, GradCheckResult } from './testing/gradCheck';
+
+// Kernels: which table runs float32 work (JS until a host loads the WebAssembly one with loadWasmKernels()
+// from './kernels/wasm/load', kept out of this file so that pages do not carry the binaries).
+export { kernelStatus, setWasmKernelsEnabled } from './kernels/index';
+export type { KernelBackend, KernelStatus } from './kernels/index';

@@ -622,6 +622,15 @@ export function sparseGemmNT(
   const Bt = scratch;
   for (let i = 0; i < M; i++) {
     const c0 = i * N;
+    const p0 = rowStart[i];
+    if (transposed && !accumulate && rowStart[i + 1] === p0 + 1) {
+      // one nonzero (a one-hot row): the row is written in one pass, bias and column together
+      const v = val[p0];
+      const b0 = col[p0] * N;
+      if (bias !== null) for (let j = 0; j < N; j++) C[c0 + j] = bias[j] + v * Bt[b0 + j];
+      else for (let j = 0; j < N; j++) C[c0 + j] = v * Bt[b0 + j];
+      continue;
+    }
     if (!accumulate) {
       if (bias !== null) for (let j = 0; j < N; j++) C[c0 + j] = bias[j];
       else for (let j = 0; j < N; j++) C[c0 + j] = 0;

@@ -11,6 +11,9 @@ export type View = (typeof VIEWS)[number];
 
 export const CELLS = CELL_KINDS;
 
+/** The cells' names as the page writes them. */
+export const CELL_LABELS: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU' };
+
 export const ALL_GATES = ['i', 'f', 'g', 'o', 'r', 'z', 'n'] as const satisfies readonly GateName[];
 
 /** Each cell's gates, in PyTorch's order. */
@@ -18,6 +21,9 @@ export const CELL_GATES: Record<CellKind, readonly GateName[]> = { lstm: ['i', '
 
 /** The gate that plays the same part in the other cell (forget ↔ update, candidate ↔ new state). */
 export const COUNTERPART: Record<GateName, GateName> = { i: 'z', f: 'z', g: 'n', o: 'r', r: 'i', z: 'f', n: 'g' };
+
+/** How many layers the stacked view offers (the trained networks have 1 to 3); the URL field and the switches read it. */
+export const LAYERS = { min: 1, max: 3 } as const;
 
 /** The default sequence, also the first preset. */
 export const DEFAULT_SEQUENCE = readSequence(PRESETS['one mark']).steps;
@@ -41,9 +47,14 @@ export const gateInspectorSpec = {
     'single',
     'single: one layer; bidirectional: a forward and a backward row; stacked: 1 to 3 layers',
   ),
-  layers: field(int(1, 3), 2, 'Number of stacked layers in the stacked view (1 to 3)'),
+  layers: field(
+    int(LAYERS.min, LAYERS.max),
+    2,
+    `Number of stacked layers in the stacked view (${LAYERS.min} to ${LAYERS.max})`,
+  ),
   row: field(
-    int(1, 3),
+    // The stacked view has the most rows (bidirectional has 2).
+    int(1, LAYERS.max),
     1,
     'The row whose cell is opened: in the bidirectional view 1 = forward, 2 = backward; in the stacked view the layer',
   ),

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { carriedState } from '../StepCell/model';
+import { stepCellUrl } from '../StepCell/state';
 import { equationStep, LIVE_WEIGHTS, runSequence } from './model';
+import { liveEquationUrl } from './state';
 
 const { Wxh, Whh, bh, Why, by } = LIVE_WEIGHTS;
 const mv = (m: readonly (readonly number[])[], v: readonly number[]): number[] =>
@@ -39,5 +43,24 @@ describe('live-equation model', () => {
     expect(steps).toHaveLength(3);
     expect(steps[1].hPrev).toEqual(steps[0].h);
     expect(steps[2].h).toEqual(equationStep([1, 1], equationStep([0, 1], steps[0].h, 'tanh').h, 'tanh').h);
+  });
+
+  it('is the step-cell widget’s RNN: both compute the same h_t for the same inputs', () => {
+    // The defaults: chapter 3's h_1 … h_5 are the ones the reader computed in chapter 2.
+    const seq = liveEquationUrl.defaults().seq;
+    expect(seq).toEqual(stepCellUrl.defaults().seq);
+    runSequence(seq, 'tanh').forEach((step, t) => expect(step.h).toEqual(carriedState(seq, t + 1)));
+    // Any sequence either widget accepts (input size 2, values −5..5, 1 to 8 steps), with either activation.
+    const value = fc.double({ min: -5, max: 5, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('tanh' as const, 'relu' as const),
+        (xs, act) => {
+          runSequence(xs, act).forEach((step, t) => expect(step.h).toEqual(carriedState(xs, t + 1, act)));
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

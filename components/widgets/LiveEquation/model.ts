@@ -1,29 +1,15 @@
-// The live-equation widget's numbers, computed by the engine: one step of h_t = f(W_xh x_t + W_hh h_{t−1} + b_h)
-// and y_t = softmax(W_hy h_t + b_y) with small fixed weights, every intermediate kept for the equation.
-import { add, matmul, noGrad, relu, softmax, tanh, tensor, type Tensor } from '../../../engine';
+// The live-equation's numbers: the step-cell's toy RNN step for h_t, then the output y_t = softmax(W_hy h_t + b_y).
+import { add, matmul, noGrad, softmax, tensor, type Tensor } from '../../../engine';
+import { cellStep, STEP_CELL_WEIGHTS, type Activation } from '../StepCell/model';
 
-/** The activation f of the hidden-state update. */
-export type Activation = 'tanh' | 'relu';
+export type { Activation };
 
 /**
- * Weights: input size 2, hidden size 3, output size 3. W_xh, W_hh and b_h are the step-cell widget's (chapter 2),
- * so h_1 here is the h_1 the reader computed there; W_hy and b_y are new, small and round.
+ * Weights: input size 2, hidden size 3, output size 3. The cell (W_xh, W_hh, b_h) is the step-cell widget's own
+ * (chapter 2), imported, so h_1 here is the h_1 the reader computed there; W_hy and b_y are new, small and round.
  */
 export const LIVE_WEIGHTS = {
-  /** [3, 2] */
-  Wxh: [
-    [0.5, -0.3],
-    [0.8, 0.2],
-    [-0.4, 0.6],
-  ],
-  /** [3, 3] */
-  Whh: [
-    [0.1, 0.4, -0.2],
-    [-0.5, 0.3, 0.1],
-    [0.2, -0.1, 0.5],
-  ],
-  /** [3] */
-  bh: [0, 0.1, -0.1],
+  ...STEP_CELL_WEIGHTS,
   /** [3, 3] */
   Why: [
     [1, -0.5, 0.3],
@@ -32,7 +18,7 @@ export const LIVE_WEIGHTS = {
   ],
   /** [3] */
   by: [0.1, 0, -0.1],
-} as const satisfies Record<string, number[] | number[][]>;
+} as const satisfies Record<string, readonly number[] | readonly (readonly number[])[]>;
 
 /** Every number of one step; vectors have 3 entries except x (2). */
 export interface EquationStep {
@@ -56,53 +42,31 @@ export interface EquationStep {
   y: number[];
 }
 
-const matrix = (rows: readonly (readonly number[])[]): Tensor =>
-  tensor(
-    rows.map((r) => [...r]),
-    { dtype: 'float64' },
-  );
+const vec = (t: Tensor): number[] => Array.from(t.data);
 const column = (v: readonly number[]): Tensor =>
   tensor(
     v.map((x) => [x]),
     { dtype: 'float64' },
   );
-const vec = (t: Tensor): number[] => Array.from(t.data);
-const W = {
-  Wxh: matrix(LIVE_WEIGHTS.Wxh),
-  Whh: matrix(LIVE_WEIGHTS.Whh),
-  bh: column(LIVE_WEIGHTS.bh),
-  Why: matrix(LIVE_WEIGHTS.Why),
-  by: column(LIVE_WEIGHTS.by),
-};
+const Why = tensor(
+  LIVE_WEIGHTS.Why.map((r) => [...r]),
+  { dtype: 'float64' },
+);
+const by = column(LIVE_WEIGHTS.by);
 
 /**
- * One step of the cell and its output.
+ * One step of the cell (the step-cell's `cellStep`) and its output.
  * @param x [2] input x_t
  * @param hPrev [3] previous state h_{t−1}
  */
 export function equationStep(x: readonly number[], hPrev: readonly number[], activation: Activation): EquationStep {
+  const cell = cellStep(x, hPrev, activation);
   return noGrad(() => {
-    const wxhX = matmul(W.Wxh, column(x));
-    const whhH = matmul(W.Whh, column(hPrev));
-    const a = add(add(wxhX, whhH), W.bh);
-    const h = activation === 'tanh' ? tanh(a) : relu(a);
-    const whyH = matmul(W.Why, h);
-    const z = add(whyH, W.by);
+    const whyH = matmul(Why, column(cell.h));
+    const z = add(whyH, by);
     // softmax runs along the last dimension, so the column z [3, 1] is laid flat as [3] first.
     const y = softmax(tensor(vec(z), { dtype: 'float64' }));
-    return {
-      x: [...x],
-      hPrev: [...hPrev],
-      wxhX: vec(wxhX),
-      whhH: vec(whhH),
-      bh: vec(W.bh),
-      a: vec(a),
-      h: vec(h),
-      whyH: vec(whyH),
-      by: vec(W.by),
-      z: vec(z),
-      y: vec(y),
-    };
+    return { x: [...x], hPrev: [...hPrev], ...cell, whyH: vec(whyH), by: vec(by), z: vec(z), y: vec(y) };
   });
 }
 

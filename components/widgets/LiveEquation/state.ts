@@ -1,18 +1,13 @@
 // The live-equation widget's URL state table: the input sequence, the current step and the activation.
 import { field, int, oneOf, urlState, vectorList } from '../../lib/urlState';
+import { DEFAULT_SEQUENCE as STEP_CELL_SEQUENCE } from '../StepCell/state';
 import type { Activation } from './model';
 
 /** Longest input sequence the widget accepts. */
 export const MAX_STEPS = 8;
 
 /** The default inputs x_1..x_5 (input size 2): the step-cell widget's sequence, so chapter 2's numbers reappear. */
-export const DEFAULT_SEQUENCE = [
-  [1, 0],
-  [0, 1],
-  [1, 1],
-  [-1, 0.5],
-  [0, 0],
-];
+export const DEFAULT_SEQUENCE = STEP_CELL_SEQUENCE;
 
 export const ACTIVATIONS = ['tanh', 'relu'] as const satisfies readonly Activation[];
 

@@ -1,7 +1,13 @@
-// The step-cell's numbers, computed by the engine: one vanilla RNN step with small fixed weights, term by term.
-import { add, matmul, noGrad, tanh, tensor, type Tensor } from '../../../engine';
+// The course's toy RNN (chapters 2 and 3), computed by the engine: one vanilla RNN step with small fixed weights.
+import { add, matmul, noGrad, relu, tanh, tensor, type Tensor } from '../../../engine';
 
-/** The widget's weights (input size 2, hidden size 3), chosen small and round so a step can be checked by hand. */
+/** The activation f of the hidden-state update: tanh (chapter 2), or ReLU (chapter 3's alternative). */
+export type Activation = 'tanh' | 'relu';
+
+/**
+ * The toy RNN's weights (input size 2, hidden size 3), chosen small and round so a step can be checked by hand.
+ * The live-equation widget (chapter 3) runs the same cell, so its h_t is the h_t the reader computed here.
+ */
 export const STEP_CELL_WEIGHTS = {
   /** [3, 2] input-to-hidden weights. */
   Wxh: [
@@ -19,14 +25,14 @@ export const STEP_CELL_WEIGHTS = {
   bh: [0, 0.1, -0.1],
 } as const satisfies { Wxh: number[][]; Whh: number[][]; bh: number[] };
 
-/** Every intermediate of h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h); each a vector of the 3 hidden units. */
+/** Every intermediate of h_t = f(W_xh x_t + W_hh h_{t-1} + b_h); each a vector of the 3 hidden units. */
 export interface CellStep {
   wxhX: number[];
   whhH: number[];
   bh: number[];
   /** Pre-activation a_t = W_xh x_t + W_hh h_{t-1} + b_h. */
   a: number[];
-  /** New hidden state h_t = tanh(a_t). */
+  /** New hidden state h_t = f(a_t). */
   h: number[];
 }
 
@@ -50,13 +56,15 @@ const bh = column(STEP_CELL_WEIGHTS.bh);
  * One step of the cell.
  * @param x [2] input x_t
  * @param hPrev [3] previous state h_{t-1}
+ * @param activation f, tanh unless given
  */
-export function cellStep(x: readonly number[], hPrev: readonly number[]): CellStep {
+export function cellStep(x: readonly number[], hPrev: readonly number[], activation: Activation = 'tanh'): CellStep {
   return noGrad(() => {
     const wxhX = matmul(Wxh, column(x));
     const whhH = matmul(Whh, column(hPrev));
     const a = add(add(wxhX, whhH), bh);
-    return { wxhX: vec(wxhX), whhH: vec(whhH), bh: vec(bh), a: vec(a), h: vec(tanh(a)) };
+    const h = activation === 'tanh' ? tanh(a) : relu(a);
+    return { wxhX: vec(wxhX), whhH: vec(whhH), bh: vec(bh), a: vec(a), h: vec(h) };
   });
 }
 
@@ -65,8 +73,12 @@ export function cellStep(x: readonly number[], hPrev: readonly number[]): CellSt
  * @param seq [T][2] the input sequence
  * @returns [3] h_steps
  */
-export function carriedState(seq: readonly (readonly number[])[], steps: number): number[] {
+export function carriedState(
+  seq: readonly (readonly number[])[],
+  steps: number,
+  activation: Activation = 'tanh',
+): number[] {
   let h = [0, 0, 0];
-  for (let t = 0; t < steps; t++) h = cellStep(seq[t], h).h;
+  for (let t = 0; t < steps; t++) h = cellStep(seq[t], h, activation).h;
   return h;
 }

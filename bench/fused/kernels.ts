@@ -3,10 +3,11 @@
 // with a block of 8 output rows × 8 values of k per pass over a row of B: the 64 coefficients stay
 // put while the inner loop over columns loads 8 B values and updates 8 C values, so every loaded
 // B value is used 8 times and every load/store of C carries 8 multiply-adds. Measured on this
-// machine's V8 (Node 20), that runs the bench's shapes in about 0.5–0.65× the time of 2 rows × 4
-// blocking (the engine's engine/kernels/gemm.f32.ts), and needs no column remainder (the inner
-// loop runs over any N). Matrix-vector products (batch 1) use the dot-product form, 8 columns per
-// pass, which is faster than axpy when there is a single row.
+// machine's V8 (Node 20), that runs the bench's shapes in about 0.5–0.65× the time of the 2 rows × 4
+// blocking the engine's kernels had then, and needs no column remainder (the inner loop runs over
+// any N); the engine's kernels (engine/kernels/gemm.f32.ts) have used the same 8 × 8 blocks since.
+// Matrix-vector products (batch 1) use the dot-product form, 8 rows of B (8 outputs) per pass, which
+// is faster than axpy when there is a single row.
 
 /** The arrays the fused reference runs on: Float32Array in the bench, Float64Array in gradient checks. */
 export type FloatArray = Float32Array | Float64Array;

@@ -266,12 +266,28 @@ describe('gate-inspector widget', () => {
     expect((await inspection(page)).config).toEqual({ cell: 'gru', numLayers: 3, bidirectional: false });
     expect(await page.locator(`${widget} .widget-notice`).isHidden()).toBe(true);
 
-    await openWidget(page, '/variants/?gate-inspector.t=10&gate-inspector.gate=q&gate-inspector.seq=1,zz');
+    await openWidget(page, '/variants/?gate-inspector.t=10&gate-inspector.gate=q&gate-inspector.seq=1,zz&other=1');
     const notice = await page.locator(`${widget} .widget-notice`).textContent();
     expect(notice).toContain('gate-inspector.gate=q');
-    expect(notice).toContain('gate-inspector.seq=1,zz');
+    expect(notice).toContain('“gate-inspector.seq=1,zz” must list 1 to 12 numbers from −1 to 1');
     expect(notice).toContain('Step 10 is past the end of the 8-step sequence');
     expect(await readout(page)).toBe('t = 8 of 8');
+    // The address now holds what the widget shows (t = 8, the default gate and sequence), and keeps others' parameters.
+    expect(new URL(page.url()).search).toBe('?gate-inspector.t=8&other=1');
+
+    // A value out of its field's range names that field's rule; a repeat says which value was read; a right-to-left
+    // override from the address is spelled out instead of reversing the notice.
+    await openWidget(
+      page,
+      '/variants/?gate-inspector.seq=99999&gate-inspector.view=stacked&gate-inspector.view=single&gate-inspector.cell=%E2%80%AEurg',
+    );
+    expect(await page.locator(`${widget} .widget-notice`).textContent()).toBe(
+      '“gate-inspector.seq=99999” must list 1 to 12 numbers from −1 to 1, separated by commas (99999 is outside −1 … 1); using the default instead. ' +
+        '“gate-inspector.view” is in the address 2 times; reading the first, “stacked”, and ignoring “single”. ' +
+        '“gate-inspector.cell=[U+202E]urg” must be one of lstm, gru; using the default instead.',
+    );
+    expect((await inspection(page)).config).toEqual({ cell: 'lstm', numLayers: 2, bidirectional: false });
+    expect(new URL(page.url()).search).toBe('?gate-inspector.view=stacked');
 
     for (const [typed, message] of [
       ['', 'No numbers to read'],

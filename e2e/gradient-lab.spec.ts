@@ -212,6 +212,8 @@ describe('gradient-lab widget', () => {
     expect(notice).toContain('gradient-lab.act=sigmoid');
     expect(notice).toContain('gradient-lab.seqLen=0');
     expect(await page.locator('gradient-lab .gl-chart-rnn svg').count()).toBeGreaterThan(0);
+    // The bad values are gone from the address, which now says what the widget shows.
+    expect(new URL(page.url()).search).toBe('');
 
     // A bad threshold typed in is refused with a message; the widget keeps its last good value.
     await page.getByLabel('Clip the gradient norm at τ =').check();

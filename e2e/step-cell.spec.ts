@@ -85,6 +85,14 @@ describe('step-cell widget', () => {
     await openWidget(page, '/how-it-works/?step-cell.t=99');
     expect(await page.locator('step-cell .widget-notice').textContent()).toContain('step-cell.t=99');
     expect(await shownH(page)).toEqual(show(handStep([1, 0], [0, 0, 0])));
+    expect(new URL(page.url()).search).toBe('');
+    // A repeated parameter: the first value is used, the notice says so, and the address keeps only that one.
+    await openWidget(page, '/how-it-works/?step-cell.t=2&step-cell.t=999');
+    expect(await page.locator('step-cell .widget-notice').textContent()).toBe(
+      '“step-cell.t” is in the address 2 times; reading the first, “2”, and ignoring “999”.',
+    );
+    expect(await shownH(page)).toEqual(show(handStep([0, 1], handStep([1, 0], [0, 0, 0]))));
+    expect(new URL(page.url()).search).toBe('?step-cell.t=2');
     await context.close();
   });
 

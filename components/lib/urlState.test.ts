@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { bool, field, int, num, oneOf, text, urlState, vector, vectorList } from './urlState';
 
@@ -96,5 +96,115 @@ describe('urlState', () => {
         },
       ),
     );
+  });
+
+  it('reads the first of a repeated parameter and says which value it used and which it ignored', () => {
+    const twice = state.parse(new URLSearchParams('w.t=2&w.t=999'));
+    expect(twice.state.t).toBe(2);
+    expect(twice.notices).toEqual(['“w.t” is in the address 2 times; reading the first, “2”, and ignoring “999”.']);
+    const many = state.parse(new URLSearchParams('w.act=relu&w.act=tanh&w.act=x&w.act=y&w.act=z'));
+    expect(many.state.act).toBe('relu');
+    expect(many.notices).toEqual([
+      '“w.act” is in the address 5 times; reading the first, “relu”, and ignoring “tanh”, “x”, “y” and 1 more.',
+    ]);
+    // A bad first value falls back to the default, and both notices name the field.
+    const bad = state.parse(new URLSearchParams('w.t=0&w.t=3'));
+    expect(bad.state.t).toBe(1);
+    expect(bad.notices).toEqual([
+      '“w.t” is in the address 2 times; reading the first, “0”, and ignoring “3”.',
+      '“w.t=0” must be from 1 to 8; using the default instead.',
+    ]);
+  });
+
+  it('spells out control and bidi characters from the URL, so they cannot reorder a notice', () => {
+    // U+202E (right-to-left override) would display the rest of the notice backwards; U+0000 and a newline hide text.
+    const { notices } = state.parse(new URLSearchParams('w.act=\u202Eabc&w.words=a\u0000b\nc\u2066d&w.t=1&w.t=\u200F'));
+    expect(notices.join(' ')).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    expect(notices).toEqual([
+      '“w.t” is in the address 2 times; reading the first, “1”, and ignoring “[U+200F]”.',
+      '“w.act=[U+202E]abc” must be one of tanh, relu; using the default instead.',
+    ]);
+    // Valid text keeps its characters: the notice quotes it only when it is rejected.
+    expect(state.parse(new URLSearchParams('w.words=a\u0000b')).state.words).toBe('a\u0000b');
+    const long = state.parse(new URLSearchParams(`w.act=${'\u202E'.repeat(100)}`)).notices[0];
+    expect(long).toContain(`${'[U+202E]'.repeat(40)}…”`);
+  });
+
+  it('makes the fields consistent with each other after parsing, and says so', () => {
+    const consistent = urlState('w', spec, {
+      reconcile(s, given) {
+        if (s.t <= s.seq.length) return [];
+        s.t = 1;
+        return [`step past the end${given.has('seq') ? ' of the given sequence' : ''}`];
+      },
+    });
+    expect(consistent.parse(new URLSearchParams('w.t=3'))).toMatchObject({
+      state: { t: 1 },
+      notices: ['step past the end'],
+    });
+    expect(consistent.parse(new URLSearchParams('w.t=3&w.seq=1,1;2,2;3,3')).state.t).toBe(3);
+    expect(consistent.parse(new URLSearchParams('w.t=4&w.seq=1,1')).notices).toEqual([
+      'step past the end of the given sequence',
+    ]);
+  });
+
+  describe('load', () => {
+    /** A page at `href`: `location` follows `history.replaceState`, which is counted. */
+    const page = (href: string) => {
+      const url = { href };
+      const replaceState = vi.fn((_data: unknown, _unused: string, next: URL | string) => {
+        url.href = String(next);
+      });
+      vi.stubGlobal('location', {
+        get href() {
+          return url.href;
+        },
+        get search() {
+          return new URL(url.href).search;
+        },
+      });
+      vi.stubGlobal('history', { state: null, replaceState });
+      return { url, replaceState };
+    };
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('leaves a clean URL alone', () => {
+      const { url, replaceState } = page('https://x.test/ch/?w.t=3&w.lr=0.10&other=1#top');
+      expect(state.load().state).toMatchObject({ t: 3, lr: 0.1 });
+      expect(replaceState).not.toHaveBeenCalled();
+      expect(url.href).toBe('https://x.test/ch/?w.t=3&w.lr=0.10&other=1#top');
+    });
+
+    it('writes the values actually used back into the URL after a bad, repeated or inconsistent one', () => {
+      const { url, replaceState } = page('https://x.test/ch/?w.t=99&w.act=relu&w.act=tanh&w.lr=0.5&other=1#top');
+      const { state: used, notices } = state.load();
+      expect(notices).toHaveLength(2);
+      expect(replaceState).toHaveBeenCalledTimes(1);
+      // t=99 is gone (the default is used), act keeps only the value read; valid and foreign parameters stay.
+      expect(url.href).toBe('https://x.test/ch/?w.act=relu&w.lr=0.5&other=1#top');
+      expect(state.read()).toEqual({ state: used, notices: [] });
+
+      const consistent = urlState('w', spec, {
+        reconcile(s) {
+          if (s.t <= s.seq.length) return [];
+          s.t = s.seq.length;
+          return ['step past the end'];
+        },
+      });
+      page('https://x.test/?w.t=5');
+      consistent.load();
+      expect(location.href).toBe('https://x.test/?w.t=2');
+    });
+
+    it('still starts when the browser refuses to change the address (as some do in a sandboxed frame)', () => {
+      const { replaceState } = page('https://x.test/?w.t=99');
+      replaceState.mockImplementation(() => {
+        throw new DOMException('refused', 'SecurityError');
+      });
+      expect(state.load()).toMatchObject({ state: { t: 1 }, notices: [expect.stringContaining('w.t=99')] });
+      expect(replaceState).toHaveBeenCalledTimes(1);
+    });
   });
 });

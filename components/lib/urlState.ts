@@ -1,6 +1,7 @@
 // A widget's state in the URL, driven by one declarative table: each field's codec parses and formats it both ways.
 // Keys are namespaced per widget (`step-cell.t=3`); invalid values fall back to defaults with a notice for the reader.
 import { describeBound, type IntBound, type NumberBound } from '../../engine/train/config';
+import { shown } from './notice';
 
 /** Turns one URL value into a typed value (or a reason it is invalid) and back. */
 export interface Codec<T> {
@@ -184,30 +185,56 @@ export function vectorList(dims: number, maxLength: number, min: number, max: nu
   };
 }
 
-/** What parsing a URL gave: the full state and a notice per value that was replaced by its default. */
+/** What parsing a URL gave: the full state and a notice per value that was not used as given. */
 export interface Parsed<S extends Spec> {
   state: StateOf<S>;
   notices: string[];
 }
+
+/**
+ * Rules between fields that no single codec can check (a step inside the sequence, a gate the cell has): make a parsed
+ * state consistent in place and return a notice for each change the reader should hear about.
+ * @param given the fields the URL set (so a default that merely does not fit can change silently)
+ */
+export type Reconcile<S extends Spec> = (state: StateOf<S>, given: ReadonlySet<string>) => string[];
+
+/** How many ignored repeats of a parameter a notice quotes before saying "and N more". */
+const QUOTED_REPEATS = 3;
 
 /** The URL side of one widget's state: parse from and write to query parameters under its namespace. */
 export interface UrlState<S extends Spec> {
   readonly namespace: string;
   readonly spec: S;
   defaults(): StateOf<S>;
+  /** Parse, then reconcile: every field from its first value in `params` (or its default), with notices. */
   parse(params: URLSearchParams): Parsed<S>;
   /** Set (or, for defaults, remove) this widget's parameters on `params`, leaving others' untouched. */
   write(state: StateOf<S>, params: URLSearchParams): void;
   /** Read from `location.search`. */
   read(): Parsed<S>;
+  /**
+   * Read from `location.search` for a widget starting up; when anything was not used as given (a notice), write the
+   * state actually used back into the URL, so the address shows what the widget shows and a shared link does too.
+   */
+  load(): Parsed<S>;
   /** Write into the current URL with `history.replaceState` (no new history entries). */
   save(state: StateOf<S>): void;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** What a state table may add to its fields. */
+export interface UrlStateOptions<S extends Spec> {
+  /** The rules between fields, applied after every parse. */
+  reconcile?: Reconcile<S>;
+}
+
 /** Build the URL state of a widget from its table; `namespace` prefixes every key (`namespace.field`). */
-export function urlState<S extends Spec>(namespace: string, spec: S): UrlState<S> {
+export function urlState<S extends Spec>(
+  namespace: string,
+  spec: S,
+  { reconcile = () => [] }: UrlStateOptions<S> = {},
+): UrlState<S> {
   const key = (name: string): string => `${namespace}.${name}`;
   const defaults = (): StateOf<S> =>
     Object.fromEntries(Object.entries(spec).map(([name, f]) => [name, structuredClone(f.default)])) as StateOf<S>;
@@ -215,14 +242,17 @@ export function urlState<S extends Spec>(namespace: string, spec: S): UrlState<S
   const parse = (params: URLSearchParams): Parsed<S> => {
     const state = defaults() as Record<string, unknown>;
     const notices: string[] = [];
+    const given = new Set<string>();
     for (const [name, f] of Object.entries(spec)) {
-      const raw = params.get(key(name));
-      if (raw === null) continue;
+      const [raw, ...repeats] = params.getAll(key(name));
+      if (raw === undefined) continue;
+      given.add(name);
+      if (repeats.length > 0) notices.push(repeatNotice(key(name), raw, repeats));
       const parsed = f.codec.parse(raw);
-      if ('error' in parsed)
-        notices.push(`“${key(name)}=${raw.slice(0, 40)}” ${parsed.error}; using the default instead.`);
+      if ('error' in parsed) notices.push(`“${key(name)}=${shown(raw)}” ${parsed.error}; using the default instead.`);
       else state[name] = parsed.value;
     }
+    notices.push(...reconcile(state as StateOf<S>, given));
     return { state: state as StateOf<S>, notices };
   };
 
@@ -234,17 +264,43 @@ export function urlState<S extends Spec>(namespace: string, spec: S): UrlState<S
     }
   };
 
+  const read = (): Parsed<S> => parse(new URLSearchParams(location.search));
+  const save = (state: StateOf<S>): void => {
+    const url = new URL(location.href);
+    write(state, url.searchParams);
+    if (url.href === location.href) return;
+    try {
+      history.replaceState(history.state, '', url);
+    } catch {
+      // A browser may refuse in a sandboxed frame: the widget works on, only its address lags behind.
+    }
+  };
+
   return {
     namespace,
     spec,
     defaults,
     parse,
     write,
-    read: () => parse(new URLSearchParams(location.search)),
-    save(state) {
-      const url = new URL(location.href);
-      write(state, url.searchParams);
-      if (url.href !== location.href) history.replaceState(history.state, '', url);
+    read,
+    save,
+    load() {
+      const parsed = read();
+      if (parsed.notices.length > 0) save(parsed.state);
+      return parsed;
     },
   };
+}
+
+/** The notice for a parameter given more than once: the first value is read (as `URLSearchParams.get` does). */
+function repeatNotice(key: string, first: string, repeats: readonly string[]): string {
+  const quoted = repeats.slice(0, QUOTED_REPEATS).map((raw) => `“${shown(raw)}”`);
+  const more = repeats.length - quoted.length;
+  const ignored =
+    more > 0
+      ? `${quoted.join(', ')} and ${more} more`
+      : quoted.length > 1
+        ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`
+        : quoted[0];
+  return `“${key}” is in the address ${repeats.length + 1} times; reading the first, “${shown(first)}”, and ignoring ${ignored}.`;
 }

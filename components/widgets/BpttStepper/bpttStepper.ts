@@ -3,6 +3,7 @@
 import katex from 'katex';
 import { heatmap, heatmapLegend } from '../../charts/heatmap';
 import { el, sym } from '../../lib/dom';
+import { showNotices } from '../../lib/notice';
 import { fmt, fmtSci, fmtVector } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
@@ -68,7 +69,7 @@ class BpttStepperElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.refs) return;
-    const { state, notices } = bpttStepperUrl.read();
+    const { state, notices } = bpttStepperUrl.load();
     this.state = state;
     this.build();
     this.load(notices);
@@ -253,12 +254,6 @@ class BpttStepperElement extends HTMLElement {
     this.model = makeModel(this.state.word, this.state.seed);
     this.run = runBptt(this.model);
     this.fd = null;
-    if (this.state.t !== null && this.state.t > this.T) {
-      notices.push(
-        `Step ${this.state.t} is past the end of “${this.state.word}” (T = ${this.T}); starting at t = ${this.T}.`,
-      );
-      this.state.t = null;
-    }
     this.controls.setRange(1, this.T);
     this.controls.setValue(this.t);
     this.showNotices(notices);
@@ -305,8 +300,7 @@ class BpttStepperElement extends HTMLElement {
   }
 
   private showNotices(notices: string[]): void {
-    this.refs.notice.hidden = notices.length === 0;
-    this.refs.notice.textContent = notices.join(' ');
+    showNotices(this.refs.notice, notices);
   }
 
   private checkFiniteDifferences(): void {

@@ -41,4 +41,14 @@ describe('bptt-stepper URL state', () => {
       expect(typeof f.codec.format(f.default)).toBe('string');
     }
   });
+
+  it('starts the backward pass at T when the step is past the end of the word, and says so', () => {
+    const { state, notices } = parse('bptt-stepper.word=cat&bptt-stepper.t=5');
+    expect(state).toEqual({ word: 'cat', seed: 1, t: null });
+    expect(notices).toEqual(['Step 5 is past the end of “cat” (T = 2); starting at t = 2.']);
+    expect(parse('bptt-stepper.word=cat&bptt-stepper.t=2')).toEqual({
+      state: { word: 'cat', seed: 1, t: 2 },
+      notices: [],
+    });
+  });
 });

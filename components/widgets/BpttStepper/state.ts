@@ -1,5 +1,5 @@
 // The bptt-stepper's URL state table: the word the RNN reads, the seed of its weights, and the step of the backward pass shown.
-import { field, int, urlState, type Codec } from '../../lib/urlState';
+import { field, int, urlState, type Codec, type StateOf } from '../../lib/urlState';
 
 /** Shortest and longest word: T = length − 1 steps, at least 2 and at most 9. */
 export const MIN_WORD = 3;
@@ -49,5 +49,14 @@ export const bpttStepperSpec = {
   ),
 };
 
+/** The step must be one the word has (T = its length − 1): past the end, the backward pass starts at T, with a notice. */
+function stepInside(state: StateOf<typeof bpttStepperSpec>): string[] {
+  const T = state.word.length - 1;
+  if (state.t === null || state.t <= T) return [];
+  const notice = `Step ${state.t} is past the end of “${state.word}” (T = ${T}); starting at t = ${T}.`;
+  state.t = null;
+  return [notice];
+}
+
 /** URL state of the bptt-stepper widget. */
-export const bpttStepperUrl = urlState('bptt-stepper', bpttStepperSpec);
+export const bpttStepperUrl = urlState('bptt-stepper', bpttStepperSpec, { reconcile: stepInside });

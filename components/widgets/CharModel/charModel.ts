@@ -2,6 +2,7 @@
 // element: it lays out the form, status, chart and samples (each in its own module) and drives the run.
 // The main thread only draws: progress is folded into one small DOM update every 250 ms and the chart redrawn once a second.
 import { el } from '../../lib/dom';
+import { showNotices } from '../../lib/notice';
 import {
   TrainerClient,
   type KernelStatus,
@@ -55,7 +56,7 @@ class CharModelElement extends HTMLElement {
     // Moving the element in the page connects it again: build once.
     if (this.built) return;
     this.built = true;
-    const { state, notices } = charModelUrl.read();
+    const { state, notices } = charModelUrl.load();
     this.state = state;
     this.build();
     this.showNotice(notices.join(' '));
@@ -286,8 +287,7 @@ class CharModelElement extends HTMLElement {
   }
 
   private showNotice(text: string): void {
-    this.parts.notice.hidden = text === '';
-    this.parts.notice.textContent = text;
+    showNotices(this.parts.notice, text === '' ? [] : [text]);
   }
 
   private showAlert(text: string | null): void {

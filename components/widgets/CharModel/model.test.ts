@@ -134,5 +134,9 @@ describe('char-model widget logic', () => {
     expect(one).toContain('so “é” is left out');
     expect(primeMessage(['\t', '€'], 75)).toContain('so a tab and “€” are left out');
     expect(primeMessage(Array.from('ąćęłńóśźż'), 75)).toContain('and 3 more');
+    // A right-to-left override or a zero-width character from the URL is named, not shown raw (it would reorder the note).
+    const hidden = primeMessage(unknownCharacters('a\u202Eb\u200Bc', CHAR_ALPHABET), 75)!;
+    expect(hidden).toContain('so U+202E and U+200B are left out');
+    expect(hidden).not.toMatch(/[\u202E\u200B]/);
   });
 });

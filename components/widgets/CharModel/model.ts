@@ -2,6 +2,7 @@
 // accumulates from progress messages (bounded in size), and the sentences it shows about time and input.
 import { CHAR_MODEL_DEFAULTS, type CharModelConfig } from '../../../engine/train/tasks/charModelConfig';
 import type { Series } from '../../charts/lineChart';
+import { visible } from '../../lib/notice';
 import type { ProgressMessage, WorkerRunStatus } from '../../lib/trainerClient';
 import type { StateOf } from '../../lib/urlState';
 import type { charModelSpec } from './state';
@@ -148,11 +149,11 @@ export function unknownCharacters(prime: string, vocabulary: string): string[] {
   return [...new Set(Array.from(prime))].filter((ch) => !known.has(ch));
 }
 
-/** How a character is shown in a message: quoted, with invisible ones named. */
+/** How a character is shown in a message: quoted, with invisible and direction-changing ones (U+202E…) named. */
 export function showChar(ch: string): string {
   if (ch === '\n') return 'a line break';
   if (ch === '\t') return 'a tab';
-  if (/\s/.test(ch)) return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/\s/.test(ch) || visible(ch) !== ch) return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return `“${ch}”`;
 }
 

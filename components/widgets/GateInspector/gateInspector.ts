@@ -1,6 +1,7 @@
 // <gate-inspector>: the element and its state flow (reader's choice → state → forward pass → readouts, URL).
 import type { GateName } from '../../../engine';
 import { el } from '../../lib/dom';
+import { showNotices } from '../../lib/notice';
 import { TimeControls } from '../../lib/timeControls';
 import { Controls } from './controls';
 import { inspect, type Inspection } from './model';
@@ -11,7 +12,6 @@ import {
   configOf,
   DEFAULT_SEQUENCE,
   gateInspectorUrl,
-  readState,
   reconcile,
   type GateInspectorState,
   type View,
@@ -54,7 +54,7 @@ class GateInspectorElement extends HTMLElement {
       return;
     }
     this.base = this.id || 'gate-inspector';
-    const { state, notices } = readState(new URLSearchParams(location.search));
+    const { state, notices } = gateInspectorUrl.load();
     this.state = state;
     this.run = inspect(this.state.seq, configOf(this.state));
     this.typesetter = new EquationTypesetter(this.run);
@@ -251,8 +251,7 @@ class GateInspectorElement extends HTMLElement {
   }
 
   private showNotices(notices: string[]): void {
-    this.notice.hidden = notices.length === 0;
-    this.notice.textContent = notices.join(' ');
+    showNotices(this.notice, notices);
   }
 
   private announce(): void {

@@ -56,10 +56,17 @@ describe('sequenceCodec', () => {
     expect(formatSequence(steps)).toBe(PRESETS['two marks']);
   });
 
-  it('rejects anything the lenient reader would have to repair', () => {
-    expect(sequenceCodec.parse('')).toEqual({ error: `must list 1 to ${MAX_STEPS} numbers from −1 to 1` });
-    expect(sequenceCodec.parse('0.5,x')).toEqual({ error: 'Skipped “x”: not a number' });
-    expect(sequenceCodec.parse('0.5,2')).toEqual({ error: 'Clamped 2 into −1 … 1' });
-    expect('error' in sequenceCodec.parse(Array(13).fill('0').join(','))).toBe(true);
+  it('rejects anything the lenient reader would have to repair, stating the rule and the first breach', () => {
+    const rule = `must list 1 to ${MAX_STEPS} numbers from −1 to 1, separated by commas`;
+    expect(sequenceCodec.parse('')).toEqual({ error: rule });
+    expect(sequenceCodec.parse('0.5,x')).toEqual({ error: `${rule} (“x” is not a number)` });
+    expect(sequenceCodec.parse('0.5,2')).toEqual({ error: `${rule} (2 is outside −1 … 1)` });
+    expect(sequenceCodec.parse('99999')).toEqual({ error: `${rule} (99999 is outside −1 … 1)` });
+    expect(sequenceCodec.parse(Array(13).fill('0').join(','))).toEqual({ error: `${rule} (this lists 13)` });
+    expect(sequenceCodec.parse('0,'.repeat(300))).toEqual({ error: `${rule} (this is longer than 400 characters)` });
+    // What it quotes from the URL is cut short and has its invisible characters spelled out.
+    expect(sequenceCodec.parse('0.5,\u202Eabcdefghijklmnop')).toEqual({
+      error: `${rule} (“[U+202E]abcdefghijk…” is not a number)`,
+    });
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { configOf, DEFAULT_SEQUENCE, gateInspectorUrl, readState, reconcile, rowCount } from './state';
+import { configOf, DEFAULT_SEQUENCE, gateInspectorUrl, reconcile, rowCount } from './state';
 
 const params = (query: string) => new URLSearchParams(query);
 
 describe('gate-inspector URL state', () => {
   it('gives the defaults for an empty URL, with no notice', () => {
-    const { state, notices } = readState(params(''));
+    const { state, notices } = gateInspectorUrl.parse(params(''));
     expect(state).toEqual({ seq: DEFAULT_SEQUENCE, cell: 'lstm', gate: 'f', t: 3, view: 'single', layers: 2, row: 1 });
     expect(notices).toEqual([]);
   });
@@ -29,14 +29,14 @@ describe('gate-inspector URL state', () => {
     expect(out.toString()).toBe(
       'other=1&gate-inspector.seq=*-0.25%2C1&gate-inspector.cell=gru&gate-inspector.gate=n&gate-inspector.t=2&gate-inspector.view=stacked&gate-inspector.layers=3&gate-inspector.row=3',
     );
-    expect(readState(out)).toEqual({ state, notices: [] });
+    expect(gateInspectorUrl.parse(out)).toEqual({ state, notices: [] });
     const plain = new URLSearchParams();
     gateInspectorUrl.write(gateInspectorUrl.defaults(), plain);
     expect(plain.toString()).toBe('');
   });
 
   it('replaces each out-of-range value by its default with a notice naming it', () => {
-    const { state, notices } = readState(
+    const { state, notices } = gateInspectorUrl.parse(
       params(
         'gate-inspector.t=0&gate-inspector.view=sideways&gate-inspector.layers=4&gate-inspector.seq=&gate-inspector.cell=rnn',
       ),
@@ -48,21 +48,21 @@ describe('gate-inspector URL state', () => {
   });
 
   it('maps a gate the cell lacks to its counterpart: silently for the default gate, with a notice for a chosen one', () => {
-    expect(readState(params('gate-inspector.cell=gru'))).toMatchObject({
+    expect(gateInspectorUrl.parse(params('gate-inspector.cell=gru'))).toMatchObject({
       state: { cell: 'gru', gate: 'z' },
       notices: [],
     });
-    const chosen = readState(params('gate-inspector.cell=gru&gate-inspector.gate=g'));
+    const chosen = gateInspectorUrl.parse(params('gate-inspector.cell=gru&gate-inspector.gate=g'));
     expect(chosen.state.gate).toBe('n');
     expect(chosen.notices).toEqual(['The GRU has no gate “g”; showing n instead.']);
-    expect(readState(params('gate-inspector.gate=r')).state.gate).toBe('i');
+    expect(gateInspectorUrl.parse(params('gate-inspector.gate=r')).state.gate).toBe('i');
   });
 
   it('brings t inside the sequence and the row inside the view', () => {
-    const short = readState(params('gate-inspector.seq=0.1,*0.2&gate-inspector.t=9'));
+    const short = gateInspectorUrl.parse(params('gate-inspector.seq=0.1,*0.2&gate-inspector.t=9'));
     expect(short.state.t).toBe(2);
     expect(short.notices).toEqual(['Step 9 is past the end of the 2-step sequence; showing step 2.']);
-    const row = readState(params('gate-inspector.view=bidirectional&gate-inspector.row=3'));
+    const row = gateInspectorUrl.parse(params('gate-inspector.view=bidirectional&gate-inspector.row=3'));
     expect(row.state.row).toBe(1);
     expect(row.notices).toEqual(['The bidirectional view has 2 rows; opening row 1.']);
     const state = { ...gateInspectorUrl.defaults(), view: 'stacked' as const, layers: 3, row: 3 };
@@ -90,5 +90,26 @@ describe('gate-inspector URL state', () => {
       rowCount({ ...base, view: 'bidirectional' }),
       rowCount({ ...base, view: 'stacked', layers: 3 }),
     ]).toEqual([1, 2, 3]);
+  });
+
+  it('says what is wrong with a sequence in the URL, naming the field and its own rule', () => {
+    const { state, notices } = gateInspectorUrl.parse(params('gate-inspector.seq=99999'));
+    expect(state.seq).toEqual(DEFAULT_SEQUENCE);
+    expect(notices).toEqual([
+      '“gate-inspector.seq=99999” must list 1 to 12 numbers from −1 to 1, separated by commas (99999 is outside −1 … 1); using the default instead.',
+    ]);
+    expect(gateInspectorUrl.parse(params('gate-inspector.seq=0.5,zz')).notices).toEqual([
+      '“gate-inspector.seq=0.5,zz” must list 1 to 12 numbers from −1 to 1, separated by commas (“zz” is not a number); using the default instead.',
+    ]);
+  });
+
+  it('reads the first of a repeated parameter, says so, and reconciles what it read', () => {
+    const { state, notices } = gateInspectorUrl.parse(
+      params('gate-inspector.seq=0.1,*0.2&gate-inspector.t=2&gate-inspector.t=99999'),
+    );
+    expect(state.t).toBe(2);
+    expect(notices).toEqual([
+      '“gate-inspector.t” is in the address 2 times; reading the first, “2”, and ignoring “99999”.',
+    ]);
   });
 });

@@ -63,8 +63,8 @@ export const gateInspectorSpec = {
 /** The widget's state. */
 export type GateInspectorState = StateOf<typeof gateInspectorSpec>;
 
-/** URL state of the gate-inspector. */
-export const gateInspectorUrl = urlState('gate-inspector', gateInspectorSpec);
+/** URL state of the gate-inspector: the table, then `reconcile`. */
+export const gateInspectorUrl = urlState('gate-inspector', gateInspectorSpec, { reconcile });
 
 /** The network a state shows. */
 export function configOf(state: Pick<GateInspectorState, 'cell' | 'view' | 'layers'>): NetworkConfig {
@@ -105,11 +105,4 @@ export function reconcile(state: GateInspectorState, explicit: ReadonlySet<strin
     state.row = 1;
   }
   return notices;
-}
-
-/** Read the state from URL parameters: parse, then reconcile; every notice for the reader in one list. */
-export function readState(params: URLSearchParams): { state: GateInspectorState; notices: string[] } {
-  const { state, notices } = gateInspectorUrl.parse(params);
-  const explicit = new Set(Object.keys(gateInspectorSpec).filter((name) => params.has(`gate-inspector.${name}`)));
-  return { state, notices: [...notices, ...reconcile(state, explicit)] };
 }

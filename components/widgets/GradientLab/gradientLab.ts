@@ -2,6 +2,7 @@
 // sequence length and clipping; log-scale charts show ‖∂L/∂h_t‖ and ‖∂h_T/∂h_t‖ for an RNN, an LSTM and a GRU.
 import { lineChart } from '../../charts/lineChart';
 import { el, sym } from '../../lib/dom';
+import { showNotices } from '../../lib/notice';
 import { fmt, fmtSci } from '../../lib/format';
 import type { StateOf } from '../../lib/urlState';
 import {
@@ -90,7 +91,7 @@ class GradientLabElement extends HTMLElement {
   connectedCallback(): void {
     if (!this.built) {
       this.built = true;
-      const { state, notices } = gradientLabUrl.read();
+      const { state, notices } = gradientLabUrl.load();
       this.state = state;
       this.build();
       this.showNotices(notices);
@@ -348,8 +349,7 @@ class GradientLabElement extends HTMLElement {
   }
 
   private showNotices(notices: string[]): void {
-    this.refs.notice.hidden = notices.length === 0;
-    this.refs.notice.textContent = notices.join(' ');
+    showNotices(this.refs.notice, notices);
   }
 
   private clipOf(kind: CellKind): ClipEffect {

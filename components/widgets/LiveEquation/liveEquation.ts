@@ -2,6 +2,7 @@
 // substituted; pointing at (or focusing) a term lights its part of the cell diagram, and the reverse.
 import katex from 'katex';
 import { el } from '../../lib/dom';
+import { showNotices } from '../../lib/notice';
 import { fmtVector } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
@@ -70,14 +71,8 @@ class LiveEquationElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.refs) return;
-    const { state, notices } = liveEquationUrl.read();
+    const { state, notices } = liveEquationUrl.load();
     this.state = state;
-    if (this.state.t > this.state.seq.length) {
-      notices.push(
-        `Step ${this.state.t} is past the end of the ${this.state.seq.length}-step sequence; starting at step 1.`,
-      );
-      this.state.t = 1;
-    }
     this.steps = runSequence(this.state.seq, this.state.act);
     this.build();
     this.showNotices(notices);
@@ -177,8 +172,7 @@ class LiveEquationElement extends HTMLElement {
   }
 
   private showNotices(notices: string[]): void {
-    this.refs.notice.hidden = notices.length === 0;
-    this.refs.notice.textContent = notices.join(' ');
+    showNotices(this.refs.notice, notices);
   }
 
   private step(): EquationStep {

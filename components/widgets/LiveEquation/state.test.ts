@@ -30,4 +30,10 @@ describe('live-equation URL state', () => {
     expect(notices).toHaveLength(3);
     expect(notices.join(' ')).toContain('live-equation.act=sigmoid');
   });
+
+  it('starts over at step 1 when the step is past the end of the sequence, and says so', () => {
+    const { state, notices } = parse('live-equation.seq=1,0;0,1&live-equation.t=5');
+    expect(state.t).toBe(1);
+    expect(notices).toEqual(['Step 5 is past the end of the 2-step sequence; starting at step 1.']);
+  });
 });

@@ -1,6 +1,6 @@
 // The live-equation widget's URL state table: the input sequence, the current step and the activation.
 import { field, int, oneOf, urlState, vectorList } from '../../lib/urlState';
-import { DEFAULT_SEQUENCE as STEP_CELL_SEQUENCE } from '../StepCell/state';
+import { DEFAULT_SEQUENCE as STEP_CELL_SEQUENCE, stepInside } from '../StepCell/state';
 import type { Activation } from './model';
 
 /** Longest input sequence the widget accepts. */
@@ -23,4 +23,4 @@ export const liveEquationSpec = {
 };
 
 /** URL state of the live-equation widget. */
-export const liveEquationUrl = urlState('live-equation', liveEquationSpec);
+export const liveEquationUrl = urlState('live-equation', liveEquationSpec, { reconcile: stepInside });

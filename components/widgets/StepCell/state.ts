@@ -1,5 +1,5 @@
 // The step-cell widget's URL state table: the input sequence, the current step, and an optional hand-set h_{t-1}.
-import { field, int, urlState, vector, vectorList } from '../../lib/urlState';
+import { field, int, urlState, vector, vectorList, type StateOf } from '../../lib/urlState';
 
 /** Longest input sequence the widget accepts. */
 export const MAX_STEPS = 8;
@@ -28,5 +28,14 @@ export const stepCellSpec = {
   ),
 };
 
+/** The step must be inside the sequence: one past the end starts over at step 1, with a notice. */
+export function stepInside(state: Pick<StateOf<typeof stepCellSpec>, 't' | 'seq'>): string[] {
+  const T = state.seq.length;
+  if (state.t <= T) return [];
+  const notice = `Step ${state.t} is past the end of the ${T}-step sequence; starting at step 1.`;
+  state.t = 1;
+  return [notice];
+}
+
 /** URL state of the step-cell widget. */
-export const stepCellUrl = urlState('step-cell', stepCellSpec);
+export const stepCellUrl = urlState('step-cell', stepCellSpec, { reconcile: stepInside });

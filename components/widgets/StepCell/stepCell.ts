@@ -1,6 +1,7 @@
 // <step-cell>: one step of a vanilla RNN cell with every number shown: W_xh·x_t, W_hh·h_{t-1}, + b_h, tanh, h_t.
 // The reader edits x_t and h_{t-1} or picks a step of a short sequence; Next (or →) carries h_t forward.
 import { el, sym } from '../../lib/dom';
+import { showNotices } from '../../lib/notice';
 import { fmt, fmtFactor, fmtVector } from '../../lib/format';
 import type { StateOf } from '../../lib/urlState';
 import { carriedState, cellStep, STEP_CELL_WEIGHTS, type CellStep } from './model';
@@ -37,14 +38,8 @@ class StepCellElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.refs) return;
-    const { state, notices } = stepCellUrl.read();
+    const { state, notices } = stepCellUrl.load();
     this.state = state;
-    if (this.state.t > this.state.seq.length) {
-      notices.push(
-        `Step ${this.state.t} is past the end of the ${this.state.seq.length}-step sequence; starting at step 1.`,
-      );
-      this.state.t = 1;
-    }
     this.build();
     this.showNotices(notices);
     this.render();
@@ -231,8 +226,7 @@ class StepCellElement extends HTMLElement {
   }
 
   private showNotices(notices: string[]): void {
-    this.refs.notice.hidden = notices.length === 0;
-    this.refs.notice.textContent = notices.join(' ');
+    showNotices(this.refs.notice, notices);
   }
 
   private render(): void {

@@ -27,4 +27,10 @@ describe('unrolling URL state', () => {
     expect(notices).toHaveLength(4);
     expect(notices.join(' ')).toContain('unrolling.view=sideways');
   });
+
+  it('starts over at step 1 when the step is past the characters the network reads, and says so', () => {
+    const { state, notices } = parse('unrolling.text=abc&unrolling.t=7');
+    expect(state.t).toBe(1);
+    expect(notices).toEqual(['Step 7 is past the end of the 3-character sequence; starting at step 1.']);
+  });
 });

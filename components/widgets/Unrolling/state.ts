@@ -1,6 +1,6 @@
 // The unrolling widget's URL state table: the typed text, the current step, the view and the playing speed.
-import { field, int, oneOf, text, urlState } from '../../lib/urlState';
-import { DEFAULT_TEXT, MAX_LENGTH } from './vocab';
+import { field, int, oneOf, text, urlState, type StateOf } from '../../lib/urlState';
+import { DEFAULT_TEXT, encodeText, MAX_LENGTH } from './vocab';
 
 /** The two pictures of the same network. */
 export const VIEWS = ['unrolled', 'folded'] as const;
@@ -25,5 +25,14 @@ export const unrollingSpec = {
   speed: field(oneOf(Object.keys(SPEEDS) as Speed[]), 'normal', 'Playing speed: slow, normal or fast'),
 };
 
+/** The step must be inside the characters the network reads: one past the end starts over at step 1, with a notice. */
+function stepInside(state: StateOf<typeof unrollingSpec>): string[] {
+  const T = encodeText(state.text).ids.length;
+  if (state.t <= T) return [];
+  const notice = `Step ${state.t} is past the end of the ${T}-character sequence; starting at step 1.`;
+  state.t = 1;
+  return [notice];
+}
+
 /** URL state of the unrolling widget. */
-export const unrollingUrl = urlState('unrolling', unrollingSpec);
+export const unrollingUrl = urlState('unrolling', unrollingSpec, { reconcile: stepInside });

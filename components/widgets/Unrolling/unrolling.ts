@@ -2,6 +2,7 @@
 // (one cell per character) or folded (one cell with its loop), with h_t as a heatmap that fills in and y_t as bars.
 import { heatmap, heatmapColor, setHighlightCol, setVisibleCols } from '../../charts/heatmap';
 import { el } from '../../lib/dom';
+import { showNotices } from '../../lib/notice';
 import { fmt } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
@@ -46,16 +47,10 @@ class UnrollingElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.refs) return;
-    const { state, notices } = unrollingUrl.read();
+    const { state, notices } = unrollingUrl.load();
     this.state = state;
     this.encoded = encodeText(state.text);
     this.run = unroll(this.encoded.ids);
-    if (this.state.t > this.encoded.ids.length) {
-      notices.push(
-        `Step ${this.state.t} is past the end of the ${this.encoded.ids.length}-character sequence; starting at step 1.`,
-      );
-      this.state.t = 1;
-    }
     this.build();
     this.showNotices([...notices, ...this.encoded.notices]);
     this.renderHeatmap();
@@ -262,8 +257,7 @@ class UnrollingElement extends HTMLElement {
   }
 
   private showNotices(notices: string[]): void {
-    this.refs.notice.hidden = notices.length === 0;
-    this.refs.notice.textContent = notices.join(' ');
+    showNotices(this.refs.notice, notices);
   }
 
   private diagramInput(): DiagramInput {

@@ -283,8 +283,8 @@ describe('gate-inspector widget', () => {
     );
     expect(await page.locator(`${widget} .widget-notice`).textContent()).toBe(
       '“gate-inspector.seq=99999” must list 1 to 12 numbers from −1 to 1, separated by commas (99999 is outside −1 … 1); using the default instead. ' +
-        '“gate-inspector.view” is in the address 2 times; reading the first, “stacked”, and ignoring “single”. ' +
-        '“gate-inspector.cell=[U+202E]urg” must be one of lstm, gru; using the default instead.',
+        '“gate-inspector.cell=[U+202E]urg” must be one of lstm, gru; using the default instead. ' +
+        '“gate-inspector.view” is in the address 2 times; reading the first, “stacked”, and ignoring “single”.',
     );
     expect((await inspection(page)).config).toEqual({ cell: 'lstm', numLayers: 2, bidirectional: false });
     expect(new URL(page.url()).search).toBe('?gate-inspector.view=stacked');

@@ -3,7 +3,16 @@ import type { GateName } from '../../../engine';
 import { el } from '../../lib/dom';
 import { GATE_INFO } from './equations';
 import { formatSequence, MAX_STEPS, PRESETS, type PresetName } from './sequence';
-import { CELL_GATES, CELL_LABELS, CELLS, LAYERS, rowCount, VIEWS, type GateInspectorState, type View } from './state';
+import {
+  CELL_GATES,
+  CELL_LABELS,
+  CELLS,
+  gateInspectorSpec,
+  rowCount,
+  VIEWS,
+  type GateInspectorState,
+  type View,
+} from './state';
 import type { CellKind } from './train';
 
 const VIEW_LABELS: Record<View, string> = { single: 'One layer', bidirectional: 'Bidirectional', stacked: 'Stacked' };
@@ -43,7 +52,8 @@ export class Controls {
   private readonly cells: Record<CellKind, HTMLButtonElement>;
   private readonly views: Record<View, HTMLButtonElement>;
   private readonly layersField: HTMLElement;
-  private readonly layers: HTMLButtonElement[];
+  /** A button per layer count. */
+  private readonly layers = new Map<number, HTMLButtonElement>();
   private readonly rowField: HTMLElement;
   private readonly rowGroup: HTMLElement;
 
@@ -116,11 +126,14 @@ export class Controls {
     this.views = Object.fromEntries(
       VIEWS.map((view) => [view, switchButton(VIEW_LABELS[view], () => act.view(view))]),
     ) as Record<View, HTMLButtonElement>;
-    // One button per layer count the state table allows.
-    this.layers = Array.from({ length: LAYERS.max - LAYERS.min + 1 }, (_, k) => LAYERS.min + k).map((n) =>
-      switchButton(String(n), () => act.layers(n), { 'aria-label': `${n} layer${n > 1 ? 's' : ''}` }),
-    );
-    this.layersField = group(id('layers-label'), 'Layers', ...this.layers);
+    // One button per layer count the URL field allows.
+    const { min, max } = gateInspectorSpec.layers.codec;
+    for (let n = min; n <= max; n++)
+      this.layers.set(
+        n,
+        switchButton(String(n), () => act.layers(n), { 'aria-label': `${n} layer${n > 1 ? 's' : ''}` }),
+      );
+    this.layersField = group(id('layers-label'), 'Layers', ...this.layers.values());
     this.rowGroup = el('div', { class: 'gi-toggle', role: 'group', 'aria-labelledby': id('row-label') });
     this.rowField = el(
       'div',
@@ -149,7 +162,7 @@ export class Controls {
     for (const cell of CELLS) press(this.cells[cell], cell === state.cell);
     for (const view of VIEWS) press(this.views[view], view === state.view);
     this.layersField.hidden = state.view !== 'stacked';
-    this.layers.forEach((b, k) => press(b, LAYERS.min + k === state.layers));
+    for (const [n, button] of this.layers) press(button, n === state.layers);
     const rows = rowCount(state);
     this.rowField.hidden = rows === 1;
     if (this.rowGroup.childElementCount !== rows || this.rowGroup.dataset.view !== state.view) {

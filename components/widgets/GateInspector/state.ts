@@ -3,7 +3,7 @@
 import type { GateName } from '../../../engine';
 import { field, int, oneOf, urlState, type StateOf } from '../../lib/urlState';
 import { MAX_STEPS, PRESETS, readSequence, sequenceCodec } from './sequence';
-import { CELL_KINDS, type CellKind, type NetworkConfig } from './train';
+import { CELL_KINDS, CONFIGS, type CellKind, type NetworkConfig } from './train';
 
 /** The three pictures of the same engine: one layer, a forward and a backward row, or 1–3 stacked layers. */
 export const VIEWS = ['single', 'bidirectional', 'stacked'] as const;
@@ -22,8 +22,8 @@ export const CELL_GATES: Record<CellKind, readonly GateName[]> = { lstm: ['i', '
 /** The gate that plays the same part in the other cell (forget ↔ update, candidate ↔ new state). */
 export const COUNTERPART: Record<GateName, GateName> = { i: 'z', f: 'z', g: 'n', o: 'r', r: 'i', z: 'f', n: 'g' };
 
-/** How many layers the stacked view offers (the trained networks have 1 to 3); the URL field and the switches read it. */
-export const LAYERS = { min: 1, max: 3 } as const;
+/** How many layers the stacked view offers: as many as the deepest stack trained (the switches read it from the field). */
+const layersCodec = int(1, Math.max(...CONFIGS.map((c) => c.numLayers)));
 
 /** The default sequence, also the first preset. */
 export const DEFAULT_SEQUENCE = readSequence(PRESETS['one mark']).steps;
@@ -48,13 +48,13 @@ export const gateInspectorSpec = {
     'single: one layer; bidirectional: a forward and a backward row; stacked: 1 to 3 layers',
   ),
   layers: field(
-    int(LAYERS.min, LAYERS.max),
+    layersCodec,
     2,
-    `Number of stacked layers in the stacked view (${LAYERS.min} to ${LAYERS.max})`,
+    `Number of stacked layers in the stacked view (${layersCodec.min} to ${layersCodec.max})`,
   ),
   row: field(
     // The stacked view has the most rows (bidirectional has 2).
-    int(1, LAYERS.max),
+    int(1, layersCodec.max),
     1,
     'The row whose cell is opened: in the bidirectional view 1 = forward, 2 = backward; in the stacked view the layer',
   ),

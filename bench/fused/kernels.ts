@@ -5,7 +5,8 @@
 // B value is used 8 times and every load/store of C carries 8 multiply-adds. Measured on this
 // machine's V8 (Node 20), that runs the bench's shapes in about 0.5–0.65× the time of the 2 rows × 4
 // blocking the engine's kernels had then, and needs no column remainder (the inner loop runs over
-// any N); the engine's kernels (engine/kernels/gemm.f32.ts) have used the same 8 × 8 blocks since.
+// any N). The engine's JS kernels (engine/kernels/gemm.f32.ts) have used the same 8 × 8 blocks since;
+// its WebAssembly kernels, loaded where SIMD is available, run a 4 × 8 block over packed panels.
 // Matrix-vector products (batch 1) use the dot-product form, 8 rows of B (8 outputs) per pass, which
 // is faster than axpy when there is a single row.
 

@@ -60,7 +60,11 @@ const kernels = await loadWasmKernels();
 console.log(
   kernels.float32 === 'js'
     ? `engine: float32 kernels js (${kernels.reason}); engine_js: the same JS kernels`
-    : `engine: float32 kernels ${kernels.float32} (WebAssembly${kernels.float32 === 'wasm-simd' ? ' SIMD; relaxed SIMD is off in this runtime: node --experimental-wasm-relaxed-simd turns it on' : ' relaxed SIMD, fused multiply-add'}); engine_js: the JS kernels, switched per step in the same process`,
+    : `engine: float32 kernels ${kernels.float32} (WebAssembly ${
+        kernels.float32 === 'wasm-simd'
+          ? 'SIMD; relaxed SIMD is off in this runtime: node --experimental-wasm-relaxed-simd turns it on'
+          : 'relaxed SIMD, fused multiply-add'
+      }); engine_js: the JS kernels, switched per step in the same process`,
 );
 
 const results: WorkloadResult[] = [];
@@ -86,7 +90,8 @@ const selectedTasks = selectTaskWorkloads(onlyWorkloads, quick);
 if (selectedTasks.length > 0) {
   const status = setWasmKernelsEnabled(taskKernels === 'wasm');
   console.log(
-    `\nTime to target quality: each task from its first step at its default settings, in this process (no warm-up; evaluations included), float32 kernels ${status.float32}.`,
+    `\nTime to target quality: each task from its first step at its default settings, in this process (no ` +
+      `warm-up; evaluations included), float32 kernels ${status.float32}.`,
   );
 }
 for (const workload of selectedTasks) {

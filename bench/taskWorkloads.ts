@@ -58,11 +58,15 @@ const defaults: TaskWorkload[] = [
   {
     id: 'char-model',
     group: 'tasks',
-    title: `char-model: Moby-Dick, one-hot ${charModel.cell.toUpperCase()} ${charModel.hiddenSize}, seq ${charModel.seqLen}, batch ${charModel.batchSize}, Adam ${charModel.learningRate}`,
+    title:
+      `char-model: Moby-Dick, one-hot ${charModel.cell.toUpperCase()} ${charModel.hiddenSize}, seq ` +
+      `${charModel.seqLen}, batch ${charModel.batchSize}, Adam ${charModel.learningRate}`,
     config: charModel,
     create: () => createCharModelTask(charModel, { text: loadMobyDick() }),
     target: {
-      text: `validation loss below ${CHAR_MODEL_TARGET_LOSS} nats/char (${fmt(CHAR_MODEL_TARGET_LOSS / Math.LN2, 2)} bits/char; the unigram model's is printed beside it)`,
+      text:
+        `validation loss below ${CHAR_MODEL_TARGET_LOSS} nats/char ` +
+        `(${fmt(CHAR_MODEL_TARGET_LOSS / Math.LN2, 2)} bits/char; the unigram model's is printed beside it)`,
       reached: (r) => r.valLoss < CHAR_MODEL_TARGET_LOSS,
     },
     show: ['valLoss', 'perplexity', 'bitsPerChar'],
@@ -74,7 +78,9 @@ const defaults: TaskWorkload[] = [
   {
     id: 'forecast',
     group: 'tasks',
-    title: `forecast: US births, ${forecast.cell.toUpperCase()} ${forecast.hiddenSize}, window ${forecast.window} days + weekday, batch ${forecast.batchSize}, Adam ${forecast.learningRate}`,
+    title:
+      `forecast: US births, ${forecast.cell.toUpperCase()} ${forecast.hiddenSize}, window ` +
+      `${forecast.window} days + weekday, batch ${forecast.batchSize}, Adam ${forecast.learningRate}`,
     config: forecast,
     create: () => createForecastTask(forecast, { records: loadUsBirths() }),
     target: {
@@ -96,7 +102,9 @@ const defaults: TaskWorkload[] = [
   {
     id: 'sentiment',
     group: 'tasks',
-    title: `sentiment: course corpus, Embedding ${sentiment.embeddingDim} → ${sentiment.cell.toUpperCase()} ${sentiment.hiddenSize}, batch ${sentiment.batchSize}, Adam ${sentiment.learningRate}`,
+    title:
+      `sentiment: course corpus, Embedding ${sentiment.embeddingDim} → ${sentiment.cell.toUpperCase()} ` +
+      `${sentiment.hiddenSize}, batch ${sentiment.batchSize}, Adam ${sentiment.learningRate}`,
     config: sentiment,
     create: () => createSentimentTask(sentiment, { kind: 'corpus', corpus: loadSentimentCorpus() }),
     target: {
@@ -112,7 +120,10 @@ const defaults: TaskWorkload[] = [
   {
     id: 'synthetic',
     group: 'tasks',
-    title: `synthetic: recall after ${synthetic.delay} noisy steps, ${synthetic.cell.toUpperCase()} ${synthetic.hiddenSize} (forget bias ${synthetic.forgetBias}), batch ${synthetic.batchSize}, Adam ${synthetic.learningRate}`,
+    title:
+      `synthetic: recall after ${synthetic.delay} noisy steps, ${synthetic.cell.toUpperCase()} ` +
+      `${synthetic.hiddenSize} (forget bias ${synthetic.forgetBias}), batch ${synthetic.batchSize}, Adam ` +
+      `${synthetic.learningRate}`,
     config: synthetic,
     create: () => createSyntheticTask(synthetic),
     target: {

@@ -149,7 +149,9 @@ describe('char-model widget', () => {
     if (load <= 1) expect(longTasks).toEqual([]);
     else if (longTasks.length > 0)
       console.warn(
-        `char-model: ${longTasks.length} long tasks by wall clock (longest ${Math.max(...longTasks.map((t) => t.duration))} ms) with a load of ${load.toFixed(1)} per core; main-thread CPU per task stayed under 50 ms`,
+        `char-model: ${longTasks.length} long tasks by wall clock (longest ` +
+          `${Math.max(...longTasks.map((t) => t.duration))} ms) with a load of ${load.toFixed(1)} per core; ` +
+          `main-thread CPU per task stayed under 50 ms`,
       );
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);

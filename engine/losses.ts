@@ -36,7 +36,9 @@ export function crossEntropy(
   const targets: ArrayLike<number> = typeof target === 'number' ? [target] : target;
   if (batched === (typeof target === 'number') || targets.length !== n) {
     throw new Error(
-      `crossEntropy: logits ${fmtShape(logits.shape)} need ${batched ? `${n} targets` : 'one target index'}, got ${typeof target === 'number' ? 'a number' : `${targets.length} targets`}`,
+      `crossEntropy: logits ${fmtShape(logits.shape)} need ` +
+        `${batched ? `${n} targets` : 'one target index'}, got ` +
+        `${typeof target === 'number' ? 'a number' : `${targets.length} targets`}`,
     );
   }
   const x = logits.data;

@@ -27,7 +27,10 @@ export class Tensor implements GraphTensor {
   data: TensorData;
   readonly shape: readonly number[];
   readonly dtype: DType;
-  /** ∂L/∂this after `backward()`, same dtype and length as `data`; allocated lazily, null until needed. An op output's lasts until the next backward() begins. */
+  /**
+   * ∂L/∂this after `backward()`, same dtype and length as `data`; allocated lazily, null until needed.
+   * An op output's lasts until the next backward() begins.
+   */
   grad: TensorData | null = null;
   /** True for leaves that want a gradient and for every op output that depends on one. */
   requiresGrad: boolean;

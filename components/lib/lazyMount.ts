@@ -17,7 +17,9 @@ export function lazyDefine(tagName: string, load: () => Promise<unknown>, rootMa
       for (const element of elements) {
         const notice = document.createElement('p');
         notice.className = 'widget-notice';
-        notice.textContent = `This interactive figure could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+        notice.textContent =
+          `This interactive figure could not load (${error instanceof Error ? error.message : String(error)}). ` +
+          `Reload the page to try again.`;
         element.replaceChildren(notice);
       }
     });

@@ -38,7 +38,8 @@ export const widgets: WidgetInfo[] = [
     name: 'step-cell',
     title: 'One step of an RNN cell',
     description:
-      'Set an input and a previous hidden state and see every number of the update h_t = tanh(W_xh x_t + W_hh h_{t−1} + b_h); step through a short sequence carrying the state forward.',
+      'Set an input and a previous hidden state and see every number of the update h_t = tanh(W_xh x_t + ' +
+      'W_hh h_{t−1} + b_h); step through a short sequence carrying the state forward.',
     chapter: 'how-it-works',
     component: StepCell,
     spec: stepCellSpec,
@@ -48,7 +49,9 @@ export const widgets: WidgetInfo[] = [
     name: 'live-equation',
     title: 'The RNN equations with the numbers in',
     description:
-      'The hidden-state and output equations typeset with the current step’s numbers substituted; point at or focus a term to find it in the cell diagram, and the reverse; switch between tanh and ReLU and step through a short sequence.',
+      'The hidden-state and output equations typeset with the current step’s numbers substituted; point at ' +
+      'or focus a term to find it in the cell diagram, and the reverse; switch between tanh and ReLU and ' +
+      'step through a short sequence.',
     chapter: 'the-math',
     component: LiveEquation,
     spec: liveEquationSpec,
@@ -58,7 +61,8 @@ export const widgets: WidgetInfo[] = [
     name: 'unrolling',
     title: 'An RNN unrolled over your text',
     description:
-      'Type a short text and watch a small trained character RNN read it one step at a time, unrolled or folded, with its hidden state filling in as a heatmap and its guess for the next character.',
+      'Type a short text and watch a small trained character RNN read it one step at a time, unrolled or ' +
+      'folded, with its hidden state filling in as a heatmap and its guess for the next character.',
     chapter: 'unrolling',
     component: Unrolling,
     spec: unrollingSpec,
@@ -68,7 +72,9 @@ export const widgets: WidgetInfo[] = [
     name: 'bptt-stepper',
     title: 'Backpropagation through time, step by step',
     description:
-      'Walk the backward pass of a small character RNN from the last step to the first: see δ_t = ∂L/∂h_t from its recurrence with the numbers in, and each step’s term of ∂L/∂W_hh add up to the engine’s gradient, checked by finite differences.',
+      'Walk the backward pass of a small character RNN from the last step to the first: see δ_t = ∂L/∂h_t ' +
+      'from its recurrence with the numbers in, and each step’s term of ∂L/∂W_hh add up to the engine’s ' +
+      'gradient, checked by finite differences.',
     chapter: 'backpropagation-through-time',
     component: BpttStepper,
     spec: bpttStepperSpec,
@@ -78,7 +84,9 @@ export const widgets: WidgetInfo[] = [
     name: 'gate-inspector',
     title: 'Inside the gates of an LSTM and a GRU',
     description:
-      'A small trained LSTM and GRU read your numbers and remember the marked one: watch every gate (i, f, g, o; r, z, n) and the cell state step by step, open a gate to see its equation with the numbers in, and compare bidirectional and stacked wirings.',
+      'A small trained LSTM and GRU read your numbers and remember the marked one: watch every gate (i, f, ' +
+      'g, o; r, z, n) and the cell state step by step, open a gate to see its equation with the numbers in, ' +
+      'and compare bidirectional and stacked wirings.',
     chapter: 'variants',
     component: GateInspector,
     spec: gateInspectorSpec,
@@ -88,7 +96,9 @@ export const widgets: WidgetInfo[] = [
     name: 'char-model',
     title: 'Train a character model on Moby-Dick',
     description:
-      'Train a character-level RNN, LSTM or GRU on the text of Moby-Dick in a background thread: watch the training and validation loss fall below the unigram baseline, pause, step or cancel, change the learning rate mid-run, and read samples that go from noise to word-like text.',
+      'Train a character-level RNN, LSTM or GRU on the text of Moby-Dick in a background thread: watch the ' +
+      'training and validation loss fall below the unigram baseline, pause, step or cancel, change the ' +
+      'learning rate mid-run, and read samples that go from noise to word-like text.',
     chapter: 'how-rnns-solve-problems',
     component: CharModel,
     spec: charModelSpec,
@@ -98,7 +108,9 @@ export const widgets: WidgetInfo[] = [
     name: 'gradient-lab',
     title: 'Vanishing and exploding gradients',
     description:
-      'Set the spectral radius of W_hh (its eigenvalues plotted), the activation and the sequence length, and see on a log scale how much gradient reaches each earlier step of an RNN, an LSTM and a GRU; switch on gradient clipping to see what it fixes and what it cannot.',
+      'Set the spectral radius of W_hh (its eigenvalues plotted), the activation and the sequence length, ' +
+      'and see on a log scale how much gradient reaches each earlier step of an RNN, an LSTM and a GRU; ' +
+      'switch on gradient clipping to see what it fixes and what it cannot.',
     chapter: 'backpropagation-through-time',
     component: GradientLab,
     spec: gradientLabSpec,

@@ -133,7 +133,9 @@ export function parseSentimentCsv(text: string, options: SentimentCsvOptions = {
   if (textCol < 0 || labelCol < 0) {
     const missing = [textCol < 0 ? 'text' : '', labelCol < 0 ? 'label' : ''].filter(Boolean).join(' and ');
     throw new DataError(
-      `the header must name the columns text and label, but ${missing} ${textCol < 0 && labelCol < 0 ? 'are' : 'is'} missing (found: ${records[0].fields.map((h) => JSON.stringify(h)).join(', ')})`,
+      `the header must name the columns text and label, but ${missing} ` +
+        `${textCol < 0 && labelCol < 0 ? 'are' : 'is'} missing (found: ` +
+        `${records[0].fields.map((h) => JSON.stringify(h)).join(', ')})`,
       { file, line: records[0].line },
     );
   }

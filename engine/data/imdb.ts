@@ -53,7 +53,8 @@ export function parseImdbFiles(files: readonly TextFile[], options: ImdbOptions 
   const reviews = files.filter((f) => isImdbReviewPath(f.path));
   if (reviews.length === 0) {
     throw new DataError(
-      `no reviews found among ${files.length} file${files.length === 1 ? '' : 's'}: expected .txt files in folders named pos and neg, such as aclImdb/train/pos/0_9.txt`,
+      `no reviews found among ${files.length} file${files.length === 1 ? '' : 's'}: expected .txt files in ` +
+        `folders named pos and neg, such as aclImdb/train/pos/0_9.txt`,
     );
   }
   if (reviews.length > maxExamples)

@@ -130,7 +130,9 @@ describe('createRun', () => {
       step: 5,
       what: 'exploded',
       message:
-        'The loss blew up at step 5: it rose above 40, 10 times its first value, and stayed there for 5 steps. The learning rate 10 is probably too high for this model — try 1, or turn gradient clipping on.',
+        'The loss blew up at step 5: it rose above 40, 10 times its first value, and stayed there for 5 ' +
+        'steps. The learning rate 10 is probably too high for this model — try 1, or turn gradient clipping ' +
+        'on.',
     });
   });
 

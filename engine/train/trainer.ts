@@ -119,7 +119,8 @@ export function divergenceMessage(
       ? `The loss became ${became} at step ${step}`
       : what === 'parameters'
         ? `The weights became NaN or infinite at step ${step}`
-        : `The loss blew up at step ${step}: it rose above ${Number(value.toPrecision(3))}, ${EXPLOSION_FACTOR} times its first value, and stayed there for ${EXPLOSION_STEPS} steps. `;
+        : `The loss blew up at step ${step}: it rose above ${Number(value.toPrecision(3))}, ${EXPLOSION_FACTOR} ` +
+          `times its first value, and stayed there for ${EXPLOSION_STEPS} steps. `;
   if (what === 'loss' && step === 1) {
     return `The loss was ${became} at the very first step, before any update: the data or the model settings produce invalid numbers, so check the input data.`;
   }
@@ -211,7 +212,8 @@ export function createRun(task: Task, config: RunConfig): Run {
           if (patience > 0 && evalsSinceBest >= patience) {
             finish(
               'early-stopped',
-              `Stopped early at step ${stepsDone}: the validation loss has not improved for ${patience} evaluation${patience === 1 ? '' : 's'} (best ${best.valLoss.toPrecision(4)} at step ${best.step}).`,
+              `Stopped early at step ${stepsDone}: the validation loss has not improved for ${patience} ` +
+                `evaluation${patience === 1 ? '' : 's'} (best ${best.valLoss.toPrecision(4)} at step ${best.step}).`,
             );
           }
         }

@@ -43,6 +43,9 @@ export interface BpttStepperValues {
   fdMaxRelError: number | null;
 }
 
+/** How a step cell's accessible name says where the backward pass is. */
+const STATUS_WORDS = { pending: 'not yet back-propagated', done: 'back-propagated', current: 'shown now' } as const;
+
 class BpttStepperElement extends HTMLElement {
   private state!: State;
   private model!: Model;
@@ -192,7 +195,8 @@ class BpttStepperElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: `${base}-help` },
-        'The RNN has read the word and made its predictions; the loss is summed over every step. Go back in time with ← (or “◀ Back”), from t = T down to 1: each step computes ',
+        'The RNN has read the word and made its predictions; the loss is summed over every step. Go back in ' +
+          'time with ← (or “◀ Back”), from t = T down to 1: each step computes ',
         sym('δ', 't'),
         ' = ∂L/∂',
         sym('h', 't'),
@@ -317,7 +321,9 @@ class BpttStepperElement extends HTMLElement {
     if (document.activeElement !== this.refs.word) this.refs.word.value = this.state.word;
     if (document.activeElement !== this.refs.seed) this.refs.seed.value = String(this.state.seed);
     this.refs.task.replaceChildren(
-      `Reads “${task.inputs.map((k) => task.vocab[k]).join('')}”, predicts “${task.targets.map((k) => task.vocab[k]).join('')}”: T = ${T} steps, ${task.vocab.length} letters, 3 hidden units. Loss L = Σ `,
+      `Reads “${task.inputs.map((k) => task.vocab[k]).join('')}”, predicts ` +
+        `“${task.targets.map((k) => task.vocab[k]).join('')}”: T = ${T} steps, ${task.vocab.length} letters, ` +
+        `3 hidden units. Loss L = Σ `,
       sym('L', 't'),
       ` = ${fmt(run.loss)}.`,
     );
@@ -332,7 +338,9 @@ class BpttStepperElement extends HTMLElement {
             type: 'button',
             class: `bs-cell bs-${status}`,
             'aria-pressed': String(s.t === t),
-            'aria-label': `Step ${s.t}: reads ${task.vocab[task.inputs[s.t - 1]]}, target ${task.vocab[task.targets[s.t - 1]]}, probability ${fmt(p, 2)}; ${status === 'pending' ? 'not yet back-propagated' : status === 'done' ? 'back-propagated' : 'shown now'}`,
+            'aria-label':
+              `Step ${s.t}: reads ${task.vocab[task.inputs[s.t - 1]]}, target ${task.vocab[task.targets[s.t - 1]]}, ` +
+              `probability ${fmt(p, 2)}; ${STATUS_WORDS[status]}`,
             onclick: () => this.go(s.t),
           },
           el('span', { class: 'bs-cell-t' }, `t = ${s.t}`),

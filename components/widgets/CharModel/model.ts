@@ -164,7 +164,11 @@ export function primeMessage(unknown: readonly string[], vocabularySize: number)
   if (unknown.length > 6) shown.push(`${unknown.length - 6} more`);
   const listed = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
   const they = unknown.length === 1 ? 'it is' : 'they are';
-  return `The model knows only the ${vocabularySize} characters of its training text (letters, digits, space, line break and ! " ' ( ) , - . : ; ?), so ${listed} ${unknown.length === 1 ? 'is' : 'are'} left out of the priming text: ${they} skipped when the model reads it.`;
+  return (
+    `The model knows only the ${vocabularySize} characters of its training text (letters, digits, space, ` +
+    `line break and ! " ' ( ) , - . : ; ?), so ${listed} ${unknown.length === 1 ? 'is' : 'are'} left out ` +
+    `of the priming text: ${they} skipped when the model reads it.`
+  );
 }
 
 /** A few words for each status, for the status line. */

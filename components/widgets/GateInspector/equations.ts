@@ -114,7 +114,8 @@ export function stateUpdateTex(update: StateUpdate, notation: RowNotation, t: nu
     const u = update.lstm;
     return [
       '\\begin{aligned}',
-      `${at('c')} &= ${at('f')} \\odot ${at('c', prev)} + ${at('i')} \\odot ${at('g')} = ${v(u.f)} \\odot ${v(u.cPrev)} + ${v(u.i)} \\odot ${v(u.g)} = ${v(u.c)} \\\\`,
+      `${at('c')} &= ${at('f')} \\odot ${at('c', prev)} + ${at('i')} \\odot ${at('g')} = ${v(u.f)} \\odot ` +
+        `${v(u.cPrev)} + ${v(u.i)} \\odot ${v(u.g)} = ${v(u.c)} \\\\`,
       `${at('h')} &= ${at('o')} \\odot \\tanh(${at('c')}) = ${v(u.o)} \\odot ${v(u.tanhC)} = ${v(u.h)}`,
       '\\end{aligned}',
     ].join('\n');

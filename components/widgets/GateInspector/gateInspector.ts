@@ -139,7 +139,8 @@ class GateInspectorElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: id('help') },
-        'Each network reads numbers from −1 to 1 and was trained to report the one marked with *. Pick a cell and a gate, then move through time (slider, ← →, Space to play).',
+        'Each network reads numbers from −1 to 1 and was trained to report the one marked with *. Pick a cell ' +
+          'and a gate, then move through time (slider, ← →, Space to play).',
       ),
       this.notice,
       this.controls.inputs,

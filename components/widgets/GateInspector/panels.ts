@@ -245,7 +245,8 @@ export function weightTables(row: RowTrace, cell: CellKind, gate: GateName): HTM
     el(
       'p',
       { class: 'gi-note' },
-      `Rows ${k * HIDDEN_SIZE}–${(k + 1) * HIDDEN_SIZE - 1} of PyTorch’s weight_ih_${row.suffix}, weight_hh_${row.suffix}, bias_ih_${row.suffix} and bias_hh_${row.suffix}.`,
+      `Rows ${k * HIDDEN_SIZE}–${(k + 1) * HIDDEN_SIZE - 1} of PyTorch’s weight_ih_${row.suffix}, ` +
+        `weight_hh_${row.suffix}, bias_ih_${row.suffix} and bias_hh_${row.suffix}.`,
     ),
     el(
       'div',

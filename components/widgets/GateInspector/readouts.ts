@@ -106,7 +106,8 @@ export class Readouts {
         color: (v) => gateColor(gate, v),
         markerId: `${base}-net-arrow`,
       },
-      `The network over ${T} steps: ${run.rows.length} row${run.rows.length > 1 ? 's' : ''} of cells, each cell striped by its ${gate} gate’s ${HIDDEN_SIZE} units; step ${t} is marked.`,
+      `The network over ${T} steps: ${run.rows.length} row${run.rows.length > 1 ? 's' : ''} of cells, each ` +
+        `cell striped by its ${gate} gate’s ${HIDDEN_SIZE} units; step ${t} is marked.`,
     );
     this.overview.replaceChildren(picture);
     // Keep the current step in view when the overview is wider than the widget, after the frame's layout
@@ -230,7 +231,13 @@ export class Readouts {
   /** How the shown network was trained, and that the page runs only its forward pass. */
   renderFootnote({ run, state }: Scene): void {
     const info = trainingInfo(run.config);
-    this.footnote.textContent = `The weights are fixed: this ${CELL_LABELS[state.cell]} (${HIDDEN_SIZE} units per row) was trained in advance with this course’s engine, ${info.steps} Adam steps on random sequences of ${TRAIN_DEFAULTS.minLen}–${TRAIN_DEFAULTS.maxLen} numbers, to report the value at the latest mark it has read${run.config.bidirectional ? ' (anywhere in the sequence, as it reads both ways)' : ''}; mean squared error ${info.finalLoss.toFixed(4)}. Here the engine runs one forward pass over your numbers.`;
+    this.footnote.textContent =
+      `The weights are fixed: this ${CELL_LABELS[state.cell]} (${HIDDEN_SIZE} units per row) was trained in ` +
+      `advance with this course’s engine, ${info.steps} Adam steps on random sequences of ` +
+      `${TRAIN_DEFAULTS.minLen}–${TRAIN_DEFAULTS.maxLen} numbers, to report the value at the latest mark it ` +
+      `has read${run.config.bidirectional ? ' (anywhere in the sequence, as it reads both ways)' : ''}; ` +
+      `mean squared error ${info.finalLoss.toFixed(4)}. Here the engine runs one forward pass over your ` +
+      `numbers.`;
   }
 
   /** Tell screen readers what step t shows: the input, the chosen gate's values and the report. */
@@ -239,7 +246,9 @@ export class Readouts {
     const { t, gate } = state;
     const values = openRow(scene).gates[gate]?.[t - 1] ?? [];
     const step = state.seq[t - 1];
-    this.live.textContent = `Step ${t}: x = ${fmt(step.value, 2)}${step.marked ? ', marked' : ''}. ${gate} = ${fmtVector(values)}. Reported ŷ = ${fmt(run.yhat[t - 1] ?? 0, 2)}.`;
+    this.live.textContent =
+      `Step ${t}: x = ${fmt(step.value, 2)}${step.marked ? ', marked' : ''}. ${gate} = ` +
+      `${fmtVector(values)}. Reported ŷ = ${fmt(run.yhat[t - 1] ?? 0, 2)}.`;
   }
 }
 

@@ -27,7 +27,8 @@ describe('gate-inspector URL state', () => {
     const out = new URLSearchParams('other=1');
     gateInspectorUrl.write(state, out);
     expect(out.toString()).toBe(
-      'other=1&gate-inspector.seq=*-0.25%2C1&gate-inspector.cell=gru&gate-inspector.gate=n&gate-inspector.t=2&gate-inspector.view=stacked&gate-inspector.layers=3&gate-inspector.row=3',
+      'other=1&gate-inspector.seq=*-0.25%2C1&gate-inspector.cell=gru&gate-inspector.gate=n&gate-inspector.t=2' +
+        '&gate-inspector.view=stacked&gate-inspector.layers=3&gate-inspector.row=3',
     );
     expect(gateInspectorUrl.parse(out)).toEqual({ state, notices: [] });
     const plain = new URLSearchParams();

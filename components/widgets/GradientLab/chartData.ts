@@ -118,9 +118,14 @@ export function describeClipping(kind: CellKind, clip: ClipEffect, trend: Trend)
       return `${head} The gradient still grows going back in time; a lower τ would cap the step.`;
     return head;
   }
-  const head = `${label}: ‖g‖ = ${num(clip.norm)} is above τ = ${num(clip.tau)}, so every gradient is multiplied by ${num(clip.factor)}, and the clipped ‖g‖ is ${num(clip.clippedNorm)}.`;
+  const head =
+    `${label}: ‖g‖ = ${num(clip.norm)} is above τ = ${num(clip.tau)}, so every gradient is multiplied by ` +
+    `${num(clip.factor)}, and the clipped ‖g‖ is ${num(clip.clippedNorm)}.`;
   if (trend.verdict === 'explodes')
-    return `${head} That tames the explosion: the update is no longer huge. But the shape is unchanged: ${shape}; the dashed curve is the solid one moved down.`;
+    return (
+      `${head} That tames the explosion: the update is no longer huge. But the shape is unchanged: ` +
+      `${shape}; the dashed curve is the solid one moved down.`
+    );
   if (trend.verdict === 'vanishes')
     return `${head} That only makes it smaller: ${shape}. Clipping cannot bring back a vanished gradient.`;
   return `${head} The curve moves down by that factor; its shape stays the same: ${shape}.`;

@@ -400,7 +400,8 @@ class GradientLabElement extends HTMLElement {
         el(
           'p',
           { class: 'gl-caption-wide' },
-          'Each cell’s parameter gradients are clipped together, as clip_grad_norm_ does; the last column, how much of the last step’s gradient reaches t = 1, is the same before and after.',
+          'Each cell’s parameter gradients are clipped together, as clip_grad_norm_ does; the last column, how ' +
+            'much of the last step’s gradient reaches t = 1, is the same before and after.',
         ),
         el(
           'div',

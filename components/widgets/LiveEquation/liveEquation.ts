@@ -126,7 +126,8 @@ class LiveEquationElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: `${base}-help` },
-        'Point at or Tab to a term of the equations to find it in the cell diagram, or a part of the diagram to find its terms. ← and → step through the sequence.',
+        'Point at or Tab to a term of the equations to find it in the cell diagram, or a part of the diagram ' +
+          'to find its terms. ← and → step through the sequence.',
       ),
       this.refs.notice,
       el(
@@ -190,7 +191,9 @@ class LiveEquationElement extends HTMLElement {
     for (const a of ACTIVATIONS) this.refs.acts[a].setAttribute('aria-pressed', String(a === act));
     this.controls.setRange(1, seq.length);
     this.controls.setValue(t);
-    this.refs.input.textContent = `Step ${t} of ${seq.length}: x${subscript(t)} = ${fmtVector(step.x, 2)}, carrying h${subscript(t - 1)} = ${fmtVector(step.hPrev)} from ${t === 1 ? 'the start' : `step ${t - 1}`}.`;
+    this.refs.input.textContent =
+      `Step ${t} of ${seq.length}: x${subscript(t)} = ${fmtVector(step.x, 2)}, carrying ` +
+      `h${subscript(t - 1)} = ${fmtVector(step.hPrev)} from ${t === 1 ? 'the start' : `step ${t - 1}`}.`;
 
     const describePart = (part: PartId): string =>
       partTerms(part)

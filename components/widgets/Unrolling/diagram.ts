@@ -95,7 +95,10 @@ function phase(k: number, t: number): 'is-past' | 'is-current' | 'is-future' {
 export function describeStep(input: DiagramInput): string {
   const { steps, t } = input;
   const s = steps[t - 1];
-  return `Step ${t} of ${steps.length}: the cell reads “${s.input}” and h_${t - 1}, computes h_${t}, and its best guess for the next character is “${s.guess.label}” (${pct(s.guess.p)}).`;
+  return (
+    `Step ${t} of ${steps.length}: the cell reads “${s.input}” and h_${t - 1}, computes h_${t}, and its ` +
+    `best guess for the next character is “${s.guess.label}” (${pct(s.guess.p)}).`
+  );
 }
 
 /**
@@ -185,7 +188,10 @@ export function setUnrolledStep(picture: SVGSVGElement, input: DiagramInput): vo
   }
   const desc = picture.querySelector('desc');
   if (desc)
-    desc.textContent = `One copy of the same cell per character; each reads its character x_t below and the state from the left, and shows its guess for the next character above. The steps after the current one are not computed yet. ${describeStep(input)}`;
+    desc.textContent =
+      `One copy of the same cell per character; each reads its character x_t below and the state from the ` +
+      `left, and shows its guess for the next character above. The steps after the current one are not ` +
+      `computed yet. ${describeStep(input)}`;
 }
 
 /** Geometry of the folded picture (a viewBox; it scales down to fit narrow screens). */

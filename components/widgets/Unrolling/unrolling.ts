@@ -156,7 +156,8 @@ class UnrollingElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: `${base}-help` },
-        'Type a short text, then play or step through it (← → keys, Space to play). Each step the same cell reads one character and the state from the step before.',
+        'Type a short text, then play or step through it (← → keys, Space to play). Each step the same cell ' +
+          'reads one character and the state from the step before.',
       ),
       this.refs.notice,
       el(
@@ -221,7 +222,10 @@ class UnrollingElement extends HTMLElement {
       el(
         'p',
         { class: 'ur-footnote' },
-        `The weights are fixed: they were trained in advance with this course’s engine (${TRAINING_INFO.steps} Adam steps of next-character prediction on a few short English sentences, ${TRAINING_INFO.hiddenSize} hidden units). Here the engine only runs the forward pass over your text.`,
+        `The weights are fixed: they were trained in advance with this course’s engine ` +
+          `(${TRAINING_INFO.steps} Adam steps of next-character prediction on a few short English sentences, ` +
+          `${TRAINING_INFO.hiddenSize} hidden units). Here the engine only runs the forward pass over your ` +
+          `text.`,
       ),
       this.refs.live,
     );
@@ -343,7 +347,8 @@ class UnrollingElement extends HTMLElement {
     setHighlightCol(this.chart, t - 1);
     this.chart.setAttribute(
       'aria-label',
-      `Heatmap of the hidden state: ${this.run.h[0]?.length} units (rows) by ${this.run.h.length} steps (columns), filled up to step ${t}. The same numbers are in the tables below.`,
+      `Heatmap of the hidden state: ${this.run.h[0]?.length} units (rows) by ${this.run.h.length} steps ` +
+        `(columns), filled up to step ${t}. The same numbers are in the tables below.`,
     );
   }
 

@@ -63,7 +63,9 @@ export function encodeText(raw: string): Encoded {
       .map((c) => `“${c}”`)
       .join(' ');
     notices.push(
-      `The network only knows a–z and the space, so ${skipped.size === 1 ? 'this character was' : 'these characters were'} skipped: ${list}${skipped.size > 6 ? ' …' : ''}.`,
+      `The network only knows a–z and the space, so ` +
+        `${skipped.size === 1 ? 'this character was' : 'these characters were'} skipped: ` +
+        `${list}${skipped.size > 6 ? ' …' : ''}.`,
     );
   }
   if ([...kept].length > MAX_LENGTH) {

@@ -1,4 +1,4 @@
-// Matrix products: matmul (2-D, with transpose flags) and the fused linear layer y = x·Wᵀ + b.
+// Matrix products: matmul (2-D, with transpose flags), bmm (a batch of them) and the fused linear layer y = x·Wᵀ + b.
 // Forward and backward both go through the gemm kernels of the tensor's dtype.
 
 import { needsGrad, record } from '../autodiff/tape';
@@ -55,6 +55,41 @@ export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
         else if (!tA && tB) k.gemmTN(N, K, M, g, 0, A, 0, gB, 0, true);
         else if (tA && !tB) k.gemmNN(K, N, M, A, 0, g, 0, gB, 0, true);
         else addTransposed(K, N, product(dtype, K, N, M, A, g), gB);
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * A batch of matrix products, as torch.bmm: C[b] = A[b]·B[b] for every b.
+ * @param a [batch, n, m]
+ * @param b [batch, m, p]
+ * @returns [batch, n, p]
+ */
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 3 || b.ndim !== 3 || a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1])
+    throw new Error(
+      `bmm: shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)} do not match (expects [batch, n, m] and [batch, m, p])`,
+    );
+  const dtype = commonDtype('bmm', a, b);
+  const [batch, n, m] = a.shape as [number, number, number];
+  const p = b.shape[2];
+  const k = kernelsFor(dtype);
+  const out = empty(dtype, [batch, n, p]);
+  const A = a.data;
+  const B = b.data;
+  for (let i = 0; i < batch; i++) k.gemmNN(n, p, m, A, i * n * m, B, i * m * p, out.data, i * n * p, false);
+
+  if (needsGrad(a, b)) {
+    record(out, 'bmm', [a, b], () => {
+      const g = out.grad as TensorData;
+      // Per batch element, as matmul: ∂L/∂A[b] = ∂L/∂C[b]·B[b]ᵀ, ∂L/∂B[b] = A[b]ᵀ·∂L/∂C[b].
+      const gA = a.requiresGrad ? a.ensureGrad() : null;
+      const gB = b.requiresGrad ? b.ensureGrad() : null;
+      for (let i = 0; i < batch; i++) {
+        if (gA !== null) k.gemmNT(n, m, p, g, i * n * p, B, i * m * p, gA, i * n * m, null, true);
+        if (gB !== null) k.gemmTN(m, p, n, A, i * n * m, g, i * n * p, gB, i * m * p, true);
       }
     });
   }

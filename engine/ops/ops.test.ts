@@ -8,7 +8,7 @@ import { type Tensor, zeros } from '../tensor';
 import { dropout } from './dropout';
 import { add, div, mul, sub } from './elementwise';
 import { gatherRows } from './gather';
-import { linear, matmul } from './matmul';
+import { bmm, linear, matmul } from './matmul';
 import { gateCount, recurrence, type RecurrentMode } from './recurrence';
 import { mean, sum } from './reduce';
 import { concat, narrow, permute, reshape, select, slice, stack, transpose, unstack } from './shape';
@@ -84,6 +84,16 @@ const rows: OpRow[] = [
     fn: ([a, b], args) => matmul(a, b, args),
   },
   {
+    name: 'bmm',
+    draw: fc.tuple(d(3), d(), d(), d()).map(([batch, n, m, p]) => ({
+      shapes: [
+        [batch, n, m],
+        [batch, m, p],
+      ],
+    })),
+    fn: ([a, b]) => bmm(a, b),
+  },
+  {
     name: 'linear (with and without bias, leading dims)',
     draw: fc.tuple(shape(1, 2), d(), d(), fc.boolean()).map(([lead, i, o, bias]) => ({
       shapes: bias
@@ -127,6 +137,13 @@ const rows: OpRow[] = [
   { name: 'neg', draw: one(shape()), fn: ([x]) => neg(x) },
   { name: 'softmax', draw: one(shape()), fn: ([x]) => softmax(x) },
   { name: 'logSoftmax', draw: one(shape()), fn: ([x]) => logSoftmax(x) },
+  {
+    name: 'softmax and logSoftmax over any dim (negative too)',
+    draw: fc
+      .tuple(shape(1, 3), fc.nat(), fc.boolean())
+      .map(([s, pick, negative]) => ({ shapes: [s], args: { dim: (pick % s.length) - (negative ? s.length : 0) } })),
+    fn: ([x], args) => [softmax(x, args.dim as number), logSoftmax(x, args.dim as number)],
+  },
   {
     name: 'sum and mean (all, one dim, keepdim)',
     draw: fc
@@ -244,6 +261,10 @@ describe('op errors name the op and both shapes', () => {
   it.each([
     ['matmul', () => matmul(z(2, 3), z(4, 5)), 'matmul: shapes [2,3] and [4,5] do not match'],
     ['linear', () => linear(z(2, 3), z(4, 5)), 'linear: shapes [2,3] and [4,5] do not match'],
+    ['bmm', () => bmm(z(2, 3, 4), z(3, 4, 5)), 'bmm: shapes [2,3,4] and [3,4,5] do not match'],
+    ['bmm (inner)', () => bmm(z(2, 3, 4), z(2, 3, 5)), 'bmm: shapes [2,3,4] and [2,3,5] do not match'],
+    ['softmax', () => softmax(z(2, 3), 2), 'softmax: dim 2 out of range for 2 dimensions'],
+    ['logSoftmax', () => logSoftmax(z(2, 3), -3), 'logSoftmax: dim -3 out of range for 2 dimensions'],
     ['add', () => add(z(2, 3), z(4)), 'add: shapes [2,3] and [4] do not broadcast'],
     ['concat', () => concat([z(2, 3), z(3, 3)], 1), 'concat: shapes [2,3] and [3,3] do not match outside dim 1'],
     [

@@ -12,7 +12,7 @@ export { backward, zeroGrad, record, needsGrad, anyNeedsGrad } from './autodiff/
 export type { BackwardOptions } from './autodiff/tape';
 
 // Ops
-export { matmul, linear } from './ops/matmul';
+export { matmul, bmm, linear } from './ops/matmul';
 export type { MatmulOptions } from './ops/matmul';
 export { add, sub, mul, div, broadcastShapes } from './ops/elementwise';
 export { tanh, sigmoid, relu, exp, log, neg } from './ops/unary';
@@ -33,6 +33,8 @@ export { Linear, Embedding, Dropout } from './nn/linear';
 export type { InitOptions } from './nn/linear';
 export { RNN, LSTM, GRU, RecurrentBase } from './nn/recurrent';
 export type { RecurrentOptions, RecurrentForwardOptions, RecurrentOutput, DirectionParameters } from './nn/recurrent';
+export { RNNCell, LSTMCell, GRUCell, CellBase } from './nn/cells';
+export type { CellOptions } from './nn/cells';
 
 // Seeing inside
 export { RecurrentTrace, DirectionTrace } from './introspect/trace';

@@ -7,8 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerCase } from '../cli/runCase';
+import { GRUCell, LSTMCell, RNNCell } from '../nn/cells';
 import { Embedding, Linear } from '../nn/linear';
 import { fromNested } from '../nested';
+import { add, mul } from '../ops/elementwise';
+import { bmm } from '../ops/matmul';
+import { sum } from '../ops/reduce';
+import { stack, unstack } from '../ops/shape';
+import { logSoftmax, softmax } from '../ops/softmax';
 import { loadStateDict } from '../stateDict';
 import { Tensor } from '../tensor';
 import { assertClose, PARITY_TOL } from './closeTo';
@@ -36,6 +42,34 @@ interface LayerFixture {
   grad_output: unknown;
   output: unknown;
   grads: Record<string, unknown>;
+}
+
+interface CellFixture {
+  name: string;
+  mode: 'rnn_tanh' | 'rnn_relu' | 'lstm' | 'gru';
+  input_size: number;
+  hidden_size: number;
+  bias: boolean;
+  params: Record<string, unknown>;
+  /** [steps, B, I] or [steps, I] unbatched */
+  input: unknown;
+  hx?: unknown;
+  cx?: unknown;
+  grad_h: unknown;
+  grad_c?: unknown;
+  /** every step's h (and c), stacked */
+  h: unknown;
+  c?: unknown;
+  grads: Record<string, unknown>;
+}
+interface OpFixture {
+  name: string;
+  op: 'bmm' | 'softmax' | 'log_softmax';
+  dim?: number;
+  inputs: unknown[];
+  grad_output: unknown;
+  output: unknown;
+  grads: unknown[];
 }
 
 function load<C>(name: string): Fixture<C> {
@@ -91,6 +125,81 @@ describe('layers.json: Linear and Embedding', () => {
       for (const [k, p] of m.namedParameters())
         close(new Tensor(p.ensureGrad(), p.shape).toNested(), f.grads[k], `${f.name} grad ${k}`);
       if (x) close(new Tensor(x.ensureGrad(), x.shape).toNested(), f.grads.input, `${f.name} grad input`);
+    });
+  }
+});
+
+/** A float64 leaf that requires grad, from a fixture's nested array. */
+function leaf(value: unknown, label: string): Tensor {
+  const { data, shape } = fromNested(value, label);
+  return new Tensor(data, shape, true);
+}
+
+const gradOf = (t: Tensor): unknown => new Tensor(t.ensureGrad(), t.shape).toNested();
+
+describe('cells.json: RNNCell, LSTMCell and GRUCell, stepped', () => {
+  for (const f of load<CellFixture>('cells.json').cases) {
+    it(f.name, () => {
+      const opts = { bias: f.bias, dtype: 'float64' as const };
+      const cell =
+        f.mode === 'lstm'
+          ? new LSTMCell(f.input_size, f.hidden_size, opts)
+          : f.mode === 'gru'
+            ? new GRUCell(f.input_size, f.hidden_size, opts)
+            : new RNNCell(f.input_size, f.hidden_size, {
+                ...opts,
+                nonlinearity: f.mode === 'rnn_relu' ? 'relu' : 'tanh',
+              });
+      loadStateDict(cell, f.params);
+      const x = leaf(f.input, 'input');
+      const hx = f.hx === undefined ? null : leaf(f.hx, 'hx');
+      const cx = f.cx === undefined ? null : leaf(f.cx, 'cx');
+      const hs: Tensor[] = [];
+      const cs: Tensor[] = [];
+      let h = hx;
+      let c = cx;
+      for (const xt of unstack(x, 0)) {
+        if (cell instanceof LSTMCell) {
+          [h, c] = cell.forward(xt, h === null ? null : [h, c as Tensor]);
+          cs.push(c);
+        } else {
+          h = cell.forward(xt, h);
+        }
+        hs.push(h);
+      }
+      const hAll = stack(hs, 0);
+      close(hAll.toNested(), f.h, `${f.name} h`);
+      expect(cs.length > 0).toBe(f.c !== undefined);
+      // The fixture's loss: Σ h ⊙ grad_h (+ Σ c ⊙ grad_c), one backward pass.
+      const weighted = (t: Tensor, g: unknown, label: string): Tensor =>
+        sum(mul(t, new Tensor(fromNested(g, label, t.shape).data, t.shape)));
+      let loss = weighted(hAll, f.grad_h, 'grad_h');
+      if (cs.length > 0) {
+        const cAll = stack(cs, 0);
+        close(cAll.toNested(), f.c, `${f.name} c`);
+        loss = add(loss, weighted(cAll, f.grad_c, 'grad_c'));
+      }
+      loss.backward();
+      const ours: Record<string, unknown> = {};
+      for (const [k, p] of cell.namedParameters()) ours[k] = gradOf(p);
+      ours.input = gradOf(x);
+      if (hx) ours.hx = gradOf(hx);
+      if (cx) ours.cx = gradOf(cx);
+      expect(Object.keys(ours)).toEqual(Object.keys(f.grads));
+      for (const [k, g] of Object.entries(f.grads)) close(ours[k], g, `${f.name} grad ${k}`);
+    });
+  }
+});
+
+describe('ops.json: bmm, softmax and log_softmax over a chosen dim', () => {
+  for (const f of load<OpFixture>('ops.json').cases) {
+    it(f.name, () => {
+      const xs = f.inputs.map((v, i) => leaf(v, `inputs[${i}]`));
+      const y =
+        f.op === 'bmm' ? bmm(xs[0], xs[1]) : f.op === 'softmax' ? softmax(xs[0], f.dim) : logSoftmax(xs[0], f.dim);
+      close(y.toNested(), f.output, `${f.name} output`);
+      y.backward({ grad: fromNested(f.grad_output, 'grad_output', y.shape).data });
+      xs.forEach((x, i) => close(gradOf(x), f.grads[i], `${f.name} grad inputs[${i}]`));
     });
   }
 });

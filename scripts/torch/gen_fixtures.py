@@ -1,5 +1,6 @@
 """Generate the PyTorch parity fixtures in engine/testing/fixtures/ (recurrent layers, packed
-sequences, losses, optimizers, clipping, Linear/Embedding), every number in full float64.
+sequences, single-step cells, bmm and softmax, losses, optimizers, clipping, Linear/Embedding),
+every number in full float64.
 
 Regenerate (needs Debian's PyTorch: `apt-get install python3-torch`; PyPI is not required):
 
@@ -307,6 +308,105 @@ def layer_cases():
     return cases
 
 
+def cell_cases():
+    """RNNCell, LSTMCell and GRUCell run for `steps` steps, each step's state fed to the next:
+    batched and unbatched, with and without an initial state, with and without biases. The
+    answer is every step's h (and c) and the gradients of sum_t sum(h_t * grad_h[t])
+    (+ sum(c_t * grad_c[t])) with respect to the parameters, the inputs and the initial state."""
+    specs = [
+        # mode, batch (None: unbatched), input, hidden, with_hx, bias, steps
+        ("gru", 3, 4, 5, True, True, 1),
+        ("gru", 2, 3, 4, False, True, 1),
+        ("gru", 3, 2, 3, True, False, 1),
+        ("gru", None, 3, 4, True, True, 1),
+        ("gru", 2, 3, 3, True, True, 3),
+        ("lstm", 3, 4, 5, True, True, 1),
+        ("lstm", 2, 3, 4, False, True, 1),
+        ("lstm", 3, 2, 3, True, False, 1),
+        ("lstm", None, 3, 4, True, True, 1),
+        ("lstm", 2, 3, 3, False, True, 3),
+        ("rnn_tanh", 3, 4, 5, True, True, 1),
+        ("rnn_relu", 2, 3, 4, False, False, 2),
+    ]
+    cases = []
+    for i, (mode, batch, input_size, hidden_size, with_hx, bias, steps) in enumerate(specs):
+        torch.manual_seed(7000 + i)
+        if mode == "lstm":
+            cell = nn.LSTMCell(input_size, hidden_size, bias=bias)
+        elif mode == "gru":
+            cell = nn.GRUCell(input_size, hidden_size, bias=bias)
+        else:
+            cell = nn.RNNCell(input_size, hidden_size, bias=bias, nonlinearity=mode[4:])
+        lead = () if batch is None else (batch,)
+        xs = torch.randn(steps, *lead, input_size, requires_grad=True)
+        h0 = torch.randn(*lead, hidden_size, requires_grad=True) if with_hx else None
+        c0 = torch.randn(*lead, hidden_size, requires_grad=True) if with_hx and mode == "lstm" else None
+        grad_h = torch.randn(steps, *lead, hidden_size)
+        grad_c = torch.randn(steps, *lead, hidden_size) if mode == "lstm" else None
+        hs, cs = [], []
+        h, c = h0, c0
+        for t in range(steps):
+            if mode == "lstm":
+                h, c = cell(xs[t], (h, c) if h is not None else None)
+                cs.append(c)
+            else:
+                h = cell(xs[t], h)
+            hs.append(h)
+        loss = sum((ht * grad_h[t]).sum() for t, ht in enumerate(hs))
+        if grad_c is not None:
+            loss = loss + sum((ct * grad_c[t]).sum() for t, ct in enumerate(cs))
+        loss.backward()
+        name = "{}cell_{}_I{}_H{}_{}_{}_steps{}".format(
+            mode, "unbatched" if batch is None else "B{}".format(batch), input_size, hidden_size,
+            "hx" if with_hx else "nohx", "bias" if bias else "nobias", steps)
+        case = {"name": name, "mode": mode, "input_size": input_size, "hidden_size": hidden_size, "bias": bias,
+                "params": {k: tolist(v) for k, v in cell.state_dict().items()}, "input": tolist(xs)}
+        if with_hx:
+            case["hx"] = tolist(h0)
+            if c0 is not None:
+                case["cx"] = tolist(c0)
+        case["grad_h"] = tolist(grad_h)
+        if grad_c is not None:
+            case["grad_c"] = tolist(grad_c)
+        case["h"] = tolist(torch.stack(hs))
+        if cs:
+            case["c"] = tolist(torch.stack(cs))
+        grads = {k: tolist(p.grad) for k, p in cell.named_parameters()}
+        grads["input"] = tolist(xs.grad)
+        if with_hx:
+            grads["hx"] = tolist(h0.grad)
+            if c0 is not None:
+                grads["cx"] = tolist(c0.grad)
+        case["grads"] = grads
+        cases.append(case)
+    return cases
+
+
+def op_cases():
+    """torch.bmm and softmax / log_softmax over dims 0, 1 and -1 (and 2-D dim 0): outputs and the
+    gradients of sum(output * grad_output) with respect to every input."""
+    torch.manual_seed(8000)
+    cases = []
+    for name, a_shape, b_shape in [("bmm_B3_n2_m4_p5", (3, 2, 4), (3, 4, 5)), ("bmm_B1_n3_m1_p2", (1, 3, 1), (1, 1, 2))]:
+        a = torch.randn(*a_shape, requires_grad=True)
+        b = torch.randn(*b_shape, requires_grad=True)
+        y = torch.bmm(a, b)
+        g = torch.randn(*y.shape)
+        (y * g).sum().backward()
+        cases.append({"name": name, "op": "bmm", "inputs": [tolist(a), tolist(b)], "grad_output": tolist(g),
+                      "output": tolist(y), "grads": [tolist(a.grad), tolist(b.grad)]})
+    for op, fn in [("softmax", torch.softmax), ("log_softmax", torch.log_softmax)]:
+        for shape, dim in [((3, 4, 5), 0), ((3, 4, 5), 1), ((3, 4, 5), -1), ((4, 6), 0)]:
+            x = (torch.randn(*shape) * 2).requires_grad_()
+            y = fn(x, dim)
+            g = torch.randn(*y.shape)
+            (y * g).sum().backward()
+            name = "{}_{}_dim{}".format(op, "x".join(map(str, shape)), dim)
+            cases.append({"name": name, "op": op, "dim": dim, "inputs": [tolist(x)], "grad_output": tolist(g),
+                          "output": tolist(y), "grads": [tolist(x.grad)]})
+    return cases
+
+
 def write(name, cases):
     path = os.path.join(OUT_DIR, name)
     doc = {"generator": "scripts/torch/gen_fixtures.py", "torch": torch.__version__, "dtype": "float64", "cases": cases}
@@ -324,6 +424,8 @@ def main():
     write("optim.json", optim_cases())
     write("clip.json", clip_cases())
     write("layers.json", layer_cases())
+    write("cells.json", cell_cases())
+    write("ops.json", op_cases())
 
 
 if __name__ == "__main__":

@@ -68,36 +68,53 @@ describe('parameters', () => {
 });
 
 describe('forward', () => {
-  it.each(kinds)('%s: stepping the cell equals the one-layer layer over the sequence', (kind) => {
-    const [T, B, I, H] = [4, 3, 2, 5];
-    const rng = new Rng(11);
-    const cell = makeCell(kind, I, H, { dtype: 'float64', rng: new Rng(3) });
-    const layerOpts = { dtype: 'float64' as const, rng: new Rng(3) };
-    const layer =
-      kind === 'lstm'
-        ? new LSTM(I, H, layerOpts)
-        : kind === 'gru'
-          ? new GRU(I, H, layerOpts)
-          : new RNN(I, H, { ...layerOpts, nonlinearity: kind === 'rnn_relu' ? 'relu' : 'tanh' });
-    const x = randn([T, B, I], rng, { dtype: 'float64' });
-    const h0 = randn([B, H], rng, { dtype: 'float64' });
-    const c0 = randn([B, H], rng, { dtype: 'float64' });
-    const out = unroll(cell, unstack(x, 0), h0, kind === 'lstm' ? c0 : null);
-    const G = kind === 'lstm' ? 2 : 1;
-    const hs = stack(
-      out.filter((_, i) => i % G === 0),
-      0,
-    );
-    const ref = layer.forward(x, {
-      h0: stack([h0], 0),
-      c0: kind === 'lstm' ? stack([c0], 0) : null,
-    }) as { output: Tensor; hN: Tensor; cN?: Tensor };
-    // float64; the layer projects all T·B inputs in one product, the cell B at a time, so only the
-    // order of a few sums differs (≈1e-16).
-    expect(maxScaledError(hs.data, ref.output.data)).toBeLessThan(1e-12);
-    expect(maxScaledError(out[out.length - G].data, ref.hN.data)).toBeLessThan(1e-12);
-    if (kind === 'lstm') expect(maxScaledError(out[out.length - 1].data, (ref.cN as Tensor).data)).toBeLessThan(1e-12);
-  });
+  // The layer projects all T·B inputs in one product, the cell B at a time, so only the order of some
+  // sums differs: ≈1e-16 in float64; float32 (the JS or WebAssembly kernels, by vitest project) a few ulps.
+  const stepCases = kinds.flatMap((kind) => [[kind, 'float64', 1e-12] as const, [kind, 'float32', 1e-5] as const]);
+  it.each(stepCases)(
+    '%s (%s): stepping the cell equals the one-layer layer, forward and backward',
+    (kind, dtype, tol) => {
+      const [T, B, I, H] = [4, 3, 5, 9];
+      const rng = new Rng(11);
+      const cell = makeCell(kind, I, H, { dtype, rng: new Rng(3) });
+      const layerOpts = { dtype, rng: new Rng(3) };
+      const layer =
+        kind === 'lstm'
+          ? new LSTM(I, H, layerOpts)
+          : kind === 'gru'
+            ? new GRU(I, H, layerOpts)
+            : new RNN(I, H, { ...layerOpts, nonlinearity: kind === 'rnn_relu' ? 'relu' : 'tanh' });
+      const leaf = (shape: number[]): Tensor => randn(shape, rng, { dtype, requiresGrad: true });
+      const x = leaf([T, B, I]);
+      const h0 = leaf([B, H]);
+      const c0 = leaf([B, H]);
+      const seed = randn([T, B, H], rng, { dtype });
+      const grads = (ts: Tensor[]): Float64Array[] => ts.map((t) => Float64Array.from(t.grad ?? []));
+
+      const out = unroll(cell, unstack(x, 0), h0, kind === 'lstm' ? c0 : null);
+      const G = kind === 'lstm' ? 2 : 1;
+      const hs = stack(
+        out.filter((_, i) => i % G === 0),
+        0,
+      );
+      hs.backward({ grad: seed.data });
+      const ours = grads([x, h0, ...(kind === 'lstm' ? [c0] : []), ...cell.parameters()]);
+      for (const t of [x, h0, c0]) t.grad = null;
+
+      const ref = layer.forward(x, {
+        h0: reshape(h0, [1, B, H]),
+        c0: kind === 'lstm' ? reshape(c0, [1, B, H]) : null,
+      }) as { output: Tensor; hN: Tensor; cN?: Tensor };
+      ref.output.backward({ grad: seed.data });
+      const theirs = grads([x, h0, ...(kind === 'lstm' ? [c0] : []), ...layer.parameters()]);
+
+      expect(maxScaledError(hs.data, ref.output.data)).toBeLessThan(tol);
+      expect(maxScaledError(out[out.length - G].data, ref.hN.data)).toBeLessThan(tol);
+      if (kind === 'lstm') expect(maxScaledError(out[out.length - 1].data, (ref.cN as Tensor).data)).toBeLessThan(tol);
+      expect(ours.map((g) => g.length)).toEqual(theirs.map((g) => g.length));
+      ours.forEach((g, i) => expect(maxScaledError(g, theirs[i]), `gradient ${i}`).toBeLessThan(tol));
+    },
+  );
 
   it('takes unbatched input [I] and state [H], returning [H]', () => {
     const rng = new Rng(2);

@@ -34,6 +34,13 @@ def tolist(t):
     return t.detach().tolist()
 
 
+def gradients(module, **leaves):
+    """Every parameter's gradient by state_dict name, then those of the given leaves (None: not given)."""
+    grads = {k: tolist(p.grad) for k, p in module.named_parameters()}
+    grads.update((k, tolist(v.grad)) for k, v in leaves.items() if v is not None)
+    return grads
+
+
 def make_module(mode, input_size, hidden_size, num_layers, bidirectional, batch_first, bias=True):
     kw = dict(num_layers=num_layers, bidirectional=bidirectional, batch_first=batch_first, bias=bias)
     if mode == "lstm":
@@ -100,12 +107,7 @@ def recurrent_case(name, seed, mode, num_layers, bidirectional, batch_first, wit
     if grad_c_n is not None:
         case["grad_c_n"] = tolist(grad_c_n)
 
-    grads = {k: tolist(p.grad) for k, p in module.named_parameters()}
-    grads["input"] = tolist(x.grad)
-    if with_h0:
-        grads["h0"] = tolist(h0.grad)
-        if c0 is not None:
-            grads["c0"] = tolist(c0.grad)
+    grads = gradients(module, input=x, h0=h0, c0=c0)
     answer = {"output": tolist(out), "h_n": tolist(h_n)}
     if c_n is not None:
         answer["c_n"] = tolist(c_n)
@@ -371,13 +373,7 @@ def cell_cases():
         case["h"] = tolist(torch.stack(hs))
         if cs:
             case["c"] = tolist(torch.stack(cs))
-        grads = {k: tolist(p.grad) for k, p in cell.named_parameters()}
-        grads["input"] = tolist(xs.grad)
-        if with_hx:
-            grads["hx"] = tolist(h0.grad)
-            if c0 is not None:
-                grads["cx"] = tolist(c0.grad)
-        case["grads"] = grads
+        case["grads"] = gradients(cell, input=xs, hx=h0, cx=c0)
         cases.append(case)
     return cases
 

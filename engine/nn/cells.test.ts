@@ -1,8 +1,11 @@
 // Tests for RNNCell, LSTMCell and GRUCell: PyTorch's parameter names, shapes and initialisation, batched
 // and unbatched calls, agreement with the full layers stepped one step at a time, finite-difference checks
-// of every input and parameter, and the error messages. (Parity with PyTorch: testing/parity.test.ts.)
+// of every input and parameter, the error messages, and a decoder step with attention built from them.
+// (Parity with PyTorch: testing/parity.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { reshape, stack, unstack } from '../ops/shape';
+import { bmm } from '../ops/matmul';
+import { concat, reshape, stack, transpose, unstack } from '../ops/shape';
+import { softmax } from '../ops/softmax';
 import { Rng } from '../random';
 import { maxScaledError } from '../testing/closeTo';
 import { gradCheck } from '../testing/gradCheck';
@@ -173,6 +176,32 @@ describe('gradients pass a finite-difference check (inputs, states and every par
     const c0 = withHx && kind === 'lstm' ? leafOf([...lead, H]) : null;
     const inputs = [...xs, ...(h0 ? [h0] : []), ...(c0 ? [c0] : []), ...cell.parameters()];
     const result = gradCheck(() => unroll(cell, xs, h0, c0), inputs);
+    expect(result.maxError, JSON.stringify(result.worst)).toBeLessThan(1e-6);
+  });
+});
+
+describe('a decoder step with dot-product attention (GRUCell, bmm, softmax over dim 1)', () => {
+  it('passes a finite-difference check of the encoder states, the input, the state and every parameter', () => {
+    const [B, S, I, H] = [2, 4, 3, 3];
+    const rng = new Rng(31);
+    const leafOf = (shape: number[]): Tensor => randn(shape, rng, { dtype: 'float64', requiresGrad: true });
+    const cell = new GRUCell(I + H, H, { dtype: 'float64', rng: new Rng(9) });
+    const enc = leafOf([B, S, H]); // encoder outputs
+    const h = leafOf([B, H]); // decoder state before the step
+    const y = leafOf([B, I]); // the previous output's embedding
+    const step = (): Tensor[] => {
+      const scores = bmm(enc, reshape(h, [B, H, 1])); // [B, S, 1]: e_s = enc_s · h
+      const weights = softmax(scores, 1); // over the S source positions
+      const context = reshape(bmm(transpose(weights, 1, 2), enc), [B, H]); // Σ_s α_s enc_s
+      return [cell.forward(concat([y, context], 1), h), weights];
+    };
+    const [, weights] = step();
+    for (let b = 0; b < B; b++) {
+      let total = 0;
+      for (let s = 0; s < S; s++) total += weights.data[b * S + s];
+      expect(total).toBeCloseTo(1, 12);
+    }
+    const result = gradCheck(step, [enc, h, y, ...cell.parameters()]);
     expect(result.maxError, JSON.stringify(result.worst)).toBeLessThan(1e-6);
   });
 });

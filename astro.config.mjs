@@ -6,7 +6,15 @@ import rehypeKatex from 'rehype-katex';
 import pagefindIndex from './scripts/pagefindIndex.mjs';
 import rehypeScrollable from './scripts/rehypeScrollable.mjs';
 
+// Deploying under a sub-path (a GitHub Pages project site, an LMS folder): `BASE_PATH=/course/ npm run build`.
+// SITE_URL (e.g. https://example.org) is the origin the site is served from, used for absolute links.
+// The base is normalised to start and end with '/', since pages build URLs as `${import.meta.env.BASE_URL}data/...`.
+const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const site = process.env.SITE_URL || undefined;
+
 export default defineConfig({
+  base,
+  site,
   trailingSlash: 'always',
   markdown: {
     remarkPlugins: [remarkMath],

@@ -15,6 +15,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist-subpath/',
       '.astro/',
       'node_modules/',
       'e2e/screenshots/',

@@ -2,8 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, launch, openPage, withTimeout } from './support/browser';
-import { scrollThrough, sitePages, type SitePage } from './support/pages';
+import { baseURL, launch, openPage } from './support/browser';
+import { readPage, scrollThrough, sitePages, type SitePage } from './support/pages';
 
 const SCREENSHOTS = 'e2e/screenshots';
 // Discovered at collection time so that each page is its own test (and its own timeout).
@@ -30,30 +30,15 @@ describe('site pages', () => {
         await page.goto(baseURL() + sitePage.path, { waitUntil: 'networkidle' });
         await scrollThrough(page);
         await page.waitForLoadState('networkidle');
-        const report = await withTimeout(
-          page.evaluate(() => {
-            const clone = document.body.cloneNode(true) as HTMLElement;
-            clone.querySelectorAll('pre, code, script, style, .katex, input, textarea').forEach((n) => n.remove());
-            return {
-              katexErrors: document.querySelectorAll('.katex-error').length,
-              katex: document.querySelectorAll('.katex').length,
-              rawTex:
-                (clone.textContent ?? '').match(
-                  /\$\$|\\(frac|tanh|sum|partial|mathrm|odot|prod|left|right)\b|\$[^$\s][^$]*\\[a-z]+[^$]*\$/g,
-                ) ?? [],
-              overflow: document.documentElement.scrollWidth - window.innerWidth,
-            };
-          }),
-          30_000,
-          `reading ${sitePage.path}`,
-          page,
-        );
+        const report = await readPage(page);
         const where = `${sitePage.path} at ${width}px`;
         expect(problems.consoleErrors, `console errors on ${where}`).toEqual([]);
         expect(problems.failedRequests, `failed requests on ${where}`).toEqual([]);
         expect(report.katexErrors, `KaTeX errors on ${where}`).toBe(0);
         expect(report.rawTex, `raw TeX on ${where}`).toEqual([]);
         expect(report.overflow, `horizontal scrolling on ${where}`).toBeLessThanOrEqual(0);
+        expect(report.outsideBase, `links outside the site on ${where}`).toEqual([]);
+        expect(report.undefinedElements, `widgets that never loaded on ${where}`).toEqual([]);
         if (sitePage.kind === 'chapter' && !sitePage.path.includes('resources')) {
           expect(report.katex, `typeset math on ${where}`).toBeGreaterThan(0);
         }

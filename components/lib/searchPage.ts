@@ -34,6 +34,8 @@ export async function initSearchPage(): Promise<void> {
   const host = document.querySelector<HTMLElement>('#search');
   if (!host) return;
   const bundle = host.dataset.bundle ?? '/pagefind/';
+  // The index holds paths from the build's root; results link under the base path the site is served from.
+  const baseUrl = host.dataset.base ?? '/';
   const css = document.createElement('link');
   css.rel = 'stylesheet';
   css.href = `${bundle}pagefind-ui.css`;
@@ -48,6 +50,7 @@ export async function initSearchPage(): Promise<void> {
   const ui = new PagefindUI({
     element: '#search',
     bundlePath: bundle,
+    baseUrl,
     showSubResults: true,
     showImages: false,
     autofocus: true,

@@ -11,23 +11,73 @@ export interface SitePage {
 
 const hrefs = (html: string, pattern: RegExp): string[] => [...html.matchAll(pattern)].map((m) => m[1]);
 
-/** Home, every chapter linked from it, search, instructors, and every /embed/<name>/ page linked from the instructors page. */
-export async function sitePages(baseURL: string): Promise<SitePage[]> {
-  const home = await (await fetch(`${baseURL}/`)).text();
+/**
+ * Home, every chapter linked from it, search, instructors, and every /embed/<name>/ page linked from the instructors
+ * page. Paths include `base`, the path the build is served under (`/` or, for a sub-path build, e.g. `/course/`).
+ * @param origin e.g. `http://127.0.0.1:4399`
+ */
+export async function sitePages(origin: string, base = '/'): Promise<SitePage[]> {
+  const home = await (await fetch(`${origin}${base}`)).text();
   const chapters = hrefs(home, /class="chapter-card" href="([^"]+)"/g);
-  const instructors = await (await fetch(`${baseURL}/instructors/`)).text();
-  const embeds = [...new Set(hrefs(instructors, /href="(\/embed\/[^"/]+\/)"/g))];
+  const instructors = await (await fetch(`${origin}${base}instructors/`)).text();
+  const embedLink = new RegExp(`href="(${base}embed/[^"/]+/)"`, 'g');
+  const embeds = [...new Set(hrefs(instructors, embedLink))];
+  const slug = (path: string): string => path.slice(base.length).replaceAll('/', '');
   return [
-    { name: 'home', path: '/', kind: 'home' },
+    { name: 'home', path: base, kind: 'home' },
     ...chapters.map((path, i): SitePage => ({
-      name: `chapter-${String(i + 1).padStart(2, '0')}-${path.replaceAll('/', '')}`,
+      name: `chapter-${String(i + 1).padStart(2, '0')}-${slug(path)}`,
       path,
       kind: 'chapter',
     })),
-    { name: 'search', path: '/search/', kind: 'search' },
-    { name: 'instructors', path: '/instructors/', kind: 'instructors' },
-    ...embeds.map((path): SitePage => ({ name: `embed-${path.split('/')[2]}`, path, kind: 'embed' })),
+    { name: 'search', path: `${base}search/`, kind: 'search' },
+    { name: 'instructors', path: `${base}instructors/`, kind: 'instructors' },
+    ...embeds.map((path): SitePage => ({ name: `embed-${slug(path).slice('embed'.length)}`, path, kind: 'embed' })),
   ];
+}
+
+/** What `readPage` found on a page that a reader would see as broken. */
+export interface PageReport {
+  katexErrors: number;
+  /** Typeset formulas. */
+  katex: number;
+  /** TeX source left in the text (math that was never typeset). */
+  rawTex: string[];
+  /** Pixels the page is wider than the window. */
+  overflow: number;
+  /** Links, scripts, styles and images whose root-relative URL is outside the site's base path. */
+  outsideBase: string[];
+  /** Custom elements (widgets) on the page whose code never arrived. */
+  undefinedElements: string[];
+}
+
+/** Read the loaded page's math, width and URLs (the page must already be scrolled through). */
+export function readPage(page: Page, base = '/'): Promise<PageReport> {
+  return withTimeout(
+    page.evaluate((base) => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('pre, code, script, style, .katex, input, textarea').forEach((n) => n.remove());
+      const urls = [...document.querySelectorAll('a[href], link[href], script[src], img[src], iframe[src]')].map(
+        (node) => node.getAttribute('href') ?? node.getAttribute('src') ?? '',
+      );
+      return {
+        katexErrors: document.querySelectorAll('.katex-error').length,
+        katex: document.querySelectorAll('.katex').length,
+        rawTex:
+          (clone.textContent ?? '').match(
+            /\$\$|\\(frac|tanh|sum|partial|mathrm|odot|prod|left|right)\b|\$[^$\s][^$]*\\[a-z]+[^$]*\$/g,
+          ) ?? [],
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        outsideBase: urls.filter((url) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith(base)),
+        undefinedElements: [...document.querySelectorAll('body *')]
+          .filter((node) => node.localName.includes('-') && !node.matches(':defined'))
+          .map((node) => node.localName),
+      };
+    }, base),
+    30_000,
+    `reading ${page.url()}`,
+    page,
+  );
 }
 
 /**

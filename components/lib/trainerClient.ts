@@ -12,17 +12,18 @@ import type {
   WorkerRunStatus,
 } from '../../engine/worker/protocol';
 import { FINAL_STATUSES } from '../../engine/worker/protocol';
+import { createTrainingWorker, type WorkerLike } from './trainingWorker';
 
-export type { DataSource, KernelStatus, ProgressMessage, RunInfo, SnapshotTensor, TaskConfig, WorkerRunStatus };
-
-/** The part of `Worker` the client uses, so tests can hand it an in-process stand-in. */
-export interface WorkerLike {
-  postMessage(message: ToWorker, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
+export type {
+  DataSource,
+  KernelStatus,
+  ProgressMessage,
+  RunInfo,
+  SnapshotTensor,
+  TaskConfig,
+  WorkerLike,
+  WorkerRunStatus,
+};
 
 /** How a run ended: its final status, the step it reached, and the sentence to show (for diverged, error, early-stopped, done). */
 export interface RunEnd {
@@ -49,14 +50,6 @@ export interface SampleRequest {
   length: number;
   temperature: number;
   seed: number;
-}
-
-/** The default worker: the engine's training worker, bundled by Vite as a module worker. */
-export function createTrainingWorker(): WorkerLike {
-  return new Worker(new URL('../../engine/worker/train.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'unrolled-trainer',
-  });
 }
 
 // One map holds requests of different result types; each caller's promise gives the value its own type.

@@ -2,6 +2,7 @@
 // messages to the handler, posts replies (moving snapshot buffers), and yields between steps through a MessageChannel.
 import { loadWasmKernels } from '../kernels/wasm/load';
 import { TrainerHandler } from './handler';
+import { siteFileReader } from './siteFiles';
 import { createWorkerRun } from './tasks';
 
 // setTimeout(0) is clamped to 4 ms once nested, so a MessageChannel yields instead: each training step is its own
@@ -22,11 +23,7 @@ const handler = new TrainerHandler({
   buildRun: createWorkerRun,
   // 20 progress messages a second: smooth enough for any display, and each is a task on the page's main thread.
   progressIntervalMs: 50,
-  fetchText: async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`could not load ${url} (HTTP ${response.status})`);
-    return response.text();
-  },
+  fetchText: siteFileReader(self),
 });
 
 // The float32 kernels are chosen once, before the first message is handled (messages wait in order): WebAssembly

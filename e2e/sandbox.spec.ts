@@ -79,4 +79,17 @@ describe('embed pages in a sandboxed iframe on another origin', () => {
     expect(await notice.innerText()).not.toMatch(/needs JavaScript/);
     await context.close();
   });
+
+  it('the one-file char model, served by the course, trains in a sandboxed frame', async () => {
+    const { context, page, problems } = await openPage(browser);
+    const frame = await framed(page, '/embed/char-model.html');
+    await waitForDrawn(
+      frame,
+      WIDGETS.find((w) => w.name === 'char-model')!,
+    );
+    await trainCharModel(frame, 3);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,14 +1,16 @@
 // Astro integration: what lets pages and widgets run where the site cannot rely on ES modules or on its origin
 // (a sandboxed iframe on another site, a file:// copy, a strict Content-Security-Policy). After `astro build` it
 // writes boot.js, KaTeX's fonts under fonts/katex/, each widget's classic bundle beside its embed page
-// (embed/<name>/widget.js and .css), and a `.js` twin of every data file for workers without an origin.
-// In `astro dev` it serves the same files on request.
+// (embed/<name>/widget.js and .css), a `.js` twin of every data file for workers without an origin, and each
+// widget as one self-contained file (embed/<name>.html), whose size it writes into the pages that link to it.
+// In `astro dev` it serves the same files on request, except the data twins and the one-file widgets.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { bootScript, widgetBundle } from './classicBundles.mjs';
 import { katexFontAssets, withoutKatexFontFaces } from './katexFonts.mjs';
+import { oneFileWidget } from './oneFile.mjs';
 
 /** A data file's twin: a classic script that puts the file's text in `self.unrolledData` (engine/worker/siteFiles.ts). */
 export function dataTwin(name, text) {
@@ -28,9 +30,53 @@ async function embedNames(site) {
   return entries.filter((e) => e.isDirectory() && existsSync(join(embed, e.name, 'index.html'))).map((e) => e.name);
 }
 
+/** A file size as the pages show it: "740 KB", "1.6 MB". */
+export function formatSize(bytes) {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Write each widget's one-file copy to embed/<name>.html and fill its size into the `<span data-onefile-size="name">`
+ * of every page that links to it. A widget gets the data files whose path (`data/<file>`) its bundle mentions.
+ * @returns {Promise<Record<string, number>>} bytes of each one-file widget
+ */
+async function writeOneFileWidgets({ site, base, siteUrl, names, bundles, dataFiles }) {
+  const read = (path) => readFile(join(site, path.slice(base.length)));
+  const sizes = {};
+  for (const [i, name] of names.entries()) {
+    const data = {};
+    for (const file of dataFiles) {
+      if (bundles[i].js.includes(`data/${file}`)) data[file] = await readFile(join(site, 'data', file), 'utf8');
+    }
+    const html = await oneFileWidget({
+      html: await readFile(join(site, 'embed', name, 'index.html'), 'utf8'),
+      read,
+      base,
+      site: siteUrl,
+      math: bundles[i].math,
+      data,
+    });
+    await write(join(site, 'embed', `${name}.html`), html);
+    sizes[name] = Buffer.byteLength(html);
+  }
+  const pages = [
+    join(site, 'instructors', 'index.html'),
+    ...names.map((name) => join(site, 'embed', name, 'index.html')),
+  ];
+  for (const page of pages.filter((p) => existsSync(p))) {
+    const html = await readFile(page, 'utf8');
+    const filled = html.replace(/<span data-onefile-size="([a-z-]+)"><\/span>/g, (whole, name) =>
+      name in sizes ? `<span data-onefile-size="${name}">${formatSize(sizes[name])}</span>` : whole,
+    );
+    if (filled !== html) await writeFile(page, filled);
+  }
+  return sizes;
+}
+
 /** @returns {import('astro').AstroIntegration} */
 export default function standalone() {
   let base = '/';
+  let siteUrl;
   return {
     name: 'unrolled:standalone',
     hooks: {
@@ -39,6 +85,7 @@ export default function standalone() {
       },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        siteUrl = config.site;
       },
       'astro:server:setup': ({ server }) => {
         const fonts = katexFontAssets();
@@ -79,9 +126,11 @@ export default function standalone() {
         for (const file of dataFiles) {
           await write(join(dataDir, `${file}.js`), dataTwin(file, await readFile(join(dataDir, file), 'utf8')));
         }
+        const sizes = await writeOneFileWidgets({ site, base, siteUrl, names, bundles, dataFiles });
         logger.info(
-          `classic bundles for ${names.length} embed pages (${names.map((n, i) => `${n} ${Math.round(bundles[i].js.length / 1024)} KB`).join(', ')}), KaTeX fonts, ${dataFiles.length} data twins`,
+          `classic bundles for ${names.length} embed pages (${names.map((n, i) => `${n} ${formatSize(bundles[i].js.length)}`).join(', ')}), KaTeX fonts, ${dataFiles.length} data twins`,
         );
+        logger.info(`one-file widgets: ${names.map((n) => `${n}.html ${formatSize(sizes[n])}`).join(', ')}`);
       },
     },
   };

@@ -1,8 +1,11 @@
 // Every widget's embed page inside <iframe sandbox="allow-scripts"> on a page of another origin (the page on
 // localhost, the course on 127.0.0.1): a frame without an origin, where module scripts, fetches and fonts from the
 // course are refused by CORS. Each widget draws (with KaTeX's fonts where it typesets math), nothing fails to load,
-// and the char model fetches its data and trains in a worker.
+// and the char model fetches its data and trains in a worker. The course is served under the strict
+// Content-Security-Policy of public/_headers, and no violation is reported.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { basename } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -10,14 +13,27 @@ import { launch, openPage } from './support/browser';
 import { trainCharModel } from './support/charModel';
 import { sitePages } from './support/pages';
 import { serveStatic } from './support/staticServer';
+import { documentedCsp } from './support/csp';
 import { WIDGETS, waitForDrawn } from './support/widgets';
 
-const site = await serveStatic(process.env.E2E_DIST ?? 'dist');
+const DIST = process.env.E2E_DIST ?? 'dist';
+const site = await serveStatic(DIST, {
+  headers: { 'Content-Security-Policy': documentedCsp() },
+});
 const embeds = (await sitePages(site.origin)).filter((p) => p.kind === 'embed');
 
-/** The host: one page on another origin whose body is `?src=`'s embed page in a sandboxed iframe. */
+/**
+ * The host: one page on another origin whose body is `?src=`'s embed page in a sandboxed iframe; and, like a learning
+ * platform's file upload, the one-file widgets under its own /upload/.
+ */
 const host = createServer((request, response) => {
-  const src = new URL(request.url ?? '/', 'http://x').searchParams.get('src') ?? '';
+  const url = new URL(request.url ?? '/', 'http://x');
+  if (url.pathname.startsWith('/upload/')) {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(readFileSync(`${DIST}/embed/${basename(url.pathname)}`));
+    return;
+  }
+  const src = url.searchParams.get('src') ?? '';
   response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
   response.end(
     `<!doctype html><title>A learning platform</title><h1>Lesson</h1>` +
@@ -37,9 +53,9 @@ afterAll(async () => {
   host.close();
 });
 
-/** Open the host page with `path` of the course in its sandboxed frame; resolves with the frame. */
-async function framed(page: Page, path: string): Promise<Frame> {
-  await page.goto(`${hostOrigin}/?src=${encodeURIComponent(site.origin + path)}`);
+/** Open the host page with `src` (a path of the course, or a full URL) in its sandboxed frame; resolves with the frame. */
+async function framed(page: Page, src: string): Promise<Frame> {
+  await page.goto(`${hostOrigin}/?src=${encodeURIComponent(src.startsWith('/') ? site.origin + src : src)}`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
   if (!frame) throw new Error('the iframe has no frame');
   return frame;
@@ -63,6 +79,7 @@ describe('embed pages in a sandboxed iframe on another origin', () => {
       expect(await frame.locator('.widget-placeholder').count(), 'placeholder left').toBe(0);
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.failedRequests).toEqual([]);
+      expect(problems.cspViolations).toEqual([]);
       await context.close();
     });
   }
@@ -80,9 +97,9 @@ describe('embed pages in a sandboxed iframe on another origin', () => {
     await context.close();
   });
 
-  it('the one-file char model, served by the course, trains in a sandboxed frame', async () => {
+  it('the one-file char model, uploaded to the platform, trains in a sandboxed frame there', async () => {
     const { context, page, problems } = await openPage(browser);
-    const frame = await framed(page, '/embed/char-model.html');
+    const frame = await framed(page, `${hostOrigin}/upload/char-model.html`);
     await waitForDrawn(
       frame,
       WIDGETS.find((w) => w.name === 'char-model')!,

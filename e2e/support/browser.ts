@@ -26,6 +26,8 @@ export function launch(): Promise<Browser> {
 export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];
+  /** Content-Security-Policy violations reported in the page or any of its frames: "directive: blocked URI". */
+  cspViolations: string[];
 }
 
 /** Open a fresh context, record console errors, uncaught exceptions and failed or 4xx/5xx requests. */
@@ -50,7 +52,17 @@ export async function openPage(
   debuggers.set(page, cdp);
   // Fail a stuck step with its own message well before the test's timeout.
   page.setDefaultTimeout(45_000);
-  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [], cspViolations: [] };
+  // Reported from every document the context opens (frames too), before any of its own scripts run.
+  await context.exposeBinding('reportCspViolation', (_source, text: string) => problems.cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation?: (text: string) => void }).reportCspViolation;
+      report?.(
+        `${event.effectiveDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
   });

@@ -20,6 +20,11 @@ function dataJson(text) {
   return JSON.stringify(text).replace(/</g, '\\u003c');
 }
 
+/** What a one-file widget shows until its code runs, and for good if its inline scripts are blocked. */
+const PLACEHOLDER =
+  'The interactive figure loads here. If this text stays, scripts are blocked where this file was opened (scripts ' +
+  'turned off, or a Content-Security-Policy that forbids inline scripts): open the file from your disk instead.';
+
 const MIME = { svg: 'image/svg+xml', png: 'image/png', woff2: 'font/woff2', woff: 'font/woff', ttf: 'font/ttf' };
 
 /**
@@ -66,6 +71,11 @@ export async function oneFileWidget({ html, read, base, site, math, data }) {
     const p = node.properties ?? {};
     if (p[OMIT] !== undefined) {
       parent.children.splice(parent.children.indexOf(node), 1);
+      return;
+    }
+    if (Array.isArray(p.className) && p.className.includes('widget-placeholder')) {
+      // Shown only if the scripts inside never run: where this file is opened may block inline scripts.
+      node.children = [{ type: 'text', value: PLACEHOLDER }];
       return;
     }
     const href = typeof p.href === 'string' ? p.href : null;

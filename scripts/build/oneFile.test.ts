@@ -8,7 +8,7 @@ const page = `<!doctype html><html lang="en" data-embed><head><title>W</title>
 <link rel="icon" href="/course/favicon.svg" type="image/svg+xml">
 <script src="/course/boot.js"></script>
 <link rel="stylesheet" href="/course/_astro/page.css"></head>
-<body><p>From <a href="/course/chapter/" target="_blank" rel="noopener">Unrolled</a>
+<body><w-x><p class="widget-placeholder">It needs JavaScript.</p></w-x><p>From <a href="/course/chapter/" target="_blank" rel="noopener">Unrolled</a>
 <span data-onefile-omit><a href="/course/embed/w.html" download>Download</a></span></p>
 <script src="/course/embed/w/widget.js" defer></script></body></html>`;
 
@@ -36,6 +36,9 @@ describe('oneFileWidget', () => {
     expect(html).not.toMatch(/(src|href)="\/course\//);
     expect(html).not.toContain('Download');
     expect(html).not.toContain('fonts();');
+    expect(html).toMatch(
+      /<p class="widget-placeholder">The interactive figure loads here\. If this text stays, scripts are blocked/,
+    );
   });
 
   it('links back to the course when its address is known, and leaves plain text otherwise', async () => {

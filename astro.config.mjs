@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import pagefindIndex from './scripts/pagefindIndex.mjs';
 import rehypeScrollable from './scripts/rehypeScrollable.mjs';
 import standalone from './scripts/build/standalone.mjs';
+import offline from './scripts/build/offline.mjs';
 
 // Deploying under a sub-path (a GitHub Pages project site, an LMS folder): `BASE_PATH=/course/ npm run build`.
 // SITE_URL (e.g. https://example.org) is the origin the site is served from, used for absolute links.
@@ -22,7 +23,7 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'warn' }], rehypeScrollable],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
-  integrations: [mdx(), standalone(), pagefindIndex()],
+  integrations: [mdx(), standalone(), pagefindIndex(), offline()],
   // No inline <script> or <style> and no data: assets, so a strict Content-Security-Policy needs no exception.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -38,12 +38,18 @@ export async function openPage(
     height?: number;
     colorScheme?: 'light' | 'dark';
     reducedMotion?: 'reduce' | 'no-preference';
+    /**
+     * Let the course's service worker register (offline tests). Blocked otherwise, so that each test's fresh context
+     * does not precache the whole course, and request interception (`route`) sees every request.
+     */
+    serviceWorkers?: boolean;
   } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
+    serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
   });
   const page = await context.newPage();
   // The debugger has to be on before a hang to pause one (enabling it on a stuck page closes the page).

@@ -39,6 +39,8 @@ export interface ServeOptions {
   port?: number;
   /** Host name to listen on; `127.0.0.1` by default. */
   host?: string;
+  /** Change a file as served (e.g. to play a new deploy): given its URL path and contents, return what to send. */
+  transform?: (path: string, body: Buffer) => Buffer;
 }
 
 /**
@@ -48,8 +50,9 @@ export interface ServeOptions {
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = options.base ?? '/';
   const headers = options.headers ?? {};
-  const send = async (response: ServerResponse, status: number, file: string | null): Promise<void> => {
-    const body = file ? await readFile(file) : Buffer.from('Not found');
+  const send = async (response: ServerResponse, status: number, file: string | null, path = ''): Promise<void> => {
+    const raw = file ? await readFile(file) : Buffer.from('Not found');
+    const body = options.transform ? options.transform(path, raw) : raw;
     const type = file ? (TYPES[extname(file)] ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
     response.writeHead(status, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' });
     response.end(body);
@@ -69,7 +72,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     const file = normalize(join(root, path.slice(base.length)));
     if (file !== normalize(root) && !file.startsWith(normalize(root) + sep)) return notFound();
     const candidate = path.endsWith('/') ? join(file, 'index.html') : file;
-    if (await isFile(candidate)) return send(response, 200, candidate);
+    if (await isFile(candidate)) return send(response, 200, candidate, path);
     return notFound();
   };
   const server = createServer((request, response) => {
@@ -83,6 +86,10 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

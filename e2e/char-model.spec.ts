@@ -208,7 +208,8 @@ describe('char-model widget', () => {
         headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" },
       });
     });
-    await openWidget(page, `/embed/char-model/${FAST}`);
+    // On the chapter page: embed pages start the worker from a blob: URL, whose policy is the page's own.
+    await openWidget(page, `/how-rnns-solve-problems/${FAST}`);
     await button(page, 'Train').click();
     await page.waitForFunction(
       () => /step [\d,]+ of/.test(document.querySelector('char-model .cm-status')?.textContent ?? ''),

@@ -92,6 +92,8 @@ describe(`the site under ${BASE} and a strict Content-Security-Policy`, () => {
     await page.locator('char-model .cm-status').waitFor();
     const { metrics } = await trainCharModel(page, 5);
     expect(metrics).toMatch(/training loss \d/);
+    // 'wasm-unsafe-eval' lets the engine's WebAssembly kernels compile in the worker.
+    expect(await page.locator('char-model').getAttribute('data-kernels')).toMatch(/^wasm/);
     expect(requests).toContain(`${BASE}data/moby-dick.txt`);
     expect(requests.some((path) => path.startsWith(`${BASE}_astro/train.worker`))).toBe(true);
     expect(requests.filter((path) => !path.startsWith(BASE))).toEqual([]);
@@ -109,6 +111,7 @@ describe("the same policy without 'wasm-unsafe-eval' (no WebAssembly)", () => {
     await page.locator('char-model').scrollIntoViewIfNeeded();
     await page.locator('char-model .cm-status').waitFor();
     await trainCharModel(page, 5);
+    expect(await page.locator('char-model').getAttribute('data-kernels'), 'the engine falls back to JS').toBe('js');
     await page.goto(`${noWasm.origin}${BASE}search/?q=Jacobians`);
     const notice = page.locator('.search-unavailable');
     await notice.waitFor({ state: 'visible' });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseURL, launch, openPage } from './support/browser';
-import { readPage, scrollThrough, sitePages, type SitePage } from './support/pages';
+import { readPage, scrollThrough, sitePages, waitForWidgets, type SitePage } from './support/pages';
 
 const SCREENSHOTS = 'e2e/screenshots';
 // Discovered at collection time so that each page is its own test (and its own timeout).
@@ -29,6 +29,7 @@ describe('site pages', () => {
         const { context, page, problems } = await openPage(browser, { width });
         await page.goto(baseURL() + sitePage.path, { waitUntil: 'networkidle' });
         await scrollThrough(page);
+        await waitForWidgets(page);
         await page.waitForLoadState('networkidle');
         const report = await readPage(page);
         const where = `${sitePage.path} at ${width}px`;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage } from './support/browser';
 import { trainCharModel } from './support/charModel';
-import { readPage, scrollThrough, sitePages, type SitePage } from './support/pages';
+import { readPage, scrollThrough, sitePages, waitForWidgets, type SitePage } from './support/pages';
 import { serveStatic } from './support/staticServer';
 import { cspWithoutWasm, documentedCsp } from './support/csp';
 
@@ -49,6 +49,7 @@ describe(`the site under ${BASE} and a strict Content-Security-Policy`, () => {
       const { context, page, problems } = await openPage(browser);
       await page.goto(server.origin + sitePage.path, { waitUntil: 'networkidle' });
       await scrollThrough(page);
+      await waitForWidgets(page);
       await page.waitForLoadState('networkidle');
       const report = await readPage(page, BASE);
       const where = sitePage.path;

@@ -51,6 +51,20 @@ export interface PageReport {
   undefinedElements: string[];
 }
 
+/**
+ * Wait (up to `ms`) until every custom element on the page is defined: a widget's code is imported when it nears the
+ * viewport and may still be arriving after the scroll. Never throws; `readPage` reports any left undefined.
+ */
+export async function waitForWidgets(page: Page, ms = 30_000): Promise<void> {
+  await page
+    .waitForFunction(
+      () => ![...document.querySelectorAll('body *')].some((n) => n.localName.includes('-') && !n.matches(':defined')),
+      undefined,
+      { timeout: ms },
+    )
+    .catch(() => undefined);
+}
+
 /** Read the loaded page's math, width and URLs (the page must already be scrolled through). */
 export function readPage(page: Page, base = '/'): Promise<PageReport> {
   return withTimeout(

@@ -67,7 +67,8 @@ export async function initSearchPage(): Promise<void> {
   document.head.append(css);
   if (!(await webAssemblyAllowed())) {
     showUnavailable(
-      "Search needs WebAssembly, which this site's Content-Security-Policy does not allow (a host enables it with 'wasm-unsafe-eval' in script-src). Every chapter is listed on the home page.",
+      "Search needs WebAssembly, which this site's Content-Security-Policy does not allow " +
+        "(a host enables it with 'wasm-unsafe-eval' in script-src). Every chapter is listed on the home page.",
     );
     return;
   }
@@ -75,7 +76,8 @@ export async function initSearchPage(): Promise<void> {
     await loadScript(`${bundle}pagefind-ui.js`);
   } catch {
     showUnavailable(
-      'The search index could not be loaded. It is written by `npm run build` (it does not exist in development mode); on a built site, the network may be down.',
+      'The search index could not be loaded. It is written by `npm run build` (it does not exist in development ' +
+        'mode); on a built site, the network may be down.',
     );
     return;
   }

@@ -31,8 +31,10 @@ export function siteFileReader(scope: WorkerScope): FetchText {
       try {
         scope.importScripts(`${url}.js`);
       } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
         throw new Error(
-          `could not load ${name}: this page has no origin (a sandboxed iframe or a local file), so the data comes from ${url}.js, which did not load (${error instanceof Error ? error.message : String(error)})`,
+          `could not load ${name}: this page has no origin (a sandboxed iframe or a local file), ` +
+            `so the data comes from ${url}.js, which did not load (${why})`,
           { cause: error },
         );
       }

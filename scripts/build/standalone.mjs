@@ -127,8 +127,9 @@ export default function standalone() {
           await write(join(dataDir, `${file}.js`), dataTwin(file, await readFile(join(dataDir, file), 'utf8')));
         }
         const sizes = await writeOneFileWidgets({ site, base, siteUrl, names, bundles, dataFiles });
+        const bundleSizes = names.map((n, i) => `${n} ${formatSize(bundles[i].js.length)}`).join(', ');
         logger.info(
-          `classic bundles for ${names.length} embed pages (${names.map((n, i) => `${n} ${formatSize(bundles[i].js.length)}`).join(', ')}), KaTeX fonts, ${dataFiles.length} data twins`,
+          `classic bundles for ${names.length} embed pages (${bundleSizes}), KaTeX fonts, ${dataFiles.length} data twins`,
         );
         logger.info(`one-file widgets: ${names.map((n) => `${n}.html ${formatSize(sizes[n])}`).join(', ')}`);
       },

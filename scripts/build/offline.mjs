@@ -47,11 +47,40 @@ export async function precacheManifest(site) {
   return { entries, bytes };
 }
 
+/**
+ * What `astro dev` answers for sw.js: a worker that retires the one a previewed build left on this origin (`astro
+ * preview` and `astro dev` share 127.0.0.1:4321), which would otherwise keep answering with the built pages. The built
+ * page that worker serves checks sw.js for an update, gets this one, which takes over at once, deletes the saved copy,
+ * unregisters and reloads the open pages, now from the dev server.
+ */
+export const RETIRING_WORKER = `// Development: retire the offline copy a previewed build left here (scripts/build/offline.mjs).
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) await caches.delete(key);
+    await self.registration.unregister();
+    for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+  })());
+});
+`;
+
 /** @returns {import('astro').AstroIntegration} */
 export default function offline() {
+  let base = '/';
   return {
     name: 'unrolled:offline',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          if (new URL(request.url ?? '/', 'http://x').pathname !== `${base}sw.js`) return next();
+          response.setHeader('Content-Type', 'text/javascript');
+          response.setHeader('Cache-Control', 'no-store');
+          response.end(RETIRING_WORKER);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const { entries, bytes } = await precacheManifest(site);

@@ -17,7 +17,14 @@ const factory =
     if (opts.failCreate) throw new Error(opts.failCreate);
     let step = 0;
     return {
-      info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: cfg.maxSteps, dataSummary: 'scripted', baselines: {} },
+      info: {
+        task: cfg.task,
+        stepsPerEpoch: 10,
+        maxSteps: cfg.maxSteps,
+        dataSummary: 'scripted',
+        baselines: {},
+        parameters: 0,
+      },
       step(): RunStepResult {
         step += 1;
         if (step === opts.throwAt) throw new Error('boom inside the task');
@@ -65,7 +72,7 @@ describe('trainer client', () => {
     const steps: number[] = [];
     for await (const p of run.progress()) steps.push(...p.points.map((q) => q.step));
     expect(steps).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect(await run.finished).toEqual({ status: 'done', step: 30, message: 'Finished.' });
+    expect(await run.finished).toEqual({ status: 'done', step: 30, message: 'Finished.', restored: null });
     expect(statuses).toEqual(['loading', 'running', 'done']);
     expect(run.status).toBe('done');
   });
@@ -103,12 +110,25 @@ describe('trainer client', () => {
     await run.finished;
   });
 
+  it('measures a config without starting a run, and rejects a bad one with the worker’s sentence', async () => {
+    const { worker, received } = inProcessWorker(factory());
+    const client = new TrainerClient(() => worker);
+    const timing = await client.measure(config(), { kind: 'none' });
+    expect(timing.steps).toBeGreaterThanOrEqual(3);
+    expect(timing.msPerStep).toBeGreaterThanOrEqual(0);
+    expect(timing.parameters).toBe(0);
+    expect(received.map((m) => m.type)).toEqual(['measure']);
+    await expect(client.measure(config({ hiddenSize: 0 }), { kind: 'none' })).rejects.toThrow(
+      'hiddenSize must be a whole number from 1 to 1024, got 0',
+    );
+  });
+
   it('surfaces an exception in the task as an error ending, and the next run works', async () => {
     let throwAt: number | undefined = 5;
     const { worker } = inProcessWorker((cfg, data) => factory({ throwAt })(cfg, data));
     const client = new TrainerClient(() => worker);
     const run = client.start(config(), { kind: 'none' });
-    expect(await run.finished).toEqual({ status: 'error', step: 4, message: 'boom inside the task' });
+    expect(await run.finished).toEqual({ status: 'error', step: 4, message: 'boom inside the task', restored: null });
     throwAt = undefined;
     const next = client.start(config(), { kind: 'none' });
     expect((await next.finished).status).toBe('done');
@@ -134,6 +154,7 @@ describe('trainer client', () => {
       status: 'error',
       step: 0,
       message: 'start: config.hiddenSize must be a whole number from 1 to 1024, got 5000',
+      restored: null,
     });
     expect((await client.start(config(), { kind: 'none' }).finished).status).toBe('done');
   });

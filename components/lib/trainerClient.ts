@@ -6,8 +6,10 @@ import type {
   FromWorker,
   KernelStatus,
   ProgressMessage,
+  RestoredWeights,
   RunInfo,
   SnapshotTensor,
+  Timing,
   ToWorker,
   WorkerRunStatus,
 } from '../../engine/worker/protocol';
@@ -18,9 +20,11 @@ export type {
   DataSource,
   KernelStatus,
   ProgressMessage,
+  RestoredWeights,
   RunInfo,
   SnapshotTensor,
   TaskConfig,
+  Timing,
   WorkerLike,
   WorkerRunStatus,
 };
@@ -30,6 +34,8 @@ export interface RunEnd {
   status: Extract<WorkerRunStatus, 'done' | 'early-stopped' | 'diverged' | 'cancelled' | 'error'>;
   step: number;
   message: string | null;
+  /** When `restoreBest` loaded the best evaluation's weights at the end: their step and re-measured validation loss. */
+  restored: RestoredWeights | null;
 }
 
 /** A generated sample. */
@@ -71,6 +77,7 @@ export class TrainingRun {
   private waiting: ((result: IteratorResult<ProgressMessage>) => void) | null = null;
   private statusListeners = new Set<(status: WorkerRunStatus, message: string | null) => void>();
   private errorMessage: string | null = null;
+  private restored: RestoredWeights | null = null;
   private resolveReady!: (info: RunInfo) => void;
   private rejectReady!: (error: Error) => void;
   private resolveFinished!: (end: RunEnd) => void;
@@ -171,6 +178,7 @@ export class TrainingRun {
         return;
       case 'status':
         this.lastStep = message.step;
+        if (message.restored) this.restored = message.restored;
         this.setStatus(message.status, message.message ?? null);
         return;
       default:
@@ -192,7 +200,12 @@ export class TrainingRun {
     for (const listener of this.statusListeners) listener(status, text);
     if (!FINAL_STATUSES.includes(status)) return;
     this.rejectReady(new Error(text ?? `the run ended (${status}) before it was ready`));
-    this.resolveFinished({ status: status as RunEnd['status'], step: this.lastStep, message: text });
+    this.resolveFinished({
+      status: status as RunEnd['status'],
+      step: this.lastStep,
+      message: text,
+      restored: this.restored,
+    });
     if (this.waiting && this.queue.length === 0) {
       const resolve = this.waiting;
       this.waiting = null;
@@ -229,6 +242,18 @@ export class TrainerClient {
     void run.finished.then(() => this.runs.delete(id));
     worker.postMessage({ type: 'start', runId: id, config, data });
     return run;
+  }
+
+  /**
+   * Time a few training steps of `config` in the worker without starting a run (see the `measure` message): the
+   * median milliseconds per step on this machine, and the model's parameter count. Measure in a client of its own
+   * while another trains, or the two slow each other down.
+   * @returns rejects with the worker's sentence when the config or data is unusable
+   */
+  measure(config: TaskConfig, data: DataSource): Promise<Timing> {
+    this.ensureWorker();
+    const runId = `${this.prefix}-measure${++this.runCounter}`;
+    return this.request<Timing>({ type: 'measure', runId, requestId: ++this.requestCounter, config, data });
   }
 
   /** Stop the worker; every unfinished run ends as cancelled from the page's side. */
@@ -271,7 +296,10 @@ export class TrainerClient {
 
   private onMessage(message: FromWorker): void {
     if (
-      (message.type === 'samples' || message.type === 'snapshot' || message.type === 'error') &&
+      (message.type === 'samples' ||
+        message.type === 'snapshot' ||
+        message.type === 'timing' ||
+        message.type === 'error') &&
       message.requestId !== undefined
     ) {
       const pending = this.pending.get(message.requestId);
@@ -286,6 +314,8 @@ export class TrainerClient {
           temperature: message.temperature,
           unknown: message.unknown,
         });
+      else if (message.type === 'timing')
+        pending.resolve({ msPerStep: message.msPerStep, steps: message.steps, parameters: message.parameters });
       else pending.resolve({ step: message.step, tensors: message.tensors });
       return;
     }

@@ -4,32 +4,42 @@ import { clipGradNorm } from '../clip';
 import { GRU, LSTM, RNN, type RecurrentOptions } from '../nn/recurrent';
 import { Adam, RMSprop, SGD, type Optimizer } from '../optim/index';
 import { Tensor } from '../tensor';
-import { CELL_TYPES, OPTIMIZERS, type CellType, type OptimizerName } from './task';
+import { CELL_TYPES, OPTIMIZERS, type CellType, type Nonlinearity, type OptimizerName } from './task';
 
 /** A recurrent layer of any cell type; `cN` is present for the LSTM only. */
 export type AnyRecurrent = RNN | LSTM | GRU;
 
 /**
- * The layer a config's `cell` names: 'rnn' is torch.nn.RNN with tanh, 'lstm' and 'gru' as PyTorch.
+ * The layer a config's `cell` names: 'rnn' is torch.nn.RNN with the given nonlinearity (tanh by default), 'lstm' and
+ * 'gru' as PyTorch (they have fixed nonlinearities, so 'relu' with them is refused).
  * @param inputSize features per step
  */
 export function makeRecurrent(
   cell: CellType,
   inputSize: number,
   hiddenSize: number,
-  opts: RecurrentOptions,
+  opts: RecurrentOptions & { nonlinearity?: Nonlinearity },
 ): AnyRecurrent {
-  if (cell === 'lstm') return new LSTM(inputSize, hiddenSize, opts);
-  if (cell === 'gru') return new GRU(inputSize, hiddenSize, opts);
-  if (cell === 'rnn') return new RNN(inputSize, hiddenSize, opts);
+  const { nonlinearity = 'tanh', ...rest } = opts;
+  if (cell !== 'rnn' && nonlinearity !== 'tanh')
+    throw new RangeError(`the ${cell} cell has fixed nonlinearities; only the rnn cell takes ${nonlinearity}`);
+  if (cell === 'lstm') return new LSTM(inputSize, hiddenSize, rest);
+  if (cell === 'gru') return new GRU(inputSize, hiddenSize, rest);
+  if (cell === 'rnn') return new RNN(inputSize, hiddenSize, { ...rest, nonlinearity });
   throw new RangeError(`unknown cell ${JSON.stringify(cell)}; use one of ${CELL_TYPES.join(', ')}`);
 }
 
-/** The optimizer a config names, with PyTorch's defaults for everything but the learning rate. */
-export function makeOptimizer(name: OptimizerName, params: Tensor[], lr: number): Optimizer {
-  if (name === 'adam') return new Adam(params, { lr });
-  if (name === 'rmsprop') return new RMSprop(params, { lr });
-  if (name === 'sgd') return new SGD(params, { lr });
+/**
+ * The optimizer a config names, with PyTorch's defaults for everything but the learning rate and, for SGD and
+ * RMSprop, the momentum (Adam's is its β₁, so a momentum with Adam is refused).
+ */
+export function makeOptimizer(name: OptimizerName, params: Tensor[], lr: number, momentum = 0): Optimizer {
+  if (name === 'adam') {
+    if (momentum !== 0) throw new RangeError('adam has no momentum setting (its beta1 plays that part)');
+    return new Adam(params, { lr });
+  }
+  if (name === 'rmsprop') return new RMSprop(params, { lr, momentum });
+  if (name === 'sgd') return new SGD(params, { lr, momentum });
   throw new RangeError(`unknown optimizer ${JSON.stringify(name)}; use one of ${OPTIMIZERS.join(', ')}`);
 }
 

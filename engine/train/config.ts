@@ -1,6 +1,6 @@
 // The bounds of a task's settings and the one parser that checks a config against them: the worker's message
 // check, the task's own check, the trainer's and a widget's URL table all read the same table of bounds.
-import { OPTIMIZERS, type BaseTaskConfig } from './task';
+import { CELL_TYPES, NONLINEARITIES, OPTIMIZERS, type BaseTaskConfig, type RecurrentModelConfig } from './task';
 
 /** A whole number from `min` to `max` (`max` may be Infinity). */
 export interface IntBound {
@@ -68,7 +68,19 @@ export const BASE_BOUNDS = {
   evalEvery: { kind: 'int', min: 1, max: 10_000_000 },
   patience: { kind: 'int', min: 0, max: 1_000_000, optional: true },
   optimizer: { kind: 'choice', values: OPTIMIZERS, optional: true },
+  momentum: { kind: 'number', min: 0, max: 1, below: true, optional: true },
+  restoreBest: { kind: 'flag', optional: true },
+  trainFraction: { kind: 'number', min: 0, max: 1, above: true, optional: true },
 } as const satisfies ConfigBounds<BaseTaskConfig>;
+
+/** The bounds of the recurrent model's settings, the same for every task. */
+export const MODEL_BOUNDS = {
+  cell: { kind: 'choice', values: CELL_TYPES },
+  hiddenSize: { kind: 'int', min: 1, max: 1024 },
+  numLayers: { kind: 'int', min: 1, max: 4, optional: true },
+  dropout: { kind: 'number', min: 0, max: 1, below: true, optional: true },
+  nonlinearity: { kind: 'choice', values: NONLINEARITIES, optional: true },
+} as const satisfies ConfigBounds<RecurrentModelConfig>;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -151,9 +163,29 @@ export function checkSettings(
 }
 
 /**
+ * Rules between settings every task shares: momentum needs an optimizer that has one (SGD or RMSprop; Adam's is β₁),
+ * and only the plain RNN takes a nonlinearity other than tanh (PyTorch's LSTM and GRU have no such argument).
+ */
+function sharedRules(config: Readonly<Record<string, unknown>>): { field: string; error: string } | null {
+  const optimizer = typeof config.optimizer === 'string' ? config.optimizer : 'adam';
+  if (typeof config.momentum === 'number' && config.momentum > 0 && optimizer === 'adam')
+    return {
+      field: 'momentum',
+      error: `momentum applies to sgd and rmsprop, not adam (whose momentum is its beta1), got ${config.momentum}`,
+    };
+  if (config.nonlinearity === 'relu' && config.cell !== undefined && config.cell !== 'rnn')
+    return {
+      field: 'nonlinearity',
+      error: `nonlinearity relu applies to the rnn cell only (the ${typeof config.cell === 'string' ? config.cell : 'gated'} cell has fixed nonlinearities)`,
+    };
+  return null;
+}
+
+/**
  * Checks an untrusted value against a task's bounds: an object whose `task` is `task`, every required setting
- * present, every setting within its bound, no setting the task does not know, and then `check`, for rules
- * between settings (it returns the sentence, or null). Never throws.
+ * present, every setting within its bound, no setting the task does not know, the rules every task shares (momentum
+ * needs SGD or RMSprop, ReLU needs the plain RNN), and then `check`, for the task's own rules between settings (it
+ * returns the sentence, or null). Never throws.
  * @returns a fresh config holding only the task's settings, or the first problem with the setting it names
  */
 export function parseConfig<C extends BaseTaskConfig>(
@@ -172,7 +204,7 @@ export function parseConfig<C extends BaseTaskConfig>(
   const config: Record<string, unknown> = { task };
   for (const key of Object.keys(bounds)) if (raw[key] !== undefined) config[key] = raw[key];
   const typed = config as C;
-  const rule = check?.(typed);
+  const rule = sharedRules(config) ?? check?.(typed);
   return rule ? { ok: false, ...rule } : { ok: true, config: typed };
 }
 

@@ -6,7 +6,7 @@ import { select } from '../ops/shape';
 import type { Rng } from '../random';
 import { Tensor } from '../tensor';
 import { makeRecurrent, oneHot, type AnyRecurrent } from './common';
-import type { CellType } from './task';
+import type { CellType, Nonlinearity } from './task';
 
 /** How the network reads its input. */
 export type InputSpec =
@@ -26,6 +26,8 @@ export interface RecurrentNetOptions {
   numLayers?: number;
   /** Dropout between stacked layers, in training (default 0). */
   dropout?: number;
+  /** The plain RNN's nonlinearity (default tanh). */
+  nonlinearity?: Nonlinearity;
   /** Features of the Linear head: vocabulary size, classes, or 1 for regression. */
   outputSize: number;
   /** Initial weights (embedding, then rnn, then fc, as PyTorch's registration order) and dropout masks. */
@@ -55,7 +57,7 @@ export class RecurrentNet extends Module {
 
   constructor(options: RecurrentNetOptions) {
     super();
-    const { input, cell, hiddenSize, numLayers = 1, dropout = 0, outputSize, rng } = options;
+    const { input, cell, hiddenSize, numLayers = 1, dropout = 0, nonlinearity = 'tanh', outputSize, rng } = options;
     this.input = input;
     this.embedding =
       input.kind === 'embedding'
@@ -66,7 +68,10 @@ export class RecurrentNet extends Module {
         : null;
     const inputSize =
       input.kind === 'one-hot' ? input.vocabSize : input.kind === 'embedding' ? input.embeddingDim : input.inputSize;
-    this.rnn = this.registerModule('rnn', makeRecurrent(cell, inputSize, hiddenSize, { numLayers, dropout, rng }));
+    this.rnn = this.registerModule(
+      'rnn',
+      makeRecurrent(cell, inputSize, hiddenSize, { numLayers, dropout, nonlinearity, rng }),
+    );
     this.fc = this.registerModule('fc', new Linear(hiddenSize, outputSize, { rng }));
     if (options.forgetBias !== undefined && cell === 'lstm') {
       // Gate blocks are i f g o, so rows H…2H−1 of each bias belong to f.

@@ -2,6 +2,8 @@
 // the benchmark, or the Web Worker. A task is synchronous and has no timers: the driver decides when to step.
 import type { Tensor } from '../tensor';
 
+import type { CellType } from '../ops/recurrentLayout';
+
 export { CELL_TYPES, type CellType } from '../ops/recurrentLayout';
 
 /** The tasks the course trains. */
@@ -15,6 +17,12 @@ export const OPTIMIZERS = ['adam', 'rmsprop', 'sgd'] as const;
 
 /** One of OPTIMIZERS. */
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** The nonlinearities of a plain RNN cell, as torch.nn.RNN's `nonlinearity=`. */
+export const NONLINEARITIES = ['tanh', 'relu'] as const;
+
+/** One of NONLINEARITIES. */
+export type Nonlinearity = (typeof NONLINEARITIES)[number];
 
 /** Settings every task accepts; each task extends this with its own (cell type, hidden size, …). */
 export interface BaseTaskConfig {
@@ -32,6 +40,27 @@ export interface BaseTaskConfig {
   patience?: number;
   /** Default 'adam'. */
   optimizer?: OptimizerName;
+  /** Momentum μ of SGD or RMSprop (PyTorch's `momentum=`); 0 or absent: none. Adam has its own (β₁) and refuses it. */
+  momentum?: number;
+  /**
+   * When the run ends (all steps done or stopped early), load the weights of the evaluation with the lowest
+   * validation loss, as Keras's `restore_best_weights`; default false (the run ends with its last weights).
+   */
+  restoreBest?: boolean;
+  /** Share of the training data to train on (a small slice makes overfitting visible); default 1, all of it. */
+  trainFraction?: number;
+}
+
+/** The recurrent model every task builds: its cell, width, depth, dropout between layers and (plain RNN) nonlinearity. */
+export interface RecurrentModelConfig {
+  cell: CellType;
+  hiddenSize: number;
+  /** Stacked layers (default 1). */
+  numLayers?: number;
+  /** Dropout on each layer's output except the last, as PyTorch's `dropout=` (so none with one layer); default 0. */
+  dropout?: number;
+  /** The plain RNN's nonlinearity (default tanh); the gated cells have fixed ones and refuse 'relu'. */
+  nonlinearity?: Nonlinearity;
 }
 
 /** What one optimisation step reports. */

@@ -1,6 +1,7 @@
 // The driver on scripted tasks: evaluation schedule, best-so-far, early stopping, the divergence
 // sentences, learning-rate changes and config checks. Real tasks diverging are tested in tasks/.
 import { describe, expect, it } from 'vitest';
+import { Tensor } from '../tensor';
 import type { EvalReport, StepReport, Task } from './task';
 import { createRun, divergenceMessage, formatLearningRate } from './trainer';
 
@@ -173,5 +174,48 @@ describe('formatLearningRate', () => {
     expect(formatLearningRate(1 / 3)).toBe('0.333');
     expect(formatLearningRate(3e-5)).toBe('3e-5');
     expect(formatLearningRate(1.5e-6)).toBe('1.5e-6');
+  });
+
+  it('restores the weights of the best evaluation when it stops early, and measures them again', () => {
+    // One weight w, +1 per step; the validation loss (w − 3)² + 1 is lowest after step 3.
+    const w = new Tensor(new Float32Array([0]), [1]);
+    let evaluations = 0;
+    const task: Task = {
+      name: 'synthetic',
+      stepsPerEpoch: 10,
+      step: () => {
+        w.data[0] += 1;
+        return { loss: 1 / w.data[0], gradNorm: 1 };
+      },
+      evaluate: () => {
+        evaluations++;
+        return { valLoss: (w.data[0] - 3) ** 2 + 1, metrics: {} };
+      },
+      setLearningRate: () => undefined,
+      parametersFinite: () => true,
+      namedParameters: () => new Map([['w', w]]),
+    };
+    const run = createRun(task, { learningRate: 0.1, maxSteps: 20, evalEvery: 1, patience: 2, restoreBest: true });
+    let last;
+    while (run.status === 'running') last = run.step();
+    expect(run.status).toBe('early-stopped');
+    expect(run.stepsDone).toBe(5);
+    expect(w.data[0]).toBe(3);
+    expect(run.restored).toEqual({ step: 3, valLoss: 1 });
+    expect(last?.restored).toEqual({ step: 3, valLoss: 1 });
+    expect(evaluations).toBe(6);
+    expect(run.message).toBe(
+      'Stopped early at step 5: the validation loss has not improved for 2 evaluations (best 1.000 at step 3). The weights of step 3 were restored (validation loss 1.000).',
+    );
+  });
+
+  it('restores nothing when the last evaluation was the best, and refuses restoreBest without weights', () => {
+    const { task } = scripted();
+    expect(() => createRun(task, { ...base, restoreBest: true })).toThrow(/does not expose its weights/);
+    const w = new Tensor(new Float32Array([0]), [1]);
+    const run = createRun({ ...task, namedParameters: () => new Map([['w', w]]) }, { ...base, restoreBest: true });
+    while (run.status === 'running') run.step();
+    expect(run.status).toBe('done');
+    expect(run.restored).toBeNull();
   });
 });

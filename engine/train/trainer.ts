@@ -35,6 +35,14 @@ export interface Progress {
   status: RunStatus;
   /** Present when this step ended the run: why, in a sentence for the reader. */
   message?: string;
+  /** Present when this step ended the run and the best weights were restored: their step and re-measured validation loss. */
+  restored?: RestoredWeights;
+}
+
+/** The weights a run ended with when `restoreBest` loaded the best evaluation's: its step and validation loss, measured again. */
+export interface RestoredWeights {
+  step: number;
+  valLoss: number;
 }
 
 /** Where and why a run diverged. */
@@ -69,6 +77,8 @@ export interface Run {
   readonly divergence: Divergence | null;
   /** The sentence that ended the run, or null while it runs. */
   readonly message: string | null;
+  /** Set when the run ended and `restoreBest` loaded the weights of the best evaluation. */
+  readonly restored: RestoredWeights | null;
   /**
    * One optimisation step, then an evaluation if one is due (every `evalEvery` steps and after the
    * last step). Throws when the run is over; check `status` first.
@@ -79,7 +89,10 @@ export interface Run {
 }
 
 /** The part of a task config the driver reads. */
-export type RunConfig = Pick<BaseTaskConfig, 'learningRate' | 'maxSteps' | 'evalEvery' | 'patience' | 'clip'>;
+export type RunConfig = Pick<
+  BaseTaskConfig,
+  'learningRate' | 'maxSteps' | 'evalEvery' | 'patience' | 'clip' | 'restoreBest'
+>;
 
 /** The bounds of the settings the driver reads: the tasks' own (BASE_BOUNDS). */
 const RUN_BOUNDS = {
@@ -88,6 +101,7 @@ const RUN_BOUNDS = {
   evalEvery: BASE_BOUNDS.evalEvery,
   patience: BASE_BOUNDS.patience,
   clip: BASE_BOUNDS.clip,
+  restoreBest: BASE_BOUNDS.restoreBest,
 } as const satisfies ConfigBounds<RunConfig>;
 
 /** Throws a RangeError naming the first setting outside its bound (0 patience or clip turns that off). */
@@ -135,11 +149,20 @@ export function divergenceMessage(
  * Early stopping (patience > 0) ends the run when `patience` evaluations in a row bring no validation
  * loss lower than the best so far. A non-finite loss, non-finite parameters after an update, or a loss
  * that stays above 10× its first value for 5 steps end it with status 'diverged' and a message; no
- * further step is taken.
- * @param config the task's config (its learningRate, maxSteps, evalEvery, patience and clip)
+ * further step is taken. With `restoreBest`, the run keeps a copy of the weights at each new lowest validation loss,
+ * and when it ends by finishing or stopping early it loads them back (unless the last evaluation was the best) and
+ * evaluates once more, so the reported `restored.valLoss` is measured, not copied.
+ * @param config the task's config (its learningRate, maxSteps, evalEvery, patience, clip and restoreBest)
+ * @throws RangeError when a setting is out of bounds, or `restoreBest` is asked of a task without `namedParameters`
  */
 export function createRun(task: Task, config: RunConfig): Run {
   checkRunConfig(config);
+  const weights = config.restoreBest ? task.namedParameters?.() : undefined;
+  if (config.restoreBest && !weights)
+    throw new RangeError(`the ${task.name} task does not expose its weights, so restoreBest cannot keep the best ones`);
+  const params = weights ? [...weights.values()] : [];
+  let bestWeights: (Float32Array | Float64Array)[] | null = null;
+  let restored: RestoredWeights | null = null;
   const { maxSteps, evalEvery } = config;
   const patience = config.patience ?? 0;
   const clipOn = (config.clip ?? 0) > 0;
@@ -157,6 +180,14 @@ export function createRun(task: Task, config: RunConfig): Run {
   const finish = (s: RunStatus, text: string): void => {
     status = s;
     message = text;
+  };
+
+  /** Load the best evaluation's weights back and measure them again; returns the sentence to add to the ending. */
+  const restoreBest = (): string => {
+    if (!bestWeights || !best || best.step === stepsDone) return '';
+    params.forEach((p, i) => p.data.set(bestWeights![i]));
+    restored = { step: best.step, valLoss: task.evaluate().valLoss };
+    return ` The weights of step ${best.step} were restored (validation loss ${restored.valLoss.toPrecision(4)}).`;
   };
 
   const step = (): Progress => {
@@ -207,13 +238,18 @@ export function createRun(task: Task, config: RunConfig): Run {
         } else if (best === null || report.valLoss < best.valLoss) {
           best = { step: stepsDone, valLoss: report.valLoss, metrics: report.metrics };
           evalsSinceBest = 0;
+          if (params.length > 0) {
+            if (bestWeights) params.forEach((p, i) => bestWeights![i].set(p.data));
+            else bestWeights = params.map((p) => p.data.slice());
+          }
         } else {
           evalsSinceBest += 1;
           if (patience > 0 && evalsSinceBest >= patience) {
             finish(
               'early-stopped',
               `Stopped early at step ${stepsDone}: the validation loss has not improved for ${patience} ` +
-                `evaluation${patience === 1 ? '' : 's'} (best ${best.valLoss.toPrecision(4)} at step ${best.step}).`,
+                `evaluation${patience === 1 ? '' : 's'} (best ${best.valLoss.toPrecision(4)} at step ${best.step}).` +
+                restoreBest(),
             );
           }
         }
@@ -221,13 +257,16 @@ export function createRun(task: Task, config: RunConfig): Run {
       if (status === 'running' && stepsDone >= maxSteps) {
         finish(
           'done',
-          `Finished ${maxSteps} steps${best ? ` (best validation loss ${best.valLoss.toPrecision(4)} at step ${best.step})` : ''}.`,
+          `Finished ${maxSteps} steps` +
+            (best ? ` (best validation loss ${best.valLoss.toPrecision(4)} at step ${best.step})` : '') +
+            `.${restoreBest()}`,
         );
       }
     }
     progress.best = best;
     progress.status = status;
     if (message !== null) progress.message = message;
+    if (restored !== null && status !== 'running') progress.restored = restored;
     last = progress;
     return progress;
   };
@@ -254,6 +293,9 @@ export function createRun(task: Task, config: RunConfig): Run {
     },
     get message() {
       return message;
+    },
+    get restored() {
+      return restored;
     },
     step,
     setLearningRate(lr: number): void {

@@ -36,6 +36,7 @@ function scripted(
         maxSteps: cfg.maxSteps,
         dataSummary: 'scripted',
         baselines: { valLoss: 2 },
+        parameters: 42,
       },
       step(): RunStepResult {
         calls.steps += 1;
@@ -51,7 +52,12 @@ function scripted(
             status: 'diverged',
             message: 'The loss became NaN at step 3: the learning rate is probably too high.',
           };
-        else if (step >= cfg.maxSteps) result.stop = { status: 'done', message: `Finished ${step} steps.` };
+        else if (step >= cfg.maxSteps)
+          result.stop = {
+            status: 'done',
+            message: `Finished ${step} steps.`,
+            ...(cfg.restoreBest ? { restored: { step: cfg.evalEvery, valLoss: 1.1 / cfg.evalEvery } } : {}),
+          };
         return result;
       },
       setLearningRate: (lr) => calls.lr.push(lr),
@@ -373,7 +379,7 @@ describe('training worker handler', () => {
       ]),
     );
     expect(errors[5].message).toBe(
-      'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot',
+      'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot, measure',
     );
     // The request id of a malformed request comes back, so the page can settle that request.
     expect(errors[11]).toMatchObject({ runId: 'a', requestId: 1 });
@@ -453,5 +459,58 @@ describe('training worker handler', () => {
     h.loop.runAll();
     expect(created).toBe(0);
     expect(h.statuses()).toEqual(['loading', 'cancelled']);
+  });
+
+  it('passes on which weights a run ended with when it restored the best', async () => {
+    const { factory } = scripted();
+    const h = createHarness(factory);
+    h.send(start('a', { restoreBest: true }));
+    await settle();
+    h.loop.runAll();
+    expect(h.ofType('status').at(-1)).toMatchObject({ status: 'done', restored: { step: 5, valLoss: 1.1 / 5 } });
+    expect(h.ofType('ready')[0].info.parameters).toBe(42);
+  });
+
+  it('times a config without starting a run: a warm-up step, then a median over about a third of a second', async () => {
+    const clock: { loop?: ManualLoop } = {};
+    const { calls, factory } = scripted({ clock, msPerStep: 40 });
+    const h = createHarness(factory);
+    clock.loop = h.loop;
+    h.send({ type: 'measure', runId: 'm', requestId: 7, config: config({ maxSteps: 3 }), data: { kind: 'none' } });
+    await settle();
+    const [timing] = h.ofType('timing');
+    // 300 ms at 40 ms a step: 8 timed steps after the warm-up; the run's own maxSteps and evaluations are ignored.
+    expect(timing).toMatchObject({ runId: 'm', requestId: 7, msPerStep: 40, steps: 8, parameters: 42 });
+    expect(calls.steps).toBe(9);
+    expect(h.statuses()).toEqual([]);
+
+    h.send({
+      type: 'measure',
+      runId: 'm',
+      requestId: 8,
+      config: { ...config(), hiddenSize: 0 },
+      data: { kind: 'none' },
+    });
+    expect(h.ofType('error').at(-1)).toMatchObject({ requestId: 8 });
+    expect(h.ofType('error').at(-1)?.message).toMatch(/hiddenSize must be a whole number from 1 to 1024, got 0/);
+  });
+
+  it('fetches a site file once for several runs and measurements', async () => {
+    const fetched: string[] = [];
+    const { factory } = scripted();
+    const h = createHarness(factory, {
+      fetchText: async (url) => {
+        fetched.push(url);
+        return 'text';
+      },
+    });
+    const data = { kind: 'url', url: 'http://127.0.0.1/data/moby-dick.txt' };
+    h.send({ ...start('a'), data });
+    await settle();
+    h.send({ type: 'measure', runId: 'm', requestId: 1, config: config(), data });
+    h.send({ ...start('b'), data });
+    await settle();
+    expect(fetched).toEqual(['http://127.0.0.1/data/moby-dick.txt']);
+    expect(h.ofType('timing')).toHaveLength(1);
   });
 });

@@ -8,7 +8,9 @@ import {
   parseToWorker,
   type EvalPoint,
   type FromWorker,
+  type DataSource,
   type ProgressMessage,
+  type RestoredWeights,
   type RunInfo,
   type SnapshotTensor,
   type ToWorker,
@@ -26,8 +28,11 @@ export interface RunStepResult {
   gradNorm: number;
   /** Present when this step ended with an evaluation on the validation split. */
   eval?: EvalPoint;
-  /** Present when the run is over: finished, stopped early, or diverged (with a sentence for the reader). */
-  stop?: { status: 'done' | 'early-stopped' | 'diverged'; message: string };
+  /**
+   * Present when the run is over: finished, stopped early, or diverged (with a sentence for the reader), and the
+   * weights it ended with when `restoreBest` loaded the best evaluation's.
+   */
+  stop?: { status: 'done' | 'early-stopped' | 'diverged'; message: string; restored?: RestoredWeights };
 }
 
 /** A run as the handler drives it: built from a task and its trainer by `createWorkerRun` (tasks.ts). */
@@ -96,10 +101,20 @@ interface ActiveRun {
 const errorMessage = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)) || 'unknown error';
 
+/** Site files kept after loading (Moby-Dick is 1.2 MB), so a second run or a measurement does not fetch again. */
+const CACHED_FILES = 3;
+
+/** A `measure` times steps for about this long (at least MEASURE_MIN_STEPS, at most MEASURE_MAX_STEPS or MEASURE_MAX_MS). */
+const MEASURE_TARGET_MS = 300;
+const MEASURE_MIN_STEPS = 3;
+const MEASURE_MAX_STEPS = 20;
+const MEASURE_MAX_MS = 2500;
+
 /** Handles page messages for one worker: at most one run at a time; a new `start` replaces the old run. */
 export class TrainerHandler {
   private active: ActiveRun | null = null;
   private readonly progressIntervalMs: number;
+  private readonly files = new Map<string, Promise<LoadedData>>();
 
   constructor(private readonly options: HandlerOptions) {
     this.progressIntervalMs = options.progressIntervalMs ?? 1000 / 30;
@@ -133,6 +148,10 @@ export class TrainerHandler {
   private dispatch(message: ToWorker): void {
     if (message.type === 'start') {
       void this.start(message);
+      return;
+    }
+    if (message.type === 'measure') {
+      void this.measure(message);
       return;
     }
     const r = this.active;
@@ -222,7 +241,7 @@ export class TrainerHandler {
     this.active = r;
     this.post({ type: 'status', runId, status: 'loading', step: 0 });
     try {
-      const data = await loadData(message.data, this.options.fetchText);
+      const data = await this.load(message.data);
       if (this.active !== r || r.status !== 'loading') return;
       const run = await this.options.buildRun(config, data);
       if (this.active !== r || r.status !== 'loading') return;
@@ -235,6 +254,57 @@ export class TrainerHandler {
     this.post({ type: 'ready', runId, info: r.run.info, kernels: kernelStatus() });
     this.setStatus(r, r.startPaused ? 'paused' : 'running');
     if (!r.startPaused || r.stepsLeft > 0) this.scheduleTick(r);
+  }
+
+  /** Loads a data source; a site file is kept (the last few), so the next run or measurement reads it at once. */
+  private load(source: DataSource): Promise<LoadedData> {
+    if (source.kind !== 'url') return loadData(source, this.options.fetchText);
+    let loaded = this.files.get(source.url);
+    if (!loaded) {
+      loaded = loadData(source, this.options.fetchText);
+      // A failed load is not kept: the next attempt fetches again.
+      loaded.catch(() => this.files.delete(source.url));
+      this.files.set(source.url, loaded);
+      if (this.files.size > CACHED_FILES) this.files.delete(this.files.keys().next().value!);
+    }
+    return loaded;
+  }
+
+  /** Builds the task of a `measure` request, warms it up with one step, then times steps; replies `timing` or `error`. */
+  private async measure(m: Extract<ToWorker, { type: 'measure' }>): Promise<void> {
+    const { runId, requestId } = m;
+    try {
+      const data = await this.load(m.data);
+      // Never evaluate or stop while timing: only training steps are measured.
+      const config = { ...m.config, maxSteps: 10_000_000, evalEvery: 10_000_000, patience: 0, restoreBest: false };
+      const run = await this.options.buildRun(config, data);
+      const now = (): number => this.options.scheduler.now();
+      run.step();
+      const times: number[] = [];
+      const from = now();
+      while (
+        times.length < MEASURE_MAX_STEPS &&
+        now() - from < MEASURE_MAX_MS &&
+        (times.length < MEASURE_MIN_STEPS || now() - from < MEASURE_TARGET_MS)
+      ) {
+        const t0 = now();
+        const result = run.step();
+        times.push(now() - t0);
+        if (result.stop) break;
+      }
+      const sorted = [...times].sort((a, b) => a - b);
+      const msPerStep = sorted[Math.floor(sorted.length / 2)];
+      this.post({
+        type: 'timing',
+        runId,
+        requestId,
+        msPerStep,
+        steps: times.length,
+        parameters: run.info.parameters,
+      });
+    } catch (error) {
+      this.post({ type: 'error', runId, requestId, message: errorMessage(error) });
+    }
   }
 
   private scheduleTick(r: ActiveRun): void {
@@ -269,7 +339,7 @@ export class TrainerHandler {
       r.evals.push(result.eval);
     }
     if (result.stop) {
-      this.finish(r, result.stop.status, result.stop.message);
+      this.finish(r, result.stop.status, result.stop.message, result.stop.restored);
       return;
     }
     if (stepping) {
@@ -337,17 +407,24 @@ export class TrainerHandler {
     this.finish(r, 'error');
   }
 
-  private finish(r: ActiveRun, status: WorkerRunStatus, message?: string): void {
+  private finish(r: ActiveRun, status: WorkerRunStatus, message?: string, restored?: RestoredWeights): void {
     this.bankTime(r);
     if (r.points.length > 0 || r.evals.length > 0 || status === 'done' || status === 'early-stopped')
       this.postProgress(r);
-    this.setStatus(r, status, message);
+    this.setStatus(r, status, message, restored);
   }
 
-  private setStatus(r: ActiveRun, status: WorkerRunStatus, message?: string): void {
+  private setStatus(r: ActiveRun, status: WorkerRunStatus, message?: string, restored?: RestoredWeights): void {
     if (status !== 'running') this.bankTime(r);
     r.status = status;
-    this.post({ type: 'status', runId: r.id, status, step: r.step, ...(message ? { message } : {}) });
+    this.post({
+      type: 'status',
+      runId: r.id,
+      status,
+      step: r.step,
+      ...(message ? { message } : {}),
+      ...(restored ? { restored } : {}),
+    });
   }
 
   /** Add the current stretch of steps to the elapsed time; pauses do not count. */

@@ -56,7 +56,14 @@ export type ToWorker =
       seed: number;
     }
   /** The parameters (and, where the task has them, hidden states) as Float32Arrays. */
-  | { type: 'snapshot'; runId: string; requestId: number };
+  | { type: 'snapshot'; runId: string; requestId: number }
+  /**
+   * Time a few training steps of `config` on `data` without starting a run: build the task, take one step to warm
+   * up, then time steps for about a third of a second (3 to 20 of them). It runs between two steps of the current
+   * run, if any, and delays it; a page that wants an estimate while it trains uses a worker of its own. `runId`
+   * only labels the reply.
+   */
+  | { type: 'measure'; runId: string; requestId: number; config: TaskConfig; data: DataSource };
 
 /** What the page learns once the data is loaded and the model is built. */
 export interface RunInfo {
@@ -69,6 +76,8 @@ export interface RunInfo {
   baselines: Record<string, number>;
   /** The characters the char model knows, in index order (char model only). */
   vocabulary?: string;
+  /** Trainable parameters of the model (every tensor of its state_dict). */
+  parameters: number;
 }
 
 /** One training step on the loss curve. */
@@ -116,10 +125,33 @@ export interface SnapshotTensor {
   data: Float32Array;
 }
 
+/** The weights a run ended with when `restoreBest` loaded the best evaluation's, and their validation loss measured again. */
+export interface RestoredWeights {
+  step: number;
+  valLoss: number;
+}
+
+/** What a `measure` request found: the median time of the timed steps, how many were timed, the model's parameters. */
+export interface Timing {
+  msPerStep: number;
+  steps: number;
+  parameters: number;
+}
+
 /** Worker → page. */
 export type FromWorker =
-  /** A change of status; a final one carries the sentence that ended the run (for `diverged`, what went wrong and what to try). */
-  | { type: 'status'; runId: string; status: WorkerRunStatus; step: number; message?: string }
+  /**
+   * A change of status; a final one carries the sentence that ended the run (for `diverged`, what went wrong and
+   * what to try), and, when `restoreBest` loaded the best weights at the end, which ones.
+   */
+  | {
+      type: 'status';
+      runId: string;
+      status: WorkerRunStatus;
+      step: number;
+      message?: string;
+      restored?: RestoredWeights;
+    }
   /** The run is built; `kernels` says which kernels run its float32 work (and why JS, when it is). */
   | { type: 'ready'; runId: string; info: RunInfo; kernels: KernelStatus }
   | ProgressMessage
@@ -136,7 +168,8 @@ export type FromWorker =
       temperature: number;
       unknown: string[];
     }
-  | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] };
+  | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] }
+  | ({ type: 'timing'; runId: string; requestId: number } & Timing);
 
 /** Bounds the parser enforces, so a bad message is refused before it can start a huge computation. */
 export const LIMITS = {
@@ -156,6 +189,7 @@ const MESSAGE_TYPES: readonly ToWorker['type'][] = [
   'setLearningRate',
   'sample',
   'snapshot',
+  'measure',
 ];
 
 /** A parsed message, or why it was refused, with whatever of its run, request and (known) type could be read. */
@@ -210,13 +244,17 @@ export function parseToWorker(raw: unknown): Parsed {
   const fail = (error: string): Parsed => ({ ok: false, error: `${type}: ${error}`, runId, requestId, type });
   if (runId === undefined) return fail('runId must be a non-empty string');
   switch (type) {
-    case 'start': {
+    case 'start':
+    case 'measure': {
+      if (type === 'measure' && requestId === undefined) return fail('requestId must be a whole number');
       const config = parseTaskConfig(raw.config);
       if (!config.ok) return fail(config.field === 'config' ? config.error : `config.${config.error}`);
       const problem = checkData(raw.data);
-      return problem
-        ? fail(problem)
-        : { ok: true, message: { type: 'start', runId, config: config.config, data: raw.data as DataSource } };
+      if (problem) return fail(problem);
+      const data = raw.data as DataSource;
+      return type === 'start'
+        ? { ok: true, message: { type, runId, config: config.config, data } }
+        : { ok: true, message: { type, runId, requestId: requestId!, config: config.config, data } };
     }
     case 'pause':
     case 'resume':

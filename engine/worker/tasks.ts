@@ -131,6 +131,13 @@ function snapshotOf(task: Task): SnapshotTensor[] {
   }));
 }
 
+/** Trainable parameters of a task's model: the sizes of its state_dict tensors (0 for a task that does not expose them). */
+export function parameterCount(task: Task): number {
+  let total = 0;
+  for (const t of task.namedParameters?.().values() ?? []) total += t.size;
+  return total;
+}
+
 /**
  * Makes the task a config names over its loaded data and wraps it in a trainer run. The config has passed
  * `parseTaskConfig` (the message check); the task checks it again against the same bounds.
@@ -147,6 +154,7 @@ export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun
     dataSummary: built.dataSummary,
     baselines: { ...(task.baselines ?? {}) },
     ...(built.vocabulary !== undefined ? { vocabulary: built.vocabulary } : {}),
+    parameters: parameterCount(task),
   };
   return {
     info,
@@ -154,7 +162,8 @@ export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun
       const p = run.step();
       const result: RunStepResult = { step: p.step, epoch: p.epoch, loss: p.loss, gradNorm: p.gradNorm };
       if (p.eval) result.eval = { step: p.step, valLoss: p.eval.valLoss, metrics: p.eval.metrics };
-      if (p.status !== 'running') result.stop = { status: p.status, message: p.message ?? '' };
+      if (p.status !== 'running')
+        result.stop = { status: p.status, message: p.message ?? '', ...(p.restored ? { restored: p.restored } : {}) };
       return result;
     },
     setLearningRate: (lr) => run.setLearningRate(lr),

@@ -78,7 +78,8 @@ function drawIndex(logits: ArrayLike<number>, temperature: number, rng: Rng): nu
 
 /**
  * Builds the char model over a text: a character vocabulary of the whole text, the last
- * `validationFraction` held out (cut at a paragraph break), the training part as `batchSize` streams.
+ * `validationFraction` held out (cut at a paragraph break), the first `trainFraction` of the training part (all of
+ * it by default) as `batchSize` streams.
  * Each step trains on the next `seqLen` rows of the streams, starting from the previous chunk's final
  * state (detached); after the last chunk of the text the state resets to zero and a new epoch begins.
  * Metrics: `perplexity` = e^valLoss and `bitsPerChar` = valLoss / ln 2, valLoss in nats per character.
@@ -96,19 +97,22 @@ export function createCharModelTask(settings: CharModelConfig, data: CharModelDa
     batchSize,
     numLayers = D.numLayers,
     dropout = D.dropout,
+    nonlinearity = D.nonlinearity,
     embeddingDim = D.embeddingDim,
     validationFraction = D.validationFraction,
     evalChars = D.evalChars,
+    trainFraction = D.trainFraction,
   } = config;
 
   const vocab = buildCharVocab(data.text);
   const V = vocab.length;
   const split = splitText(data.text, validationFraction);
-  const trainIds = encodeChars(vocab, split.train);
+  // A small slice trains on the start of the training text; the held-out text stays the same.
+  const trainIds = encodeChars(vocab, split.train.slice(0, Math.round(split.train.length * trainFraction)));
   const evalIds = encodeChars(vocab, split.validation.slice(0, evalChars));
   if (trainIds.length < batchSize * (seqLen + 1))
     throw new RangeError(
-      `${name}: the training text (${trainIds.length} characters) is too short for ${batchSize} streams of ${seqLen + 1}`,
+      `${name}: the training text (${trainIds.length} characters${trainFraction < 1 ? `, ${trainFraction * 100}% of it` : ''}) is too short for ${batchSize} streams of ${seqLen + 1}`,
     );
   if (evalIds.length < 2) throw new RangeError(`${name}: the validation text is too short`);
   const train = batchify(trainIds, batchSize);
@@ -122,9 +126,9 @@ export function createCharModelTask(settings: CharModelConfig, data: CharModelDa
     embeddingDim > 0
       ? ({ kind: 'embedding', vocabSize: V, embeddingDim } as const)
       : ({ kind: 'one-hot', vocabSize: V } as const);
-  const model = new RecurrentNet({ input, cell, hiddenSize, numLayers, dropout, outputSize: V, rng });
+  const model = new RecurrentNet({ input, cell, hiddenSize, numLayers, dropout, nonlinearity, outputSize: V, rng });
   const params = model.parameters();
-  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate);
+  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate, config.momentum);
 
   let chunk = 0;
   let state: RecurrentState | null = null;

@@ -1,17 +1,11 @@
 // The char model's settings: their type, the defaults the course's widget, the worker and the bench all run,
 // the bounds, and the parser that checks an untrusted config against them. No model code, so the page can import it.
-import { BASE_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
-import { CELL_TYPES, type BaseTaskConfig, type CellType } from '../task';
+import { BASE_BOUNDS, MODEL_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
+import type { BaseTaskConfig, RecurrentModelConfig } from '../task';
 
 /** Settings of the char model; an absent optional setting takes its value from CHAR_MODEL_DEFAULTS. */
-export interface CharModelConfig extends BaseTaskConfig {
+export interface CharModelConfig extends BaseTaskConfig, RecurrentModelConfig {
   task: 'char-model';
-  cell: CellType;
-  hiddenSize: number;
-  /** Stacked layers. */
-  numLayers?: number;
-  /** Dropout between stacked layers. */
-  dropout?: number;
   /** 0: one-hot characters; otherwise an Embedding of this size. */
   embeddingDim?: number;
   /** Truncated-BPTT length: characters per chunk; the gradient stops at chunk boundaries, the state does not. */
@@ -38,6 +32,7 @@ export const CHAR_MODEL_DEFAULTS: Readonly<Required<CharModelConfig>> = {
   hiddenSize: 128,
   numLayers: 1,
   dropout: 0,
+  nonlinearity: 'tanh',
   embeddingDim: 0,
   seqLen: 32,
   batchSize: 16,
@@ -47,6 +42,9 @@ export const CHAR_MODEL_DEFAULTS: Readonly<Required<CharModelConfig>> = {
   maxSteps: 2000,
   evalEvery: 100,
   patience: 0,
+  momentum: 0,
+  restoreBest: false,
+  trainFraction: 1,
   validationFraction: 0.1,
   evalChars: 5000,
 };
@@ -57,10 +55,7 @@ export const CHAR_MODEL_DEFAULTS: Readonly<Required<CharModelConfig>> = {
  */
 export const CHAR_MODEL_BOUNDS = {
   ...BASE_BOUNDS,
-  cell: { kind: 'choice', values: CELL_TYPES },
-  hiddenSize: { kind: 'int', min: 1, max: 1024 },
-  numLayers: { kind: 'int', min: 1, max: 4, optional: true },
-  dropout: { kind: 'number', min: 0, max: 1, below: true, optional: true },
+  ...MODEL_BOUNDS,
   embeddingDim: { kind: 'int', min: 0, max: 1024, optional: true },
   seqLen: { kind: 'int', min: 1, max: 1000 },
   batchSize: { kind: 'int', min: 1, max: 256 },

@@ -57,8 +57,8 @@ const SHOWCASE_DAYS = 56;
 const MULTI_STEP_STRIDE = 7;
 
 /**
- * Builds the forecaster: splits the records by year (training up to `validationYear`), fits the
- * scaler on the training years, cuts one-step windows whose targets lie in each split (a window may
+ * Builds the forecaster: splits the records by year (training up to `validationYear`, or its last `trainFraction`
+ * of days), fits the scaler on the training years (all of them, so a slice's losses are on the same scale), cuts one-step windows whose targets lie in each split (a window may
  * read days from the split before), and shuffles the training windows into batches each epoch.
  * The loss is the MSE of normalised births. Metrics, in births per day: `mae` (one-step, validation
  * year), `testMae` (one-step, test year) and `testMaeMultiStep` (recursive, `horizon` days from every
@@ -76,15 +76,22 @@ export function createForecastTask(settings: ForecastConfig, data: ForecastData)
     window,
     batchSize,
     numLayers = D.numLayers,
+    dropout = D.dropout,
+    nonlinearity = D.nonlinearity,
+    trainFraction = D.trainFraction,
     horizon = D.horizon,
     weekdays = D.weekdays,
     validationYear = D.validationYear,
     testYear = D.testYear,
   } = config;
   const { records } = data;
-  const split = splitByYear(records, { validationYear, testYear });
+  const years = splitByYear(records, { validationYear, testYear });
+  // A small slice trains on the latest days before the validation year (their windows may read days before them).
+  const [from, to] = years.train;
+  const split = { ...years, train: [to - Math.max(1, Math.round((to - from) * trainFraction)), to] as const };
   const births = records.map((r) => r.births);
-  const scaler = fitScaler(births, split.train);
+  // Fit on all the training years even for a slice, so that losses of runs on different slices share one scale.
+  const scaler = fitScaler(births, years.train);
   const series = standardize(births, scaler);
   const covariates = weekdays ? { covariates: weekdayOneHot(records), covariateSize: 7 } : {};
   const windowsOf = (range: readonly [number, number], h = 1, stride = 1): Windows =>
@@ -104,11 +111,13 @@ export function createForecastTask(settings: ForecastConfig, data: ForecastData)
     cell,
     hiddenSize,
     numLayers,
+    dropout,
+    nonlinearity,
     outputSize: 1,
     rng,
   });
   const params = model.parameters();
-  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate);
+  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate, config.momentum);
 
   /** Next-day predictions for time-major windows [window, B, F], normalised: [B, 1]. */
   const predict = (x: Float32Array, B: number): Tensor => {

@@ -1,15 +1,11 @@
 // The forecaster's settings: their type, the defaults the worker and the bench run, the bounds, and the parser
 // that checks an untrusted config against them. No model code, so the page can import it.
-import { BASE_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
-import { CELL_TYPES, type BaseTaskConfig, type CellType } from '../task';
+import { BASE_BOUNDS, MODEL_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
+import type { BaseTaskConfig, RecurrentModelConfig } from '../task';
 
 /** Settings of the forecaster; an absent optional setting takes its value from FORECAST_DEFAULTS. */
-export interface ForecastConfig extends BaseTaskConfig {
+export interface ForecastConfig extends BaseTaskConfig, RecurrentModelConfig {
   task: 'forecast';
-  cell: CellType;
-  hiddenSize: number;
-  /** Stacked layers. */
-  numLayers?: number;
   /** Days the model reads before each forecast. */
   window: number;
   /** Days of the recursive multi-step forecast: each prediction is fed back as the next input. */
@@ -34,6 +30,8 @@ export const FORECAST_DEFAULTS: Readonly<Required<ForecastConfig>> = {
   cell: 'lstm',
   hiddenSize: 32,
   numLayers: 1,
+  dropout: 0,
+  nonlinearity: 'tanh',
   window: 28,
   horizon: 14,
   batchSize: 32,
@@ -46,6 +44,9 @@ export const FORECAST_DEFAULTS: Readonly<Required<ForecastConfig>> = {
   maxSteps: 1500,
   evalEvery: 100,
   patience: 0,
+  momentum: 0,
+  restoreBest: false,
+  trainFraction: 1,
 };
 
 /**
@@ -54,9 +55,7 @@ export const FORECAST_DEFAULTS: Readonly<Required<ForecastConfig>> = {
  */
 export const FORECAST_BOUNDS = {
   ...BASE_BOUNDS,
-  cell: { kind: 'choice', values: CELL_TYPES },
-  hiddenSize: { kind: 'int', min: 1, max: 1024 },
-  numLayers: { kind: 'int', min: 1, max: 4, optional: true },
+  ...MODEL_BOUNDS,
   window: { kind: 'int', min: 1, max: 366 },
   horizon: { kind: 'int', min: 1, max: 366, optional: true },
   batchSize: { kind: 'int', min: 1, max: 256 },

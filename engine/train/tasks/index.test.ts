@@ -63,6 +63,30 @@ describe('task registry', () => {
     expect(refused(withDefaults('synthetic', { batchSize: 64, trainCount: 32 }))?.error).toBe(
       'trainCount must be at least batchSize (64), got 32',
     );
+    expect(refused(withDefaults('synthetic', { batchSize: 64, trainFraction: 0.01 }))?.error).toBe(
+      'trainFraction 0.01 leaves 41 training sequences, fewer than a batch of 64',
+    );
+    expect(refused({ ...char, trainFraction: 0 })?.error).toBe(
+      'trainFraction must be a number above 0 and at most 1, got 0',
+    );
+    expect(refused({ ...char, momentum: 1 })?.error).toBe('momentum must be a number at least 0 and below 1, got 1');
+  });
+
+  it('asks momentum of SGD or RMSprop and ReLU of the plain RNN only, for every task', () => {
+    for (const task of TASK_NAMES) {
+      const config = withDefaults(task);
+      const adam = parseTaskConfig({ ...config, optimizer: 'adam', momentum: 0.9 });
+      expect(adam.ok ? null : adam.error).toBe(
+        'momentum applies to sgd and rmsprop, not adam (whose momentum is its beta1), got 0.9',
+      );
+      expect(parseTaskConfig({ ...config, optimizer: 'sgd', momentum: 0.9 }).ok).toBe(true);
+      expect(parseTaskConfig({ ...config, optimizer: 'rmsprop', momentum: 0.5 }).ok).toBe(true);
+      expect(parseTaskConfig({ ...config, cell: 'rnn', nonlinearity: 'relu' }).ok).toBe(true);
+      const relu = parseTaskConfig({ ...config, cell: 'gru', nonlinearity: 'relu' });
+      expect(relu.ok ? null : relu.error).toBe(
+        'nonlinearity relu applies to the rnn cell only (the gru cell has fixed nonlinearities)',
+      );
+    }
   });
 
   it('leaves absent optional settings absent, copies only known ones, and accepts every task', () => {

@@ -96,14 +96,34 @@ function splitExamples(
 }
 
 /**
- * Builds the classifier. The vocabulary comes from the training split only (<unk> = 0, also for
+ * A fixed share of the training examples, the same for every seed (a shuffle with its own generator), with both
+ * labels in it: at least 2 examples.
+ */
+function sliceOf(examples: readonly CorpusExample[], fraction: number): CorpusExample[] {
+  const order = new Rng(0x511ce).shuffle(Array.from({ length: examples.length }, (_, i) => i));
+  const n = Math.min(examples.length, Math.max(2, Math.round(examples.length * fraction)));
+  const picked = order.slice(0, n).map((i) => examples[i]);
+  // Naive Bayes needs both classes. At most one can be missing; then every pick has the other label, so the last
+  // pick gives way to the first unpicked example of the missing one.
+  for (const label of [0, 1]) {
+    if (picked.some((e) => e.label === label)) continue;
+    const other = order.slice(n).find((i) => examples[i].label === label);
+    if (other !== undefined) picked[picked.length - 1] = examples[other];
+  }
+  return picked;
+}
+
+/**
+ * Builds the classifier. With `trainFraction` below 1 it trains on that share of the training examples (a fixed
+ * random pick with both labels; the vocabulary and the bag-of-words baselines come from the same pick). The vocabulary comes from the training split only (<unk> = 0, also for
  * unseen words, and <pad> = 1, the Embedding's padding_idx); each review is cut to `maxLen` tokens and
  * an empty one becomes a single <unk>. Batches are shuffled each epoch and padded with their lengths,
  * so the recurrent layer stops at each review's own last token (a reader's set smaller than a batch is
  * one batch); the classifier reads the top layer's
  * final state. Metrics on the validation split: `accuracy`, `negationAccuracy`, `contrastAccuracy`;
  * on the test split the same with a `test` prefix (`testAccuracy`, `testNegationAccuracy`, …).
- * Baselines: the better of naive Bayes and logistic regression on unigram counts, per metric.
+ * Baselines: the better of naive Bayes and logistic regression on unigram counts, per metric, and as `valLoss`
+ * the lower of their cross-entropies on the validation split (probabilities kept within 10⁻¹² of 0 and 1).
  * @throws RangeError naming the setting when the config is outside SENTIMENT_BOUNDS, or the reader's reviews too few
  */
 export function createSentimentTask(settings: SentimentConfig, data: SentimentData): SentimentTask {
@@ -117,14 +137,17 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
     batchSize,
     numLayers = D.numLayers,
     dropout = D.dropout,
+    nonlinearity = D.nonlinearity,
+    trainFraction = D.trainFraction,
     maxLen = D.maxLen,
     minFreq = D.minFreq,
     maxVocab = D.maxVocab,
     validationFraction = D.validationFraction,
     testFraction = D.testFraction,
   } = config;
-  const corpus =
+  const full =
     data.kind === 'corpus' ? data.corpus : splitExamples(data.examples, config.seed, validationFraction, testFraction);
+  const corpus = trainFraction < 1 ? { ...full, train: sliceOf(full.train, trainFraction) } : full;
 
   const tokenized = (examples: readonly CorpusExample[]) => examples.map((e) => ({ e, tokens: basicEnglish(e.text) }));
   const trainTokens = tokenized(corpus.train);
@@ -157,11 +180,12 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
     hiddenSize,
     numLayers,
     dropout,
+    nonlinearity,
     outputSize: 2,
     rng,
   });
   const params = model.parameters();
-  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate);
+  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate, config.momentum);
 
   /** Logits [B, 2] of a list of encoded reviews, and the batch's labels in row order. */
   const forward = (examples: readonly LabelledSequence[]) => {
@@ -244,6 +268,16 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
       xs.map((x) => ({ tokens: x.tokens, label: x.label as 0 | 1 }));
     const models: BagOfWordsModel[] = [trainNaiveBayes(asBow(train)), trainLogisticRegression(asBow(train))];
     const out: Record<string, number> = {};
+    // valLoss: the lower cross-entropy of the two on the validation split, so the loss chart has a baseline too.
+    for (const m of models) {
+      let total = 0;
+      for (const e of validation) {
+        const p = Math.min(1 - 1e-12, Math.max(1e-12, m.probability(e.tokens)));
+        total -= Math.log(e.label === 1 ? p : 1 - p);
+      }
+      const loss = total / validation.length;
+      if (!(out.valLoss <= loss)) out.valLoss = loss;
+    }
     for (const m of models) {
       for (const [prefix, xs] of [
         ['', validation],

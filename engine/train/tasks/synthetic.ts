@@ -21,6 +21,7 @@ import type { EvalReport, StepReport, Task } from '../task';
 import {
   parseSyntheticConfig,
   SYNTHETIC_DEFAULTS,
+  syntheticTrainCount,
   type SyntheticConfig,
   type SyntheticProblem,
 } from './syntheticConfig';
@@ -37,6 +38,13 @@ export interface SyntheticTask extends Task {
   readonly baselines: Readonly<Record<string, number>>;
   readonly problem: SyntheticProblem;
   showcase(): SyntheticShowcase;
+}
+
+/** The first `count` sequences of a dataset (all of it when count is its size). */
+function sliceDataset<D extends TokenDataset | RealDataset>(set: D, count: number): D {
+  if (count >= set.count) return set;
+  const width = set.kind === 'tokens' ? set.seqLen : set.seqLen * set.inputSize;
+  return { ...set, count, inputs: set.inputs.subarray(0, count * width), targets: set.targets.subarray(0, count) };
 }
 
 /**
@@ -60,13 +68,18 @@ export function createSyntheticTask(settings: SyntheticConfig): SyntheticTask {
     validationCount = D.validationCount,
     numSymbols = D.numSymbols,
     filler = D.filler,
+    numLayers = D.numLayers,
+    dropout = D.dropout,
+    nonlinearity = D.nonlinearity,
   } = config;
   const sizes = { trainCount, validationCount, seed: config.seed };
   let data: SyntheticSplit<TokenDataset> | SyntheticSplit<RealDataset>;
   if (problem === 'recall') data = recallTask({ delay, numSymbols, filler, ...sizes });
   else if (problem === 'parity') data = parityTask({ length: delay, ...sizes });
   else data = addingTask({ length: delay, ...sizes });
-  const { train, validation } = data;
+  // A small slice keeps the first sequences; the validation set (drawn after all of them) stays the same.
+  const train = sliceDataset(data.train, syntheticTrainCount(config));
+  const { validation } = data;
   const T = train.seqLen;
   const F = train.kind === 'tokens' ? 1 : train.inputSize;
 
@@ -76,12 +89,15 @@ export function createSyntheticTask(settings: SyntheticConfig): SyntheticTask {
     input: train.kind === 'tokens' ? { kind: 'one-hot', vocabSize: train.vocabSize } : { kind: 'dense', inputSize: F },
     cell,
     hiddenSize,
+    numLayers,
+    dropout,
+    nonlinearity,
     outputSize: train.kind === 'tokens' ? train.numClasses : 1,
     rng,
     forgetBias: config.forgetBias,
   });
   const params = model.parameters();
-  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate);
+  const optimizer = makeOptimizer(config.optimizer ?? 'adam', params, config.learningRate, config.momentum);
 
   /** The model's outputs for rows `idx` of a set: [B, classes] logits or [B, 1] values, and the loss. */
   const forward = (set: TokenDataset | RealDataset, idx: readonly number[], reduction: 'mean' | 'sum') => {

@@ -1,7 +1,7 @@
 // The synthetic tasks' settings: their type, the defaults the worker and the bench run, the bounds, and the
 // parser that checks an untrusted config against them. No model code, so the page can import it.
-import { BASE_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
-import { CELL_TYPES, type BaseTaskConfig, type CellType } from '../task';
+import { BASE_BOUNDS, MODEL_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
+import type { BaseTaskConfig, RecurrentModelConfig } from '../task';
 
 /** The synthetic problems: recall a symbol after a delay, the adding problem, parity. */
 export const SYNTHETIC_PROBLEMS = ['recall', 'adding', 'parity'] as const;
@@ -13,7 +13,7 @@ export type SyntheticProblem = (typeof SYNTHETIC_PROBLEMS)[number];
  * Settings of a synthetic task; an absent optional setting takes its value from SYNTHETIC_DEFAULTS, except
  * `forgetBias`, whose absence means PyTorch's random initialisation.
  */
-export interface SyntheticConfig extends BaseTaskConfig {
+export interface SyntheticConfig extends BaseTaskConfig, RecurrentModelConfig {
   task: 'synthetic';
   problem: SyntheticProblem;
   /**
@@ -21,8 +21,6 @@ export interface SyntheticConfig extends BaseTaskConfig {
    * the query (sequence length delay + 1); for 'adding' and 'parity' the sequence length.
    */
   delay: number;
-  cell: CellType;
-  hiddenSize: number;
   batchSize: number;
   /** Training sequences (at least a batch). */
   trainCount?: number;
@@ -51,6 +49,9 @@ export const SYNTHETIC_DEFAULTS: Readonly<Required<SyntheticConfig>> = {
   delay: 20,
   cell: 'lstm',
   hiddenSize: 64,
+  numLayers: 1,
+  dropout: 0,
+  nonlinearity: 'tanh',
   batchSize: 32,
   trainCount: 4096,
   validationCount: 512,
@@ -63,15 +64,17 @@ export const SYNTHETIC_DEFAULTS: Readonly<Required<SyntheticConfig>> = {
   maxSteps: 800,
   evalEvery: 50,
   patience: 0,
+  momentum: 0,
+  restoreBest: false,
+  trainFraction: 1,
 };
 
 /** What each setting may be. The upper ends keep the generated data and the model within a browser tab's memory. */
 export const SYNTHETIC_BOUNDS = {
   ...BASE_BOUNDS,
+  ...MODEL_BOUNDS,
   problem: { kind: 'choice', values: SYNTHETIC_PROBLEMS },
   delay: { kind: 'int', min: 1, max: 1000 },
-  cell: { kind: 'choice', values: CELL_TYPES },
-  hiddenSize: { kind: 'int', min: 1, max: 1024 },
   batchSize: { kind: 'int', min: 1, max: 256 },
   trainCount: { kind: 'int', min: 1, max: 100_000, optional: true },
   validationCount: { kind: 'int', min: 1, max: 100_000, optional: true },
@@ -80,15 +83,27 @@ export const SYNTHETIC_BOUNDS = {
   forgetBias: { kind: 'number', min: -100, max: 100, optional: true },
 } as const satisfies ConfigBounds<SyntheticConfig>;
 
+/** Training sequences a config trains on: `trainCount` times `trainFraction`, rounded. */
+export function syntheticTrainCount(config: Pick<SyntheticConfig, 'trainCount' | 'trainFraction'>): number {
+  return Math.round(
+    (config.trainCount ?? SYNTHETIC_DEFAULTS.trainCount) * (config.trainFraction ?? SYNTHETIC_DEFAULTS.trainFraction),
+  );
+}
+
 /**
- * Checks an untrusted value against SYNTHETIC_BOUNDS, and that the training set holds at least one batch.
+ * Checks an untrusted value against SYNTHETIC_BOUNDS, and that the training set (its `trainFraction` share) holds at
+ * least one batch.
  * @returns the config, or `{ ok: false, field, error }` with a sentence naming the setting
  */
 export function parseSyntheticConfig(raw: unknown): ConfigResult<SyntheticConfig> {
   return parseConfig<SyntheticConfig>('synthetic', SYNTHETIC_BOUNDS, raw, (c) => {
-    const trainCount = c.trainCount ?? SYNTHETIC_DEFAULTS.trainCount;
-    return trainCount >= c.batchSize
-      ? null
+    const trainCount = syntheticTrainCount(c);
+    if (trainCount >= c.batchSize) return null;
+    return c.trainFraction !== undefined && c.trainFraction < 1
+      ? {
+          field: 'trainFraction',
+          error: `trainFraction ${c.trainFraction} leaves ${trainCount} training sequences, fewer than a batch of ${c.batchSize}`,
+        }
       : { field: 'trainCount', error: `trainCount must be at least batchSize (${c.batchSize}), got ${trainCount}` };
   });
 }

@@ -1,0 +1,85 @@
+// The small protocol between a Predict question in the prose and the widget that runs its experiment: the question asks
+// the widget (found by its tag) to run a preset, the widget reports status lines and then the result, as DOM events.
+// Any widget can answer questions by handling `PREDICT_RUN` on itself and calling `reportPredictResult`.
+import type { PredictResult } from './progress';
+
+export type { PredictResult };
+
+/** Dispatched on the widget element: run this preset for this question. */
+export const PREDICT_RUN = 'unrolled:predict-run';
+/** Dispatched on `document` by the widget: a line on how the run is going (e.g. "run 1 of 2, step 120 of 300"). */
+export const PREDICT_STATUS = 'unrolled:predict-status';
+/** Dispatched on `document` by the widget: the runs are over and this is what they show. */
+export const PREDICT_RESULT = 'unrolled:predict-result';
+
+/** What a question asks of a widget. */
+export interface PredictRequest {
+  /** The preset (the experiment) to run, e.g. `lr-too-high`. */
+  preset: string;
+  /** The question's id in its chapter. */
+  question: string;
+}
+
+/** A status line or a result about a preset's runs. */
+export interface PredictReport {
+  preset: string;
+  /** Set when a status line is meant for one question; a result goes to every question about the preset. */
+  question?: string;
+}
+
+/** Attribute in which a request waits for a widget whose code has not loaded yet. */
+const PENDING = 'data-predict-request';
+
+/**
+ * Asks the first `<tag>` element on the page to run `request.preset`, and scrolls it into view (which also loads a
+ * lazily loaded widget). A widget that loads later finds the request in an attribute (`takePendingRequest`).
+ * @returns false when no such element is on the page
+ */
+export function requestPredictRun(tag: string, request: PredictRequest): boolean {
+  const widget = document.querySelector(tag);
+  if (!widget) return false;
+  widget.setAttribute(PENDING, JSON.stringify(request));
+  widget.dispatchEvent(new CustomEvent<PredictRequest>(PREDICT_RUN, { detail: request }));
+  widget.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  return true;
+}
+
+/**
+ * A request left on `widget` before its code ran (or not yet handled), removed as it is taken; null when none.
+ * A widget calls this when it connects and in its `PREDICT_RUN` listener.
+ */
+export function takePendingRequest(widget: Element): PredictRequest | null {
+  const raw = widget.getAttribute(PENDING);
+  widget.removeAttribute(PENDING);
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<PredictRequest>;
+    return typeof value.preset === 'string' && typeof value.question === 'string'
+      ? { preset: value.preset, question: value.question }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Tell the questions about `preset` how its runs are going. */
+export function reportPredictStatus(report: PredictReport & { text: string }): void {
+  document.dispatchEvent(new CustomEvent(PREDICT_STATUS, { detail: report }));
+}
+
+/** Tell the questions about `preset` what its finished runs show. */
+export function reportPredictResult(report: PredictReport & { result: PredictResult }): void {
+  document.dispatchEvent(new CustomEvent(PREDICT_RESULT, { detail: report }));
+}
+
+/** Whether the reader's answer is right: the same choice, or a number within `tolerance` (default 10% of the truth). */
+export function isRight(
+  kind: 'choice' | 'number',
+  answer: { choice: number | null; value: number | null },
+  truth: { choice: number | null; value: number | null },
+  tolerance?: number,
+): boolean {
+  if (kind === 'choice') return answer.choice !== null && answer.choice === truth.choice;
+  if (answer.value === null || truth.value === null) return false;
+  return Math.abs(answer.value - truth.value) <= (tolerance ?? Math.abs(truth.value) * 0.1);
+}

@@ -1,0 +1,77 @@
+// Runs the training lab's presets in Node with the worker's own code (engine/worker/tasks.ts) on the site's data, and
+// prints what each run did and which answer the runs support: the figures chapter 7 quotes come from here.
+// Usage: npx tsx scripts/training-lab/presets.ts [--only=lr-too-high,relu-rnn]
+import { loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../data/datasets';
+import type { LoadedData } from '../../engine/worker/data';
+import { createWorkerRun } from '../../engine/worker/tasks';
+import {
+  appendProgress,
+  createRunRecord,
+  detectOverfitting,
+  endRun,
+  type RunRecord,
+} from '../../components/lib/runHistory';
+import { PRESETS, presetSettings, type Preset } from '../../components/widgets/TrainingLab/presets';
+import { dataFile, toTaskConfig, type LabSettings } from '../../components/widgets/TrainingLab/settings';
+
+/** The data the worker would load for a task, read from the npm packages as the site's build writes it. */
+function dataFor(settings: LabSettings): LoadedData {
+  const file = dataFile(settings.task, settings.data);
+  if (file === null) return { kind: 'none' };
+  const name = file.split('/').pop()!;
+  if (settings.task === 'char-model') return { kind: 'text', name, text: loadMobyDick() };
+  if (settings.task === 'forecast') return { kind: 'text', name, text: JSON.stringify(usBirthsFile()) };
+  return { kind: 'text', name, text: JSON.stringify(sentimentCorpusFile()) };
+}
+
+/** Trains one run to its end, folding each step into a run record as the lab does with the worker's messages. */
+export function trainPresetRun(settings: LabSettings): RunRecord {
+  const config = toTaskConfig(settings);
+  const record = createRunRecord(config);
+  const run = createWorkerRun(config, dataFor(settings));
+  record.parameters = run.info.parameters;
+  record.baselines = run.info.baselines;
+  const started = performance.now();
+  for (;;) {
+    const r = run.step();
+    appendProgress(record, {
+      step: r.step,
+      elapsedMs: performance.now() - started,
+      points: [{ step: r.step, loss: r.loss }],
+      evals: r.eval ? [r.eval] : [],
+    });
+    if (r.stop) {
+      record.restored = r.stop.restored ?? null;
+      endRun(record, r.stop.status, r.step, r.stop.message);
+      return record;
+    }
+  }
+}
+
+/** Runs every run of a preset and reads its outcome. */
+export function runPreset(preset: Preset): { runs: RunRecord[]; choice: number; summary: string } {
+  const runs = preset.runs.map((r) => trainPresetRun(presetSettings(preset, r)));
+  return { runs, ...preset.outcome(runs) };
+}
+
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+for (const preset of PRESETS) {
+  if (only && !only.includes(preset.id)) continue;
+  const { runs, choice, summary } = runPreset(preset);
+  console.log(`\n${preset.id}: ${preset.question}`);
+  preset.runs.forEach((r, i) => {
+    const run = runs[i];
+    const last = run.evals.at(-1);
+    const turn = detectOverfitting(run.evals);
+    console.log(
+      `  ${r.label.padEnd(20)} ${run.state} at step ${run.steps}; last val ${last?.valLoss.toFixed(4)} ${JSON.stringify(
+        last?.metrics,
+      )}; best ${run.best?.valLoss.toFixed(4)} at ${run.best?.step}; ${turn ? `turn at ${turn.turnStep}, flagged ${turn.flaggedStep}; ` : ''}${run.parameters} parameters; ${run.msPerStep?.toFixed(1)} ms/step`,
+    );
+    console.log(`    val: ${run.evals.map((e) => `${e.step}:${e.valLoss.toFixed(3)}`).join(' ')}`);
+  });
+  console.log(`  answer: ${preset.choices[choice]} — ${summary}`);
+}

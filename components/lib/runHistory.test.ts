@@ -161,6 +161,7 @@ describe('storing runs', () => {
     const a = history.add(char({ learningRate: 0.05 }));
     const b = history.add(char({ learningRate: 0.003 }));
     expect(b.color).not.toBe(a.color);
+    expect([a.number, b.number]).toEqual([1, 2]);
     expect(history.previous(b)).toBe(a);
     endRun(a, 'done', 300, null);
     endRun(b, 'diverged', 12, null);
@@ -173,6 +174,8 @@ describe('storing runs', () => {
       [b.id, 'diverged', true],
     ]);
     expect(seen.length).toBeGreaterThan(2);
+    other.remove(b.id);
+    expect(other.add(char()).number).toBe(3);
 
     const refusing: StorageLike = {
       getItem: () => null,

@@ -34,12 +34,16 @@ export interface BestEval {
 export interface RunRecord {
   /** Unique within a history. */
   id: string;
+  /** Its number for a reader ("#3"): one more than the highest a history held when it was added, never reused. */
+  number: number;
   /** The complete config the worker trained (checked by `parseTaskConfig` when read back). */
   config: TaskConfig;
   /** A name the owner gives it (a preset's name, "trial 7"), or null. */
   label: string | null;
   /** What it belongs to (a predict question, a search), or null. */
   group: string | null;
+  /** Which data it read when its task can read several (the sentiment task's source id), or null. */
+  dataSource: string | null;
   /** Milliseconds since the epoch when it was added. */
   createdAt: number;
   state: RunState;
@@ -91,8 +95,11 @@ export interface ProgressLike {
 /** Options of a new run. */
 export interface NewRunOptions {
   id?: string;
+  /** Default 1; a history gives the next free number. */
+  number?: number;
   label?: string | null;
   group?: string | null;
+  dataSource?: string | null;
   /** Colour index; by default the first one no kept run uses. */
   color?: number;
   state?: RunState;
@@ -106,9 +113,11 @@ export function createRunRecord(config: TaskConfig, options: NewRunOptions = {})
   const now = options.now ?? Date.now();
   return {
     id: options.id ?? `run-${now.toString(36)}-${(++idCounter).toString(36)}`,
+    number: options.number ?? 1,
     config,
     label: options.label ?? null,
     group: options.group ?? null,
+    dataSource: options.dataSource ?? null,
     createdAt: now,
     state: options.state ?? 'queued',
     steps: 0,
@@ -409,8 +418,10 @@ function parseRun(raw: unknown): RunRecord | null {
     id: raw.id,
     label: str(raw.label),
     group: str(raw.group),
+    dataSource: str(raw.dataSource),
     now: num(raw.createdAt, 0),
     color: Math.abs(Math.trunc(num(raw.color, 0))) % COLOR_COUNT,
+    number: Math.max(1, Math.trunc(num(raw.number, 1))),
   });
   const state = STATES.includes(raw.state as RunState) ? (raw.state as RunState) : 'cancelled';
   // A run that was live when the page closed did not survive: say so instead of showing it as running.
@@ -527,6 +538,8 @@ function defaultStorage(): StorageLike | null {
  */
 export class RunHistory {
   private runs: RunRecord[] = [];
+  /** The highest number given so far, so a deleted run's number is not given again in this page. */
+  private lastNumber = 0;
   private readonly listeners = new Set<(runs: readonly RunRecord[]) => void>();
   private readonly storage: StorageLike | null;
   readonly maxRuns: number;
@@ -550,6 +563,7 @@ export class RunHistory {
       this.storageProblem = 'This browser does not let the page read its stored runs.';
     }
     this.runs = boundRuns(parseRuns(text), this.maxRuns, this.maxChars);
+    this.lastNumber = this.runs.reduce((n, r) => Math.max(n, r.number), 0);
     this.emit();
   }
 
@@ -582,7 +596,9 @@ export class RunHistory {
 
   /** Adds a run for `config` (queued, with a free colour); drops the oldest unpinned run beyond `maxRuns`. */
   add(config: TaskConfig, options: NewRunOptions = {}): RunRecord {
-    const run = createRunRecord(config, { color: freeColor(this.runs), ...options });
+    const number = this.runs.reduce((n, r) => Math.max(n, r.number), this.lastNumber) + 1;
+    this.lastNumber = number;
+    const run = createRunRecord(config, { color: freeColor(this.runs), number, ...options });
     this.runs.push(run);
     this.runs = boundRuns(this.runs, this.maxRuns, Infinity);
     this.emit();

@@ -14,6 +14,8 @@ import GateInspector from './GateInspector/GateInspector.astro';
 import { gateInspectorSpec } from './GateInspector/state';
 import CharModel from './CharModel/CharModel.astro';
 import { charModelSpec } from './CharModel/state';
+import TrainingLab from './TrainingLab/TrainingLab.astro';
+import { trainingLabSpec } from './TrainingLab/state';
 
 /** A widget as the site lists it. */
 export interface WidgetInfo {
@@ -91,6 +93,16 @@ export const widgets: WidgetInfo[] = [
     component: GateInspector,
     spec: gateInspectorSpec,
     height: 1900,
+  },
+  {
+    name: 'training-lab',
+    title: 'Training lab: hyperparameters, tried',
+    description:
+      'Set every hyperparameter of chapter 7 (hidden size, layers, learning rate, batch size, sequence length, dropout, optimizer, activation, cell type, clipping, seed) for a character model on Moby-Dick, a births forecaster, a sentiment classifier or a recall task; see the parameter count, memory and measured time per step before running; train in a background thread and keep every run on one chart with its baseline, overfitting turn and early stopping; share a comparison as a link.',
+    chapter: 'hyperparameters',
+    component: TrainingLab,
+    spec: trainingLabSpec,
+    height: 2200,
   },
   {
     name: 'char-model',

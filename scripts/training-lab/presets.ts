@@ -54,6 +54,8 @@ export function runPreset(preset: Preset): { runs: RunRecord[]; choice: number; 
   return { runs, ...preset.outcome(runs) };
 }
 
+if (process.argv[1]?.endsWith("presets.ts")) main();
+function main(): void {
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -74,4 +76,5 @@ for (const preset of PRESETS) {
     console.log(`    val: ${run.evals.map((e) => `${e.step}:${e.valLoss.toFixed(3)}`).join(' ')}`);
   });
   console.log(`  answer: ${preset.choices[choice]} — ${summary}`);
+}
 }

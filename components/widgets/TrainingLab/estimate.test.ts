@@ -22,6 +22,7 @@ import {
   parameterCount,
   parameterTerms,
   parameterTex,
+  vocabFromCount,
 } from './estimate';
 import { LAB_DEFAULTS, toTaskConfig, type LabSettings } from './settings';
 
@@ -54,7 +55,15 @@ describe('parameter count', () => {
           const vocab = 'vocab' in built && task === 'sentiment' ? built.vocab.length : 0;
           const terms = parameterTerms(config, modelShape(config, vocab));
           expect(parameterCount(terms), `${task} ${cell} ${layers}`).toBe(engineCount(built));
+          if (task === 'sentiment') expect(vocabFromCount(config, engineCount(built))).toBe(vocab);
         }
+  });
+
+  it('writes V for a vocabulary not known yet, and no total', () => {
+    const config = toTaskConfig(settings({ task: 'sentiment', hidden: 8 }));
+    const tex = parameterTex(parameterTerms(config, modelShape(config, 0)));
+    expect(tex.startsWith('V \\cdot 32 + ')).toBe(true);
+    expect(tex).not.toContain('=');
   });
 
   it('writes the sum as the chapter does', () => {

@@ -78,12 +78,13 @@ export function parameterTerms(config: TaskConfig, shape: ModelShape): Parameter
   const terms: ParameterTerm[] = [];
   const first = shape.input.kind === 'embedding' ? shape.input.dim : shape.input.size;
   if (shape.input.kind === 'embedding') {
+    // A vocabulary of 0 is not known yet: the term reads V·E and counts as NaN.
     const { vocab, dim } = shape.input;
     terms.push({
       name: 'embedding',
-      tex: `${texGroup(vocab)} \\cdot ${dim}`,
-      text: `${group(vocab)} · ${dim}`,
-      count: vocab * dim,
+      tex: `${vocab > 0 ? texGroup(vocab) : 'V'} \\cdot ${dim}`,
+      text: `${vocab > 0 ? group(vocab) : 'V'} · ${dim}`,
+      count: vocab > 0 ? vocab * dim : NaN,
     });
   }
   const layer = (nIn: number) => G * (nIn * n + n * n + 2 * n);
@@ -110,9 +111,10 @@ export function parameterTerms(config: TaskConfig, shape: ModelShape): Parameter
 /** The total of `parameterTerms`. */
 export const parameterCount = (terms: readonly ParameterTerm[]): number => terms.reduce((s, t) => s + t.count, 0);
 
-/** The whole sum as one TeX line: "3 \cdot (75 \cdot 64 + 64^2 + 2 \cdot 64) + 64 \cdot 75 + 75 = 32{,}907". */
+/** The whole sum as one TeX line, ending "= 37{,}707" (no total while a term is unknown). */
 export function parameterTex(terms: readonly ParameterTerm[]): string {
-  return `${terms.map((t) => t.tex).join(' + ')} = ${texGroup(parameterCount(terms))}`;
+  const total = parameterCount(terms);
+  return `${terms.map((t) => t.tex).join(' + ')}${Number.isFinite(total) ? ` = ${texGroup(total)}` : ''}`;
 }
 
 /**
@@ -173,4 +175,16 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1e6) return `${Math.round(bytes / 1000)} kB`;
   if (bytes < 1e9) return `${(bytes / 1e6).toPrecision(bytes < 1e7 ? 2 : 3)} MB`;
   return `${(bytes / 1e9).toPrecision(2)} GB`;
+}
+
+/**
+ * The sentiment vocabulary's size read back from a measured parameter count (the worker builds the vocabulary from the
+ * training sentences): what the embedding term must hold for the formula to reach the count. Null for other tasks or
+ * when the count does not fit the formula.
+ */
+export function vocabFromCount(config: TaskConfig, parameters: number): number | null {
+  if (config.task !== 'sentiment') return null;
+  const rest = parameterTerms(config, modelShape(config, 1)).slice(1);
+  const vocab = (parameters - parameterCount(rest)) / config.embeddingDim;
+  return Number.isInteger(vocab) && vocab > 0 ? vocab : null;
 }

@@ -80,7 +80,7 @@ export interface TaskInfo {
   /** The validation loss in words, with its unit. */
   lossLabel: string;
   /** The headline metric besides the loss (higher or lower is better), and its baseline's name. */
-  metric: { key: string; label: string; higherIsBetter: boolean; percent: boolean };
+  metric: { key: string; label: string; short: string; higherIsBetter: boolean; percent: boolean };
   /** The baseline of the loss and of the metric, in words. */
   baselineLabel: string;
 }
@@ -92,7 +92,13 @@ export const TASK_INFO: Readonly<Record<LabTask, TaskInfo>> = {
     seqLabel: 'Sequence length (characters)',
     seqSentence: 'characters per chunk of truncated backpropagation through time',
     lossLabel: 'loss (nats per character)',
-    metric: { key: 'bitsPerChar', label: 'bits per character', higherIsBetter: false, percent: false },
+    metric: {
+      key: 'bitsPerChar',
+      label: 'bits per character',
+      short: 'bits/char',
+      higherIsBetter: false,
+      percent: false,
+    },
     baselineLabel: 'unigram model',
   },
   forecast: {
@@ -100,7 +106,13 @@ export const TASK_INFO: Readonly<Record<LabTask, TaskInfo>> = {
     seqLabel: 'Window (days read)',
     seqSentence: 'days of births the model reads before each forecast',
     lossLabel: 'loss (MSE of normalised births)',
-    metric: { key: 'mae', label: 'MAE (births per day, 2013)', higherIsBetter: false, percent: false },
+    metric: {
+      key: 'mae',
+      label: 'MAE (births per day, 2013)',
+      short: 'births/day MAE',
+      higherIsBetter: false,
+      percent: false,
+    },
     baselineLabel: 'seasonal naive',
   },
   sentiment: {
@@ -108,7 +120,7 @@ export const TASK_INFO: Readonly<Record<LabTask, TaskInfo>> = {
     seqLabel: 'Max length (tokens kept)',
     seqSentence: 'tokens kept from the start of each sentence',
     lossLabel: 'loss (cross-entropy, nats)',
-    metric: { key: 'accuracy', label: 'accuracy', higherIsBetter: true, percent: true },
+    metric: { key: 'accuracy', label: 'accuracy', short: 'accuracy', higherIsBetter: true, percent: true },
     baselineLabel: 'bag of words',
   },
   recall: {
@@ -116,7 +128,7 @@ export const TASK_INFO: Readonly<Record<LabTask, TaskInfo>> = {
     seqLabel: 'Delay (steps)',
     seqSentence: 'steps of noise between the symbol and the question that asks for it',
     lossLabel: 'loss (cross-entropy, nats)',
-    metric: { key: 'accuracy', label: 'accuracy', higherIsBetter: true, percent: true },
+    metric: { key: 'accuracy', label: 'accuracy', short: 'accuracy', higherIsBetter: true, percent: true },
     baselineLabel: 'chance',
   },
 };

@@ -1,0 +1,89 @@
+// The training lab's "before you run" panel, live as settings change: the parameter count by chapter 7's formula with
+// the numbers in (KaTeX), the activations one batch keeps, and the time per step measured in a worker (with the run's
+// length it implies), or why these settings cannot run.
+import katex from 'katex';
+import type { TaskConfig } from '../../../engine/train/tasks/configs';
+import { el } from '../../lib/dom';
+import { formatDuration } from '../CharModel/model';
+import {
+  activationEstimate,
+  formatBytes,
+  modelShape,
+  parameterCount,
+  parameterTerms,
+  parameterTex,
+  stepsPerSequence,
+} from './estimate';
+import type { Measurement } from './stepTimer';
+
+/** The panel; `render` redraws it for a config and what is known of its timing. */
+export class CostPanel {
+  readonly element: HTMLElement;
+  private readonly formula = el('div', { class: 'tl-formula' });
+  private readonly params = el('p', { class: 'tl-cost-line' });
+  private readonly memory = el('p', { class: 'tl-cost-line' });
+  private readonly time = el('p', { class: 'tl-cost-line', 'aria-live': 'polite' });
+  private lastTex = '';
+
+  constructor() {
+    this.element = el(
+      'section',
+      { class: 'tl-cost', 'aria-label': 'What these settings cost' },
+      el('p', { class: 'tl-subtitle' }, 'Before you run'),
+      this.params,
+      el(
+        'div',
+        { class: 'tl-formula-wrap scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Parameter count formula' },
+        this.formula,
+      ),
+      this.memory,
+      this.time,
+    );
+  }
+
+  /**
+   * @param sentimentVocab the sentiment vocabulary's size as last measured (0 before)
+   * @param batchTokens steps of a typical sentiment batch
+   */
+  render(config: TaskConfig, measurement: Measurement | null, sentimentVocab: number, batchTokens: number): void {
+    const shape = modelShape(config, sentimentVocab);
+    const terms = parameterTerms(config, shape);
+    const count = parameterCount(terms);
+    const known = Number.isFinite(count);
+    this.params.replaceChildren(
+      el('strong', {}, 'Parameters: '),
+      known ? count.toLocaleString('en-US') : 'V is the vocabulary, known once the sentences are read',
+      config.task === 'sentiment' && known
+        ? ` (the embedding has a row for each of the ${sentimentVocab.toLocaleString('en-US')} words of the vocabulary)`
+        : '',
+    );
+    const tex = parameterTex(terms);
+    if (tex !== this.lastTex) {
+      this.lastTex = tex;
+      katex.render(tex, this.formula, { throwOnError: false, displayMode: true, output: 'htmlAndMathml' });
+    }
+    const T = stepsPerSequence(config, batchTokens);
+    const a = activationEstimate(config, shape, T);
+    this.memory.replaceChildren(
+      el('strong', {}, 'Activations per batch: '),
+      `about ${formatBytes(a.bytes)} (${a.text} floats of 4 bytes kept for the backward pass)`,
+    );
+    this.time.replaceChildren(el('strong', {}, 'Time per step: '), timeText(config, measurement));
+  }
+}
+
+/** The time line: measured, being measured, waiting for the run in progress, or why the settings cannot run. */
+function timeText(config: TaskConfig, m: Measurement | null): string {
+  if (m === null) return 'measuring on this machine…';
+  switch (m.kind) {
+    case 'pending':
+      return m.reason;
+    case 'error':
+      return `these settings cannot run: ${m.message}`;
+    case 'timing': {
+      const { msPerStep, steps } = m.timing;
+      const total = formatDuration(msPerStep * config.maxSteps);
+      return `${msPerStep < 10 ? msPerStep.toFixed(1) : Math.round(msPerStep)} ms, the median of ${steps} steps timed in a worker on this machine: ${config.maxSteps.toLocaleString('en-US')} steps take about ${total} before evaluations${m.stale ? ' (measured before the current run started)' : ''}.`;
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { RUN_COLORS, runsChart, runsDomain, runsLegend, runsTable, type RunCurves } from './runsChart';
+import { clippedRuns, RUN_COLORS, runsChart, runsDomain, runsLegend, runsTable, type RunCurves } from './runsChart';
 
 const document = new Window().document as unknown as Document;
 
@@ -54,11 +54,19 @@ describe('runsChart', () => {
 
   it('keeps a diverged run from flattening the others', () => {
     const calm = run('1', RUN_COLORS[0], [4, 3, 2.5], [3.2]);
-    const wild = run('2', RUN_COLORS[1], [4, 50, 3000], [900]);
+    const wild = run('2', RUN_COLORS[1], [4, 50, 3000], [900], { offScale: true });
     const [lo, hi] = runsDomain([calm, wild], [{ y: 3 }]);
     expect(lo).toBeLessThanOrEqual(2.5);
     expect(hi).toBeLessThan(10);
     expect(runsDomain([calm], [])[1]).toBeGreaterThanOrEqual(4);
+    // A run that overfits (its validation loss climbing to 3× where it started) stays on the scale.
+    const overfit = run('3', RUN_COLORS[2], [0.7, 0.3, 0.01], [0.69, 1.2, 2.4]);
+    expect(runsDomain([overfit], [{ y: 0.64 }])[1]).toBeGreaterThan(2.4);
+    // A run that never learned (a learning rate of 0.5: a loss of 34 where the others start near 4) is cut short.
+    const far = run('4', RUN_COLORS[3], [4.3, 30, 14, 6], [34, 20, 25], { offScale: true });
+    const domain = runsDomain([calm, far], [{ y: 3 }]);
+    expect(domain[1]).toBeLessThan(14);
+    expect(clippedRuns([calm, far], domain)).toEqual([{ name: '#4', max: 34 }]);
   });
 
   it('has a legend and a table with the same runs, as text', () => {

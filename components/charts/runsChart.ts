@@ -41,6 +41,8 @@ export interface RunCurves {
   val: readonly { x: number; y: number }[];
   /** Draw it thicker and on top (a pinned run). */
   emphasis?: boolean;
+  /** Keep it from stretching the y range (a diverged run, or one that never got better than where it started); its curve is clipped at the edge. */
+  offScale?: boolean;
   marks?: readonly RunMark[];
 }
 
@@ -69,10 +71,15 @@ const median = (xs: number[]): number => {
   return s.length === 0 ? NaN : s[Math.floor(s.length / 2)];
 };
 
+/** How far above the runs' typical start the y range reaches: an off-scale run 1.5 times, any other run 5 times. */
+export const OFF_SCALE_CAP = 1.5;
+export const SCALE_CAP = 5;
+
 /**
- * The y range to draw: from the lowest value to the highest, except that values far above where the runs started
- * (a diverged run's loss of 10⁴) are cut off at 1.5 × the larger of the baselines and the runs' typical first value,
- * so the other runs stay readable; the cut part of a curve is clipped at the top edge.
+ * The y range to draw: from the lowest value to the highest of the runs and the baselines, except that values far
+ * above where the runs started are cut off, so one wild run cannot flatten the others: those of a run marked
+ * `offScale` (diverged, or never better than where it started) above 1.5 × the reference, any others above 5 × (the reference is the larger of the baselines
+ * and the runs' typical first value). A cut curve is clipped at the top edge; `clippedRuns` says which.
  */
 export function runsDomain(
   runs: readonly RunCurves[],
@@ -80,19 +87,13 @@ export function runsDomain(
   options: { show?: RunsChartOptions['show']; logY?: boolean } = {},
 ): [number, number] {
   const { show = 'both', logY = false } = options;
-  const curves = runs.flatMap((r) => [
-    ...(show !== 'validation' ? [r.train] : []),
-    ...(show !== 'train' ? [r.val] : []),
-  ]);
-  const ys = curves.flatMap((c) => c.map((p) => p.y)).filter((y) => usable(y, logY));
   const rules = baselines.map((b) => b.y).filter((y) => usable(y, logY));
-  const all = [...ys, ...rules];
+  const { reference } = scaleReference(runs, rules, show, logY);
+  const capOf = (r: RunCurves) => (reference > 0 ? (r.offScale ? OFF_SCALE_CAP : SCALE_CAP) * reference : Infinity);
+  const all = [...runs.flatMap((r) => valuesOf(r, show, logY).map((y) => Math.min(y, capOf(r)))), ...rules];
   if (all.length === 0) return logY ? [0.1, 1] : [0, 1];
   let lo = Math.min(...all);
   let hi = Math.max(...all);
-  const firsts = curves.map((c) => c.find((p) => usable(p.y, logY))?.y).filter((y): y is number => y !== undefined);
-  const reference = Math.max(median(firsts) || -Infinity, ...rules);
-  if (Number.isFinite(reference) && reference > 0 && hi > 1.5 * reference) hi = 1.5 * reference;
   if (hi <= lo) {
     const pad = Math.abs(lo) * 0.1 || 1;
     lo -= pad;
@@ -104,6 +105,36 @@ export function runsDomain(
     hi += pad;
   }
   return [lo, hi];
+}
+
+/** The runs whose curves reach above `domain`, each with the highest value it reached (for a note under the chart). */
+export function clippedRuns(
+  runs: readonly RunCurves[],
+  domain: readonly [number, number],
+  show: RunsChartOptions['show'] = 'both',
+): { name: string; max: number }[] {
+  return runs
+    .map((r) => ({ name: r.name, max: Math.max(...valuesOf(r, show, false)) }))
+    .filter((r) => r.max > domain[1]);
+}
+
+function valuesOf(r: RunCurves, show: RunsChartOptions['show'], logY: boolean): number[] {
+  const curves = [...(show !== 'validation' ? [r.train] : []), ...(show !== 'train' ? [r.val] : [])];
+  return curves.flatMap((c) => c.map((p) => p.y)).filter((y) => usable(y, logY));
+}
+
+function scaleReference(
+  runs: readonly RunCurves[],
+  rules: readonly number[],
+  show: RunsChartOptions['show'],
+  logY: boolean,
+): { reference: number } {
+  const firsts = runs
+    .flatMap((r) => [...(show !== 'validation' ? [r.train] : []), ...(show !== 'train' ? [r.val] : [])])
+    .map((c) => c.find((p) => usable(p.y, logY))?.y)
+    .filter((y): y is number => y !== undefined);
+  const reference = Math.max(median(firsts) || -Infinity, ...rules);
+  return { reference: Number.isFinite(reference) ? reference : 0 };
 }
 
 /**

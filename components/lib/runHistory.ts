@@ -318,14 +318,15 @@ export interface Overfitting {
 
 /**
  * Overfitting as the issue defines it: after the lowest validation loss so far, `patience` evaluations in a row
- * are higher than it, and the last of them rises above it by at least `minRise` (relative), while the training
- * loss at that evaluation is lower than at the turning point. Returns the first such moment, or null.
+ * are higher than it, and the last of them rises above it by at least `minRise` (relative, default 5%, so the
+ * wiggles of a noisy plateau do not count), while the training loss at that evaluation is lower than at the turning
+ * point. Returns the first such moment, or null.
  */
 export function detectOverfitting(
   evals: readonly EvalEntry[],
   options: { patience?: number; minRise?: number } = {},
 ): Overfitting | null {
-  const { patience = 3, minRise = 0.01 } = options;
+  const { patience = 3, minRise = 0.05 } = options;
   let best = -1;
   let above = 0;
   for (let i = 0; i < evals.length; i++) {

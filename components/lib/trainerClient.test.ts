@@ -24,6 +24,7 @@ const factory =
         dataSummary: 'scripted',
         baselines: {},
         parameters: 0,
+        config: cfg,
       },
       step(): RunStepResult {
         step += 1;

@@ -37,6 +37,7 @@ function scripted(
         dataSummary: 'scripted',
         baselines: { valLoss: 2 },
         parameters: 42,
+        config: cfg,
       },
       step(): RunStepResult {
         calls.steps += 1;

@@ -78,6 +78,8 @@ export interface RunInfo {
   vocabulary?: string;
   /** Trainable parameters of the model (every tensor of its state_dict). */
   parameters: number;
+  /** The config as the worker checked it and trains it (only the task's settings, each within its bound). */
+  config: TaskConfig;
 }
 
 /** One training step on the loss curve. */

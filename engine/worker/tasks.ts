@@ -155,6 +155,7 @@ export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun
     baselines: { ...(task.baselines ?? {}) },
     ...(built.vocabulary !== undefined ? { vocabulary: built.vocabulary } : {}),
     parameters: parameterCount(task),
+    config,
   };
   return {
     info,

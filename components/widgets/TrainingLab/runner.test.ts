@@ -19,6 +19,7 @@ const factory: RunFactory = (cfg) => {
       dataSummary: '',
       baselines: { valLoss: 3 },
       parameters: 99,
+      config: cfg,
     },
     step(): RunStepResult {
       step += 1;

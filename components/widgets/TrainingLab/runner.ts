@@ -104,6 +104,8 @@ export class LabRunner {
     });
     run.ready.then(
       (info) => {
+        // The worker's own reading of the config: what it trains.
+        record.config = info.config;
         record.parameters = info.parameters;
         record.baselines = { ...info.baselines };
         this.options.onChange();

@@ -2,11 +2,13 @@
 // baseline, the overfitting turn and restored weights marked), its legend and table alternative, and the table of runs
 // with their settings, parameters, best validation result, time per step and ending, each with hide, pin and delete.
 import {
+  clippedRuns,
+  curveKey,
   RUN_COLORS,
   runsChart,
+  runsDomain,
   runsLegend,
   runsTable,
-  curveKey,
   type RunCurves,
   type RunMark,
 } from '../../charts/runsChart';
@@ -69,6 +71,12 @@ export function settingsLine(run: RunRecord): string {
   if (s.early) parts.push(`early stopping (patience ${s.patience})`);
   parts.push(`seed ${s.seed}`, `${s.steps} steps`);
   return parts.join(' · ');
+}
+
+/** Whether a run never got better than where it started: its best validation loss above 1.5 × its first training loss. */
+function neverLearned(run: RunRecord): boolean {
+  const first = run.train[0]?.[1];
+  return first !== undefined && run.best !== null && run.best.valLoss > 1.5 * first;
 }
 
 /** A metric value as the table shows it. */
@@ -277,7 +285,7 @@ export class RunsPanel {
         swatch,
         ` ${name}${run.label ? ` ${run.label}` : ''}${labTaskOf(run.config) !== view.task ? ` (${TASK_INFO[task].label})` : ''}`,
       ),
-      el('td', {}, describeChange(prev?.config ?? null, run.config)),
+      el('td', {}, describeChange(prev?.config ?? null, run.config, 20)),
       el('td', { class: 'tl-settings' }, settingsLine(run)),
       el('td', {}, run.parameters === null ? '—' : run.parameters.toLocaleString('en-US')),
       el(
@@ -353,6 +361,7 @@ export class RunsPanel {
         train: metric ? [] : run.train.map(([x, y]) => ({ x, y })),
         val: run.evals.map((e) => ({ x: e.step, y: valueOf(e) })),
         emphasis: run.pinned,
+        offScale: run.state === 'diverged' || neverLearned(run),
         marks,
       };
     });
@@ -387,13 +396,19 @@ export class RunsPanel {
     const baselines =
       baseValue !== undefined && Number.isFinite(baseValue) ? [{ y: baseValue, label: info.baselineLabel }] : [];
     const yLabel = metric ? `validation ${info.metric.label}${info.metric.percent ? ' (%)' : ''}` : info.lossLabel;
+    const show = metric ? 'validation' : 'both';
+    const clipped = clippedRuns(curves, runsDomain(curves, baselines, { show }), show);
+    if (clipped.length > 0)
+      this.note.append(
+        ` ${clipped.map((c) => `${c.name} reaches ${c.max.toPrecision(3)}`).join(', ')}, above the top of the chart; its curve is cut there (the table lists every value).`,
+      );
     const chart = runsChart(curves, {
       width: Math.max(300, Math.min(1040, this.chartBox.clientWidth || 600)),
       height: 300,
       xLabel: 'step',
       yLabel,
       baselines,
-      show: metric ? 'validation' : 'both',
+      show,
       ariaLabel: `${yLabel} by step for ${curves.length} run${curves.length === 1 ? '' : 's'}${baselines.length ? `, with the ${info.baselineLabel} baseline` : ''}; the table “The curves as a table” lists the values.`,
     });
     this.cost = performance.now() - start;

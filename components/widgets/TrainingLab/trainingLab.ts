@@ -75,6 +75,11 @@ class TrainingLabElement extends HTMLElement {
     live: HTMLElement;
   };
 
+  /** The kept runs, oldest first (read-only; for tests and the console). */
+  get runs(): readonly RunRecord[] {
+    return this.history.list();
+  }
+
   connectedCallback(): void {
     if (this.built) return;
     this.built = true;
@@ -331,7 +336,7 @@ class TrainingLabElement extends HTMLElement {
     );
     box.replaceChildren(
       el('p', { class: 'tl-subtitle' }, batch.title),
-      batch.question ? el('p', { class: 'tl-question' }, batch.question) : null,
+      el('p', { class: 'tl-question', hidden: batch.question === null }, batch.question ?? ''),
       el(
         'ul',
         { class: 'tl-batch-runs' },

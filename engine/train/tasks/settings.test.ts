@@ -113,7 +113,7 @@ describe('building blocks', () => {
   });
 
   it('makeOptimizer passes momentum to SGD and RMSprop and refuses it for Adam', () => {
-    const p = [new Tensor(new Float32Array(2), [2], { requiresGrad: true })];
+    const p = [new Tensor(new Float32Array(2), [2], true)];
     expect((makeOptimizer('sgd', p, 0.1, 0.9) as SGD).momentum).toBe(0.9);
     expect((makeOptimizer('rmsprop', p, 0.1, 0.5) as RMSprop).momentum).toBe(0.5);
     expect(() => makeOptimizer('adam', p, 0.1, 0.9)).toThrow(/beta1/);

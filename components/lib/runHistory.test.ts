@@ -9,6 +9,8 @@ import {
   endRun,
   endText,
   MAX_TRAIN_POINTS,
+  neverLearned,
+  runOverfitting,
   parseRuns,
   RunHistory,
   serializeRuns,
@@ -109,6 +111,17 @@ describe('detectOverfitting', () => {
   it('flags the turn once the validation loss has risen for three evaluations while the training loss fell', () => {
     const found = detectOverfitting(evals([3, 2.5, 2.2, 2.3, 2.4, 2.6, 2.8], [3, 2.4, 2.0, 1.8, 1.6, 1.4, 1.2]));
     expect(found).toEqual({ turnStep: 30, flaggedStep: 60 });
+  });
+
+  it('does not flag a run that never learned (a learning rate of 0.5: validation 20, far above its first loss of 4.3)', () => {
+    const run = createRunRecord(char());
+    appendProgress(run, progress(1, 1));
+    run.train = [[1, 4.3], ...run.train.slice(1)];
+    run.evals = evals([33.9, 20.6, 20.1, 22.8, 24.9, 24.3], [30, 14, 9, 5.4, 6.6, 5.1]);
+    run.best = { step: 30, valLoss: 20.1, metrics: {} };
+    expect(detectOverfitting(run.evals)).not.toBeNull();
+    expect(neverLearned(run)).toBe(true);
+    expect(runOverfitting(run)).toBeNull();
   });
 
   it('does not flag a plateau, a rise the training loss shares, or a single bump', () => {

@@ -318,7 +318,7 @@ export interface Overfitting {
 
 /**
  * Overfitting as the issue defines it: after the lowest validation loss so far, `patience` evaluations in a row
- * are higher than it, and the last of them rises above it by at least `minRise` (relative, default 5%, so the
+ * are higher than it, and the last of them rises above it by at least `minRise` (relative, default 10%, so the
  * wiggles of a noisy plateau do not count), while the training loss at that evaluation is lower than at the turning
  * point. Returns the first such moment, or null.
  */
@@ -326,7 +326,7 @@ export function detectOverfitting(
   evals: readonly EvalEntry[],
   options: { patience?: number; minRise?: number } = {},
 ): Overfitting | null {
-  const { patience = 3, minRise = 0.05 } = options;
+  const { patience = 3, minRise = 0.1 } = options;
   let best = -1;
   let above = 0;
   for (let i = 0; i < evals.length; i++) {
@@ -349,6 +349,20 @@ export function detectOverfitting(
       return { turnStep: turn.step, flaggedStep: e.step };
   }
   return null;
+}
+
+/**
+ * Whether a run never got better than where it started: its best validation loss above 1.5 × its first training loss
+ * (a learning rate far too high). Such a run is broken, not overfitting, and a chart keeps it from stretching its scale.
+ */
+export function neverLearned(run: Pick<RunRecord, 'train' | 'best'>): boolean {
+  const first = run.train[0]?.[1];
+  return first !== undefined && run.best !== null && run.best.valLoss > 1.5 * first;
+}
+
+/** A run's overfitting turn (`detectOverfitting` on its evaluations), or null, also for a run that never learned. */
+export function runOverfitting(run: Pick<RunRecord, 'train' | 'best' | 'evals'>): Overfitting | null {
+  return neverLearned(run) ? null : detectOverfitting(run.evals);
 }
 
 /** How a run ended, in a few words for a table: "finished", "diverged at step 57", "stopped at step 120", "running". */

@@ -1,6 +1,9 @@
 // Runs the training lab's presets in Node with the worker's own code (engine/worker/tasks.ts) on the site's data, and
 // prints what each run did and which answer the runs support: the figures chapter 7 quotes come from here.
-// Usage: npx tsx scripts/training-lab/presets.ts [--only=lr-too-high,relu-rnn]
+// Usage: npx tsx scripts/training-lab/presets.ts [--only=lr-too-high,relu-rnn] [--defaults=char-model,forecast] [--write]
+// (--write saves each preset's answer to outcomes.json beside this file; a unit test checks chapter 7 against it)
+// (--defaults runs the lab's defaults for those tasks, what pressing Run on an untouched lab trains).
+import { writeFileSync } from 'node:fs';
 import { loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../data/datasets';
 import type { LoadedData } from '../../engine/worker/data';
 import { createWorkerRun } from '../../engine/worker/tasks';
@@ -11,8 +14,14 @@ import {
   endRun,
   type RunRecord,
 } from '../../components/lib/runHistory';
-import { PRESETS, presetSettings, type Preset } from '../../components/widgets/TrainingLab/presets';
-import { dataFile, toTaskConfig, type LabSettings } from '../../components/widgets/TrainingLab/settings';
+import { PRESETS, presetSettings, type Preset, type PresetOutcome } from '../../components/widgets/TrainingLab/presets';
+import {
+  dataFile,
+  LAB_DEFAULTS,
+  LAB_TASKS,
+  toTaskConfig,
+  type LabSettings,
+} from '../../components/widgets/TrainingLab/settings';
 
 /** The data the worker would load for a task, read from the npm packages as the site's build writes it. */
 function dataFor(settings: LabSettings): LoadedData {
@@ -49,32 +58,50 @@ export function trainPresetRun(settings: LabSettings): RunRecord {
 }
 
 /** Runs every run of a preset and reads its outcome. */
-export function runPreset(preset: Preset): { runs: RunRecord[]; choice: number; summary: string } {
+export function runPreset(preset: Preset): { runs: RunRecord[] } & PresetOutcome {
   const runs = preset.runs.map((r) => trainPresetRun(presetSettings(preset, r)));
   return { runs, ...preset.outcome(runs) };
 }
 
-if (process.argv[1]?.endsWith("presets.ts")) main();
+/** One line per run: how it ended, its last and best validation loss, its overfitting turn, its size and pace; then its curve. */
+function describe(label: string, run: RunRecord): void {
+  const last = run.evals.at(-1);
+  const turn = detectOverfitting(run.evals);
+  console.log(
+    `  ${label.padEnd(20)} ${run.state} at step ${run.steps}; last val ${last?.valLoss.toFixed(4)} ${JSON.stringify(
+      last?.metrics,
+    )}; best ${run.best?.valLoss.toFixed(4)} at ${run.best?.step}; ${turn ? `turn at ${turn.turnStep}, flagged ${turn.flaggedStep}; ` : ''}${run.parameters} parameters; baselines ${JSON.stringify(run.baselines)}; ${run.msPerStep?.toFixed(1)} ms/step`,
+  );
+  console.log(`    val: ${run.evals.map((e) => `${e.step}:${e.valLoss.toFixed(3)}`).join(' ')}`);
+}
+
 function main(): void {
-const only = process.argv
-  .find((a) => a.startsWith('--only='))
-  ?.slice(7)
-  .split(',');
-for (const preset of PRESETS) {
-  if (only && !only.includes(preset.id)) continue;
-  const { runs, choice, summary } = runPreset(preset);
-  console.log(`\n${preset.id}: ${preset.question}`);
-  preset.runs.forEach((r, i) => {
-    const run = runs[i];
-    const last = run.evals.at(-1);
-    const turn = detectOverfitting(run.evals);
-    console.log(
-      `  ${r.label.padEnd(20)} ${run.state} at step ${run.steps}; last val ${last?.valLoss.toFixed(4)} ${JSON.stringify(
-        last?.metrics,
-      )}; best ${run.best?.valLoss.toFixed(4)} at ${run.best?.step}; ${turn ? `turn at ${turn.turnStep}, flagged ${turn.flaggedStep}; ` : ''}${run.parameters} parameters; ${run.msPerStep?.toFixed(1)} ms/step`,
-    );
-    console.log(`    val: ${run.evals.map((e) => `${e.step}:${e.valLoss.toFixed(3)}`).join(' ')}`);
-  });
-  console.log(`  answer: ${preset.choices[choice]} — ${summary}`);
+  const defaults = process.argv
+    .find((a) => a.startsWith('--defaults='))
+    ?.slice(11)
+    .split(',');
+  for (const task of LAB_TASKS) {
+    if (!defaults?.includes(task)) continue;
+    console.log(`\nthe lab's defaults for ${task}`);
+    describe(task, trainPresetRun(LAB_DEFAULTS[task]));
+  }
+  if (defaults && !process.argv.some((a) => a.startsWith('--only='))) return;
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
+  const outcomes: Record<string, { choice: number | null; value: number | null; summary: string }> = {};
+  for (const preset of PRESETS) {
+    if (only && !only.includes(preset.id)) continue;
+    const { runs, choice, value, summary } = runPreset(preset);
+    console.log(`\n${preset.id}: ${preset.question}`);
+    preset.runs.forEach((r, i) => describe(r.label, runs[i]));
+    console.log(`  answer: ${choice === null ? value : preset.choices[choice]} — ${summary}`);
+    outcomes[preset.id] = { choice, value: value ?? null, summary };
+  }
+  if (process.argv.includes('--write'))
+    writeFileSync(new URL('./outcomes.json', import.meta.url), `${JSON.stringify(outcomes, null, 2)}\n`);
 }
-}
+
+// Run only when called as a script (the e2e and unit tests import trainPresetRun).
+if (process.argv[1]?.endsWith('presets.ts')) main();

@@ -1,7 +1,7 @@
 // The training lab's presets: each a question chapter 7 asks before the reader runs it, the runs that answer it, and
 // how to read the answer off the finished runs (`outcome`), so the lab, the chapter's Predict blocks and the committed
 // script (scripts/training-lab/presets.ts) all judge the same runs the same way.
-import { detectOverfitting, type Overfitting, type RunRecord } from '../../lib/runHistory';
+import { detectOverfitting, endText, type Overfitting, type RunRecord } from '../../lib/runHistory';
 import { LAB_DEFAULTS, type LabSettings, type LabTask } from './settings';
 
 /** One run of a preset: a name for the legend and the settings that differ from the task's lab defaults. */
@@ -10,9 +10,10 @@ export interface PresetRun {
   settings: Partial<LabSettings>;
 }
 
-/** What the finished runs say: the index of the choice they support and a sentence with their numbers. */
+/** What the finished runs say: the index of the choice they support (or, for a number question, the number) and a sentence. */
 export interface PresetOutcome {
-  choice: number;
+  choice: number | null;
+  value?: number;
   summary: string;
 }
 
@@ -24,6 +25,7 @@ export interface Preset {
   title: string;
   task: LabTask;
   question: string;
+  /** The choices; empty for a question whose answer is a number. */
   choices: readonly string[];
   runs: readonly PresetRun[];
   /** Reads the answer off the runs (in the order of `runs`), once all have ended. */
@@ -92,6 +94,30 @@ export const PRESETS: readonly Preset[] = [
       return {
         choice,
         summary: `On all the sentences the validation loss ${says(all, a)}; on 5% it ${says(slice, b)}.`,
+      };
+    },
+  },
+  {
+    id: 'early-stopping',
+    title: 'Early stopping on the 5% run',
+    task: 'sentiment',
+    question:
+      'Train the LSTM on 5% of the sentences again, with early stopping: patience 3 evaluations (one every 10 steps), then back to the best weights. The weights of which step does the model end with?',
+    choices: [],
+    runs: [
+      {
+        label: '5%, early stopping',
+        settings: { hidden: 16, steps: 150, evalEvery: 10, slice: 5, early: true, patience: 3 },
+      },
+    ],
+    outcome([run]) {
+      const step = run.restored?.step ?? run.steps;
+      return {
+        choice: null,
+        value: step,
+        summary: run.restored
+          ? `It stopped at step ${run.steps}, three evaluations after its lowest validation loss, and restored the weights of step ${step}: validation loss ${f3(run.restored.valLoss)} again, measured after restoring.`
+          : `It ended at step ${run.steps} with its own weights (${endText(run)}).`,
       };
     },
   },

@@ -15,10 +15,11 @@ import {
 import { el } from '../../lib/dom';
 import {
   describeChange,
-  detectOverfitting,
   endText,
   formatSetting,
   hasEnded,
+  neverLearned,
+  runOverfitting,
   type RunRecord,
 } from '../../lib/runHistory';
 import { fromTaskConfig, labTaskOf, TASK_INFO, type LabTask } from './settings';
@@ -71,12 +72,6 @@ export function settingsLine(run: RunRecord): string {
   if (s.early) parts.push(`early stopping (patience ${s.patience})`);
   parts.push(`seed ${s.seed}`, `${s.steps} steps`);
   return parts.join(' · ');
-}
-
-/** Whether a run never got better than where it started: its best validation loss above 1.5 × its first training loss. */
-function neverLearned(run: RunRecord): boolean {
-  const first = run.train[0]?.[1];
-  return first !== undefined && run.best !== null && run.best.valLoss > 1.5 * first;
 }
 
 /** A metric value as the table shows it. */
@@ -274,7 +269,7 @@ export class RunsPanel {
       );
     }
     const best = run.best;
-    const overfit = detectOverfitting(run.evals);
+    const overfit = runOverfitting(run);
     const ended = endText(run) + (overfit ? `; validation turned up after step ${overfit.turnStep}` : '');
     return el(
       'tr',
@@ -341,7 +336,7 @@ export class RunsPanel {
       metric ? (e.metrics[info.metric.key] ?? NaN) * scale : e.valLoss;
     const curves: RunCurves[] = runs.map((run) => {
       const marks: RunMark[] = [];
-      const turn = detectOverfitting(run.evals);
+      const turn = runOverfitting(run);
       const at = (step: number) => run.evals.find((e) => e.step === step);
       if (turn) {
         const e = at(turn.turnStep);

@@ -64,6 +64,7 @@ class TrainingLabElement extends HTMLElement {
     form: LabForm;
     cost: CostPanel;
     batch: HTMLElement;
+    answer: HTMLElement;
     presetSelect: HTMLSelectElement;
     status: HTMLElement;
     bar: HTMLProgressElement;
@@ -170,6 +171,7 @@ class TrainingLabElement extends HTMLElement {
       form: this.makeForm(base),
       cost,
       batch: el('div', { class: 'tl-batch', hidden: true }),
+      answer: el('p', { class: 'tl-answer', hidden: true }),
       presetSelect,
       status: el('p', { class: 'tl-status' }),
       bar: el('progress', { class: 'tl-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
@@ -200,6 +202,7 @@ class TrainingLabElement extends HTMLElement {
         }),
       ),
       p.batch,
+      p.answer,
       formBox,
       cost.element,
       el(
@@ -308,6 +311,7 @@ class TrainingLabElement extends HTMLElement {
   private loadPreset(id: string): void {
     const preset = findPreset(id);
     if (!preset) return;
+    this.parts.answer.hidden = true;
     this.parts.presetSelect.value = id;
     this.setBatch({
       title: preset.title,
@@ -401,9 +405,22 @@ class TrainingLabElement extends HTMLElement {
     const names = runs.map((r) => `#${r.number}`).join(' and ');
     reportPredictResult({
       preset: preset.id,
-      result: { choice: outcome.choice, value: null, summary: `${outcome.summary} (Runs ${names} in the lab.)` },
+      result: {
+        choice: outcome.choice,
+        value: outcome.value ?? null,
+        summary: `${outcome.summary} (${runs.length === 1 ? 'Run' : 'Runs'} ${names} in the lab.)`,
+      },
     });
     this.parts.live.textContent = `${preset.title}: ${outcome.summary}`;
+    // Say it here too, with a way back to the question when the chapter asks it.
+    const question = document.querySelector<HTMLElement>(`unrolled-predict[data-preset="${preset.id}"]`);
+    const answer = this.parts.answer;
+    answer.hidden = false;
+    answer.replaceChildren(
+      el('strong', {}, `${preset.title}: `),
+      `${outcome.summary} `,
+      question?.id ? el('a', { href: `#${question.id}` }, 'Back to the question') : '',
+    );
   }
 
   private share(): void {

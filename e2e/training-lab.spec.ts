@@ -205,7 +205,7 @@ describe('training-lab widget', () => {
     await commit.click();
     await question.getByRole('button', { name: 'Run it in the lab' }).click();
     await expect
-      .poll(() => question.locator('.predict-verdict').innerText(), { timeout: 150_000, intervals: [1000] })
+      .poll(() => question.locator('.predict-verdict').innerText(), { timeout: 150_000, interval: 1000 })
       .toContain('You said “Exactly the same”; the experiment shows “Exactly the same”.');
     expect(await question.locator('.predict-verdict').innerText()).toMatch(/^✓ You predicted it\./);
     expect(await question.locator('.predict-verdict').innerText()).toContain('identical at all 5 evaluations');
@@ -248,6 +248,8 @@ describe('training-lab widget', () => {
     const rowText = await lab(page).locator('tr[data-run]').first().innerText();
     expect(rowText).toContain(`stopped early at step ${run.steps}, weights of step ${run.best!.step} restored`);
     expect(rowText).toContain(`validation turned up after step ${run.best!.step}`);
+    // The chart is drawn only while on screen: bring it into view.
+    await lab(page).locator('.tl-chart').scrollIntoViewIfNeeded();
     await expect.poll(() => lab(page).locator('.tl-chart svg').innerHTML()).toContain('turn · restored');
 
     const cpu = longestMainThreadCpuMs(trace);

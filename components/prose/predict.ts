@@ -115,7 +115,8 @@ class PredictElement extends HTMLElement {
     p.commit.hidden = locked;
     p.commit.textContent = 'Commit my answer';
     const revealed = (stored?.result ?? null) !== null;
-    if (p.run) p.run.hidden = !locked || revealed;
+    // The experiment can still be run after the stated answer was shown; its result then replaces that one.
+    if (p.run) p.run.hidden = !locked;
     p.reveal.hidden = !locked || revealed;
     p.again.hidden = !locked;
     this.dataset.state = revealed ? 'revealed' : locked ? 'committed' : 'open';
@@ -163,7 +164,7 @@ class PredictElement extends HTMLElement {
   }
 
   private onResult(event: CustomEvent<PredictReport & { result: PredictResult }>): void {
-    if (event.detail.preset !== this.dataset.preset || !this.committed || this.committed.result) return;
+    if (event.detail.preset !== this.dataset.preset || !this.committed) return;
     this.finish(event.detail.result);
   }
 

@@ -19,7 +19,7 @@ import type { Measurement } from './stepTimer';
 /** The panel; `render` redraws it for a config and what is known of its timing. */
 export class CostPanel {
   readonly element: HTMLElement;
-  private readonly formula = el('div', { class: 'tl-formula' });
+  private readonly formula = el('p', { class: 'tl-formula' });
   private readonly params = el('p', { class: 'tl-cost-line' });
   private readonly memory = el('p', { class: 'tl-cost-line' });
   private readonly time = el('p', { class: 'tl-cost-line', 'aria-live': 'polite' });
@@ -31,11 +31,7 @@ export class CostPanel {
       { class: 'tl-cost', 'aria-label': 'What these settings cost' },
       el('p', { class: 'tl-subtitle' }, 'Before you run'),
       this.params,
-      el(
-        'div',
-        { class: 'tl-formula-wrap scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Parameter count formula' },
-        this.formula,
-      ),
+      this.formula,
       this.memory,
       this.time,
     );
@@ -60,7 +56,8 @@ export class CostPanel {
     const tex = parameterTex(terms);
     if (tex !== this.lastTex) {
       this.lastTex = tex;
-      katex.render(tex, this.formula, { throwOnError: false, displayMode: true, output: 'htmlAndMathml' });
+      // Inline mode, so a long sum breaks after a + on a phone instead of running off the edge.
+      katex.render(tex, this.formula, { throwOnError: false, displayMode: false, output: 'htmlAndMathml' });
     }
     const T = stepsPerSequence(config, batchTokens);
     const a = activationEstimate(config, shape, T);
@@ -83,7 +80,8 @@ function timeText(config: TaskConfig, m: Measurement | null): string {
     case 'timing': {
       const { msPerStep, steps } = m.timing;
       const total = formatDuration(msPerStep * config.maxSteps);
-      return `${msPerStep < 10 ? msPerStep.toFixed(1) : Math.round(msPerStep)} ms, the median of ${steps} steps timed in a worker on this machine: ${config.maxSteps.toLocaleString('en-US')} steps take about ${total} before evaluations${m.stale ? ' (measured before the current run started)' : ''}.`;
+      const take = total === 'under a second' ? total : `about ${total}`;
+      return `${msPerStep < 10 ? msPerStep.toFixed(1) : Math.round(msPerStep)} ms, the median of ${steps} steps timed in a worker on this machine: ${config.maxSteps.toLocaleString('en-US')} steps take ${take} before evaluations${m.stale ? ' (measured for the settings before, while these wait for the run in progress)' : ''}.`;
     }
   }
 }

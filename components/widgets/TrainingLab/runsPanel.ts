@@ -280,24 +280,24 @@ export class RunsPanel {
         swatch,
         ` ${name}${run.label ? ` ${run.label}` : ''}${labTaskOf(run.config) !== view.task ? ` (${TASK_INFO[task].label})` : ''}`,
       ),
-      el('td', {}, describeChange(prev?.config ?? null, run.config, 20)),
-      el('td', { class: 'tl-settings' }, settingsLine(run)),
-      el('td', {}, run.parameters === null ? '—' : run.parameters.toLocaleString('en-US')),
+      el('td', { 'data-label': 'Changed' }, describeChange(prev?.config ?? null, run.config, 20)),
+      el('td', { class: 'tl-settings', 'data-label': 'Settings' }, settingsLine(run)),
+      el('td', { 'data-label': 'Parameters' }, run.parameters === null ? '—' : run.parameters.toLocaleString('en-US')),
       el(
         'td',
-        {},
+        { 'data-label': 'Best validation' },
         best
           ? `loss ${f3(best.valLoss)} (${metricText(task, best.metrics[TASK_INFO[task].metric.key])} ${TASK_INFO[task].metric.short}) at step ${best.step}`
           : '—',
       ),
       el(
         'td',
-        {},
+        { 'data-label': 'Time per step' },
         run.msPerStep === null
           ? '—'
           : `${run.msPerStep < 10 ? run.msPerStep.toFixed(1) : Math.round(run.msPerStep)} ms`,
       ),
-      el('td', { class: `tl-end tl-end-${run.state}` }, ended),
+      el('td', { class: `tl-end tl-end-${run.state}`, 'data-label': 'Ended' }, ended),
       el('td', { class: 'tl-actions' }, ...actions),
     );
   }

@@ -259,7 +259,9 @@ describe('training-lab widget', () => {
     if (load <= 1) expect(longTasks).toEqual([]);
     else if (longTasks.length > 0)
       console.warn(
-        `training-lab: ${longTasks.length} long tasks by wall clock (longest ${Math.max(...longTasks.map((t) => t.duration))} ms) with a load of ${load.toFixed(1)} per core; main-thread CPU per task stayed under 50 ms (longest ${cpu.longest.toFixed(1)} ms)`,
+        `training-lab: ${longTasks.length} long tasks by wall clock ` +
+          `(longest ${Math.max(...longTasks.map((t) => t.duration))} ms) with a load of ${load.toFixed(1)} per core; ` +
+          `main-thread CPU per task stayed under 50 ms (longest ${cpu.longest.toFixed(1)} ms)`,
       );
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);

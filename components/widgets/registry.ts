@@ -98,7 +98,11 @@ export const widgets: WidgetInfo[] = [
     name: 'training-lab',
     title: 'Training lab: hyperparameters, tried',
     description:
-      'Set every hyperparameter of chapter 7 (hidden size, layers, learning rate, batch size, sequence length, dropout, optimizer, activation, cell type, clipping, seed) for a character model on Moby-Dick, a births forecaster, a sentiment classifier or a recall task; see the parameter count, memory and measured time per step before running; train in a background thread and keep every run on one chart with its baseline, overfitting turn and early stopping; share a comparison as a link.',
+      'Set every hyperparameter of chapter 7 (hidden size, layers, learning rate, batch size, sequence length, ' +
+      'dropout, optimizer, activation, cell type, clipping, seed) for a character model on Moby-Dick, a births ' +
+      'forecaster, a sentiment classifier or a recall task; see the parameter count, memory and measured time per ' +
+      'step before running; train in a background thread and keep every run on one chart with its baseline, ' +
+      'overfitting turn and early stopping; share a comparison as a link.',
     chapter: 'hyperparameters',
     component: TrainingLab,
     spec: trainingLabSpec,

@@ -205,7 +205,8 @@ describe('formatLearningRate', () => {
     expect(last?.restored).toEqual({ step: 3, valLoss: 1 });
     expect(evaluations).toBe(6);
     expect(run.message).toBe(
-      'Stopped early at step 5: the validation loss has not improved for 2 evaluations (best 1.000 at step 3). The weights of step 3 were restored (validation loss 1.000).',
+      'Stopped early at step 5: the validation loss has not improved for 2 evaluations (best 1.000 at step 3). ' +
+        'The weights of step 3 were restored (validation loss 1.000).',
     );
   });
 

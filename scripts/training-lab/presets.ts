@@ -70,7 +70,9 @@ function describe(label: string, run: RunRecord): void {
   console.log(
     `  ${label.padEnd(20)} ${run.state} at step ${run.steps}; last val ${last?.valLoss.toFixed(4)} ${JSON.stringify(
       last?.metrics,
-    )}; best ${run.best?.valLoss.toFixed(4)} at ${run.best?.step}; ${turn ? `turn at ${turn.turnStep}, flagged ${turn.flaggedStep}; ` : ''}${run.parameters} parameters; baselines ${JSON.stringify(run.baselines)}; ${run.msPerStep?.toFixed(1)} ms/step`,
+    )}; best ${run.best?.valLoss.toFixed(4)} at ${run.best?.step}; ` +
+      (turn ? `turn at ${turn.turnStep}, flagged ${turn.flaggedStep}; ` : '') +
+      `${run.parameters} parameters; baselines ${JSON.stringify(run.baselines)}; ${run.msPerStep?.toFixed(1)} ms/step`,
   );
   console.log(`    val: ${run.evals.map((e) => `${e.step}:${e.valLoss.toFixed(3)}`).join(' ')}`);
 }

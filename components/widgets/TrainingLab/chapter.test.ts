@@ -7,14 +7,21 @@ import { PRESETS } from './presets';
 
 const mdx = readFileSync(new URL('../../../content/07-hyperparameters.mdx', import.meta.url), 'utf8');
 
-/** The props of each <Predict …> in the chapter, read as the JavaScript they are written in. */
+/** A literal of the chapter's props (numbers, 'strings', arrays and { key: value } objects of them), as JSON reads it. */
+const literal = (js: string): unknown =>
+  JSON.parse(
+    js
+      .split(/('[^']*')/)
+      .map((part, i) => (i % 2 === 1 ? JSON.stringify(part.slice(1, -1)) : part.replace(/(\w+):/g, '"$1":')))
+      .join(''),
+  );
+
+/** The props of each <Predict …> in the chapter. */
 function predicts(): Record<string, unknown>[] {
   return [...mdx.matchAll(/<Predict\b([\s\S]*?)>/g)].map((m) => {
     const props: Record<string, unknown> = {};
-    for (const p of m[1].matchAll(/(\w+)=(?:"([^"]*)"|\{([\s\S]*?)\}(?=\s+\w+=|\s*$))/g)) {
-      // Our own chapter's literals (strings, numbers, arrays and objects of them).
-      props[p[1]] = p[2] ?? (new Function(`return (${p[3]});`) as () => unknown)();
-    }
+    for (const p of m[1].matchAll(/(\w+)=(?:"([^"]*)"|\{([\s\S]*?)\}(?=\s+\w+=|\s*$))/g))
+      props[p[1]] = p[2] ?? literal(p[3]);
     return props;
   });
 }

@@ -81,7 +81,12 @@ function timeText(config: TaskConfig, m: Measurement | null): string {
       const { msPerStep, steps } = m.timing;
       const total = formatDuration(msPerStep * config.maxSteps);
       const take = total === 'under a second' ? total : `about ${total}`;
-      return `${msPerStep < 10 ? msPerStep.toFixed(1) : Math.round(msPerStep)} ms, the median of ${steps} steps timed in a worker on this machine: ${config.maxSteps.toLocaleString('en-US')} steps take ${take} before evaluations${m.stale ? ' (measured for the settings before, while these wait for the run in progress)' : ''}.`;
+      const ms = msPerStep < 10 ? msPerStep.toFixed(1) : String(Math.round(msPerStep));
+      const stale = m.stale ? ' (measured for the settings before, while these wait for the run in progress)' : '';
+      return (
+        `${ms} ms, the median of ${steps} steps timed in a worker on this machine: ` +
+        `${config.maxSteps.toLocaleString('en-US')} steps take ${take} before evaluations${stale}.`
+      );
     }
   }
 }

@@ -155,7 +155,10 @@ export function activationEstimate(config: TaskConfig, shape: ModelShape, T: num
   return { floats, bytes: 4 * floats, text: `${B} · ${T} · (${parts.join(' + ')})${tail ? ` + ${B} · ${tail}` : ''}` };
 }
 
-/** Steps per sequence for a config: the chunk (char model), the window (forecast), the delay + 1 (recall); for sentiment the sentence, at most `typicalLength`. */
+/**
+ * Steps per sequence for a config: the chunk (char model), the window (forecast), the delay + 1 (recall); for sentiment
+ * the sentence, at most `typicalLength`.
+ */
 export function stepsPerSequence(config: TaskConfig, typicalLength: number): number {
   switch (config.task) {
     case 'char-model':

@@ -68,7 +68,9 @@ export const PRESETS: readonly Preset[] = [
       const names = ['0.5', '0.05', '0.003'];
       return {
         choice,
-        summary: `After 300 steps: ${runs.map((r, i) => `lr ${names[i]} ${ending(r)}`).join('; ')} (the unigram model scores ${f3(runs[0].baselines.valLoss)}).`,
+        summary:
+          `After 300 steps: ${runs.map((r, i) => `lr ${names[i]} ${ending(r)}`).join('; ')} ` +
+          `(the unigram model scores ${f3(runs[0].baselines.valLoss)}).`,
       };
     },
   },
@@ -77,7 +79,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'All the sentences or 5% of them',
     task: 'sentiment',
     question:
-      'Two LSTMs of 16 units learn to tell positive from negative sentences for 150 steps: one from all 2,096 training sentences, one from 5% of them (105). Whose validation loss turns up, the sign of overfitting?',
+      'Two LSTMs of 16 units learn to tell positive from negative sentences for 150 steps: one from all 2,096 ' +
+      'training sentences, one from 5% of them (105). Whose validation loss turns up, the sign of overfitting?',
     choices: ['Only the one on 5%', 'Only the one on all of them', 'Both', 'Neither, within 150 steps'],
     runs: [
       { label: 'all the sentences', settings: { hidden: 16, steps: 150, evalEvery: 10 } },
@@ -89,7 +92,8 @@ export const PRESETS: readonly Preset[] = [
       const choice = a && b ? 2 : b ? 0 : a ? 1 : 3;
       const says = (r: RunRecord, t: Overfitting | null) =>
         t
-          ? `was lowest at step ${t.turnStep} (${f3(r.evals.find((e) => e.step === t.turnStep)?.valLoss)}), then rose to ${f3(lastEval(r)?.valLoss)} while the training loss fell to ${f3(lastEval(r)?.trainLoss)}`
+          ? `was lowest at step ${t.turnStep} (${f3(r.evals.find((e) => e.step === t.turnStep)?.valLoss)}), ` +
+            `then rose to ${f3(lastEval(r)?.valLoss)} while the training loss fell to ${f3(lastEval(r)?.trainLoss)}`
           : `kept falling, to ${f3(lastEval(r)?.valLoss)} at step ${r.steps}`;
       return {
         choice,
@@ -102,7 +106,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'Early stopping on the 5% run',
     task: 'sentiment',
     question:
-      'Train the LSTM on 5% of the sentences again, with early stopping: patience 3 evaluations (one every 10 steps), then back to the best weights. The weights of which step does the model end with?',
+      'Train the LSTM on 5% of the sentences again, with early stopping: patience 3 evaluations (one every 10 ' +
+      'steps), then back to the best weights. The weights of which step does the model end with?',
     choices: [],
     runs: [
       {
@@ -116,7 +121,8 @@ export const PRESETS: readonly Preset[] = [
         choice: null,
         value: step,
         summary: run.restored
-          ? `It stopped at step ${run.steps}, three evaluations after its lowest validation loss, and restored the weights of step ${step}: validation loss ${f3(run.restored.valLoss)} again, measured after restoring.`
+          ? `It stopped at step ${run.steps}, three evaluations after its lowest validation loss, and restored the ` +
+            `weights of step ${step}: validation loss ${f3(run.restored.valLoss)} again, measured after restoring.`
           : `It ended at step ${run.steps} with its own weights (${endText(run)}).`,
       };
     },
@@ -126,7 +132,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'A ReLU RNN at lr 0.01, no clipping',
     task: 'char-model',
     question:
-      'A plain RNN of 64 units with ReLU instead of tanh learns Moby-Dick with Adam at learning rate 0.01 and no gradient clipping. Does it diverge within 300 steps?',
+      'A plain RNN of 64 units with ReLU instead of tanh learns Moby-Dick with Adam at learning rate 0.01 and no ' +
+      'gradient clipping. Does it diverge within 300 steps?',
     choices: ['Yes, it diverges', 'No, it trains'],
     runs: [
       { label: 'ReLU, no clipping', settings: { cell: 'rnn', act: 'relu', lr: 0.01, clip: 0, steps: 300 } },
@@ -144,7 +151,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'Dropout 0.5 with one layer',
     task: 'forecast',
     question:
-      'The births forecaster is one LSTM layer. Set dropout to 0.5 (PyTorch’s dropout= argument) and train it for 100 steps next to one with dropout 0. What happens to its validation loss?',
+      'The births forecaster is one LSTM layer. Set dropout to 0.5 (PyTorch’s dropout= argument) and train it for ' +
+      '100 steps next to one with dropout 0. What happens to its validation loss?',
     choices: ['Higher: dropout holds it back', 'Lower: dropout regularizes it', 'Exactly the same'],
     runs: [
       { label: 'dropout 0', settings: { dropout: 0, steps: 100 } },
@@ -168,7 +176,9 @@ export const PRESETS: readonly Preset[] = [
     title: 'RNN, LSTM or GRU over 20 steps',
     task: 'recall',
     question:
-      'Each sequence starts with one of 8 symbols, then 20 random ones, then a question mark: the answer is the first symbol. A plain RNN, an LSTM and a GRU of 64 units train for 300 steps. Which one is still near chance (12.5%) at the end?',
+      'Each sequence starts with one of 8 symbols, then 20 random ones, then a question mark: the answer is the ' +
+      'first symbol. A plain RNN, an LSTM and a GRU of 64 units train for 300 steps. Which one is still near chance ' +
+      '(12.5%) at the end?',
     choices: ['The plain RNN', 'The LSTM', 'The GRU', 'None: all three learn it'],
     runs: [
       { label: 'RNN', settings: { cell: 'rnn', steps: 300 } },

@@ -366,7 +366,8 @@ export class RunsPanel {
     if (hiddenCount > 0) notes.push(`${hiddenCount} hidden run${hiddenCount === 1 ? '' : 's'} not drawn.`);
     if (otherCount > 0)
       notes.push(
-        `${otherCount} run${otherCount === 1 ? '' : 's'} of other tasks ${otherCount === 1 ? 'is' : 'are'} in the table only (their losses are not on this scale).`,
+        `${otherCount} run${otherCount === 1 ? '' : 's'} of other tasks ${otherCount === 1 ? 'is' : 'are'} ` +
+          'in the table only (their losses are not on this scale).',
       );
     this.note.textContent = [
       curves.length > 0 ? curveKey(metric ? info.metric.label : info.lossLabel.split(' (')[0]) : '',
@@ -395,7 +396,8 @@ export class RunsPanel {
     const clipped = clippedRuns(curves, runsDomain(curves, baselines, { show }), show);
     if (clipped.length > 0)
       this.note.append(
-        ` ${clipped.map((c) => `${c.name} reaches ${c.max.toPrecision(3)}`).join(', ')}, above the top of the chart; its curve is cut there (the table lists every value).`,
+        ` ${clipped.map((c) => `${c.name} reaches ${c.max.toPrecision(3)}`).join(', ')}, above the top of the ` +
+          'chart; its curve is cut there (the table lists every value).',
       );
     const chart = runsChart(curves, {
       width: Math.max(300, Math.min(1040, this.chartBox.clientWidth || 600)),
@@ -404,7 +406,10 @@ export class RunsPanel {
       yLabel,
       baselines,
       show,
-      ariaLabel: `${yLabel} by step for ${curves.length} run${curves.length === 1 ? '' : 's'}${baselines.length ? `, with the ${info.baselineLabel} baseline` : ''}; the table “The curves as a table” lists the values.`,
+      ariaLabel:
+        `${yLabel} by step for ${curves.length} run${curves.length === 1 ? '' : 's'}` +
+        (baselines.length ? `, with the ${info.baselineLabel} baseline` : '') +
+        '; the table “The curves as a table” lists the values.',
     });
     this.cost = performance.now() - start;
     const legend = runsLegend(curves);

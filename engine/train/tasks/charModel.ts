@@ -112,7 +112,9 @@ export function createCharModelTask(settings: CharModelConfig, data: CharModelDa
   const evalIds = encodeChars(vocab, split.validation.slice(0, evalChars));
   if (trainIds.length < batchSize * (seqLen + 1))
     throw new RangeError(
-      `${name}: the training text (${trainIds.length} characters${trainFraction < 1 ? `, ${trainFraction * 100}% of it` : ''}) is too short for ${batchSize} streams of ${seqLen + 1}`,
+      `${name}: the training text (${trainIds.length} characters` +
+        (trainFraction < 1 ? `, ${trainFraction * 100}% of it` : '') +
+        `) is too short for ${batchSize} streams of ${seqLen + 1}`,
     );
   if (evalIds.length < 2) throw new RangeError(`${name}: the validation text is too short`);
   const train = batchify(trainIds, batchSize);

@@ -58,8 +58,9 @@ const MULTI_STEP_STRIDE = 7;
 
 /**
  * Builds the forecaster: splits the records by year (training up to `validationYear`, or its last `trainFraction`
- * of days), fits the scaler on the training years (all of them, so a slice's losses are on the same scale), cuts one-step windows whose targets lie in each split (a window may
- * read days from the split before), and shuffles the training windows into batches each epoch.
+ * of days), fits the scaler on the training years (all of them, so a slice's losses are on the same scale), cuts
+ * one-step windows whose targets lie in each split (a window may read days from the split before), and shuffles
+ * the training windows into batches each epoch.
  * The loss is the MSE of normalised births. Metrics, in births per day: `mae` (one-step, validation
  * year), `testMae` (one-step, test year) and `testMaeMultiStep` (recursive, `horizon` days from every
  * 7th day of the test year, the first origin being its first day). Baselines: the same three for the

@@ -115,13 +115,13 @@ function sliceOf(examples: readonly CorpusExample[], fraction: number): CorpusEx
 
 /**
  * Builds the classifier. With `trainFraction` below 1 it trains on that share of the training examples (a fixed
- * random pick with both labels; the vocabulary and the bag-of-words baselines come from the same pick). The vocabulary comes from the training split only (<unk> = 0, also for
- * unseen words, and <pad> = 1, the Embedding's padding_idx); each review is cut to `maxLen` tokens and
- * an empty one becomes a single <unk>. Batches are shuffled each epoch and padded with their lengths,
- * so the recurrent layer stops at each review's own last token (a reader's set smaller than a batch is
- * one batch); the classifier reads the top layer's
- * final state. Metrics on the validation split: `accuracy`, `negationAccuracy`, `contrastAccuracy`;
- * on the test split the same with a `test` prefix (`testAccuracy`, `testNegationAccuracy`, …).
+ * random pick with both labels; the vocabulary and the bag-of-words baselines come from the same pick). The
+ * vocabulary comes from the training split only (<unk> = 0, also for unseen words, and <pad> = 1, the Embedding's
+ * padding_idx); each review is cut to `maxLen` tokens and an empty one becomes a single <unk>. Batches are shuffled
+ * each epoch and padded with their lengths, so the recurrent layer stops at each review's own last token (a reader's
+ * set smaller than a batch is one batch); the classifier reads the top layer's final state. Metrics on the
+ * validation split: `accuracy`, `negationAccuracy`, `contrastAccuracy`; on the test split the same with a `test`
+ * prefix (`testAccuracy`, `testNegationAccuracy`, …).
  * Baselines: the better of naive Bayes and logistic regression on unigram counts, per metric, and as `valLoss`
  * the lower of their cross-entropies on the validation split (probabilities kept within 10⁻¹² of 0 and 1).
  * @throws RangeError naming the setting when the config is outside SENTIMENT_BOUNDS, or the reader's reviews too few

@@ -1,11 +1,15 @@
 // Runs the training lab's presets in Node with the worker's own code (engine/worker/tasks.ts) on the site's data, and
 // prints what each run did and which answer the runs support: the figures chapter 7 quotes come from here.
-// Usage: npx tsx scripts/training-lab/presets.ts [--only=lr-too-high,relu-rnn] [--defaults=char-model,forecast] [--write]
+// Usage: node --experimental-wasm-relaxed-simd --import tsx scripts/training-lab/presets.ts [--only=lr-too-high,relu-rnn]
+//        [--defaults=char-model,forecast] [--write]
+// The flag gives Node 20 the relaxed-SIMD WebAssembly kernels Chromium's worker runs, so the numbers match the lab's;
+// without it the script runs plain SIMD and says so (figures then differ in the last digits).
 // (--write saves each preset's answer to outcomes.json beside this file; a unit test checks chapter 7 against it)
 // (--defaults runs the lab's defaults for those tasks, what pressing Run on an untouched lab trains).
 import { writeFileSync } from 'node:fs';
 import { loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../data/datasets';
 import type { LoadedData } from '../../engine/worker/data';
+import { loadWasmKernels } from '../../engine/kernels/wasm/load';
 import { createWorkerRun } from '../../engine/worker/tasks';
 import {
   appendProgress,
@@ -77,7 +81,14 @@ function describe(label: string, run: RunRecord): void {
   console.log(`    val: ${run.evals.map((e) => `${e.step}:${e.valLoss.toFixed(3)}`).join(' ')}`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  // The kernels the browser's worker loads: WebAssembly SIMD (relaxed where the runtime has it), else JS.
+  const kernels = await loadWasmKernels();
+  console.log(`float32 kernels: ${kernels.float32}${kernels.reason ? ` (${kernels.reason})` : ''}`);
+  if (kernels.float32 !== 'wasm-relaxed-simd')
+    console.warn(
+      'not the relaxed-SIMD kernels a browser worker runs: start node with --experimental-wasm-relaxed-simd',
+    );
   const defaults = process.argv
     .find((a) => a.startsWith('--defaults='))
     ?.slice(11)
@@ -106,4 +117,4 @@ function main(): void {
 }
 
 // Run only when called as a script (the e2e and unit tests import trainPresetRun).
-if (process.argv[1]?.endsWith('presets.ts')) main();
+if (process.argv[1]?.endsWith('presets.ts')) await main();

@@ -67,7 +67,8 @@ export function runPreset(preset: Preset): { runs: RunRecord[] } & PresetOutcome
   return { runs, ...preset.outcome(runs) };
 }
 
-/** One line per run: how it ended, its last and best validation loss, its overfitting turn, its size and pace; then its curve. */
+/** One line per run: how it ended, its last and best validation loss, its overfitting turn, its size and pace; then its curve
+ * and the sentence the trainer ended it with, if any. */
 function describe(label: string, run: RunRecord): void {
   const last = run.evals.at(-1);
   const turn = detectOverfitting(run.evals);
@@ -79,6 +80,7 @@ function describe(label: string, run: RunRecord): void {
       `${run.parameters} parameters; baselines ${JSON.stringify(run.baselines)}; ${run.msPerStep?.toFixed(1)} ms/step`,
   );
   console.log(`    val: ${run.evals.map((e) => `${e.step}:${e.valLoss.toFixed(3)}`).join(' ')}`);
+  if (run.message) console.log(`    said: ${run.message}`);
 }
 
 async function main(): Promise<void> {

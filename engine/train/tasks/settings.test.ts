@@ -86,8 +86,10 @@ describe.each(TASKS)('%s honours the shared settings', (name) => {
   });
 
   it('ends with the best weights when asked: an evaluation afterwards gives the best validation loss', () => {
-    // A learning rate high enough that the validation loss rises again within the run (checked below).
-    const learningRate = name === 'char-model' ? 1 : 0.3;
+    // A learning rate high enough that the validation loss rises again within the run (checked below). For the char
+    // model, 0.8 rises on both kernel tables (best 5.20 at step 5, 6.96 on the JS kernels and 7.33 on WebAssembly at
+    // step 30); at 1 the WebAssembly run ends on its best.
+    const learningRate = name === 'char-model' ? 0.8 : 0.3;
     const config = small(name, { restoreBest: true, maxSteps: 30, evalEvery: 5, learningRate });
     const task = build(config);
     const run = createRun(task, config);

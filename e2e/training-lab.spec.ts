@@ -1,9 +1,12 @@
 // The training lab trains in a Web Worker: every setting of the form reaches the worker's config, two runs are overlaid
 // with a legend and shared as a link, bad input is refused with a sentence, a Predict question is answered and then
 // revealed beside the lab's result, and a small-slice run flags overfitting and early stopping restores the best step
-// while the main thread stays free. Models are tiny and runs short, so the whole spec takes a minute or two.
+// while the main thread stays free; a diverged run is said in words, the runs' buttons work from the keyboard, and axe
+// finds nothing serious at 360 px in either theme. Models are tiny and runs short: about 50 s on a busy machine.
 import { cpus, loadavg } from 'node:os';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import outcomes from '../scripts/training-lab/outcomes.json';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { baseURL, launch, openPage, openWidget } from './support/browser';
 import { longestMainThreadCpuMs, longTasksBetween, recordLongTasks } from './support/mainThread';
@@ -13,6 +16,8 @@ interface Run {
   number: number;
   state: string;
   steps: number;
+  hidden: boolean;
+  pinned: boolean;
   config: Record<string, unknown>;
   parameters: number | null;
   best: { step: number; valLoss: number } | null;
@@ -32,6 +37,8 @@ const lab = (page: Page): Locator => page.locator('training-lab');
 const runs = (page: Page): Promise<Run[]> =>
   lab(page).evaluate((node) => JSON.parse(JSON.stringify((node as unknown as { runs: Run[] }).runs)) as Run[]);
 const ENDED = ['done', 'early-stopped', 'diverged', 'cancelled', 'error'];
+/** axe's WCAG 2.1 A/AA and best-practice rules, as e2e/a11y.spec.ts runs them on every page. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 /** Wait until `count` runs exist and have all ended. */
 const waitForRuns = (page: Page, count: number, timeout = 120_000): Promise<unknown> =>
   page.waitForFunction(
@@ -146,10 +153,13 @@ describe('training-lab widget', () => {
     const legend = await lab(page).locator('.tl-legend').innerText();
     expect(legend).toContain('#1');
     expect(legend).toContain('#2');
-    const strokes = await lab(page)
-      .locator('.tl-chart svg path')
-      .evaluateAll((paths) => new Set(paths.map((p) => p.getAttribute('stroke')).filter(Boolean)).size);
-    expect(strokes).toBeGreaterThanOrEqual(2);
+    // The chart is redrawn on its own schedule, and only while on screen.
+    await lab(page).locator('.tl-chart').scrollIntoViewIfNeeded();
+    const strokes = () =>
+      lab(page)
+        .locator('.tl-chart svg path')
+        .evaluateAll((paths) => new Set(paths.map((p) => p.getAttribute('stroke')).filter(Boolean)).size);
+    await expect.poll(strokes).toBeGreaterThanOrEqual(2);
 
     // Share: the link carries both runs' settings; opened, it offers them to train.
     await button(page, 'Share these runs').click();
@@ -266,5 +276,81 @@ describe('training-lab widget', () => {
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();
+  });
+  it('says in words that a run diverged, as the preset script saw it; hides, pins and deletes by keyboard; axe-clean at 360 px in both themes', async () => {
+    const { page, problems } = await openPage(browser, { width: 360, colorScheme: 'light' });
+    // The first run of the lr-too-high preset (the char model's defaults at lr 0.5), cut to 30 steps: the preset
+    // script's run of it diverged at step 20, before its first evaluation (outcomes.json).
+    const diverged = /lr 0\.5 diverged at step (\d+)/.exec(outcomes['lr-too-high'].summary);
+    expect(diverged).not.toBeNull();
+    await openWidget(
+      page,
+      '/embed/training-lab/?training-lab.task=char-model&training-lab.lr=0.5&training-lab.steps=30',
+      'training-lab',
+      '.tl-status',
+    );
+    await button(page, 'Run these settings').focus();
+    await page.keyboard.press('Enter');
+    await waitForRuns(page, 1);
+    const [run] = await runs(page);
+    expect(run.state).toBe('diverged');
+    expect(String(run.steps)).toBe(diverged![1]);
+    // Said in words: the alert names the step, the cause and what to try; the status line and the table agree.
+    const alert = await lab(page).getByRole('alert').innerText();
+    expect(alert).toMatch(/^Run #1: The loss blew up at step \d+: it rose above [\d.]+, 10 times its first value/);
+    expect(alert).toContain('The learning rate 0.5 is probably too high for this model');
+    expect(await lab(page).locator('.tl-status').innerText()).toBe(`Run #1 diverged at step ${run.steps}.`);
+    expect(await lab(page).locator('tr[data-run]').first().innerText()).toContain(`diverged at step ${run.steps}`);
+
+    // axe on the lab with a run on its chart and its table as cards, in the light theme and after a switch to dark.
+    await lab(page).locator('.tl-chart').scrollIntoViewIfNeeded();
+    await expect.poll(() => lab(page).locator('.tl-chart svg').count()).toBeGreaterThan(0);
+    const violations = async (): Promise<string[]> =>
+      (await new AxeBuilder({ page }).include('training-lab').withTags(AXE_TAGS).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    const light = await violations();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const dark = await violations();
+    expect({ light, dark }).toEqual({ light: [], dark: [] });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // The keyboard alone: Tab from the Run button reaches the run's buttons, each with a visible focus ring.
+    await button(page, 'Run these settings').focus();
+    const tabTo = async (label: string): Promise<void> => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((l) => document.activeElement?.getAttribute('aria-label') === l, label)) {
+          const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+          expect(outline, `focus ring on ${label}`).not.toBe('none');
+          return;
+        }
+      }
+      throw new Error(`Tab never reached “${label}”`);
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await tabTo('Hide #1');
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await runs(page))[0].hidden).toBe(true);
+    // The row was drawn again; the keyboard stays on the button it pressed.
+    await expect.poll(focused).toBe('Hide #1');
+    await tabTo('Pin #1');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await runs(page))[0].pinned).toBe(true);
+    // Deleting the unpinned runs keeps a pinned one; its own Delete button removes it.
+    await button(page, 'Delete the unpinned runs').click();
+    expect((await runs(page)).length).toBe(1);
+    await tabTo('Delete #1');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await runs(page)).length).toBe(0);
+    // Its row is gone: the keyboard lands on the table of runs, not at the top of the page.
+    await expect.poll(focused).toBe('Table of runs');
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await page.context().close();
   });
 });

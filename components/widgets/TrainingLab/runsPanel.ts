@@ -94,6 +94,12 @@ export class RunsPanel {
     'aria-label': 'The curves as a table',
   });
   private readonly body = el('tbody', {});
+  private readonly tableBox = el('div', {
+    class: 'tl-scroll',
+    tabindex: 0,
+    role: 'region',
+    'aria-label': 'Table of runs',
+  });
   private readonly viewSelect: HTMLSelectElement;
   private readonly shareButton: HTMLButtonElement;
   private readonly clearButton: HTMLButtonElement;
@@ -136,37 +142,36 @@ export class RunsPanel {
       this.note,
       el('details', { class: 'tl-details' }, el('summary', {}, 'The curves as a table'), this.curveRows),
       el('p', { class: 'tl-subtitle' }, 'Runs'),
-      el(
-        'div',
-        { class: 'tl-scroll', tabindex: 0, role: 'region', 'aria-label': 'Table of runs' },
-        el(
-          'table',
-          { class: 'tl-table' },
-          el(
-            'caption',
-            { class: 'visually-hidden' },
-            'Kept runs: settings, size, best validation result, speed and how each ended',
-          ),
-          el(
-            'thead',
-            {},
-            el(
-              'tr',
-              {},
-              th('Run'),
-              th('Changed from the run before'),
-              th('Settings'),
-              th('Parameters'),
-              th('Best validation'),
-              th('Time per step'),
-              th('Ended'),
-              th('Actions'),
-            ),
-          ),
-          this.body,
-        ),
-      ),
+      this.tableBox,
       el('div', { class: 'tl-run-actions' }, this.shareButton, this.clearButton),
+    );
+    this.tableBox.append(
+      el(
+        'table',
+        { class: 'tl-table' },
+        el(
+          'caption',
+          { class: 'visually-hidden' },
+          'Kept runs: settings, size, best validation result, speed and how each ended',
+        ),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            th('Run'),
+            th('Changed from the run before'),
+            th('Settings'),
+            th('Parameters'),
+            th('Best validation'),
+            th('Time per step'),
+            th('Ended'),
+            th('Actions'),
+          ),
+        ),
+        this.body,
+      ),
     );
   }
 
@@ -215,6 +220,10 @@ export class RunsPanel {
     );
     if (key === this.rowsKey) return;
     this.rowsKey = key;
+    // A button pressed in a row is replaced with the row: keep the keyboard where it was.
+    const active = document.activeElement;
+    const focused =
+      active instanceof HTMLElement && this.body.contains(active) ? active.getAttribute('aria-label') : null;
     const rows = view.runs.map((run, i) => this.row(run, i > 0 ? view.runs[i - 1] : null, view));
     this.body.replaceChildren(
       ...(rows.length > 0
@@ -227,6 +236,13 @@ export class RunsPanel {
             ),
           ]),
     );
+    if (focused !== null) this.refocus(focused);
+  }
+
+  /** Focus the row button labelled `label` again (e.g. "Hide #2"), or the table when its run was deleted. */
+  private refocus(label: string): void {
+    const again = [...this.body.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === label);
+    (again ?? this.tableBox).focus();
   }
 
   private row(run: RunRecord, prev: RunRecord | null, view: RunsView): HTMLTableRowElement {

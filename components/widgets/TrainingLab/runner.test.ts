@@ -1,5 +1,6 @@
 // The lab's queue against the real message handler in-process: runs train one at a time, their records fill in from
-// the worker's messages, a stop ends one run and the next starts, and a group is reported once all its runs ended.
+// the worker's messages, a stop ends one run and the next starts, a group is reported once all its runs ended, and a
+// worker that dies ends its run as failed, in words, and the next run trains in a new worker.
 import { describe, expect, it } from 'vitest';
 import { TrainerHandler, type RunFactory, type RunStepResult } from '../../../engine/worker/handler';
 import { withDefaults } from '../../../engine/train/tasks/configs';
@@ -54,12 +55,12 @@ function inProcessWorker(): WorkerLike {
 
 const config = (maxSteps: number) => withDefaults('synthetic', { maxSteps, evalEvery: 5, learningRate: 0.1 });
 
-function setup() {
+function setup(createWorker: () => WorkerLike = inProcessWorker) {
   const history = new RunHistory({ storageKey: null });
   const groups: [string, RunRecord[]][] = [];
   const runner = new LabRunner({
     history,
-    createClient: () => new TrainerClient(inProcessWorker),
+    createClient: () => new TrainerClient(createWorker),
     dataFor: () => ({ kind: 'none' }),
     onChange: () => undefined,
     onGroupEnded: (group, runs) => groups.push([group, runs]),
@@ -109,5 +110,28 @@ describe('the lab’s run queue', () => {
     await until(() => b.state === 'cancelled' && runner.active === null);
     expect(history.list().map((r) => r.id)).toEqual([a.id, b.id]);
     expect(c.steps).toBe(0);
+  });
+
+  it('marks the run failed with a sentence when the worker dies, and trains the next run in a fresh worker', async () => {
+    const workers: WorkerLike[] = [];
+    const { runner, groups } = setup(() => {
+      const worker = inProcessWorker();
+      workers.push(worker);
+      return worker;
+    });
+    const [a, b] = runner.enqueue([
+      { config: config(1_000_000), group: 'g' },
+      { config: config(10), group: 'g' },
+    ]);
+    await until(() => a.steps > 0);
+    // The browser reports an uncaught error in the worker (out of memory, a script that failed to load, …).
+    workers[0].onerror?.({ message: 'out of memory', preventDefault: () => undefined } as ErrorEvent);
+    await until(() => a.state === 'error');
+    expect(a.message).toBe('the training worker stopped: out of memory');
+    await until(() => b.state === 'done');
+    expect(workers).toHaveLength(2);
+    expect(b.steps).toBe(10);
+    // A group with a failed run is still reported: the lab says the question was not answered.
+    expect(groups.map(([g, runs]) => [g, runs.map((r) => r.state)])).toEqual([['g', ['error', 'done']]]);
   });
 });

@@ -95,7 +95,7 @@ export class RunsPanel {
   });
   private readonly body = el('tbody', {});
   private readonly tableBox = el('div', {
-    class: 'tl-scroll',
+    class: 'tl-scroll tl-runs-box',
     tabindex: 0,
     role: 'region',
     'aria-label': 'Table of runs',

@@ -137,7 +137,9 @@ describe('training-lab widget', () => {
     expect(second.evals.length).toBeGreaterThan(0);
 
     // The table says what changed; the chart overlays both runs, each named in the legend.
+    // (The table is drawn at most every 250 ms: a run this short can end before its row shows its size.)
     const row = lab(page).locator(`tr[data-run]`).nth(1);
+    await expect.poll(() => row.locator('td').nth(2).innerText()).toBe(String(704));
     const changed = await row.locator('td').first().innerText();
     for (const change of [
       'cell lstm → rnn',
@@ -148,7 +150,6 @@ describe('training-lab widget', () => {
       'delay 5 → 6',
     ])
       expect(changed).toContain(change);
-    expect(await row.locator('td').nth(2).innerText()).toBe(String(704));
     await expect.poll(() => lab(page).locator('.tl-legend li').count()).toBe(2);
     const legend = await lab(page).locator('.tl-legend').innerText();
     expect(legend).toContain('#1');
@@ -220,6 +221,10 @@ describe('training-lab widget', () => {
     expect(await question.locator('.predict-verdict').innerText()).toMatch(/^✓ You predicted it\./);
     expect(await question.locator('.predict-verdict').innerText()).toContain('identical at all 5 evaluations');
     expect(await question.locator('.predict-why').isVisible()).toBe(true);
+    // The experiment as a link of its own: the lab's embed page with the preset loaded.
+    expect(await question.locator('.predict-repeat a').getAttribute('href')).toBe(
+      '/embed/training-lab/?training-lab.preset=dropout-one-layer',
+    );
     // The lab says it too, with a way back to the question.
     expect(await lab(page).locator('.tl-answer a').getAttribute('href')).toBe('#predict-dropout-one-layer');
 
@@ -255,8 +260,11 @@ describe('training-lab widget', () => {
     expect(run.restored?.step).toBe(run.best!.step);
     // Measured again after restoring: the best loss, exactly.
     expect(run.restored?.valLoss).toBe(run.best!.valLoss);
-    const rowText = await lab(page).locator('tr[data-run]').first().innerText();
-    expect(rowText).toContain(`stopped early at step ${run.steps}, weights of step ${run.best!.step} restored`);
+    const row = lab(page).locator('tr[data-run]').first();
+    await expect
+      .poll(() => row.innerText())
+      .toContain(`stopped early at step ${run.steps}, weights of step ${run.best!.step} restored`);
+    const rowText = await row.innerText();
     expect(rowText).toContain(`validation turned up after step ${run.best!.step}`);
     // The chart is drawn only while on screen: bring it into view.
     await lab(page).locator('.tl-chart').scrollIntoViewIfNeeded();
@@ -266,6 +274,10 @@ describe('training-lab widget', () => {
     expect(cpu.tasks).toBeGreaterThan(10);
     expect(cpu.longest).toBeLessThan(50);
     const longTasks = await longTasksBetween(page, from, until);
+    console.log(
+      `training-lab main thread while a run trained ${Math.round(until - from)} ms: ${cpu.tasks} tasks, the longest ` +
+        `${cpu.longest.toFixed(1)} ms of CPU; ${longTasks.length} long tasks by wall clock at a load of ${load.toFixed(1)} per core`,
+    );
     if (load <= 1) expect(longTasks).toEqual([]);
     else if (longTasks.length > 0)
       console.warn(
@@ -296,10 +308,11 @@ describe('training-lab widget', () => {
     expect(run.state).toBe('diverged');
     expect(String(run.steps)).toBe(diverged![1]);
     // Said in words: the alert names the step, the cause and what to try; the status line and the table agree.
+    // (The status, alert and table are drawn at most every 250 ms, so they may lag the run's end a little.)
+    await expect.poll(() => lab(page).locator('.tl-status').innerText()).toBe(`Run #1 diverged at step ${run.steps}.`);
     const alert = await lab(page).getByRole('alert').innerText();
     expect(alert).toMatch(/^Run #1: The loss blew up at step \d+: it rose above [\d.]+, 10 times its first value/);
     expect(alert).toContain('The learning rate 0.5 is probably too high for this model');
-    expect(await lab(page).locator('.tl-status').innerText()).toBe(`Run #1 diverged at step ${run.steps}.`);
     expect(await lab(page).locator('tr[data-run]').first().innerText()).toContain(`diverged at step ${run.steps}`);
 
     // axe on the lab with a run on its chart and its table as cards, in the light theme and after a switch to dark.

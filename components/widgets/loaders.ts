@@ -12,6 +12,7 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'gate-inspector': () => import('./GateInspector/gateInspector'),
   'char-model': () => import('./CharModel/charModel'),
   'gradient-lab': () => import('./GradientLab/gradientLab'),
+  'training-lab': () => import('./TrainingLab/trainingLab'),
 };
 
 /** Load each widget on the page when it nears the viewport (tags not on the page cost nothing). */

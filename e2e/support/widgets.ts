@@ -22,6 +22,7 @@ export const WIDGETS: DrawnWidget[] = [
   { name: 'gate-inspector', tag: 'gate-inspector', ready: ['.gi-diagram svg', '.gi-chart svg'], math: true },
   { name: 'char-model', tag: 'char-model', ready: ['.cm-status', 'button'], math: false },
   { name: 'gradient-lab', tag: 'gradient-lab', ready: ['.gl-chart-gru svg'], math: false },
+  { name: 'training-lab', tag: 'training-lab', ready: ['.tl-status', '.tl-cost .katex'], math: true },
 ];
 
 /** Wait until `widget` has drawn in `where` (a page or a frame); then, for math, until KaTeX's main font has loaded. */

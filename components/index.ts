@@ -5,6 +5,7 @@ export { default as CheckYourself } from './prose/CheckYourself.astro';
 export { default as Question } from './prose/Question.astro';
 export { default as Predict } from './prose/Predict.astro';
 export { default as UnrolledDiagram } from './prose/UnrolledDiagram.astro';
+export { default as MemoryRule } from './widgets/MemoryRule/MemoryRule.astro';
 export { default as StepCell } from './widgets/StepCell/StepCell.astro';
 export { default as GradientLab } from './widgets/GradientLab/GradientLab.astro';
 export { default as BpttStepper } from './widgets/BpttStepper/BpttStepper.astro';

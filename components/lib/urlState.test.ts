@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { bool, field, int, num, oneOf, text, urlState, vector, vectorList } from './urlState';
+import { bool, field, int, num, numberList, oneOf, text, urlState, vector, vectorList } from './urlState';
 
 const spec = {
   t: field(int(1, 8), 1, 'time step'),
@@ -206,5 +206,28 @@ describe('urlState', () => {
       expect(state.load()).toMatchObject({ state: { t: 1 }, notices: [expect.stringContaining('w.t=99')] });
       expect(replaceState).toHaveBeenCalledTimes(1);
     });
+  });
+});
+
+describe('numberList', () => {
+  const codec = numberList(4, -5, 5);
+  it('reads commas and spaces, and writes the shortest form', () => {
+    expect(codec.parse('1, 0,0 ,2')).toEqual({ value: [1, 0, 0, 2] });
+    expect(codec.format([0.5, -1, 2])).toBe('0.5,-1,2');
+  });
+  it('names the entry that is refused, and refuses empty or too long lists', () => {
+    expect(codec.parse('1,x,2')).toEqual({ error: 'entry 2 must be a number from -5 to 5' });
+    expect(codec.parse('1,9')).toEqual({ error: 'entry 2 must be from -5 to 5' });
+    expect(codec.parse('')).toEqual({ error: 'must list 1 to 4 numbers separated by commas' });
+    expect(codec.parse('1,2,3,4,5')).toEqual({ error: 'must list 1 to 4 numbers separated by commas' });
+    expect(codec.parse('1,,2')).toEqual({ error: 'entry 2 must be a number from -5 to 5' });
+  });
+  it('reads back what it writes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 4 }), (xs) => {
+        const parsed = codec.parse(codec.format(xs));
+        expect(parsed).toEqual({ value: xs.map((x) => Number(codec.format([x]))) });
+      }),
+    );
   });
 });

@@ -185,6 +185,26 @@ export function vectorList(dims: number, maxLength: number, min: number, max: nu
   };
 }
 
+/** A list of 1..maxLength numbers in [min, max], written `1,0,0,2` (spaces around entries allowed). */
+export function numberList(maxLength: number, min: number, max: number): Codec<number[]> {
+  const entry = num(min, max);
+  return {
+    parse(raw) {
+      const parts = raw.split(',');
+      if (raw.trim() === '' || parts.length > maxLength)
+        return { error: `must list 1 to ${maxLength} numbers separated by commas` };
+      const value: number[] = [];
+      for (const [i, part] of parts.entries()) {
+        const parsed = entry.parse(part);
+        if ('error' in parsed) return { error: `entry ${i + 1} ${parsed.error}` };
+        value.push(parsed.value);
+      }
+      return { value };
+    },
+    format: (value) => value.map(trimNumber).join(','),
+  };
+}
+
 /** What parsing a URL gave: the full state and a notice per value that was not used as given. */
 export interface Parsed<S extends Spec> {
   state: StateOf<S>;

@@ -5,6 +5,7 @@ import { lazyDefine } from '../lib/lazyMount';
 
 /** Tag → the module whose import calls `customElements.define` for it. */
 export const widgetLoaders: Record<string, () => Promise<unknown>> = {
+  'memory-rule': () => import('./MemoryRule/memoryRule'),
   'step-cell': () => import('./StepCell/stepCell'),
   'live-equation': () => import('./LiveEquation/liveEquation'),
   'rnn-unrolling': () => import('./Unrolling/unrolling'),

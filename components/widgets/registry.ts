@@ -1,5 +1,7 @@
 // Every widget of the course, for its standalone /embed/<name>/ page and the instructors' page.
 import type { Spec } from '../lib/urlState';
+import MemoryRule from './MemoryRule/MemoryRule.astro';
+import { memoryRuleSpec } from './MemoryRule/state';
 import StepCell from './StepCell/StepCell.astro';
 import { stepCellSpec } from './StepCell/state';
 import GradientLab from './GradientLab/GradientLab.astro';
@@ -36,6 +38,17 @@ export interface WidgetInfo {
 
 /** All widgets, in the order of the chapters they appear in. */
 export const widgets: WidgetInfo[] = [
+  {
+    name: 'memory-rule',
+    title: 'A memory you can compute by hand',
+    description:
+      'One number that keeps a share of its old value and mixes in each new input, h_t = keep · h_{t−1} + mix · ' +
+      'x_t: type a sequence, set both weights and step through it, watching an old input fade, stay or grow.',
+    chapter: 'what-is-an-rnn',
+    component: MemoryRule,
+    spec: memoryRuleSpec,
+    height: 820,
+  },
   {
     name: 'step-cell',
     title: 'One step of an RNN cell',

@@ -15,6 +15,7 @@ export interface DrawnWidget {
 }
 
 export const WIDGETS: DrawnWidget[] = [
+  { name: 'memory-rule', tag: 'memory-rule', ready: ['.mr-svg', '.mr-table'], math: false },
   { name: 'step-cell', tag: 'step-cell', ready: ['.sc-result'], math: false },
   { name: 'live-equation', tag: 'live-equation', ready: ['.le-diagram', '.katex'], math: true },
   { name: 'unrolling', tag: 'rnn-unrolling', ready: ['.ur-diagram'], math: false },

@@ -13,4 +13,6 @@ export { default as LiveEquation } from './widgets/LiveEquation/LiveEquation.ast
 export { default as Unrolling } from './widgets/Unrolling/Unrolling.astro';
 export { default as GateInspector } from './widgets/GateInspector/GateInspector.astro';
 export { default as CharModel } from './widgets/CharModel/CharModel.astro';
+export { default as NormalizeCalc } from './widgets/NormalizeCalc/NormalizeCalc.astro';
+export { default as AttentionCalc } from './widgets/AttentionCalc/AttentionCalc.astro';
 export { default as TrainingLab } from './widgets/TrainingLab/TrainingLab.astro';

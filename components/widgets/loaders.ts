@@ -14,6 +14,8 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'char-model': () => import('./CharModel/charModel'),
   'gradient-lab': () => import('./GradientLab/gradientLab'),
   'training-lab': () => import('./TrainingLab/trainingLab'),
+  'normalize-calc': () => import('./NormalizeCalc/normalizeCalc'),
+  'attention-calc': () => import('./AttentionCalc/attentionCalc'),
 };
 
 /** Load each widget on the page when it nears the viewport (tags not on the page cost nothing). */

@@ -17,6 +17,10 @@ import { gateInspectorSpec } from './GateInspector/state';
 import CharModel from './CharModel/CharModel.astro';
 import { charModelSpec } from './CharModel/state';
 import TrainingLab from './TrainingLab/TrainingLab.astro';
+import NormalizeCalc from './NormalizeCalc/NormalizeCalc.astro';
+import { normalizeCalcSpec } from './NormalizeCalc/state';
+import AttentionCalc from './AttentionCalc/AttentionCalc.astro';
+import { attentionCalcSpec } from './AttentionCalc/state';
 import { trainingLabSpec } from './TrainingLab/state';
 
 /** A widget as the site lists it. */
@@ -144,5 +148,27 @@ export const widgets: WidgetInfo[] = [
     component: GradientLab,
     spec: gradientLabSpec,
     height: 1500,
+  },
+  {
+    name: 'normalize-calc',
+    title: 'Normalize a series',
+    description:
+      'Type a series and choose how many of its first values are training data: see μ and σ from those alone, every ' +
+      'value normalized, what tanh makes of raw and normalized inputs, and a normalized prediction back in real units.',
+    chapter: 'tips',
+    component: NormalizeCalc,
+    spec: normalizeCalcSpec,
+    height: 760,
+  },
+  {
+    name: 'attention-calc',
+    title: 'Dot-product attention, computed',
+    description:
+      'Set the encoder states and the decoder state (2-dimensional, drawn as arrows) and see each score s·h_i, the ' +
+      'softmax weights and the context vector they average to.',
+    chapter: 'tips',
+    component: AttentionCalc,
+    spec: attentionCalcSpec,
+    height: 720,
   },
 ];

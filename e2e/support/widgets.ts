@@ -23,6 +23,8 @@ export const WIDGETS: DrawnWidget[] = [
   { name: 'gate-inspector', tag: 'gate-inspector', ready: ['.gi-diagram svg', '.gi-chart svg'], math: true },
   { name: 'char-model', tag: 'char-model', ready: ['.cm-status', 'button'], math: false },
   { name: 'gradient-lab', tag: 'gradient-lab', ready: ['.gl-chart-gru svg'], math: false },
+  { name: 'normalize-calc', tag: 'normalize-calc', ready: ['.calc-table tbody tr'], math: false },
+  { name: 'attention-calc', tag: 'attention-calc', ready: ['.calc-svg', '.calc-table tbody tr'], math: false },
   { name: 'training-lab', tag: 'training-lab', ready: ['.tl-status', '.tl-cost .katex'], math: true },
 ];
 

@@ -96,6 +96,52 @@ describe('step-cell widget', () => {
     await context.close();
   });
 
+  it('shows saturation as the chapter describes it: (5, −5) at step 2 saturates all three units, (5, 5) only the second', async () => {
+    const { context, page } = await openPage(browser);
+    const saturated = (): Promise<string[]> =>
+      page.locator('step-cell .sc-result li.saturated .sc-value').allTextContents();
+    await openWidget(page, '/how-it-works/?step-cell.seq=1,0;5,-5&step-cell.t=2');
+    expect(await shownH(page)).toEqual(['1.000', '0.995', '−1.000']);
+    expect(await page.locator('step-cell .sc-flow .sc-card').nth(3).locator('.sc-value').allTextContents()).toEqual([
+      '4.425',
+      '3.038',
+      '−5.310',
+    ]);
+    expect(await saturated()).toEqual(['1.000', '0.995', '−1.000']);
+    // A saturated unit's bar is full: the new state's bars run to ±1, not to the largest pre-activation.
+    const fills = await page
+      .locator('step-cell .sc-result .sc-bar-fill')
+      .evaluateAll((bars) => bars.map((b) => (b as HTMLElement).style.width));
+    expect(fills.map((w) => parseFloat(w))).toEqual([100, 99.5, 100]);
+    expect(await page.locator('step-cell svg.sc-tanh .sc-tanh-dot.saturated').count()).toBe(3);
+
+    await openWidget(page, '/how-it-works/?step-cell.seq=1,0;5,5&step-cell.t=2');
+    expect(await shownH(page)).toEqual(['0.891', '1.000', '0.598']);
+    expect(await saturated()).toEqual(['1.000']);
+    expect(await page.locator('step-cell svg.sc-tanh').getAttribute('aria-label')).toContain(
+      'unit 2 at a = 5.038 gives 1.000, saturated',
+    );
+    await context.close();
+  });
+
+  it('greys out Next input at the last step and says why', async () => {
+    const { context, page } = await openPage(browser);
+    await openWidget(page, '/how-it-works/?step-cell.t=5');
+    const next = page.getByRole('button', { name: 'Next input →' });
+    expect(await next.isDisabled()).toBe(true);
+    expect(Number(await next.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(0.6);
+    expect(await page.locator('step-cell .sc-position').textContent()).toBe(
+      'Step 5 of 5: the last input, so there is no next one',
+    );
+    expect(await next.getAttribute('aria-describedby')).toBe(
+      await page.locator('step-cell .sc-position').getAttribute('id'),
+    );
+    await page.getByRole('button', { name: '← Previous step' }).click();
+    expect(await next.isDisabled()).toBe(false);
+    expect(await next.evaluate((b) => getComputedStyle(b).opacity)).toBe('1');
+    await context.close();
+  });
+
   it('works alone on its embed page', async () => {
     const { context, page, problems } = await openPage(browser, { width: 390 });
     await openWidget(page, '/embed/step-cell/?step-cell.t=2');

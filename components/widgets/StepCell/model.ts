@@ -82,3 +82,11 @@ export function carriedState(
   for (let t = 0; t < steps; t++) h = cellStep(seq[t], h, activation).h;
   return h;
 }
+
+/** A tanh unit counts as saturated once |h| ≥ 0.99 (|a| ≥ 2.65): there its slope 1 − h² is below 0.02. */
+export const SATURATION = 0.99;
+
+/** Whether a tanh unit with value `h` sits on the flat part of the curve (see SATURATION). */
+export function isSaturated(h: number): boolean {
+  return Math.abs(h) >= SATURATION;
+}

@@ -4,7 +4,8 @@ import { el, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
 import { fmt, fmtFactor, fmtVector } from '../../lib/format';
 import type { StateOf } from '../../lib/urlState';
-import { carriedState, cellStep, STEP_CELL_WEIGHTS, type CellStep } from './model';
+import { carriedState, cellStep, isSaturated, STEP_CELL_WEIGHTS, type CellStep } from './model';
+import { tanhCurve } from './tanhCurve';
 import { type stepCellSpec, stepCellUrl } from './state';
 
 type State = StateOf<typeof stepCellSpec>;
@@ -97,9 +98,10 @@ class StepCellElement extends HTMLElement {
       'Use the carried state',
     );
     const prev = el('button', { type: 'button', class: 'button', onclick: () => this.go(-1) }, '← Previous step');
+    const positionId = `${this.id || 'step-cell'}-position`;
     const next = el(
       'button',
-      { type: 'button', class: 'button button-primary', onclick: () => this.go(1) },
+      { type: 'button', class: 'button button-primary', 'aria-describedby': positionId, onclick: () => this.go(1) },
       'Next input →',
     );
     const reset = el('button', { type: 'button', class: 'button', onclick: () => this.reset() }, 'Reset');
@@ -119,7 +121,7 @@ class StepCellElement extends HTMLElement {
       }),
       prev,
       next,
-      position: el('span', { class: 'sc-position' }),
+      position: el('span', { class: 'sc-position', id: positionId }),
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
     const weights = STEP_CELL_WEIGHTS;
@@ -271,12 +273,15 @@ class StepCellElement extends HTMLElement {
     this.refs.prev.disabled = t === 1;
     this.refs.next.disabled = t === seq.length;
     this.refs.position.textContent =
-      t === seq.length ? `Step ${t} of ${seq.length}: end of the sequence` : `Step ${t} of ${seq.length}`;
+      t === seq.length
+        ? `Step ${t} of ${seq.length}: the last input, so there is no next one`
+        : `Step ${t} of ${seq.length}`;
     this.refs.flow.replaceChildren(...this.flowCards(result));
     this.refs.arithmetic.replaceChildren(this.arithmeticTable(x, hPrev, result));
   }
 
   private flowCards(result: CellStep): Node[] {
+    // The sums share one scale; the new state has its own, the ±1 that tanh cannot leave, so a saturated unit fills its bar.
     const scale = Math.max(1, ...result.a.map(Math.abs), ...result.wxhX.map(Math.abs), ...result.whhH.map(Math.abs));
     const card = (label: Node, values: number[], extra = ''): HTMLElement =>
       el(
@@ -289,6 +294,26 @@ class StepCellElement extends HTMLElement {
           ...values.map((v) => el('li', {}, barCell(v, scale), el('span', { class: 'sc-value' }, fmt(v)))),
         ),
       );
+    const stateCard = (label: Node, values: number[]): HTMLElement =>
+      el(
+        'div',
+        { class: 'sc-card sc-result' },
+        el('div', { class: 'sc-card-label' }, label),
+        el(
+          'ol',
+          { class: 'sc-vector' },
+          ...values.map((v) =>
+            el(
+              'li',
+              { class: isSaturated(v) ? 'saturated' : '' },
+              barCell(v, 1),
+              el('span', { class: 'sc-value' }, fmt(v)),
+              isSaturated(v) ? el('span', { class: 'sc-sat' }, 'saturated') : null,
+            ),
+          ),
+        ),
+        el('div', { class: 'sc-card-note' }, 'bars: full at ±1'),
+      );
     const op = (symbol: string): HTMLElement => el('div', { class: 'sc-op', 'aria-hidden': 'true' }, symbol);
     const t = String(this.state.t);
     return [
@@ -299,8 +324,8 @@ class StepCellElement extends HTMLElement {
       card(sym('b', 'h'), result.bh),
       op('='),
       card(el('span', {}, sym('a', t), ' pre-activation'), result.a),
-      op('tanh →'),
-      card(el('span', {}, sym('h', t), ' new state'), result.h, 'sc-result'),
+      el('div', { class: 'sc-op sc-tanh-op' }, tanhCurve(result.a), el('span', { 'aria-hidden': 'true' }, 'tanh →')),
+      stateCard(el('span', {}, sym('h', t), ' new state'), result.h),
     ];
   }
 

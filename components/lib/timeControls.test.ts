@@ -72,6 +72,17 @@ describe('TimeControls', () => {
     expect(seen).toEqual([3, 2, 1]);
   });
 
+  it('puts the main step first: Back in a backward pass (then Play, then Forward), as in time order forward', () => {
+    const texts = (c: TimeControls): string[] =>
+      [...c.element.querySelectorAll('button')].map((b) => `${b.textContent} [${b.getAttribute('aria-label')}]`);
+    expect(texts(make({ value: 4, direction: -1 }))).toEqual([
+      '◀ Back [Back one step]',
+      '◀ Play [Play]',
+      'Forward ▶ [Forward one step]',
+    ]);
+    expect(texts(make())).toEqual(['◀ Back [Back one step]', '▶ Play [Play]', 'Next ▶ [Next step]']);
+  });
+
   it('moves with the slider, pausing playback', () => {
     const c = make();
     c.play();

@@ -56,7 +56,8 @@ export class TimeControls {
     this.min = options.min;
     this.max = Math.max(options.min, options.max);
     this.t = clampStep(options.value, this.min, this.max);
-    const back = this.opts.direction === 1;
+    // Backward (a backward pass), the step back in time is the main action: first, and Next forward becomes Forward.
+    const forward = this.opts.direction === 1;
     this.prev = el(
       'button',
       { type: 'button', class: 'button tc-prev', 'aria-label': 'Back one step', onclick: () => this.move(-1) },
@@ -64,8 +65,13 @@ export class TimeControls {
     );
     this.next = el(
       'button',
-      { type: 'button', class: 'button tc-next', 'aria-label': 'Next step', onclick: () => this.move(1) },
-      'Next ▶',
+      {
+        type: 'button',
+        class: 'button tc-next',
+        'aria-label': forward ? 'Next step' : 'Forward one step',
+        onclick: () => this.move(1),
+      },
+      forward ? 'Next ▶' : 'Forward ▶',
     );
     this.playButton = el('button', {
       type: 'button',
@@ -85,9 +91,7 @@ export class TimeControls {
       el(
         'div',
         { class: 'tc-buttons' },
-        ...(back ? [this.prev, this.playButton, this.next] : [this.next, this.playButton, this.prev]).filter(
-          (b) => b !== this.playButton || this.opts.playable,
-        ),
+        ...[this.prev, this.playButton, this.next].filter((b) => b !== this.playButton || this.opts.playable),
       ),
       el('div', { class: 'tc-track' }, this.slider, this.readout),
     );
@@ -216,7 +220,7 @@ export class TimeControls {
     this.prev.setAttribute('aria-disabled', String(this.t === this.min));
     this.next.setAttribute('aria-disabled', String(this.t === this.max));
     this.playButton.disabled = this.min === this.max;
-    this.playButton.textContent = this.playing ? '❚❚ Pause' : '▶ Play';
+    this.playButton.textContent = this.playing ? '❚❚ Pause' : this.opts.direction === 1 ? '▶ Play' : '◀ Play';
     this.playButton.setAttribute('aria-label', this.playing ? 'Pause' : 'Play');
   }
 }

@@ -120,7 +120,8 @@ class CharModelElement extends HTMLElement {
         'p',
         { class: 'widget-help', id: helpId },
         'Train runs in a background thread of your browser; the page stays responsive. Every few seconds the ' +
-          'model writes a sample. Space pauses or resumes, → takes one step while paused.',
+          'model writes a sample. Pause stops a run where it is and Step then trains one step at a time ' +
+          '(with a keyboard, once the trainer has focus: Space and →).',
       ),
       p.notice,
       form.settings,

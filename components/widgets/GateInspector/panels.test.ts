@@ -87,5 +87,32 @@ describe('tables', () => {
       row.weights.weightIH.slice(4, 8).map((r) => r.map((v) => v.toFixed(4).replace('-', '−'))),
     );
     expect(cellsOf(weights.querySelector('[data-name="bh"]')!).flat()).toHaveLength(4);
+    expect(note.textContent).not.toContain('are equal');
+  });
+
+  it('name the two input entries in the arithmetic: the value and the mark flag (the ·1.000 at the mark)', () => {
+    const run = inspect(steps, { cell: 'lstm', numLayers: 2, bidirectional: false });
+    const mark = steps.findIndex((s) => s.marked);
+    const caption = (layer: number, t: number): string =>
+      arithmeticTable(run.rows[layer], 'lstm', gateTerms(run.rows[layer], 'lstm', 'f', t, run.T), t + 1).querySelector(
+        'caption',
+      )!.textContent;
+    expect(caption(0, mark)).toContain(`x = (value, mark) = (${fmt3(steps[mark].value)}, 1.000): the number read`);
+    expect(caption(0, mark + 1)).toContain(', 0.000): the number read');
+    expect(caption(1, mark)).not.toContain('mark flag');
+  });
+
+  it('say why the LSTM’s b_if and b_hf are equal, and only where they are', () => {
+    const run = inspect(steps, { cell: 'lstm', numLayers: 1, bidirectional: false });
+    const row = run.rows[0];
+    const [forget, weights] = weightTables(row, 'lstm', 'f');
+    const bias = (name: string): string[] => cellsOf(weights.querySelector(`[data-name="${name}"]`)!).flat();
+    expect(bias('bi')).toEqual(bias('bh'));
+    expect(forget.textContent).toContain('b_if and b_hf are equal: both were set to 1 before training');
+    const [input, inputWeights] = weightTables(row, 'lstm', 'i');
+    expect(cellsOf(inputWeights.querySelector('[data-name="bi"]')!)).not.toEqual(
+      cellsOf(inputWeights.querySelector('[data-name="bh"]')!),
+    );
+    expect(input.textContent).not.toContain('are equal');
   });
 });

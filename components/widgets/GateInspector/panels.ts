@@ -6,7 +6,7 @@ import { el } from '../../lib/dom';
 import { fmt } from '../../lib/format';
 import { GATE_INFO, unitArithmetic } from './equations';
 import { gatesOf, isTanhGate, type GateTerms, type Inspection, type RowTrace } from './model';
-import type { Step } from './task';
+import { INPUT_SIZE, type Step } from './task';
 import { HIDDEN_SIZE, type CellKind } from './train';
 
 /** [T][H] → [H][T]: heatmaps put units in rows and steps in columns. */
@@ -209,7 +209,19 @@ export function arithmeticTable(row: RowTrace, cell: CellKind, terms: GateTerms,
   return el(
     'table',
     { class: 'gi-table gi-arith' },
-    el('caption', {}, `How each unit of ${terms.gate} at step ${t} is computed`),
+    el(
+      'caption',
+      {},
+      `How each unit of ${terms.gate} at step ${t} is computed`,
+      terms.x.length === INPUT_SIZE
+        ? el(
+            'span',
+            { class: 'gi-arith-input' },
+            `x = (value, mark) = (${fmt(terms.x[0])}, ${fmt(terms.x[1])}): the number read, and the mark flag, ` +
+              '1 at the step marked * and 0 elsewhere.',
+          )
+        : null,
+    ),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'unit'), el('th', { scope: 'col' }, 'computation'))),
     el(
       'tbody',
@@ -241,12 +253,21 @@ export function weightTables(row: RowTrace, cell: CellKind, gate: GateName): HTM
       el('tbody', {}, ...values.map((r) => el('tr', {}, ...r.map((v) => el('td', {}, fmt(v, 4)))))),
     );
   const block = <T>(rows: readonly T[]): T[] => gateBlock(cell, gate, rows);
+  const bi = block(row.weights.biasIH);
+  const bh = block(row.weights.biasHH);
+  // Only their sum enters the gate, so both biases get the same gradient at every step: equal at the start, equal forever.
+  const sameBiases = cell === 'lstm' && gate === 'f' && bi.every((v, j) => v === bh[j]);
   return [
     el(
       'p',
       { class: 'gi-note' },
       `Rows ${k * HIDDEN_SIZE}–${(k + 1) * HIDDEN_SIZE - 1} of PyTorch’s weight_ih_${row.suffix}, ` +
         `weight_hh_${row.suffix}, bias_ih_${row.suffix} and bias_hh_${row.suffix}.`,
+      sameBiases
+        ? ` b_i${gate} and b_h${gate} are equal: both were set to 1 before training (the chapter’s forget-bias tip), ` +
+            'and since the gate only ever uses their sum, every training step gave them the same gradient and ' +
+            'moved them alike.'
+        : '',
     ),
     el(
       'div',

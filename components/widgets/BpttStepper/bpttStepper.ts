@@ -160,24 +160,24 @@ class BpttStepperElement extends HTMLElement {
       }),
       flow: el('div', { class: 'bs-flow' }),
       equation: el('div', {
-        class: 'bs-math',
+        class: 'bs-math scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'The recurrence for δ_t with this step’s numbers',
       }),
       termEquation: el('div', {
-        class: 'bs-math',
+        class: 'bs-math scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'This step’s term of ∂L/∂W_hh with its numbers',
       }),
       maps: el('div', { class: 'bs-maps' }),
-      mapTables: el('div', { class: 'bs-tables' }),
+      mapTables: el('div', { class: 'bs-tables scroll-cue' }),
       check: el('div', { class: 'bs-check' }),
       fdButton,
       fdResult: el('div', { class: 'bs-fd', 'aria-live': 'polite' }),
       history: el('div', {
-        class: 'bs-tables',
+        class: 'bs-tables scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'δ_t at every step computed so far',
@@ -486,7 +486,7 @@ class BpttStepperElement extends HTMLElement {
       ),
       el(
         'div',
-        { class: 'bs-tables' },
+        { class: 'bs-tables scroll-cue' },
         matrixTable(total, 'Σ of the steps’ terms (this widget)'),
         matrixTable(run.engine.gradWhh, 'Engine: weight_hh_l0.grad'),
       ),
@@ -507,7 +507,7 @@ class BpttStepperElement extends HTMLElement {
     this.refs.fdResult.replaceChildren(
       el(
         'div',
-        { class: 'bs-tables' },
+        { class: 'bs-tables scroll-cue' },
         matrixTable(fd.numeric, 'Finite differences (L₊ − L₋)/2ε', 6),
         matrixTable(this.run.engine.gradWhh, 'Engine’s gradient', 6),
       ),

@@ -41,7 +41,7 @@ export class StatusPanel {
       el('summary', {}, 'The losses as a table'),
       el(
         'div',
-        { class: 'cm-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Losses at each evaluation' },
+        { class: 'cm-table-wrap scroll-cue', tabindex: 0, role: 'region', 'aria-label': 'Losses at each evaluation' },
         el(
           'table',
           { class: 'cm-table' },

@@ -52,12 +52,12 @@ export const openRow = ({ run, state }: Pick<Scene, 'run' | 'state'>): RowTrace 
   run.rows[state.row - 1] ?? run.rows[0];
 
 const scrollRegion = (label: string, className = 'gi-scroll'): HTMLElement =>
-  el('div', { class: className, tabindex: 0, role: 'region', 'aria-label': label });
+  el('div', { class: `${className} scroll-cue`, tabindex: 0, role: 'region', 'aria-label': label });
 
 /** The readouts' elements, created empty and filled by the render methods; the element places them in its layout. */
 export class Readouts {
   readonly overview = el('div', {
-    class: 'gi-overview',
+    class: 'gi-overview scroll-cue',
     tabindex: 0,
     role: 'region',
     'aria-label': 'The network unrolled over the sequence (scrolls sideways on narrow screens)',

@@ -104,9 +104,18 @@ class LiveEquationElement extends HTMLElement {
       input: el('p', { class: 'le-input', 'aria-live': 'polite' }),
       diagram: el('div', { class: 'le-diagram-wrap' }),
       readout: el('p', { class: 'le-readout' }),
-      hidden: el('div', { class: 'le-eq', role: 'group', 'aria-label': 'The hidden-state update with the numbers in' }),
-      output: el('div', { class: 'le-eq', role: 'group', 'aria-label': 'The output with the numbers in' }),
-      table: el('div', { class: 'le-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Every term as a table' }),
+      hidden: el('div', {
+        class: 'le-eq scroll-cue',
+        role: 'group',
+        'aria-label': 'The hidden-state update with the numbers in',
+      }),
+      output: el('div', { class: 'le-eq scroll-cue', role: 'group', 'aria-label': 'The output with the numbers in' }),
+      table: el('div', {
+        class: 'le-table-wrap scroll-cue',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'Every term as a table',
+      }),
     };
 
     this.setAttribute('role', 'group');

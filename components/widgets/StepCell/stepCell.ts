@@ -114,7 +114,7 @@ class StepCellElement extends HTMLElement {
       carry,
       flow: el('div', { class: 'sc-flow' }),
       arithmetic: el('div', {
-        class: 'sc-arith',
+        class: 'sc-arith scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Arithmetic per hidden unit',

@@ -122,7 +122,7 @@ class UnrollingElement extends HTMLElement {
       views: { unrolled: viewButton('unrolled', 'Unrolled'), folded: viewButton('folded', 'Folded') },
       speed,
       scroll: el('div', {
-        class: 'ur-scroll',
+        class: 'ur-scroll scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'The network, one cell per step (scrolls sideways)',
@@ -131,13 +131,13 @@ class UnrollingElement extends HTMLElement {
       bars: el('ol', { class: 'ur-bars' }),
       barsTitle: el('p', { class: 'ur-panel-title', id: `${base}-bars-title` }),
       stateTable: el('div', {
-        class: 'ur-table-wrap',
+        class: 'ur-table-wrap scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Hidden states as a table',
       }),
       guessTable: el('div', {
-        class: 'ur-table-wrap',
+        class: 'ur-table-wrap scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Predictions as a table',

@@ -241,6 +241,29 @@ describe('gradient-lab widget', () => {
     await context.close();
   });
 
+  it('keeps the RNN chart in view above the sliders on a phone while they move', async () => {
+    const { context, page } = await openPage(browser, { width: 360, height: 740 });
+    await openWidget(page, '/backpropagation-through-time/');
+    const rect = (selector: string): Promise<{ top: number; bottom: number }> =>
+      page.locator(selector).evaluate((n) => {
+        const r = n.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      });
+    for (const label of ['Sequence length T', 'Memory-gate bias (LSTM f, GRU z)']) {
+      // Bring the slider to the bottom of the screen, as a reader scrolling down to it would.
+      await page.getByLabel(label).evaluate((n) => n.scrollIntoView({ block: 'end' }));
+      await page.getByLabel(label).focus();
+      await page.keyboard.press('ArrowRight');
+      await settled(page);
+      const chart = await rect('gradient-lab .gl-rnn-chart');
+      const slider = await rect(`#${await page.getByLabel(label).getAttribute('id')}`);
+      expect(chart.top, label).toBeGreaterThanOrEqual(-1);
+      expect(chart.bottom, label).toBeLessThanOrEqual(slider.top + 1);
+      expect(slider.bottom, label).toBeLessThanOrEqual(740 + 1);
+    }
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe violation in the ${colorScheme} theme`, async () => {
       const { context, page } = await openPage(browser, { colorScheme });

@@ -81,6 +81,9 @@ class GradientLabElement extends HTMLElement {
     eigen: HTMLElement;
     eigenCaption: HTMLElement;
     summary: HTMLElement;
+    /** The RNN's chart, which stays in view on a phone while the sliders move (see GradientLab.astro). */
+    rnnChart: HTMLElement;
+    /** The LSTM's and GRU's charts. */
     charts: HTMLElement;
     clipBox: HTMLElement;
     eigenTable: HTMLElement;
@@ -222,7 +225,7 @@ class GradientLabElement extends HTMLElement {
     });
     const normsDetails = el('details', { class: 'gl-details' });
     const normsTable = el('div', {
-      class: 'gl-table-wrap',
+      class: 'gl-table-wrap scroll-cue',
       tabindex: 0,
       role: 'region',
       'aria-label': 'Gradient norms at every step',
@@ -246,9 +249,10 @@ class GradientLabElement extends HTMLElement {
       eigen: el('div', { class: 'gl-eigen-plot' }),
       eigenCaption: el('p', { class: 'gl-caption' }),
       summary: el('div', { class: 'gl-summary', 'aria-live': 'polite' }),
+      rnnChart: el('div', { class: 'gl-rnn-chart' }),
       charts: el('div', { class: 'gl-charts' }),
       clipBox: el('div', { class: 'gl-clipbox', 'aria-live': 'polite' }),
-      eigenTable: el('div', { class: 'gl-table-wrap' }),
+      eigenTable: el('div', { class: 'gl-table-wrap scroll-cue' }),
       normsDetails,
       normsTable,
     };
@@ -274,37 +278,42 @@ class GradientLabElement extends HTMLElement {
       this.refs.notice,
       el(
         'div',
-        { class: 'gl-top' },
-        el('figure', { class: 'gl-eigen' }, this.refs.eigen, el('figcaption', {}, this.refs.eigenCaption)),
+        { class: 'gl-stage' },
         el(
           'div',
-          { class: 'gl-controls' },
-          label(rho, el('span', {}, 'Spectral radius ρ(', sym('W', 'hh'), ')'), rhoOut),
-          el(
-            'fieldset',
-            { class: 'gl-radios' },
-            el('legend', {}, 'RNN activation'),
-            ...acts.map((radio, i) =>
-              el('label', { for: radio.id, class: 'gl-radio' }, radio, ` ${ACTIVATIONS[i].label}`),
-            ),
-          ),
-          label(seqLen, 'Sequence length T', seqLenOut),
-          label(
-            bias,
-            el('span', {}, 'Memory-gate bias (LSTM ', el('i', {}, 'f'), ', GRU ', el('i', {}, 'z'), ')'),
-            biasOut,
-          ),
+          { class: 'gl-top' },
+          el('figure', { class: 'gl-eigen' }, this.refs.eigen, el('figcaption', {}, this.refs.eigenCaption)),
           el(
             'div',
-            { class: 'gl-row' },
-            el('div', { class: 'gl-inline' }, clip, el('label', { for: clip.id }, 'Clip the gradient norm at τ =')),
-            el('label', { for: tau.id, class: 'visually-hidden' }, 'Clipping threshold τ'),
-            tau,
+            { class: 'gl-controls' },
+            label(rho, el('span', {}, 'Spectral radius ρ(', sym('W', 'hh'), ')'), rhoOut),
+            el(
+              'fieldset',
+              { class: 'gl-radios' },
+              el('legend', {}, 'RNN activation'),
+              ...acts.map((radio, i) =>
+                el('label', { for: radio.id, class: 'gl-radio' }, radio, ` ${ACTIVATIONS[i].label}`),
+              ),
+            ),
+            label(seqLen, 'Sequence length T', seqLenOut),
+            label(
+              bias,
+              el('span', {}, 'Memory-gate bias (LSTM ', el('i', {}, 'f'), ', GRU ', el('i', {}, 'z'), ')'),
+              biasOut,
+            ),
+            el(
+              'div',
+              { class: 'gl-row' },
+              el('div', { class: 'gl-inline' }, clip, el('label', { for: clip.id }, 'Clip the gradient norm at τ =')),
+              el('label', { for: tau.id, class: 'visually-hidden' }, 'Clipping threshold τ'),
+              tau,
+            ),
+            el('div', { class: 'gl-row' }, el('label', { for: seed.id }, 'Seed'), seed),
           ),
-          el('div', { class: 'gl-row' }, el('label', { for: seed.id }, 'Seed'), seed),
         ),
+        this.refs.summary,
+        this.refs.rnnChart,
       ),
-      this.refs.summary,
       this.refs.charts,
       this.refs.clipBox,
       el('details', { class: 'gl-details' }, el('summary', {}, 'The eigenvalues as a table'), this.refs.eigenTable),
@@ -405,7 +414,7 @@ class GradientLabElement extends HTMLElement {
         ),
         el(
           'div',
-          { class: 'gl-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Clipping, cell by cell' },
+          { class: 'gl-table-wrap scroll-cue', tabindex: 0, role: 'region', 'aria-label': 'Clipping, cell by cell' },
           el(
             'table',
             { class: 'gl-table' },
@@ -528,8 +537,9 @@ class GradientLabElement extends HTMLElement {
       );
     };
     const small = side ? Math.floor((width - 16) / 2) : width;
+    // Narrow, the RNN's chart is kept in view above the sliders (sticky), so it is drawn lower to leave them room.
+    this.refs.rnnChart.replaceChildren(chart('rnn', width, side ? 260 : 190));
     this.refs.charts.replaceChildren(
-      chart('rnn', width, 260),
       el('div', { class: 'gl-pair' }, chart('lstm', small, 220), chart('gru', small, 220)),
     );
   }

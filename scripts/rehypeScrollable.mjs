@@ -7,18 +7,21 @@
  */
 export default function rehypeScrollable() {
   return (tree) => {
-    walk(tree);
+    // Numbered per page ("Table 1", "Equation 3"): each region is a landmark, and landmarks need distinct names.
+    const count = { Table: 0, Equation: 0 };
+    walk(tree, count);
   };
 }
 
-function walk(node) {
+function walk(node, count) {
   if (!node.children) return;
   node.children = node.children.map((child) => {
-    walk(child);
+    walk(child, count);
     if (child.type !== 'element') return child;
-    if (child.tagName === 'table') return wrap(child, 'table-scroll', 'Table');
+    if (child.tagName === 'table') return wrap(child, 'table-scroll', `Table ${++count.Table}`);
     const classes = child.properties?.className ?? [];
-    if (child.tagName === 'span' && classes.includes('katex-display')) return wrap(child, 'math-scroll', 'Equation');
+    if (child.tagName === 'span' && classes.includes('katex-display'))
+      return wrap(child, 'math-scroll', `Equation ${++count.Equation}`);
     return child;
   });
 }

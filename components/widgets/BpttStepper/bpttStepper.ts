@@ -46,6 +46,9 @@ export interface BpttStepperValues {
 /** How a step cell's accessible name says where the backward pass is. */
 const STATUS_WORDS = { pending: 'not yet back-propagated', done: 'back-propagated', current: 'shown now' } as const;
 
+/** Words for screen readers only, inside a visible label. */
+const hidden = (text: string): HTMLElement => el('span', { class: 'visually-hidden' }, text);
+
 class BpttStepperElement extends HTMLElement {
   private state!: State;
   private model!: Model;
@@ -338,18 +341,25 @@ class BpttStepperElement extends HTMLElement {
             type: 'button',
             class: `bs-cell bs-${status}`,
             'aria-pressed': String(s.t === t),
-            'aria-label':
-              `Step ${s.t}: reads ${task.vocab[task.inputs[s.t - 1]]}, target ${task.vocab[task.targets[s.t - 1]]}, ` +
-              `probability ${fmt(p, 2)}; ${STATUS_WORDS[status]}`,
             onclick: () => this.go(s.t),
           },
+          // The name is the visible text with a few hidden words around it (WCAG 2.5.3: it must contain what is seen),
+          // e.g. "Step t = 2: reads e, target l, p = 0.31; not yet back-propagated".
+          hidden('Step '),
           el('span', { class: 'bs-cell-t' }, `t = ${s.t}`),
+          hidden(': '),
           el(
             'span',
             { class: 'bs-cell-io' },
-            `${task.vocab[task.inputs[s.t - 1]]} → ${task.vocab[task.targets[s.t - 1]]}`,
+            hidden('reads '),
+            task.vocab[task.inputs[s.t - 1]],
+            el('span', { 'aria-hidden': 'true' }, ' → '),
+            hidden(', target '),
+            task.vocab[task.targets[s.t - 1]],
           ),
+          hidden(', '),
           el('span', { class: 'bs-cell-p' }, `p = ${fmt(p, 2)}`),
+          hidden(`; ${STATUS_WORDS[status]}`),
         );
       }),
     );

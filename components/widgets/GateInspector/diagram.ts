@@ -397,6 +397,7 @@ export function cellDiagram(cell: CellKind, units: number, markerId: string): Ce
   });
   const size = 9;
   const gap = 2;
+  const squashLabels: SVGElement[] = [];
   const gateBoxes = layout.gates.map(({ gate, at: [x, y] }) => {
     const { width, height } = GATE_BOX;
     const row = units * size + (units - 1) * gap;
@@ -404,17 +405,21 @@ export function cellDiagram(cell: CellKind, units: number, markerId: string): Ce
       svg('rect', { x: x - row / 2 + j * (size + gap), y: y + 4, width: size, height: size, class: 'gi-d-unit' }),
     );
     squares.set(gate, unitSquares);
+    // The button's only text is the gate's letter, which its name ("forget gate f: …") contains (WCAG 2.5.3); the
+    // squashing function is drawn over it but outside it, and lets clicks through.
     const node = svg(
       'g',
       { class: 'gi-gate', role: 'button', tabindex: 0, 'data-gate': gate, 'aria-pressed': 'false' },
       svg('rect', { x: x - width / 2, y: y - height / 2, width, height, rx: 7, class: 'gi-d-box' }),
       svg('text', { x: x - width / 2 + 7, y: y - 5, class: 'gi-d-gate' }, gate),
+      ...unitSquares,
+    );
+    squashLabels.push(
       svg(
         'text',
-        { x: x + width / 2 - 6, y: y - 6, class: 'gi-d-squash', 'text-anchor': 'end' },
+        { x: x + width / 2 - 6, y: y - 6, class: 'gi-d-squash', 'text-anchor': 'end', 'pointer-events': 'none' },
         gate === 'g' || gate === 'n' ? 'tanh' : 'σ',
       ),
-      ...unitSquares,
     );
     gateNodes.set(gate, node);
     return node;
@@ -430,6 +435,7 @@ export function cellDiagram(cell: CellKind, units: number, markerId: string): Ce
     svg('defs', {}, arrow),
     svg('g', { 'aria-hidden': 'true' }, ...wires, ...layout.operators.map(operator), ...layout.labels.map(textLabel)),
     ...gateBoxes,
+    svg('g', { 'aria-hidden': 'true' }, ...squashLabels),
   );
 
   return {

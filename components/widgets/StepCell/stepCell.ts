@@ -246,13 +246,14 @@ class StepCellElement extends HTMLElement {
             type: 'button',
             class: 'sc-chip',
             'aria-pressed': String(k + 1 === t),
-            'aria-label': `Step ${k + 1}, x = ${fmtVector(xk, 1)}`,
             onclick: () => {
               this.state.t = k + 1;
               this.state.h = [];
               this.update();
             },
           },
+          // Named by what it shows (WCAG 2.5.3), with the step number for screen readers: "Step 1: x1 [1.0, 0.0]".
+          el('span', { class: 'visually-hidden' }, `Step ${k + 1}: `),
           sym('x', String(k + 1)),
           ` ${fmtVector(xk, 1)}`,
         ),

@@ -537,7 +537,7 @@ class BpttStepperElement extends HTMLElement {
       el(
         'table',
         { class: 'bs-table' },
-        el('caption', {}, 'δ_t by step (— not yet computed)'),
+        el('caption', {}, sym('δ', 't'), ' by step (— not yet computed)'),
         el(
           'thead',
           {},

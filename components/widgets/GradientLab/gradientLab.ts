@@ -468,13 +468,15 @@ class GradientLabElement extends HTMLElement {
       ),
     );
     refs.eigenCaption.replaceChildren(
-      `Eigenvalues of W_hh: the largest |λ| is ρ = ${fmt(radius, 2)} (dashed circle); the solid circle is |λ| = 1.`,
+      'Eigenvalues of ',
+      sym('W', 'hh'),
+      `: the largest |λ| is ρ = ${fmt(radius, 2)} (dashed circle); the solid circle is |λ| = 1.`,
     );
     refs.eigenTable.replaceChildren(
       el(
         'table',
         { class: 'gl-table' },
-        el('caption', {}, 'Eigenvalues λ of W_hh'),
+        el('caption', {}, 'Eigenvalues λ of ', sym('W', 'hh')),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'λ'), el('th', { scope: 'col' }, '|λ|'))),
         el(
           'tbody',

@@ -1,4 +1,5 @@
-// Every question and figure caption in the chapters writes its math between $…$, so it is typeset, never shown as raw TeX.
+// Every question and figure caption in the chapters writes its math between $…$, so it is typeset, never shown as raw TeX;
+// Predict's questions, which are not typeset, hold none.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -21,15 +22,31 @@ function rawTex(text: string): string[] {
   return outside.match(/\b[A-Za-z][_^](?:\{[^}]*\}|[A-Za-z0-9]+)|\\[A-Za-z]+/g) ?? [];
 }
 
-/** Chapters being rewritten on other branches; each entry must go when its chapter writes the math as $…$. */
-const PENDING = ['07-hyperparameters.mdx: h_t'];
+/** Predict's question, which is shown as plain text (no typesetting): it must hold no math at all. */
+function predictQuestions(): { file: string; text: string }[] {
+  return readdirSync(CONTENT)
+    .filter((f) => f.endsWith('.mdx'))
+    .flatMap((file) =>
+      [...readFileSync(new URL(file, CONTENT), 'utf8').matchAll(/<Predict\b[^>]*?\squestion="([^"]*)"/g)].map((m) => ({
+        file,
+        text: m[1],
+      })),
+    );
+}
 
 describe('math in questions and captions', () => {
   it('is written between $…$ in every chapter (no raw TeX such as h_{t-1})', () => {
     const props = mathProps();
     expect(props.length).toBeGreaterThan(30);
     const raw = props.flatMap(({ file, text }) => rawTex(text).map((tex) => `${file}: ${tex}`));
-    expect(raw).toEqual(PENDING);
+    expect(raw).toEqual([]);
+  });
+
+  it("holds no math in Predict's questions, which are not typeset", () => {
+    const questions = predictQuestions();
+    expect(questions.length).toBeGreaterThan(0);
+    const math = questions.filter(({ text }) => rawTex(text).length > 0 || /(?<!\\)\$/.test(text));
+    expect(math.map(({ file, text }) => `${file}: ${text}`)).toEqual([]);
   });
 
   it('finds raw TeX where there is some', () => {

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import outcomes from '../scripts/training-lab/outcomes.json';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { AXE_OPTIONS } from './support/axe';
 import { baseURL, launch, openPage, openWidget } from './support/browser';
 import { longestMainThreadCpuMs, longTasksBetween, recordLongTasks } from './support/mainThread';
 
@@ -37,8 +38,6 @@ const lab = (page: Page): Locator => page.locator('training-lab');
 const runs = (page: Page): Promise<Run[]> =>
   lab(page).evaluate((node) => JSON.parse(JSON.stringify((node as unknown as { runs: Run[] }).runs)) as Run[]);
 const ENDED = ['done', 'early-stopped', 'diverged', 'cancelled', 'error'];
-/** axe's WCAG 2.1 A/AA and best-practice rules, as e2e/a11y.spec.ts runs them on every page. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 /** Wait until `count` runs exist and have all ended. */
 const waitForRuns = (page: Page, count: number, timeout = 120_000): Promise<unknown> =>
   page.waitForFunction(
@@ -319,7 +318,7 @@ describe('training-lab widget', () => {
     await lab(page).locator('.tl-chart').scrollIntoViewIfNeeded();
     await expect.poll(() => lab(page).locator('.tl-chart svg').count()).toBeGreaterThan(0);
     const violations = async (): Promise<string[]> =>
-      (await new AxeBuilder({ page }).include('training-lab').withTags(AXE_TAGS).analyze()).violations
+      (await new AxeBuilder({ page }).include('training-lab').options(AXE_OPTIONS).analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
     const light = await violations();

@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import pagefindIndex from './scripts/pagefindIndex.mjs';
 import rehypeScrollable from './scripts/rehypeScrollable.mjs';
+import codeLineIndent from './scripts/codeLineIndent.mjs';
 import standalone from './scripts/build/standalone.mjs';
 import offline from './scripts/build/offline.mjs';
 
@@ -21,7 +22,10 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'warn' }], rehypeScrollable],
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+    shikiConfig: {
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      transformers: [codeLineIndent()],
+    },
   },
   integrations: [mdx(), standalone(), pagefindIndex(), offline()],
   // No inline <script> or <style> and no data: assets, so a strict Content-Security-Policy needs no exception.

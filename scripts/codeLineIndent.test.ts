@@ -11,9 +11,9 @@ const line = (...parts: string[]): Node => ({
 
 describe('codeLineIndent', () => {
   it('sets --indent to the number of leading spaces of the line, across its tokens', () => {
-    const { line: mark } = codeLineIndent();
+    const transformer = codeLineIndent();
     const nodes = [line('x = 1'), line('    ', 'y = x'), line('  ', '  ', 'z')];
-    for (const node of nodes) mark(node as never);
+    for (const node of nodes) transformer.line(node);
     expect(nodes.map((n) => n.properties?.style)).toEqual(['--indent: 0', '--indent: 4', '--indent: 4']);
   });
 });

@@ -3,6 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AXE_OPTIONS } from './support/axe';
 import { baseURL, launch, openPage, openWidget } from './support/browser';
 
 let browser: Browser;
@@ -105,7 +106,7 @@ describe('chapter 11 calculators', () => {
       const { context, page } = await openPage(browser, { width: 360 });
       await openWidget(page, `/embed/${tag}/`, tag, '.calc-table tbody tr');
       const violations = async (): Promise<string[]> =>
-        (await new AxeBuilder({ page }).include(tag).analyze()).violations
+        (await new AxeBuilder({ page }).include(tag).options(AXE_OPTIONS).analyze()).violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       const light = await violations();

@@ -1,66 +1,16 @@
 // The trainer client against the real message handler in-process (a stand-in Worker that passes messages both
 // ways asynchronously): promises, the progress iterator, controls, requests, and errors from the worker.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TrainerHandler, type RunFactory, type RunStepResult } from '../../engine/worker/handler';
 import { withDefaults, type SyntheticConfig } from '../../engine/train/tasks/index';
 import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
+import { inProcessWorker, scriptedRun } from './testing/inProcessWorker';
 import { TrainerClient, type WorkerLike } from './trainerClient';
 
 /** A valid synthetic config (the scripted runs below read only its task, maxSteps and evalEvery). */
 const config = (over: Partial<SyntheticConfig> = {}): SyntheticConfig =>
   withDefaults('synthetic', { learningRate: 0.1, maxSteps: 30, evalEvery: 10, ...over });
 
-/** A run whose loss is 1/step; `throwAt` makes a step throw. */
-const factory =
-  (opts: { throwAt?: number; failCreate?: string } = {}): RunFactory =>
-  (cfg) => {
-    if (opts.failCreate) throw new Error(opts.failCreate);
-    let step = 0;
-    return {
-      info: {
-        task: cfg.task,
-        stepsPerEpoch: 10,
-        maxSteps: cfg.maxSteps,
-        dataSummary: 'scripted',
-        baselines: {},
-        parameters: 0,
-        config: cfg,
-      },
-      step(): RunStepResult {
-        step += 1;
-        if (step === opts.throwAt) throw new Error('boom inside the task');
-        const r: RunStepResult = { step, epoch: step / 10, loss: 1 / step, gradNorm: 1 };
-        if (step % cfg.evalEvery === 0) r.eval = { step, valLoss: 1 / step, metrics: {} };
-        if (step >= cfg.maxSteps) r.stop = { status: 'done', message: 'Finished.' };
-        return r;
-      },
-      setLearningRate: () => undefined,
-      sample: (prime, length) => ({ text: 'a'.repeat(length), unknown: prime.includes('é') ? ['é'] : [] }),
-    };
-  };
-
-/** A Worker stand-in running the handler in this process, with message passing as asynchronous as a real worker's. */
-function inProcessWorker(buildRun: RunFactory): { worker: WorkerLike; received: ToWorker[] } {
-  const received: ToWorker[] = [];
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    onmessageerror: null,
-    postMessage(message) {
-      received.push(message);
-      setTimeout(() => handler.handle(structuredClone(message)), 0);
-    },
-    terminate() {},
-  };
-  const handler = new TrainerHandler({
-    post: (message: FromWorker) => setTimeout(() => worker.onmessage?.({ data: message } as MessageEvent), 0),
-    scheduler: { now: () => performance.now(), schedule: (fn) => setTimeout(fn, 0) },
-    buildRun,
-    fetchText: async () => '',
-    progressIntervalMs: 0,
-  });
-  return { worker, received };
-}
+const factory = scriptedRun;
 
 describe('trainer client', () => {
   it('starts a run, yields its progress until it ends, and resolves ready and finished', async () => {

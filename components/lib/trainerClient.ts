@@ -189,11 +189,11 @@ export class TrainingRun {
     }
   }
 
-  /** @internal the worker died or was replaced: end the run as an error with this message. */
-  abort(message: string): void {
+  /** @internal the worker died (status `error`) or the page stopped it (`cancelled`): end the run with this message. */
+  abort(message: string, status: 'error' | 'cancelled' = 'error'): void {
     if (FINAL_STATUSES.includes(this.currentStatus)) return;
     this.errorMessage = message;
-    this.setStatus('error', null);
+    this.setStatus(status, status === 'error' ? null : message);
   }
 
   private setStatus(status: WorkerRunStatus, message: string | null): void {
@@ -312,10 +312,13 @@ export class TrainerClient {
     return this.request<Timing>({ type: 'measure', runId, requestId: ++this.requestCounter, config, data });
   }
 
-  /** Stop the worker; every unfinished run ends as cancelled from the page's side. */
-  dispose(): void {
+  /**
+   * Terminate the worker now; every unfinished run ends as cancelled at its last reported step with `reason`, and
+   * pending requests are rejected with it. The client stays usable: the next `start` makes a new worker.
+   */
+  dispose(reason = 'the training worker was stopped'): void {
     this.stopWorker();
-    this.failAll('the training worker was stopped');
+    this.failAll(reason, 'cancelled');
   }
 
   private ensureWorker(): WorkerLike {
@@ -459,8 +462,8 @@ export class TrainerClient {
     this.runs.get(message.runId)?.receive(message);
   }
 
-  private failAll(reason: string): void {
-    for (const run of this.runs.values()) run.abort(reason);
+  private failAll(reason: string, status: 'error' | 'cancelled' = 'error'): void {
+    for (const run of this.runs.values()) run.abort(reason, status);
     for (const pending of this.pending.values()) pending.reject(new Error(reason));
     this.pending.clear();
   }

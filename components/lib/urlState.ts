@@ -205,6 +205,43 @@ export function numberList(maxLength: number, min: number, max: number): Codec<n
   };
 }
 
+/**
+ * A list of 1..maxLength distinct numbers, each read by `entry` (its range and whole-number rule), written `64,128`,
+ * in the order given (a repeated value is kept once).
+ */
+export function distinctNumberList(entry: NumberCodec, maxLength: number): Codec<number[]> & { entry: NumberCodec } {
+  return {
+    entry,
+    parse(raw) {
+      const parts = raw.split(',').map((p) => p.trim());
+      if (raw.trim() === '' || parts.length > maxLength)
+        return { error: `must list 1 to ${maxLength} comma-separated numbers` };
+      const value: number[] = [];
+      for (const part of parts) {
+        const parsed = entry.parse(part);
+        if ('error' in parsed) return { error: `each entry ${parsed.error} (“${part.slice(0, 20)}” is not)` };
+        if (!value.includes(parsed.value)) value.push(parsed.value);
+      }
+      return { value };
+    },
+    format: (value) => value.map((v) => entry.format(v)).join(','),
+  };
+}
+
+/** A list of 1 or more distinct values of a fixed list, written `gru,lstm`, kept in the list's order. */
+export function choiceList<T extends string>(values: readonly T[]): Codec<T[]> {
+  return {
+    parse(raw) {
+      const parts = raw.split(',').map((p) => p.trim());
+      const bad = parts.find((p) => !(values as readonly string[]).includes(p));
+      if (raw.trim() === '' || bad !== undefined)
+        return { error: `must list one or more of ${values.join(', ')}, separated by commas` };
+      return { value: values.filter((v) => parts.includes(v)) };
+    },
+    format: (value) => value.join(','),
+  };
+}
+
 /** What parsing a URL gave: the full state and a notice per value that was not used as given. */
 export interface Parsed<S extends Spec> {
   state: StateOf<S>;

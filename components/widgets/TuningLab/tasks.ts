@@ -1,5 +1,5 @@
 // What the tuning lab can search on: the character model on Moby-Dick (the outline's space, a small budget per
-// trial) and chapter 8's counting task, which overfits 300 sequences. For each: the worker config of a trial, its
+// trial) and chapter 8's counting task, which overfits 200 sequences. For each: the worker config of a trial, its
 // data, the metric beside the validation loss, its parameter count, and a cost model for the time estimate.
 import { CHAR_MODEL_DEFAULTS, type CharModelConfig } from '../../../engine/train/tasks/charModelConfig';
 import type { TaskConfig } from '../../../engine/train/tasks/configs';
@@ -20,11 +20,11 @@ const CHAR_VOCAB = 75;
 export const COUNT_SETUP = {
   length: 30,
   symbols: 50,
-  train: 300,
+  train: 200,
   validation: 500,
   batch: 32,
-  /** Whole batches per pass over the 300 training sequences (the last 12 wait for the next shuffle). */
-  stepsPerEpoch: 9,
+  /** Whole batches per pass over the 200 training sequences (the last 8 wait for the next shuffle). */
+  stepsPerEpoch: 6,
 } as const;
 
 /** One task as the lab offers it. */

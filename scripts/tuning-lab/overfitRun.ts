@@ -1,0 +1,64 @@
+// Chapter 8's overfitting run as the tuning lab trains it (?tuning-lab.preset=overfit): the preset's trial config,
+// the engine's count task and trainer, in this process. Prints the same table as the PyTorch reference
+// (scripts/torch/chapter8_overfitting_run.py), so the chapter can set the two side by side.
+// Run:  npx tsx scripts/tuning-lab/overfitRun.ts [seed]   (default: the preset's seed, 1)
+import { loadWasmKernels } from '../../engine/kernels/wasm/load';
+import { createSyntheticTask } from '../../engine/train/tasks/synthetic';
+import type { SyntheticConfig } from '../../engine/train/tasks/syntheticConfig';
+import { createRun } from '../../engine/train/trainer';
+import { PRESETS } from '../../components/widgets/TuningLab/state';
+import { COUNT_SETUP, parameterCount, TASK_INFO } from '../../components/widgets/TuningLab/tasks';
+
+const SHOWN_EPOCHS = [1, 4, 8, 12, 15, 20, 25, 30];
+
+const kernels = await loadWasmKernels();
+const preset = PRESETS.overfit.state;
+const seed = process.argv[2] === undefined ? preset.seed! : Number(process.argv[2]);
+const settings = { hidden: preset.hidden![0], layers: preset.layers![0], lr: preset.lr![0], cell: preset.cell![0] };
+const config = TASK_INFO.count.config(settings, preset.steps!, preset.every!, seed) as SyntheticConfig;
+const task = createSyntheticTask(config);
+const run = createRun(task, config);
+console.log(
+  `kernels: ${kernels.float32}; seed ${seed}; parameters: ${parameterCount('count', settings).toLocaleString('en-US')}`,
+);
+console.log(
+  `always answering the more common class scores ${(task.baselines.accuracy * 100).toFixed(1)}% on the validation sequences`,
+);
+
+const rows: { epoch: number; train: number; trainAcc: number; val: number; acc: number }[] = [];
+let sum = 0;
+let count = 0;
+while (run.status === 'running') {
+  const p = run.step();
+  sum += p.loss;
+  count += 1;
+  if (p.eval) {
+    rows.push({
+      epoch: p.step / COUNT_SETUP.stepsPerEpoch,
+      train: sum / count,
+      trainAcc: p.eval.metrics.trainAccuracy,
+      val: p.eval.valLoss,
+      acc: p.eval.metrics.accuracy,
+    });
+    sum = 0;
+    count = 0;
+  }
+}
+const best = rows.reduce((a, b) => (b.val < a.val ? b : a));
+console.log(
+  `lowest validation loss ${best.val.toFixed(3)} at epoch ${best.epoch} (accuracy ${(best.acc * 100).toFixed(1)}%)`,
+);
+console.log(`first epoch with every training sequence right: ${rows.find((r) => r.trainAcc === 1)?.epoch ?? 'none'}`);
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const shown = SHOWN_EPOCHS.map((e) => rows[e - 1]);
+console.log(`| Epoch | ${SHOWN_EPOCHS.join(' | ')} |`);
+console.log(`|---|${'---|'.repeat(SHOWN_EPOCHS.length)}`);
+console.log(`| Training loss | ${shown.map((r) => r.train.toFixed(3)).join(' | ')} |`);
+console.log(`| Validation loss | ${shown.map((r) => r.val.toFixed(3)).join(' | ')} |`);
+console.log(`| Validation accuracy | ${shown.map((r) => pct(r.acc)).join(' | ')} |`);
+const after = rows.filter((r) => r.epoch > best.epoch).map((r) => r.acc);
+if (after.length > 0)
+  console.log(`validation accuracy after the best epoch: ${pct(Math.min(...after))} to ${pct(Math.max(...after))}`);
+console.log(
+  `final validation loss ${rows.at(-1)!.val.toFixed(3)} (${((rows.at(-1)!.val / best.val - 1) * 100).toFixed(0)}% above the lowest)`,
+);

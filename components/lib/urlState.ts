@@ -228,7 +228,7 @@ export function distinctNumberList(entry: NumberCodec, maxLength: number): Codec
   };
 }
 
-/** A list of 1 or more distinct values of a fixed list, written `gru,lstm`, kept in the list's order. */
+/** A list of 1 or more distinct values of a fixed list, written `gru,lstm`, in the order given (once each). */
 export function choiceList<T extends string>(values: readonly T[]): Codec<T[]> {
   return {
     parse(raw) {
@@ -236,7 +236,7 @@ export function choiceList<T extends string>(values: readonly T[]): Codec<T[]> {
       const bad = parts.find((p) => !(values as readonly string[]).includes(p));
       if (raw.trim() === '' || bad !== undefined)
         return { error: `must list one or more of ${values.join(', ')}, separated by commas` };
-      return { value: values.filter((v) => parts.includes(v)) };
+      return { value: [...new Set(parts)] as T[] };
     },
     format: (value) => value.join(','),
   };

@@ -50,7 +50,7 @@ export function trialRows(trials: readonly Trial[], input: Pick<SearchInput, 'ta
   });
 }
 
-/** The CSV header: the row fields, the metric under its own name. */
+/** The CSV header: the row fields (the hyperparameters in the outline's order, as PyTorch names them), the metric under its own name. */
 export function csvHeader(input: Pick<SearchInput, 'task'>): string[] {
   return [
     'trial',
@@ -82,10 +82,10 @@ export function toCsv(trials: readonly Trial[], input: Pick<SearchInput, 'task'>
       [
         r.trial,
         r.rung,
-        r.cell,
         r.hidden_size,
         r.num_layers,
         r.lr,
+        r.cell,
         r.parameters,
         r.steps,
         r.best_val_loss,

@@ -10,6 +10,8 @@ import { tuningLabSpec, type TuningLabState } from './state';
 import { LAB_TASKS, TASK_INFO, type LabTask } from './tasks';
 
 const CELL_LABELS: Record<CellType, string> = { rnn: 'RNN (tanh)', gru: 'GRU', lstm: 'LSTM' };
+/** The cells as the form lists them: the outline's two, then the plain RNN. */
+const CELL_ORDER: readonly CellType[] = ['gru', 'lstm', ...CELL_TYPES.filter((c) => c !== 'gru' && c !== 'lstm')];
 const TASK_LABELS: Record<LabTask, string> = {
   'char-model': 'Character model (Moby-Dick)',
   count: 'Counting (300 sequences)',
@@ -136,12 +138,14 @@ export class SearchForm {
     const hidden = listInput(spec.hidden.codec, state.hidden, 'Hidden sizes', (v) => set({ hidden: v }), notice);
     const layers = listInput(spec.layers.codec, state.layers, 'Layers', (v) => set({ layers: v }), notice);
     const lr = listInput(spec.lr.codec, state.lr, 'Learning rates', (v) => set({ lr: v }), notice);
-    this.cellBoxes = CELL_TYPES.map((c) =>
+    this.cellBoxes = CELL_ORDER.map((c) =>
       el('input', { type: 'checkbox', value: c, checked: state.cell.includes(c) }),
     );
     for (const box of this.cellBoxes)
       box.addEventListener('change', () => {
-        const chosen = this.cellBoxes.filter((b) => b.checked).map((b) => b.value as CellType);
+        const cell = box.value as CellType;
+        // The grid takes the cells in the order they were chosen; a box checked now goes last.
+        const chosen = box.checked ? [...state.cell, cell] : state.cell.filter((c) => c !== cell);
         if (chosen.length === 0) {
           box.checked = true;
           notice('Keep at least one cell type: a search needs something to try.');
@@ -154,7 +158,7 @@ export class SearchForm {
       'fieldset',
       { class: 'tl-cells' },
       el('legend', {}, 'Cells'),
-      ...this.cellBoxes.map((box, i) => el('label', { class: 'tl-radio' }, box, ` ${CELL_LABELS[CELL_TYPES[i]]}`)),
+      ...this.cellBoxes.map((box, i) => el('label', { class: 'tl-radio' }, box, ` ${CELL_LABELS[CELL_ORDER[i]]}`)),
     );
 
     const number = (

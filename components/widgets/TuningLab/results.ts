@@ -141,33 +141,41 @@ export class ResultsPanel {
     }
   }
 
+  /** The column headings: sort buttons made once (so a focused one keeps focus), their labels and order updated. */
   private renderHead(input: SearchInput | null): void {
-    this.head.replaceChildren(
-      ...COLUMNS.map((c) => {
-        const header = c.key === 'metric' && input ? TASK_INFO[input.task].metric.label : c.header;
-        const sorted = c.key === this.sortKey;
-        const button = el(
-          'button',
-          {
-            type: 'button',
-            class: 'tl-sort',
-            onclick: () => {
-              this.sortUp = sorted ? !this.sortUp : true;
-              this.sortKey = c.key;
-              this.renderHead(input);
-              if (this.runner) this.renderRows(this.runner, this.runner.best());
-            },
-          },
-          header,
-          el('span', { class: 'tl-sort-mark', 'aria-hidden': 'true' }, sorted ? (this.sortUp ? ' ▲' : ' ▼') : ''),
-        );
-        return el(
-          'th',
-          { scope: 'col', 'aria-sort': sorted ? (this.sortUp ? 'ascending' : 'descending') : 'none' },
-          button,
-        );
-      }),
-    );
+    if (this.head.children.length === 0) {
+      this.head.append(
+        ...COLUMNS.map((c) =>
+          el(
+            'th',
+            { scope: 'col', 'data-key': c.key },
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'tl-sort',
+                onclick: () => {
+                  this.sortUp = c.key === this.sortKey ? !this.sortUp : true;
+                  this.sortKey = c.key;
+                  this.renderHead(this.runner?.input ?? null);
+                  if (this.runner) this.renderRows(this.runner, this.runner.best());
+                },
+              },
+              el('span', { class: 'tl-sort-label' }),
+              el('span', { class: 'tl-sort-mark', 'aria-hidden': 'true' }),
+            ),
+          ),
+        ),
+      );
+    }
+    COLUMNS.forEach((c, i) => {
+      const th = this.head.children[i] as HTMLElement;
+      const sorted = c.key === this.sortKey;
+      th.setAttribute('aria-sort', sorted ? (this.sortUp ? 'ascending' : 'descending') : 'none');
+      th.querySelector('.tl-sort-label')!.textContent =
+        c.key === 'metric' && input ? TASK_INFO[input.task].metric.label : c.header;
+      th.querySelector('.tl-sort-mark')!.textContent = sorted ? (this.sortUp ? ' ▲' : ' ▼') : '';
+    });
   }
 
   private renderRows(runner: SearchRunner, best: Trial | null): void {

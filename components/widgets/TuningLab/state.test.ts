@@ -28,15 +28,13 @@ describe('tuning-lab URL state', () => {
     expect(read('tuning-lab.preset=overfit').state).toMatchObject({
       task: 'count',
       hidden: PRESETS.overfit.state.hidden,
-      steps: 270,
-      every: 9,
+      steps: 180,
+      every: 6,
     });
     expect(read('tuning-lab.preset=overfit&tuning-lab.steps=90').state.steps).toBe(90);
     const { state, notices } = read('tuning-lab.preset=overfit&tuning-lab.steps=-4');
-    expect(state.steps).toBe(270);
-    expect(notices).toEqual([
-      '“tuning-lab.steps=-4” must be from 1 to 5000; using the default instead.',
-    ]);
+    expect(state.steps).toBe(180);
+    expect(notices).toEqual(['“tuning-lab.steps=-4” must be from 1 to 5000; using the default instead.']);
   });
 
   it('falls back to the defaults with a notice for each bad value of a shared link', () => {

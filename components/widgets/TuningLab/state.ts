@@ -1,7 +1,7 @@
 // The tuning lab's URL state table: the task, the method, the search space (values per axis, ranges for random
 // draws), the budget and the seed, and a preset a link can name (`?tuning-lab.preset=overfit`), which sets several
 // fields at once before the link's own fields apply.
-import { CELL_TYPES } from '../../../engine/ops/recurrentLayout';
+import { CELL_TYPES, type CellType } from '../../../engine/ops/recurrentLayout';
 import { BASE_BOUNDS } from '../../../engine/train/config';
 import { CHAR_MODEL_BOUNDS } from '../../../engine/train/tasks/charModelConfig';
 import {
@@ -12,11 +12,12 @@ import {
   numIn,
   oneOf,
   urlState,
+  type Codec,
   type Parsed,
   type StateOf,
 } from '../../lib/urlState';
-import { DEFAULT_SPACE, MAX_TRIALS, METHODS } from './search';
-import { LAB_TASKS, TASK_INFO } from './tasks';
+import { DEFAULT_SPACE, MAX_TRIALS, METHODS, type Method } from './search';
+import { LAB_TASKS, TASK_INFO, type LabTask } from './tasks';
 
 const B = CHAR_MODEL_BOUNDS;
 
@@ -41,12 +42,30 @@ export const MAX_VALUES = 6;
 const { hidden, layers, lr, trials, steps, every, seed } = RANGES;
 const D = DEFAULT_SPACE;
 
+/** The lab's settings but the preset (what a preset may set). */
+export interface SearchSettings {
+  task: LabTask;
+  method: Method;
+  hidden: number[];
+  layers: number[];
+  lr: number[];
+  cell: CellType[];
+  lrmin: number;
+  lrmax: number;
+  hmin: number;
+  hmax: number;
+  trials: number;
+  steps: number;
+  every: number;
+  seed: number;
+}
+
 /**
  * Named settings a link can ask for. `overfit` is chapter 8's overfitting run: the PyTorch script's counting task,
  * an LSTM on 300 sequences for 30 passes with an evaluation after each. `random` and `halving` race the outline's
  * space on the grid's budget.
  */
-export const PRESETS: Record<string, { doc: string; state: Partial<Omit<TuningLabState, 'preset'>> }> = {
+export const PRESETS: Record<string, { doc: string; state: Partial<SearchSettings> }> = {
   grid: { doc: 'The outline’s 36-configuration grid on the character model (the default)', state: {} },
   random: { doc: 'Random search, 36 trials, on the grid’s budget', state: { method: 'random' } },
   halving: { doc: 'Successive halving from 36 random trials, on the grid’s budget', state: { method: 'halving' } },
@@ -67,6 +86,13 @@ export const PRESETS: Record<string, { doc: string; state: Partial<Omit<TuningLa
 };
 
 const PRESET_NAMES = Object.keys(PRESETS);
+
+/** A preset's name, or '' for none. */
+const presetCodec: Codec<string> = {
+  parse: (raw) =>
+    raw === '' || PRESET_NAMES.includes(raw) ? { value: raw } : { error: `must be one of ${PRESET_NAMES.join(', ')}` },
+  format: (value) => value,
+};
 
 /** State table: `tuning-lab.task`, `.method`, `.hidden`, `.layers`, `.lr`, `.cell`, `.lrmin`, `.lrmax`, `.hmin`, `.hmax`, `.trials`, `.steps`, `.every`, `.seed`. */
 export const tuningLabSpec = {
@@ -113,19 +139,23 @@ export const tuningLabSpec = {
     `Seed of every trial's weights and data order, and of the random draws (${seed.min} to ${seed.max})`,
   ),
   preset: field(
-    {
-      parse: (raw: string) =>
-        raw === '' || PRESET_NAMES.includes(raw)
-          ? { value: raw }
-          : { error: `must be one of ${PRESET_NAMES.join(', ')}` },
-      format: (value: string) => value,
-    },
+    presetCodec,
     '',
     `Settings for a classic demonstration, which the link's other parameters may change: ${PRESET_NAMES.map((n) => `${n} (${PRESETS[n].doc})`).join('; ')}`,
   ),
 };
 
 export type TuningLabState = StateOf<typeof tuningLabSpec>;
+
+// The table and the settings type say the same: a table field that is not a setting (or the reverse) fails here.
+export type SameSettings = [Omit<TuningLabState, 'preset'>, SearchSettings] extends [
+  SearchSettings,
+  Omit<TuningLabState, 'preset'>,
+]
+  ? true
+  : never;
+const same: SameSettings = true;
+void same;
 
 /** URL state of the tuning lab (read it with `readTuningLabState`, which applies a preset). */
 export const tuningLabUrl = urlState('tuning-lab', tuningLabSpec);
@@ -138,7 +168,7 @@ export function readTuningLabState(params: URLSearchParams): Parsed<typeof tunin
   const parsed = tuningLabUrl.parse(params);
   const state = { ...parsed.state };
   const preset = state.preset === '' ? {} : PRESETS[state.preset].state;
-  for (const key of Object.keys(preset) as (keyof typeof preset)[]) {
+  for (const key of Object.keys(preset) as (keyof SearchSettings)[]) {
     const raw = params.get(`tuning-lab.${key}`);
     // The link's own value wins; a missing or invalid one falls back to the preset's, not the default.
     if (raw === null || 'error' in tuningLabSpec[key].codec.parse(raw))

@@ -222,7 +222,11 @@ class TuningLabElement extends HTMLElement {
     this.runner = runner;
     this.endedRecorded = -1;
     runner.start();
-    this.renderAll();
+    // The status and buttons now; the results and the chart each in a task of their own.
+    this.renderControls();
+    this.parts.live.render(runner, this.workers);
+    this.scheduleResults();
+    this.scheduleChart(true);
   }
 
   private togglePause(): void {

@@ -356,3 +356,37 @@ describe('tuning-lab widget', () => {
     });
   }
 });
+
+describe('tuning-lab memory', () => {
+  it('keeps the page’s memory bounded through a 36-trial search: finished trials keep their evaluations only', async () => {
+    const { context, page } = await openPage(browser);
+    await instrument(page);
+    await openLab(
+      page,
+      '?tuning-lab.hidden=8,10,12&tuning-lab.layers=1,2&tuning-lab.lr=0.01,0.003&tuning-lab.cell=gru,lstm,rnn&tuning-lab.steps=30&tuning-lab.every=10',
+    );
+    const cdp = await context.newCDPSession(page);
+    /** JavaScript heap in use after a full garbage collection, in MB. */
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
+    };
+    await button(page, 'Start search').click();
+    await page.waitForFunction(
+      () =>
+        Number(
+          /(\d+) of 36 trials done/.exec(document.querySelector('tuning-lab .tl-status')?.textContent ?? '')?.[1],
+        ) >= 12,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const third = await heap();
+    await waitForStatus(page, /^Finished \(grid search\) · 36 of 36 trials done/, 240_000);
+    const all = await heap();
+    console.log(`tuning-lab: JS heap ${third.toFixed(1)} MB after 12 of 36 trials, ${all.toFixed(1)} MB after 36`);
+    // 24 more trials add their evaluations (4 each) and table rows, not their steps: well under a megabyte.
+    expect(all - third).toBeLessThan(1.5);
+    expect(await tableRows(page)).toHaveLength(36);
+    await context.close();
+  });
+});

@@ -1,7 +1,7 @@
 // Chapter 8's overfitting run as the tuning lab trains it (?tuning-lab.preset=overfit): the preset's trial config,
 // the engine's count task and trainer, in this process. Prints the same table as the PyTorch reference
 // (scripts/torch/chapter8_overfitting_run.py), so the chapter can set the two side by side.
-// Run:  npx tsx scripts/tuning-lab/overfitRun.ts [seed]   (default: the preset's seed, 1)
+// Run:  npx tsx scripts/tuning-lab/overfitRun.ts [seed] [hidden]   (defaults: the preset's seed, 1, and 128 units)
 import { loadWasmKernels } from '../../engine/kernels/wasm/load';
 import { createSyntheticTask } from '../../engine/train/tasks/synthetic';
 import type { SyntheticConfig } from '../../engine/train/tasks/syntheticConfig';
@@ -14,17 +14,19 @@ const SHOWN_EPOCHS = [1, 4, 8, 12, 15, 20, 25, 30];
 const kernels = await loadWasmKernels();
 const preset = PRESETS.overfit.state;
 const seed = process.argv[2] === undefined ? preset.seed! : Number(process.argv[2]);
-const settings = { hidden: preset.hidden![0], layers: preset.layers![0], lr: preset.lr![0], cell: preset.cell![0] };
+const hidden = process.argv[3] === undefined ? preset.hidden![0] : Number(process.argv[3]);
+const settings = { hidden, layers: preset.layers![0], lr: preset.lr![0], cell: preset.cell![0] };
 const config = TASK_INFO.count.config(settings, preset.steps!, preset.every!, seed) as SyntheticConfig;
 const task = createSyntheticTask(config);
 const run = createRun(task, config);
 console.log(
-  `kernels: ${kernels.float32}; seed ${seed}; parameters: ${parameterCount('count', settings).toLocaleString('en-US')}`,
+  `kernels: ${kernels.float32}; seed ${seed}; LSTM of ${hidden} units, ${parameterCount('count', settings).toLocaleString('en-US')} parameters`,
 );
 console.log(
   `always answering the more common class scores ${(task.baselines.accuracy * 100).toFixed(1)}% on the validation sequences`,
 );
 
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const rows: { epoch: number; train: number; trainAcc: number; val: number; acc: number }[] = [];
 let sum = 0;
 let count = 0;
@@ -48,8 +50,9 @@ const best = rows.reduce((a, b) => (b.val < a.val ? b : a));
 console.log(
   `lowest validation loss ${best.val.toFixed(3)} at epoch ${best.epoch} (accuracy ${(best.acc * 100).toFixed(1)}%)`,
 );
-console.log(`first epoch with every training sequence right: ${rows.find((r) => r.trainAcc === 1)?.epoch ?? 'none'}`);
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+console.log(
+  `first epoch with every training sequence right: ${rows.find((r) => r.trainAcc === 1)?.epoch ?? `none (${pct(rows.at(-1)!.trainAcc)} at the end)`}`,
+);
 const shown = SHOWN_EPOCHS.map((e) => rows[e - 1]);
 console.log(`| Epoch | ${SHOWN_EPOCHS.join(' | ')} |`);
 console.log(`|---|${'---|'.repeat(SHOWN_EPOCHS.length)}`);

@@ -14,7 +14,7 @@ const CELL_LABELS: Record<CellType, string> = { rnn: 'RNN (tanh)', gru: 'GRU', l
 const CELL_ORDER: readonly CellType[] = ['gru', 'lstm', ...CELL_TYPES.filter((c) => c !== 'gru' && c !== 'lstm')];
 const TASK_LABELS: Record<LabTask, string> = {
   'char-model': 'Character model (Moby-Dick)',
-  count: 'Counting (300 sequences)',
+  count: 'Counting (200 sequences)',
 };
 
 /** What the form asks of the lab. */

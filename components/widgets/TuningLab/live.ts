@@ -5,7 +5,7 @@ import { curveKey, RUN_COLORS, runsChart, runsTable, type RunCurves } from '../.
 import { el } from '../../lib/dom';
 import { fmt, formatDuration } from '../../lib/format';
 import { hasEnded } from '../../lib/runHistory';
-import type { SearchRunner, Trial } from './runner';
+import { KEEP_CURVES, type SearchRunner, type Trial } from './runner';
 import { describeSettings } from './results';
 import { METHOD_NAMES, totalSteps } from './search';
 import { COUNT_SETUP, TASK_INFO } from './tasks';
@@ -16,9 +16,10 @@ const count = (n: number): string => n.toLocaleString('en-US');
 export function budgetText(runner: Pick<SearchRunner, 'rungs' | 'input'>): string {
   const rungs = runner.rungs;
   const total = count(totalSteps(rungs));
-  if (rungs.length === 1) return `${count(rungs[0].trials)} trials × ${count(rungs[0].steps)} steps = ${total} steps`;
+  const trials = (n: number): string => `${count(n)} trial${n === 1 ? '' : 's'}`;
+  if (rungs.length === 1) return `${trials(rungs[0].trials)} × ${count(rungs[0].steps)} steps = ${total} steps`;
   const parts = rungs.map((r, k) =>
-    k === 0 ? `${count(r.trials)} trials × ${count(r.steps)} steps` : `the best ${count(r.trials)} × ${count(r.steps)}`,
+    k === 0 ? `${trials(r.trials)} × ${count(r.steps)} steps` : `the best ${count(r.trials)} × ${count(r.steps)}`,
   );
   return `${parts.join(', then ')} = ${total} steps`;
 }
@@ -100,7 +101,7 @@ export class LivePanel {
       this.chartVersion = '';
       return;
     }
-    const version = `${runner.startedAt}:${runner.trials.map((t) => `${t.record.steps}/${t.record.evals.length}`).join(',')}`;
+    const version = `${runner.startedAt}:${runner.trials.map((t) => `${t.record.steps}/${t.record.evals.length}/${t.record.state}`).join(',')}`;
     if (version === this.chartVersion) return;
     this.chartVersion = version;
     const task = TASK_INFO[runner.input.task];
@@ -111,7 +112,7 @@ export class LivePanel {
         name: `#${t.number}`,
         label: describeSettings(t),
         color: RUN_COLORS[(t.number - 1) % RUN_COLORS.length],
-        train: hasEnded(t.record) ? [] : t.record.train.map(([x, y]) => ({ x, y })),
+        train: t.record.train.map(([x, y]) => ({ x, y })),
         val: t.record.evals.map((e) => ({ x: e.step, y: e.valLoss })),
         emphasis: !hasEnded(t.record),
       }));
@@ -123,11 +124,11 @@ export class LivePanel {
         height: 280,
         xLabel: runner.input.task === 'count' ? `step (${COUNT_SETUP.stepsPerEpoch} steps = one pass)` : 'step',
         yLabel: runner.input.task === 'char-model' ? 'loss (nats per character)' : 'loss (cross-entropy)',
-        baselines: baseline === undefined ? [] : [{ y: baseline, label: baselineName }],
+        baselines: baseline === undefined ? [] : [{ y: baseline, label: `${baselineName} ${fmt(baseline, 2)}` }],
         ariaLabel: `Loss curves of ${curves.length} trials of the ${METHOD_NAMES[runner.input.method]} on ${task.name}; the table below the chart lists the same numbers.`,
       }),
     );
-    this.key.textContent = `${curveKey('loss')} Running trials are drawn thicker, with their training loss; a finished trial keeps only its validation curve. Numbers at the line ends are trial numbers.`;
+    this.key.textContent = `${curveKey('loss')} Running trials are drawn thicker. In a search of more than ${KEEP_CURVES} trials a finished trial keeps only its validation curve. Numbers at the line ends are trial numbers.`;
     if (this.table.open) this.fillTable(runner);
   }
 

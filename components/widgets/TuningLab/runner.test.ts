@@ -56,10 +56,10 @@ describe('SearchRunner', () => {
     expect(runner.best()?.settings).toEqual({ hidden: 128, layers: 1, lr: 1e-3, cell: 'gru' });
     expect(runner.best()?.score).toBeCloseTo(3 - 0.128 - 0.002, 10);
     expect(runner.timeLeftMs()).toBe(0);
-    // Finished trials keep their evaluations (steps 5, 10, 15, 20) and drop their per-step curve.
+    // A small search keeps every trial's evaluations (steps 5, 10, 15, 20) and its training curve.
     for (const t of runner.trials) {
       expect(t.record.evals.map((e) => e.step)).toEqual([5, 10, 15, 20]);
-      expect(t.record.train).toEqual([]);
+      expect(t.record.train).toHaveLength(20);
     }
   });
 
@@ -84,6 +84,11 @@ describe('SearchRunner', () => {
     expect(last.settings).toEqual(largest[0].settings);
     expect(runner.best()).toBe(last);
     expect(runner.doneSteps).toBe(9 * 10 + 3 * 30 + 90);
+    // A search of more than 8 trials drops a finished trial's training curve and keeps its evaluations.
+    for (const t of runner.trials) {
+      expect(t.record.train).toEqual([]);
+      expect(t.record.evals.length).toBeGreaterThan(0);
+    }
   });
 
   it('marks a trial whose run failed and carries on with the others', async () => {
@@ -125,7 +130,8 @@ describe('SearchRunner', () => {
   });
 
   it('flags a trial whose validation loss turns up while its training loss keeps falling', async () => {
-    // Training loss 1/step falls throughout; validation loss is lowest at step 20, then rises.
+    // Training loss 1/step falls throughout; validation loss is lowest at step 20, then rises 2% per 5 steps, so the
+    // fifth evaluation above the lowest (step 45) is 10% above it.
     const turning = scriptedRun({ valLoss: (step) => 1 + Math.abs(step - 20) / 50 });
     const { runner, over } = run(
       poolOf(1, turning),
@@ -133,6 +139,6 @@ describe('SearchRunner', () => {
     );
     await over;
     const [trial] = runner.trials;
-    expect(trial.overfit).toEqual({ turnStep: 20, flaggedStep: 35 });
+    expect(trial.overfit).toEqual({ turnStep: 20, flaggedStep: 45 });
   });
 });

@@ -62,7 +62,7 @@ export interface SearchSettings {
 
 /**
  * Named settings a link can ask for. `overfit` is chapter 8's overfitting run: the PyTorch script's counting task,
- * an LSTM on 300 sequences for 30 passes with an evaluation after each. `random` and `halving` race the outline's
+ * an LSTM on 200 sequences for 30 passes with an evaluation after each. `random` and `halving` race the outline's
  * space on the grid's budget.
  */
 export const PRESETS: Record<string, { doc: string; state: Partial<SearchSettings> }> = {
@@ -70,7 +70,7 @@ export const PRESETS: Record<string, { doc: string; state: Partial<SearchSetting
   random: { doc: 'Random search, 36 trials, on the grid’s budget', state: { method: 'random' } },
   halving: { doc: 'Successive halving from 36 random trials, on the grid’s budget', state: { method: 'halving' } },
   overfit: {
-    doc: 'Chapter 8’s overfitting run: an LSTM counts symbols in 300 sequences for 30 passes, evaluated after each',
+    doc: 'Chapter 8’s overfitting run: an LSTM counts symbols in 200 sequences for 30 passes, evaluated after each',
     state: {
       task: 'count',
       method: 'grid',
@@ -99,7 +99,7 @@ export const tuningLabSpec = {
   task: field(
     oneOf(LAB_TASKS),
     'char-model',
-    'What to tune: char-model (Moby-Dick) or count (is symbol 3 more frequent than 7, on 300 sequences)',
+    'What to tune: char-model (Moby-Dick) or count (is symbol 3 more frequent than 7, on 200 sequences)',
   ),
   method: field(oneOf(METHODS), 'grid', 'The search: grid, random or halving (successive halving)'),
   hidden: field(

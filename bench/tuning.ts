@@ -126,7 +126,8 @@ export async function runTuningWorkload(
 export function formatTuning(result: TuningResult): string[] {
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   return [
-    `Tuning lab: the 8-trial grid (char model, hidden 32/64 × 1/2 layers × GRU/LSTM, lr 1e-3, 60 steps, evaluations at 30 and 60 on 2,000 characters), the lab's SearchRunner on worker threads running train.worker.ts`,
+    'Tuning lab: the 8-trial grid (char model, hidden 32/64 × 1/2 layers × GRU/LSTM, lr 1e-3, 60 steps, ' +
+      "evaluations at 30 and 60 on 2,000 characters), the lab's SearchRunner on worker threads running train.worker.ts",
     ...result.rounds.map(
       (r, i) =>
         `  round ${i + 1}: 1 worker ${s(r.one.ms)}, 2 workers ${s(r.two.ms)} (${(r.one.ms / r.two.ms).toFixed(2)}×)`,

@@ -246,7 +246,8 @@ describe('tuning-lab widget', () => {
     await instrument(page);
     await openLab(page, '?tuning-lab.hidden=64,99999&tuning-lab.method=bayes&tuning-lab.steps=20&tuning-lab.every=10');
     expect(await lab(page).locator('.widget-notice').first().innerText()).toBe(
-      '“tuning-lab.method=bayes” must be one of grid, random, halving; using the default instead. “tuning-lab.hidden=64,99999” each entry must be from 8 to 512 (“99999” is not); using the default instead.',
+      '“tuning-lab.method=bayes” must be one of grid, random, halving; using the default instead. ' +
+        '“tuning-lab.hidden=64,99999” each entry must be from 8 to 512 (“99999” is not); using the default instead.',
     );
     const hidden = lab(page).getByLabel('Hidden sizes');
     expect(await hidden.inputValue()).toBe('64,128,256');

@@ -409,7 +409,8 @@ export class TrainerClient {
         return;
       }
       this.giveUp(
-        `the training worker stopped answering (no message for ${Math.round(silent / 1000)} s): the browser may have stopped it, for example when memory ran short`,
+        `the training worker stopped answering (no message for ${Math.round(silent / 1000)} s): ` +
+          'the browser may have stopped it, for example when memory ran short',
       );
     }, ms);
   }

@@ -131,7 +131,11 @@ export const widgets: WidgetInfo[] = [
     name: 'tuning-lab',
     title: 'Tune an RNN: a real hyperparameter search',
     description:
-      'Search hidden size, layers, learning rate and cell type by grid search, random search or successive halving on one budget, with the trials training side by side in a pool of background workers; watch every curve, pause or cancel the search, then sort the trials, see the validation loss against each hyperparameter, open the best in the training lab, and download the results as CSV or JSON. Also runs chapter 8’s overfitting experiment (?tuning-lab.preset=overfit).',
+      'Search hidden size, layers, learning rate and cell type by grid search, random search or successive halving ' +
+      'on one budget, with the trials training side by side in a pool of background workers; watch every curve, ' +
+      'pause or cancel the search, then sort the trials, see the validation loss against each hyperparameter, ' +
+      'open the best in the training lab, and download the results as CSV or JSON. ' +
+      'Also runs chapter 8’s overfitting experiment (?tuning-lab.preset=overfit).',
     chapter: 'tuning',
     component: TuningLab,
     spec: tuningLabSpec,

@@ -56,7 +56,8 @@ const best = runner.best()!;
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const finals = runner.trials.filter((t) => runner.rungs.length === 1 || t.rung === runner.rungs.length - 1);
 console.log(
-  `\n${method}, ${runner.plannedSteps} steps in ${runner.trials.length} trials on ${workers} workers: ${((performance.now() - started) / 60000).toFixed(1)} min`,
+  `\n${method}, ${runner.plannedSteps} steps in ${runner.trials.length} trials on ${workers} workers: ` +
+    `${((performance.now() - started) / 60000).toFixed(1)} min`,
 );
 console.log(
   `best: trial ${best.number} ${JSON.stringify(best.settings)}: validation loss ${best.score.toFixed(3)} at step ${best.record.best!.step}`,
@@ -68,7 +69,8 @@ for (const axis of ['lr', 'hidden', 'layers', 'cell'] as const) {
     const sorted = [...scored].sort((a, b) => (a.settings[axis] as number) - (b.settings[axis] as number));
     const half = Math.floor(sorted.length / 2);
     console.log(
-      `${axis}: lower half mean ${mean(sorted.slice(0, half).map((t) => t.score)).toFixed(3)}, upper half ${mean(sorted.slice(half).map((t) => t.score)).toFixed(3)}`,
+      `${axis}: lower half mean ${mean(sorted.slice(0, half).map((t) => t.score)).toFixed(3)}, ` +
+        `upper half ${mean(sorted.slice(half).map((t) => t.score)).toFixed(3)}`,
     );
   } else
     console.log(

@@ -125,10 +125,15 @@ export class LivePanel {
         xLabel: runner.input.task === 'count' ? `step (${COUNT_SETUP.stepsPerEpoch} steps = one pass)` : 'step',
         yLabel: runner.input.task === 'char-model' ? 'loss (nats per character)' : 'loss (cross-entropy)',
         baselines: baseline === undefined ? [] : [{ y: baseline, label: `${baselineName} ${fmt(baseline, 2)}` }],
-        ariaLabel: `Loss curves of ${curves.length} trials of the ${METHOD_NAMES[runner.input.method]} on ${task.name}; the table below the chart lists the same numbers.`,
+        ariaLabel:
+          `Loss curves of ${curves.length} trials of the ${METHOD_NAMES[runner.input.method]} on ${task.name}; ` +
+          'the table below the chart lists the same numbers.',
       }),
     );
-    this.key.textContent = `${curveKey('loss')} Running trials are drawn thicker. In a search of more than ${KEEP_CURVES} trials a finished trial keeps only its validation curve. Numbers at the line ends are trial numbers.`;
+    this.key.textContent =
+      `${curveKey('loss')} Running trials are drawn thicker. ` +
+      `In a search of more than ${KEEP_CURVES} trials a finished trial keeps only its validation curve. ` +
+      'Numbers at the line ends are trial numbers.';
     if (this.table.open) this.fillTable(runner);
   }
 

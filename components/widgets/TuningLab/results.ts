@@ -123,7 +123,10 @@ export class ResultsPanel {
     if (best && best.record.best) {
       const value = best.record.best.metrics[metric.key];
       const ended = runner.state === 'done' || runner.state === 'cancelled';
-      this.best.textContent = `${ended ? 'Best' : 'Best so far'}: trial ${best.number} (${describeSettings(best)}), validation loss ${fmt(best.score, 3)}${value === undefined ? '' : ` (${metric.label} ${metric.format(value)})`} at step ${count(best.record.best.step)}.`;
+      const extra = value === undefined ? '' : ` (${metric.label} ${metric.format(value)})`;
+      this.best.textContent =
+        `${ended ? 'Best' : 'Best so far'}: trial ${best.number} (${describeSettings(best)}), ` +
+        `validation loss ${fmt(best.score, 3)}${extra} at step ${count(best.record.best.step)}.`;
       const href = trainingLabUrl(import.meta.env.BASE_URL, best.record.config);
       this.open.hidden = href === null;
       if (href !== null) this.open.href = href;

@@ -94,7 +94,10 @@ const presetCodec: Codec<string> = {
   format: (value) => value,
 };
 
-/** State table: `tuning-lab.task`, `.method`, `.hidden`, `.layers`, `.lr`, `.cell`, `.lrmin`, `.lrmax`, `.hmin`, `.hmax`, `.trials`, `.steps`, `.every`, `.seed`. */
+/**
+ * State table: `tuning-lab.task`, `.method`, `.hidden`, `.layers`, `.lr`, `.cell`, `.lrmin`, `.lrmax`, `.hmin`,
+ * `.hmax`, `.trials`, `.steps`, `.every`, `.seed`, `.preset`.
+ */
 export const tuningLabSpec = {
   task: field(
     oneOf(LAB_TASKS),
@@ -182,7 +185,6 @@ export function readTuningLabState(params: URLSearchParams): Parsed<typeof tunin
  * written out as its fields, so that a setting changed back to its default stays changed after a reload.
  */
 export function saveTuningLabState(state: TuningLabState): void {
-  const url = new URL(location.href);
-  tuningLabUrl.write({ ...state, preset: '' }, url.searchParams);
-  if (url.href !== location.href) history.replaceState(history.state, '', url);
+  // save() tolerates a browser that refuses replaceState (a sandboxed frame): the lab works on, its address lags.
+  tuningLabUrl.save({ ...state, preset: '' });
 }

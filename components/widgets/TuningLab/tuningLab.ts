@@ -93,6 +93,8 @@ class TuningLabElement extends HTMLElement {
     this.built = true;
     const { state, notices } = readTuningLabState(new URLSearchParams(location.search));
     this.state = state;
+    // As every widget does: when a value was not used as given, the address shows what the lab uses instead.
+    if (notices.length > 0) saveTuningLabState(state);
     this.build();
     this.showNotice(notices.join(' '));
     this.renderAll();
@@ -139,7 +141,8 @@ class TuningLabElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: helpId },
-        `Each trial trains a real model in a background thread; ${this.workers} train${this.workers === 1 ? 's' : ''} at once on this device (one per processor core but one, which the page keeps). The page stays responsive.`,
+        `Each trial trains a real model in a background thread; ${this.workers} train${this.workers === 1 ? 's' : ''} ` +
+          'at once on this device (one per processor core but one, which the page keeps). The page stays responsive.',
       ),
       p.notice,
       form.element,
@@ -289,7 +292,9 @@ class TuningLabElement extends HTMLElement {
     if (failed.length === 0) return;
     const first = failed[0];
     this.showAlert(
-      `${failed.length === 1 ? 'Trial' : `${failed.length} trials failed; trial`} ${first.number} ${failed.length === 1 ? 'failed' : 'first'}: ${first.record.message ?? 'unknown error'}. It is marked in the table; the other trials carry on.`,
+      `${failed.length === 1 ? 'Trial' : `${failed.length} trials failed; trial`} ${first.number} ` +
+        `${failed.length === 1 ? 'failed' : 'first'}: ${first.record.message ?? 'unknown error'}. ` +
+        'It is marked in the table; the other trials carry on.',
     );
   }
 

@@ -185,6 +185,15 @@ describe('tuning-lab widget', () => {
     expect(await status(page), 'still searching when Cancel is pressed').toMatch(/^Searching/);
     await button(page, 'Pause').click();
     await waitForStatus(page, /^Paused/);
+    // Steps a worker took before the pause reached it still arrive; each worker then confirms where it stopped.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('tuning-lab .tl-lanes li')].filter((li) =>
+          /paused at step \d/.test(li.textContent),
+        ).length === 2,
+      undefined,
+      { timeout: 30_000 },
+    );
     const paused = await lab(page)
       .locator('.tl-bar')
       .evaluate((bar: HTMLProgressElement) => bar.value);

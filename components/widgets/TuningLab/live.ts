@@ -51,7 +51,10 @@ export class LivePanel {
   render(runner: SearchRunner | null, workers: number): void {
     this.lastRunner = runner;
     if (!runner) {
-      this.status.textContent = `Ready: ${workers} worker${workers === 1 ? '' : 's'} will train the trials side by side.`;
+      this.status.textContent =
+        workers === 1
+          ? 'Ready: 1 worker will train the trials one after another.'
+          : `Ready: ${workers} workers will train the trials side by side.`;
       this.bar.value = 0;
       this.lanes.replaceChildren();
       return;

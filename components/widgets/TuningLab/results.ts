@@ -84,10 +84,10 @@ export class ResultsPanel {
     const json = el('button', { type: 'button', class: 'button', onclick: () => this.export('json') }, 'Download JSON');
     this.exports = [csv, json];
     const captionId = `${base}-table-caption`;
+    // The table's name sits above its scrolling box, not in a caption, which would scroll out of sight at 360 px.
     this.table = el(
       'table',
-      { class: 'tl-table' },
-      el('caption', { id: captionId }, 'Every trial; choose a column heading to sort by it.'),
+      { class: 'tl-table', 'aria-labelledby': captionId },
       el('thead', {}, this.head),
       this.body,
     );
@@ -97,6 +97,7 @@ export class ResultsPanel {
       el('h3', { class: 'tl-heading' }, 'Results'),
       el('div', { class: 'tl-best-row' }, this.best, this.open),
       this.panels,
+      el('p', { class: 'tl-table-note', id: captionId }, 'Every trial; choose a column heading to sort by it.'),
       el('div', { class: 'tl-table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': captionId }, this.table),
       el('div', { class: 'tl-exports' }, csv, json),
     );

@@ -227,13 +227,19 @@ describe('tuning-lab widget', () => {
     const { context, page, problems } = await openPage(browser);
     await instrument(page);
     await openLab(page, TINY.replace('steps=20', 'steps=300').replace('every=10', 'every=100'));
+    // The time estimate is there once this device's speed was measured: that worker is gone, only the pool's live.
+    await page.waitForFunction(
+      () => /on this device/.test(document.querySelector('tuning-lab .tl-budget-line')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
     await button(page, 'Start search').click();
     await page.waitForFunction(
       () => /Worker 1: trial 1 .* step [1-9]/.test(document.querySelector('tuning-lab .tl-lanes')?.textContent ?? ''),
       undefined,
       { timeout: 60_000 },
     );
-    // The pool's first worker is the second one made (the first measured this device) unless it was not yet made.
+    // The first live worker is the pool's first (the one that measured this device has been terminated).
     await page.evaluate(() => {
       const all = (window as unknown as { workers: (Worker & { terminated: boolean })[] }).workers;
       const live = all.filter((w) => !w.terminated);

@@ -70,14 +70,17 @@ def main():
     print(f"lowest validation loss {best[3]:.3f} at epoch {best[0]} (accuracy {best[4]:.1%})")
     memorized = next((r[0] for r in rows if r[2] == 1.0), None)
     print(f"first epoch with every training sequence right: {memorized}")
-    print("| Epoch | " + " | ".join(str(e) for e in SHOWN_EPOCHS) + " |")
-    print("|---|" + "---|" * len(SHOWN_EPOCHS))
-    shown = [rows[e - 1] for e in SHOWN_EPOCHS]
+    after = [r for r in rows if r[0] > best[0]]
+    # The table adds the best epoch and the one with the lowest accuracy after it, so every figure quoted is in it.
+    epochs = sorted(set(SHOWN_EPOCHS) | {best[0]} | ({min(after, key=lambda r: r[4])[0]} if after else set()))
+    print("| Epoch | " + " | ".join(str(e) for e in epochs) + " |")
+    print("|---|" + "---|" * len(epochs))
+    shown = [rows[e - 1] for e in epochs]
     print("| Training loss | " + " | ".join(f"{r[1]:.3f}" for r in shown) + " |")
     print("| Validation loss | " + " | ".join(f"{r[3]:.3f}" for r in shown) + " |")
     print("| Validation accuracy | " + " | ".join(f"{r[4]:.1%}" for r in shown) + " |")
-    after = [r[4] for r in rows if r[0] > best[0]]
-    print(f"validation accuracy after the best epoch: {min(after):.1%} to {max(after):.1%}")
+    if after:
+        print(f"validation accuracy after the best epoch: {min(r[4] for r in after):.1%} to {max(r[4] for r in after):.1%}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 // Runs a tuning-lab search in Node exactly as the lab does in a browser (its SearchRunner on a WorkerPool of
 // train.worker.ts in worker threads) and prints every trial and a summary: the figures chapter 8 quotes.
 // Run:  npx tsx scripts/tuning-lab/search.ts [grid|random|halving] [workers]   (the lab's defaults otherwise)
+// (`node --experimental-wasm-relaxed-simd --import tsx` in place of `npx tsx` runs the relaxed-SIMD kernels Chromium's
+// worker runs, as the chapter's figures do; plain SIMD can differ in the last digits.)
 import { TrainerClient } from '../../components/lib/trainerClient';
 import { WorkerPool } from '../../components/lib/workerPool';
 import { toCsv } from '../../components/widgets/TuningLab/export';

@@ -29,8 +29,9 @@ import { parameterCount, TASK_INFO, trialCost, type LabTask } from './tasks';
 
 /**
  * When a trial counts as overfitting: its validation loss has stayed above its lowest for 5 evaluations in a row and
- * ends at least 5% above it, while its training loss fell. Stricter than the run history's default (3, 1%) because
- * the counting task's 500 validation sequences make its validation loss jump by 10% from one epoch to the next.
+ * ends at least 5% above it, while its training loss fell. Five evaluations rather than the run history's default
+ * three, because the counting task's 500 validation sequences make its validation loss jump by 10% from one epoch to
+ * the next; once a rise has lasted five, 5% (the default asks 10%) is enough to call it a turn.
  */
 export const OVERFIT_RULE = { patience: 5, minRise: 0.05 } as const;
 

@@ -260,7 +260,9 @@ describe('char-model widget when the worker or its data fail', () => {
 
   it('says so when the worker script cannot be loaded, and trains once it can', async () => {
     const { context, page, problems } = await openPage(browser);
-    await openWidget(page, `/embed/char-model/${FAST}`);
+    // On the chapter page, where the worker's script is a file of the site (an embed page starts it from a blob: URL
+    // of its code, carried in the page's own script, so there is no request to block).
+    await openWidget(page, `/how-rnns-solve-problems/${FAST}`);
     const blockWorker = (route: { fulfill: (r: { status: number; body: string }) => Promise<void> }) =>
       route.fulfill({ status: 404, body: 'not found' });
     await page.route('**/train.worker*', blockWorker);

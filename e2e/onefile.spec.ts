@@ -1,6 +1,6 @@
 // One-file widgets (dist/embed/<name>.html): each opens from disk (file://) with every network request refused, draws,
-// and makes no request at all; the char model trains on the Moby-Dick it carries. The embed pages link to them
-// with their size.
+// and makes no request at all; the char model trains on the Moby-Dick it carries, and so does the tuning lab's grid
+// of 4 tiny trials. The embed pages link to them with their size.
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ import { trainCharModel } from './support/charModel';
 import { WIDGETS, waitForDrawn } from './support/widgets';
 
 const DIST = resolve(process.env.E2E_DIST ?? 'dist');
+/** The tuning lab's smallest search: 4 character models of 20 steps. */
+const TINY_GRID =
+  '?tuning-lab.hidden=8,12&tuning-lab.layers=1&tuning-lab.lr=0.01&tuning-lab.cell=gru,lstm&tuning-lab.steps=20&tuning-lab.every=10';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -30,11 +33,20 @@ describe('one-file widgets', () => {
         requests.push(route.request().url());
         return route.abort('internetdisconnected');
       });
-      await page.goto(`file://${file}`);
+      await page.goto(`file://${file}${widget.name === 'tuning-lab' ? TINY_GRID : ''}`);
       await waitForDrawn(page, widget);
       if (widget.name === 'char-model') {
         const { metrics } = await trainCharModel(page, 3);
         expect(metrics).toMatch(/training loss \d/);
+      }
+      if (widget.name === 'tuning-lab') {
+        await page.locator('tuning-lab').getByRole('button', { name: 'Start search' }).click();
+        await page.waitForFunction(
+          () => /^Finished/.test(document.querySelector('tuning-lab .tl-status')?.textContent ?? ''),
+          undefined,
+          { timeout: 90_000 },
+        );
+        expect(await page.locator('tuning-lab .tl-status').innerText()).toMatch(/4 of 4 trials done · 80 of 80 steps/);
       }
       expect(await page.locator('.widget-placeholder').count(), 'placeholder left').toBe(0);
       expect(requests, 'requests over the network').toEqual([]);

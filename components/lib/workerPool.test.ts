@@ -1,6 +1,6 @@
 // The worker pool with in-process workers: its size from the cores, no more runs at once than workers, jobs in
 // order, pause/resume/cancel of the whole pool, one job cancelled alone, and a dead worker failing only its run.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withDefaults, type SyntheticConfig } from '../../engine/train/tasks/index';
 import { inProcessWorker, scriptedRun } from './testing/inProcessWorker';
 import { TrainerClient, type WorkerLike } from './trainerClient';
@@ -64,18 +64,16 @@ describe('WorkerPool', () => {
     const tickets = [0, 1, 2].map(() =>
       p.submit({ config: config({ maxSteps: 100_000 }), data: { kind: 'none' }, onStart: (run) => runs.push(run) }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Polled rather than slept on: messages cross the stand-in workers in timer turns, slow on a busy machine.
+    await vi.waitFor(() => expect(runs.map((r) => r.status)).toEqual(['running', 'running']));
     p.pause();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(runs.map((r) => r.status)).toEqual(['paused', 'paused']);
+    await vi.waitFor(() => expect(runs.map((r) => r.status)).toEqual(['paused', 'paused']));
     expect(p.waiting).toBe(1);
     p.resume();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(runs.map((r) => r.status)).toEqual(['running', 'running']);
+    await vi.waitFor(() => expect(runs.map((r) => r.status)).toEqual(['running', 'running']));
     tickets[0].cancel();
     await tickets[0].finished;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(runs).toHaveLength(3);
+    await vi.waitFor(() => expect(runs).toHaveLength(3));
     p.cancelAll();
   });
 

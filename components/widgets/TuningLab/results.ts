@@ -131,7 +131,8 @@ export class ResultsPanel {
       const href = trainingLabUrl(import.meta.env.BASE_URL, best.record.config);
       this.open.hidden = href === null;
       if (href !== null) this.open.href = href;
-      this.open.setAttribute('aria-label', `Open trial ${best.number} in the training lab`);
+      // The visible words name the trial, so the link's accessible name is its text (WCAG 2.5.3, label in name).
+      this.open.textContent = `Open trial ${best.number} in the training lab`;
     } else {
       this.best.textContent = `${METHOD_NAMES[input.method][0].toUpperCase()}${METHOD_NAMES[input.method].slice(1)}: no trial has finished yet.`;
       this.open.hidden = true;

@@ -1,6 +1,7 @@
 // Times one task from its first step until an evaluation meets its quality target (or the run ends), with the
 // trainer's own schedule: evaluations every `evalEvery` steps are part of the time, and are timed apart too.
 import type { EvalReport, Task } from '../engine/train/task';
+import { runConfigFor } from '../engine/train/tasks/configs';
 import { createRun, type BestSoFar, type RunStatus } from '../engine/train/trainer';
 import type { TaskWorkload } from './taskWorkloads';
 
@@ -71,7 +72,7 @@ export function runTaskWorkload(workload: TaskWorkload, options: TaskRunOptions 
     parametersFinite: () => task.parametersFinite(),
   };
 
-  const run = createRun(timed, workload.config);
+  const run = createRun(timed, runConfigFor(workload.config, task));
   let reached: TargetReached | null = null;
   let ms = 0;
   const start = now();

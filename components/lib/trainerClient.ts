@@ -160,6 +160,11 @@ export class TrainingRun {
     return this.request({ type: 'snapshot', runId: this.id, requestId: this.nextRequestId() });
   }
 
+  /** The task's report on the run so far (its shape is the task's, e.g. `SentimentReport`); rejects with the worker's message. */
+  report(): Promise<{ step: number; report: unknown }> {
+    return this.request({ type: 'report', runId: this.id, requestId: this.nextRequestId() });
+  }
+
   /** @internal a message for this run (requests' replies are settled by the client). */
   receive(message: FromWorker): void {
     switch (message.type) {
@@ -184,7 +189,7 @@ export class TrainingRun {
         this.setStatus(message.status, message.message ?? null);
         return;
       default:
-        // Replies to requests (`samples`, `snapshot`) are settled by the client before they reach the run.
+        // Replies to requests (`samples`, `snapshot`, `report`) are settled by the client before they reach the run.
         return;
     }
   }
@@ -275,8 +280,8 @@ export class TrainerClient {
     this.now = o.now ?? (() => performance.now());
   }
 
-  /** Start a run; the previous run, if still going, is cancelled by the worker. */
-  start(config: TaskConfig, data: DataSource): TrainingRun {
+  /** Start a run (from the weights in `init`, a model file, where the task accepts one); the previous run, if still going, is cancelled by the worker. */
+  start(config: TaskConfig, data: DataSource, init?: DataSource): TrainingRun {
     const id = `${this.prefix}-run${++this.runCounter}`;
     const run = new TrainingRun(
       id,
@@ -296,7 +301,7 @@ export class TrainerClient {
       return run;
     }
     this.expectReply();
-    worker.postMessage({ type: 'start', runId: id, config, data });
+    worker.postMessage({ type: 'start', runId: id, config, data, ...(init ? { init } : {}) });
     return run;
   }
 
@@ -435,6 +440,7 @@ export class TrainerClient {
       (message.type === 'samples' ||
         message.type === 'snapshot' ||
         message.type === 'timing' ||
+        message.type === 'report' ||
         message.type === 'error') &&
       message.requestId !== undefined
     ) {
@@ -452,6 +458,7 @@ export class TrainerClient {
         });
       else if (message.type === 'timing')
         pending.resolve({ msPerStep: message.msPerStep, steps: message.steps, parameters: message.parameters });
+      else if (message.type === 'report') pending.resolve({ step: message.step, report: message.report });
       else pending.resolve({ step: message.step, tensors: message.tensors });
       return;
     }

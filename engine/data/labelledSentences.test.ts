@@ -72,23 +72,27 @@ describe('splitExamples', () => {
   const python = torchPython();
   it.skipIf(python === null)('splits each file exactly as the PyTorch script does', () => {
     const scripts = fileURLToPath(new URL('../../scripts/torch/', import.meta.url));
+    // One Python for the three files: importing torch is most of the time.
     const code = [
       'import json, sys',
       `sys.path.insert(0, ${JSON.stringify(scripts)})`,
       'from sentiment_rnn import load_sentences, split',
-      'train, valid, test = split(load_sentences(sys.argv[1]))',
-      'print(json.dumps({k: [t for t, _ in v] for k, v in (("train", train), ("valid", valid), ("test", test))}))',
+      'out = []',
+      'for path in sys.argv[1:]:',
+      '    train, valid, test = split(load_sentences(path))',
+      '    out.append({k: [t for t, _ in v] for k, v in (("train", train), ("valid", valid), ("test", test))})',
+      'print(json.dumps(out))',
     ].join('\n');
-    for (const source of LABELLED_SOURCES) {
-      const path = fileURLToPath(new URL(LABELLED_FILES[source], LABELLED_DIR));
-      const run = spawnSync(python!, ['-c', code, path], { encoding: 'utf8' });
-      expect(run.status, run.stderr).toBe(0);
-      const fromPython = JSON.parse(run.stdout) as { train: string[]; valid: string[]; test: string[] };
+    const paths = LABELLED_SOURCES.map((source) => fileURLToPath(new URL(LABELLED_FILES[source], LABELLED_DIR)));
+    const run = spawnSync(python!, ['-c', code, ...paths], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const fromPython = JSON.parse(run.stdout) as { train: string[]; valid: string[]; test: string[] }[];
+    LABELLED_SOURCES.forEach((source, i) => {
       const split = splitExamples(loadLabelledSentences()[source]);
-      expect(fromPython.train).toEqual(split.train.map((e) => e.text));
-      expect(fromPython.valid).toEqual(split.validation.map((e) => e.text));
-      expect(fromPython.test).toEqual(split.test.map((e) => e.text));
-    }
+      expect(fromPython[i].train).toEqual(split.train.map((e) => e.text));
+      expect(fromPython[i].valid).toEqual(split.validation.map((e) => e.text));
+      expect(fromPython[i].test).toEqual(split.test.map((e) => e.text));
+    });
   });
 });
 
@@ -101,7 +105,11 @@ describe('parseLabelledSentences', () => {
   });
 
   it('names the line of a sentence without a label or with a label other than 0 or 1', () => {
-    expect(() => parseLabelledSentences('Fine.\t1\nNo tab here\n', 'x.txt')).toThrow('x.txt, line 2: expected a sentence, a tab');
-    expect(() => parseLabelledSentences('Fine.\tpos\n', 'x.txt')).toThrow('line 1: the label after the tab must be 0 or 1, got "pos"');
+    expect(() => parseLabelledSentences('Fine.\t1\nNo tab here\n', 'x.txt')).toThrow(
+      'x.txt, line 2: expected a sentence, a tab',
+    );
+    expect(() => parseLabelledSentences('Fine.\tpos\n', 'x.txt')).toThrow(
+      'line 1: the label after the tab must be 0 or 1, got "pos"',
+    );
   });
 });

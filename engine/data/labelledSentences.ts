@@ -54,7 +54,11 @@ export function parseLabelledSentences(text: string, file?: string): SentimentEx
     const line = lines[i];
     if (line.trim() === '') continue;
     const tab = line.lastIndexOf('\t');
-    if (tab < 0) throw new DataError('expected a sentence, a tab and a label (0 or 1); this line has no tab', { file, line: i + 1 });
+    if (tab < 0)
+      throw new DataError('expected a sentence, a tab and a label (0 or 1); this line has no tab', {
+        file,
+        line: i + 1,
+      });
     const label = line.slice(tab + 1);
     if (label !== '0' && label !== '1')
       throw new DataError(`the label after the tab must be 0 or 1, got ${JSON.stringify(label.slice(0, 20))}`, {
@@ -117,17 +121,25 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 /** Whether a parsed JSON file is the sentences bundle (rather than, say, the course corpus). */
 export function isLabelledBundle(json: unknown): json is LabelledSentencesBundle {
-  return isObject(json) && isObject(json.files) && LABELLED_SOURCES.every((s) => typeof (json.files as Record<string, unknown>)[s] === 'string');
+  return (
+    isObject(json) &&
+    isObject(json.files) &&
+    LABELLED_SOURCES.every((s) => typeof (json.files as Record<string, unknown>)[s] === 'string')
+  );
 }
 
 /**
  * Each source's sentences from the served bundle.
  * @throws DataError when the file is not the bundle or a line of it is malformed
  */
-export function parseLabelledBundle(json: unknown, file = 'sentiment-labelled-sentences.json'): Record<LabelledSource, SentimentExample[]> {
+export function parseLabelledBundle(
+  json: unknown,
+  file = 'sentiment-labelled-sentences.json',
+): Record<LabelledSource, SentimentExample[]> {
   if (!isLabelledBundle(json))
     throw new DataError(`expected the sentences of ${LABELLED_SOURCES.join(', ')} under "files"`, { file });
   const out = {} as Record<LabelledSource, SentimentExample[]>;
-  for (const source of LABELLED_SOURCES) out[source] = parseLabelledSentences(json.files[source], LABELLED_FILES[source]);
+  for (const source of LABELLED_SOURCES)
+    out[source] = parseLabelledSentences(json.files[source], LABELLED_FILES[source]);
   return out;
 }

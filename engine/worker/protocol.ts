@@ -37,8 +37,12 @@ export type DataSource =
 
 /** Page → worker. Every message after `start` names its run, so a late message for an old run is ignored. */
 export type ToWorker =
-  /** Start a run of the task `config.task` names, with that task's settings (checked against its bounds). */
-  | { type: 'start'; runId: string; config: TaskConfig; data: DataSource }
+  /**
+   * Start a run of the task `config.task` names, with that task's settings (checked against its bounds). `init`
+   * (sentiment only) is a model file to start from instead of random weights: its sizes and vocabulary replace the
+   * config's, and with 0 epochs the run only evaluates it.
+   */
+  | { type: 'start'; runId: string; config: TaskConfig; data: DataSource; init?: DataSource }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   /** Take `n` more steps, then pause. */
@@ -64,6 +68,8 @@ export type ToWorker =
    * only labels the reply.
    */
   | { type: 'measure'; runId: string; requestId: number; config: TaskConfig; data: DataSource };
+  /** What the task reports about the run so far (sentiment: the model, its test predictions and the baseline's). */
+  | { type: 'report'; runId: string; requestId: number };
 
 /** What the page learns once the data is loaded and the model is built. */
 export interface RunInfo {
@@ -172,6 +178,8 @@ export type FromWorker =
     }
   | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] }
   | ({ type: 'timing'; runId: string; requestId: number } & Timing);
+  /** The task's report (its shape is the task's: engine/train/tasks/sentiment.ts `SentimentReport`). */
+  | { type: 'report'; runId: string; requestId: number; step: number; report: unknown };
 
 /** Bounds the parser enforces, so a bad message is refused before it can start a huge computation. */
 export const LIMITS = {
@@ -192,6 +200,7 @@ const MESSAGE_TYPES: readonly ToWorker['type'][] = [
   'sample',
   'snapshot',
   'measure',
+  'report',
 ];
 
 /** A parsed message, or why it was refused, with whatever of its run, request and (known) type could be read. */
@@ -254,9 +263,14 @@ export function parseToWorker(raw: unknown): Parsed {
       const problem = checkData(raw.data);
       if (problem) return fail(problem);
       const data = raw.data as DataSource;
-      return type === 'start'
-        ? { ok: true, message: { type, runId, config: config.config, data } }
-        : { ok: true, message: { type, runId, requestId: requestId!, config: config.config, data } };
+      if (type === 'measure')
+        return { ok: true, message: { type, runId, requestId: requestId!, config: config.config, data } };
+      const start = { type: 'start', runId, config: config.config, data } as const;
+      if (raw.init === undefined) return { ok: true, message: start };
+      const initProblem = checkData(raw.init);
+      return initProblem
+        ? fail(initProblem.replace(/^data/, 'init'))
+        : { ok: true, message: { ...start, init: raw.init as DataSource } };
     }
     case 'pause':
     case 'resume':
@@ -298,9 +312,10 @@ export function parseToWorker(raw: unknown): Parsed {
       };
     }
     case 'snapshot':
+    case 'report':
       return requestId === undefined
         ? fail('requestId must be a whole number')
-        : { ok: true, message: { type: 'snapshot', runId, requestId } };
+        : { ok: true, message: { type, runId, requestId } };
     default:
       return fail('unknown message type');
   }

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../../scripts/data/datasets';
-import type { CharModelConfig, SentimentConfig, TaskConfig } from '../train/tasks/index';
+import { labelledSentencesBundle, loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../../scripts/data/datasets';
+import type { CharModelConfig, SentimentConfig, SentimentReport, TaskConfig } from '../train/tasks/index';
 import type { DataSource } from './protocol';
 import { createWorkerRun } from './tasks';
 import { createHarness, settle } from './testing/harness';
@@ -174,9 +174,7 @@ describe('worker tasks on real data', () => {
         hiddenSize: 24,
         batchSize: 32,
         learningRate: 0.01,
-        clip: 1,
-        maxSteps: 125,
-        evalEvery: 125,
+        epochs: 2,
       },
       { kind: 'text', name: 'sentiment.json', text: JSON.stringify(sentimentCorpusFile()) },
     );
@@ -186,6 +184,65 @@ describe('worker tasks on real data', () => {
     const final = h.ofType('progress').at(-1)!;
     expect(final.valLoss).toBeLessThan(Math.log(2) - 0.05);
     expect(final.metrics.accuracy).toBeGreaterThan(0.6);
+  });
+
+  it('sentiment: trains on the real IMDb sentences, reports, and loads its own model file back to the same predictions', async () => {
+    const config: SentimentConfig = {
+      task: 'sentiment',
+      seed: 1,
+      cell: 'gru',
+      embeddingDim: 8,
+      hiddenSize: 8,
+      batchSize: 32,
+      learningRate: 0.01,
+      epochs: 1,
+    };
+    const bundle: DataSource = {
+      kind: 'text',
+      name: 'sentiment-labelled-sentences.json',
+      text: JSON.stringify(labelledSentencesBundle()),
+    };
+    const h = await runToEnd(config, bundle);
+    expect(h.statuses()).toEqual(['loading', 'running', 'done']);
+    expect(h.ofType('ready')[0].info).toMatchObject({
+      maxSteps: 25,
+      stepsPerEpoch: 25,
+      dataSummary: 'IMDb movie reviews, 1,000 sentences; 800 to train on, 100 to validate, 100 to test.',
+    });
+    h.send({ type: 'report', runId: 'r', requestId: 1 });
+    const trained = h.ofType('report')[0].report as SentimentReport;
+    expect(trained.finished).toBe(true);
+    expect(trained.test.texts.length).toBe(100);
+
+    h.send({
+      type: 'start',
+      runId: 'load',
+      config: { ...config, epochs: 0 },
+      data: bundle,
+      init: { kind: 'text', name: 'model.json', text: trained.file },
+    });
+    await settle();
+    expect(
+      h
+        .ofType('status')
+        .filter((s) => s.runId === 'load')
+        .map((s) => s.status),
+    ).toEqual(['loading', 'done']);
+    h.send({ type: 'report', runId: 'load', requestId: 2 });
+    const loaded = h.ofType('report')[1].report as SentimentReport;
+    expect(loaded.test.rnn).toEqual(trained.test.rnn);
+
+    h.send({
+      type: 'start',
+      runId: 'bad',
+      config: { ...config, epochs: 0 },
+      data: bundle,
+      init: { kind: 'text', name: 'model.json', text: '{"format": "pickle"}' },
+    });
+    await settle();
+    expect(h.ofType('error').at(-1)?.message).toBe(
+      'format: expected "unrolled-sentiment-rnn" (a model saved by the lab or sentiment_rnn.py), got the string "pickle"',
+    );
   });
 
   it('sentiment: every malformed CSV ends the run with the file and line; the worker then trains on a good one', async () => {
@@ -198,8 +255,7 @@ describe('worker tasks on real data', () => {
       hiddenSize: 8,
       batchSize: 2,
       learningRate: 0.01,
-      maxSteps: 5,
-      evalEvery: 5,
+      epochs: 1,
       validationFraction: 0.2,
       testFraction: 0.2,
     };
@@ -279,8 +335,7 @@ describe('worker tasks on real data', () => {
         hiddenSize: 8,
         batchSize: 2,
         learningRate: 0.01,
-        maxSteps: 3,
-        evalEvery: 3,
+        epochs: 1,
         validationFraction: 0.25,
         testFraction: 0.25,
       },

@@ -1,7 +1,8 @@
 // Every task's config in one union, with its defaults and one parser that reads the `task` field and checks the
 // rest against that task's bounds. Light (no model code): the worker's message check and the page import it.
 import { shown, type ConfigResult } from '../config';
-import { TASK_NAMES, type TaskName } from '../task';
+import { TASK_NAMES, type Task, type TaskName } from '../task';
+import type { RunConfig } from '../trainer';
 import { CHAR_MODEL_DEFAULTS, parseCharModelConfig, type CharModelConfig } from './charModelConfig';
 import { FORECAST_DEFAULTS, parseForecastConfig, type ForecastConfig } from './forecastConfig';
 import { parseSentimentConfig, SENTIMENT_DEFAULTS, type SentimentConfig } from './sentimentConfig';
@@ -51,4 +52,15 @@ export function parseTaskConfig(raw: unknown): ConfigResult<TaskConfig> {
   if (!isTaskName(task))
     return { ok: false, field: 'task', error: `task must be one of ${TASK_NAMES.join(', ')}, got ${shown(task)}` };
   return PARSERS[task](raw);
+}
+
+/**
+ * The trainer's settings for a task built from `config`: the config's own, or, for the sentiment task, the task's
+ * schedule (every epoch, evaluated at the end of each) with clipping at 1 as chapter 9's code.
+ * @throws Error when a sentiment task has no schedule
+ */
+export function runConfigFor(config: TaskConfig, task: Pick<Task, 'schedule'>): RunConfig {
+  if (config.task !== 'sentiment') return config;
+  if (!task.schedule) throw new Error('runConfigFor: the sentiment task must say its schedule');
+  return { learningRate: config.learningRate, clip: 1, ...task.schedule };
 }

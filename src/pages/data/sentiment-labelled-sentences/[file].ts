@@ -20,5 +20,7 @@ export const getStaticPaths = (() => Object.keys(FILES).map((file) => ({ params:
 
 export const GET: APIRoute = ({ params }) => {
   const file = FILES[params.file ?? ''];
-  return file ? new Response(file.text, { headers: { 'Content-Type': file.type } }) : new Response(null, { status: 404 });
+  return file
+    ? new Response(file.text, { headers: { 'Content-Type': file.type } })
+    : new Response(null, { status: 404 });
 };

@@ -173,7 +173,7 @@ def evaluate(model, loader, criterion):
 def predict(model, vocab, texts):
     """P(positive) for each text, read exactly as the training sentences were."""
     model.eval()
-    x, lengths, _ = collate(ReviewDataset([(text, 0) for text in texts], vocab), vocab.pad_index)
+    x, lengths, _ = collate(ReviewDataset([(text, 0) for text in texts], vocab).items, vocab.pad_index)
     return torch.softmax(model(x, lengths), dim=1)[:, 1].tolist()
 
 

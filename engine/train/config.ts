@@ -188,7 +188,7 @@ function sharedRules(config: Readonly<Record<string, unknown>>): { field: string
  * returns the sentence, or null). Never throws.
  * @returns a fresh config holding only the task's settings, or the first problem with the setting it names
  */
-export function parseConfig<C extends Pick<BaseTaskConfig, 'task'>>(
+export function parseConfig<C extends BaseTaskConfig>(
   task: C['task'],
   bounds: ConfigBounds<C> & BoundTable,
   raw: unknown,

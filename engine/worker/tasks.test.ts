@@ -174,7 +174,9 @@ describe('worker tasks on real data', () => {
         hiddenSize: 24,
         batchSize: 32,
         learningRate: 0.01,
-        epochs: 2,
+        clip: 1,
+        maxSteps: 125,
+        evalEvery: 125,
       },
       { kind: 'text', name: 'sentiment.json', text: JSON.stringify(sentimentCorpusFile()) },
     );
@@ -195,7 +197,10 @@ describe('worker tasks on real data', () => {
       hiddenSize: 8,
       batchSize: 32,
       learningRate: 0.01,
+      // Chapter 9's schedule: one whole epoch (maxSteps and evalEvery are then not used).
       epochs: 1,
+      maxSteps: 1,
+      evalEvery: 1,
     };
     const bundle: DataSource = {
       kind: 'text',
@@ -255,7 +260,8 @@ describe('worker tasks on real data', () => {
       hiddenSize: 8,
       batchSize: 2,
       learningRate: 0.01,
-      epochs: 1,
+      maxSteps: 5,
+      evalEvery: 5,
       validationFraction: 0.2,
       testFraction: 0.2,
     };
@@ -335,7 +341,8 @@ describe('worker tasks on real data', () => {
         hiddenSize: 8,
         batchSize: 2,
         learningRate: 0.01,
-        epochs: 1,
+        maxSteps: 3,
+        evalEvery: 3,
         validationFraction: 0.25,
         testFraction: 0.25,
       },

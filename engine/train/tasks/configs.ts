@@ -55,12 +55,9 @@ export function parseTaskConfig(raw: unknown): ConfigResult<TaskConfig> {
 }
 
 /**
- * The trainer's settings for a task built from `config`: the config's own, or, for the sentiment task, the task's
- * schedule (every epoch, evaluated at the end of each) with clipping at 1 as chapter 9's code.
- * @throws Error when a sentiment task has no schedule
+ * The trainer's settings for a task built from `config`: the config's own, or, when the task sets its own schedule
+ * (sentiment with `epochs`: every epoch, evaluated at the end of each), that schedule without early stopping.
  */
 export function runConfigFor(config: TaskConfig, task: Pick<Task, 'schedule'>): RunConfig {
-  if (config.task !== 'sentiment') return config;
-  if (!task.schedule) throw new Error('runConfigFor: the sentiment task must say its schedule');
-  return { learningRate: config.learningRate, clip: 1, ...task.schedule };
+  return task.schedule ? { ...config, ...task.schedule, patience: 0 } : config;
 }

@@ -15,6 +15,14 @@ const corpus = loadSentimentCorpus();
 const data = { kind: 'corpus', corpus } as const;
 const labelled = { kind: 'labelled', sources: loadLabelledSentences() } as const;
 const small: SentimentConfig = { ...SENTIMENT_DEFAULTS, embeddingDim: 16, hiddenSize: 32, epochs: 1 };
+/** The same, step by step as every task (no epochs): 60 steps, evaluated every 30. */
+const stepwise: SentimentConfig = {
+  ...SENTIMENT_DEFAULTS,
+  embeddingDim: 16,
+  hiddenSize: 32,
+  maxSteps: 60,
+  evalEvery: 30,
+};
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Trains a task through the trainer to the end of its schedule; returns the run. */
@@ -42,11 +50,11 @@ describe('sentiment task on the course corpus', () => {
   });
 
   it('learns: the training loss falls and validation accuracy rises above chance', () => {
-    // A small GRU at a high rate leaves the 0.69 plateau (guessing) within its first epoch.
-    const config: SentimentConfig = { ...small, cell: 'gru', learningRate: 2e-2, epochs: 2 };
+    // Step by step: a small GRU at a high rate leaves the 0.69 plateau (guessing) after about 50 steps.
+    const config: SentimentConfig = { ...stepwise, cell: 'gru', learningRate: 2e-2, maxSteps: 80, evalEvery: 80 };
     const task = createSentimentTask(config, data);
     const { run, losses } = trainToEnd(task, config);
-    expect(run.status).toBe('done');
+    expect([run.status, run.stepsDone]).toEqual(['done', 80]);
     expect(mean(losses.slice(-10))).toBeLessThan(mean(losses.slice(0, 10)) - 0.1);
     const { metrics } = run.last!.eval!;
     expect(Object.keys(metrics).sort()).toEqual(['accuracy', 'contrastAccuracy', 'negationAccuracy']);
@@ -71,6 +79,15 @@ describe('sentiment task on the course corpus', () => {
     // An empty text reads as one <unk>, as the outline's `or [vocab.unk_index]`.
     expect(task.predict(['']).length).toBe(1);
     expect(task.predict([])).toEqual([]);
+  });
+
+  it('takes chapter 7’s settings too: stacked layers with dropout and another optimizer', () => {
+    const config: SentimentConfig = { ...stepwise, numLayers: 2, dropout: 0.2, optimizer: 'sgd', learningRate: 0.1 };
+    const task = createSentimentTask(config, data);
+    expect(task.schedule).toBeUndefined();
+    expect([...task.namedParameters!().keys()]).toContain('rnn.weight_hh_l1');
+    for (let s = 0; s < 3; s++) expect(Number.isFinite(task.step().loss)).toBe(true);
+    expect(Number.isFinite(task.evaluate().valLoss)).toBe(true);
   });
 
   it('gives a bit-identical loss curve for the same seed', () => {
@@ -137,13 +154,14 @@ describe('sentiment task on the real review sentences', () => {
     // Loaded to be evaluated: no steps, the same predictions; loaded to train further: a fresh optimizer from them.
     const file = JSON.parse(report.file) as unknown;
     const loaded = createSentimentTask({ ...config, epochs: 0 }, labelled, file);
-    expect(loaded.schedule.maxSteps).toBe(0);
+    expect(loaded.schedule?.maxSteps).toBe(0);
     const again = loaded.report();
     expect(again.finished).toBe(true);
     expect(again.test.rnn).toEqual(report.test.rnn);
     expect(again.tensors.map((t) => t.data)).toEqual(report.tensors.map((t) => t.data));
-    const further = createSentimentTask({ ...config, epochs: 1, cell: 'lstm', hiddenSize: 7 }, labelled, file);
-    expect(further.namedParameters!().get('rnn.weight_hh_l0')!.shape).toEqual([32, 32]);
+    // The file's LSTM(32) replaces the config's GRU(7).
+    const further = createSentimentTask({ ...config, epochs: 1, cell: 'gru', hiddenSize: 7 }, labelled, file);
+    expect(further.namedParameters!().get('rnn.weight_hh_l0')!.shape).toEqual([4 * 32, 32]);
     expect(Number.isFinite(further.step().loss)).toBe(true);
   });
 });

@@ -12,12 +12,22 @@ import { splitExamples, type LabelledSource, type Splits } from '../../data/labe
 import { tagSentence, type SentimentCorpus } from '../../data/sentiment';
 import type { SentimentExample } from '../../data/sentimentLabels';
 import { basicEnglish } from '../../data/tokenize';
-import type { Vocab } from '../../data/vocab';
+import { buildWordVocab, type Vocab } from '../../data/vocab';
 import { checkedConfig } from '../config';
 import type { EvalReport, StepReport, Task } from '../task';
 import { allFinite } from '../common';
+import { makeOptimizer } from '../common';
 import { readSentimentFile, writeSentimentFile } from './sentimentFile';
-import { encode, evaluate, prepare, train, type Settings } from './sentimentRnn';
+import {
+  encode,
+  evaluate,
+  prepare,
+  RNNModel,
+  shuffledBatches,
+  train,
+  trainOneEpoch,
+  type Settings,
+} from './sentimentRnn';
 import { parseSentimentConfig, SENTIMENT_DEFAULTS, type SentimentConfig } from './sentimentConfig';
 
 /**
@@ -78,8 +88,8 @@ export interface SentimentTask extends Task {
   readonly vocab: Vocab;
   /** Example counts of the three splits. */
   readonly sizes: { train: number; validation: number; test: number };
-  /** The run's length: every epoch's steps, an evaluation at the end of each (0 steps for a loaded, untrained model). */
-  readonly schedule: { maxSteps: number; evalEvery: number };
+  /** With `epochs`: every epoch's steps, an evaluation at the end of each (0 steps for a loaded model to evaluate). */
+  readonly schedule?: { maxSteps: number; evalEvery: number };
   /** P(positive) for each text (e.g. a sentence the reader typed), with gradients off. */
   predict(texts: readonly string[]): number[];
   /** Predictions on sentences with negation and contrast from the validation split. */
@@ -158,46 +168,78 @@ function subsetAccuracies(
 }
 
 /**
- * Builds the classifier over its data: the vocabulary from the training split only (<unk> = 0, also for unseen
- * words, <pad> = 1, the Embedding's padding_idx), or from `init`, a model file (sentimentFile.ts) whose sizes and
- * weights replace the config's. `step` takes one step of `train` (sentimentRnn.ts); `evaluate`, called by the
- * trainer at the end of each epoch, returns that epoch's validation loss and `accuracy`, `negationAccuracy`,
- * `contrastAccuracy`. Baselines (validation, and test with a `test` prefix): the better of naive Bayes and
- * logistic regression on unigram counts, per metric; the report's baseline is the logistic regression.
+ * Builds the classifier over its data with chapter 9's code (sentimentRnn.ts): `prepare` makes the vocabulary from
+ * the training split only (<unk> = 0, also for unseen words, <pad> = 1, the Embedding's padding_idx; `minFreq`,
+ * `maxVocab`), the model and Adam; settings beyond chapter 9's (stacked layers, dropout, another optimizer) rebuild
+ * the model or the optimizer after it. `init`, a model file (sentimentFile.ts), brings its own sizes, vocabulary and
+ * weights instead. With `epochs`, `step` takes the next step of the listing's `train` loop and `evaluate` (called by
+ * the trainer at each epoch's end, `schedule`) returns that epoch's evaluation; without, steps go epoch after epoch
+ * through `trainOneEpoch` and `evaluate` measures whenever the trainer asks. Metrics on the validation split:
+ * `accuracy`, `negationAccuracy`, `contrastAccuracy`. Baselines (validation, and test with a `test` prefix): the
+ * better of naive Bayes and logistic regression on unigram counts, per metric; the report's baseline is the
+ * logistic regression.
  * @throws RangeError naming the setting when the config is outside SENTIMENT_BOUNDS or the reader's reviews are too
  *   few; FieldError naming the field of a malformed model file
  */
 export function createSentimentTask(settings: SentimentConfig, data: SentimentData, init?: unknown): SentimentTask {
   const name = 'sentiment';
   const config = checkedConfig(name, parseSentimentConfig(settings));
+  const D = SENTIMENT_DEFAULTS;
   const split = splitsOf(data, config);
   const loaded = init === undefined ? null : readSentimentFile(init);
+  const epochs = config.epochs ?? null;
   const lab: Settings = {
     cell: loaded?.cell ?? config.cell,
     embedDim: loaded?.embedDim ?? config.embeddingDim,
     hiddenDim: loaded?.hiddenDim ?? config.hiddenSize,
-    epochs: config.epochs,
+    epochs: epochs ?? 0,
     lr: config.learningRate,
     batchSize: config.batchSize,
     seed: config.seed,
-    maxLen: loaded?.maxLen ?? config.maxLen ?? SENTIMENT_DEFAULTS.maxLen,
+    maxLen: loaded?.maxLen ?? config.maxLen ?? D.maxLen,
   };
-  const run = loaded ? prepare(split, lab, loaded.vocab) : prepare(split, lab);
+  const vocabulary =
+    loaded?.vocab ??
+    buildWordVocab(
+      split.train.map((e) => basicEnglish(e.text)),
+      { minFreq: config.minFreq ?? D.minFreq, maxSize: config.maxVocab ?? D.maxVocab },
+    );
+  const run = prepare(split, lab, vocabulary);
+  const layers = { numLayers: config.numLayers ?? D.numLayers, dropout: config.dropout ?? D.dropout };
+  const optimizerName = config.optimizer ?? D.optimizer;
+  const stacked = layers.numLayers > 1 || layers.dropout > 0;
+  if (stacked) {
+    if (loaded) throw new RangeError('sentiment: a loaded model has one layer; leave numLayers at 1 and dropout at 0');
+    run.model = new RNNModel(
+      vocabulary.length,
+      lab.embedDim,
+      lab.hiddenDim,
+      2,
+      run.padIndex,
+      lab.cell,
+      run.rng,
+      layers,
+    );
+  }
+  if (stacked || optimizerName !== 'adam') run.optimizer = makeOptimizer(optimizerName, run.model.parameters(), lab.lr);
   if (loaded) run.model.parameters().forEach((p, i) => p.data.set(loaded.model.parameters()[i].data));
   const { model, vocab, padIndex, data: encoded } = run;
   const params = model.parameters();
   const stepsPerEpoch = Math.ceil(split.train.length / Math.min(lab.batchSize, split.train.length));
-  const training = train(run, lab);
+  const maxNorm = (config.clip ?? 0) > 0 ? (config.clip as number) : Infinity;
 
   let stepsDone = 0;
   let epochsDone = 0;
   let finished: { bestEpoch: number; bestValidAccuracy: number } | null = null;
+  // With `epochs`: the listing's whole loop. Without: one epoch's generator after another.
+  const training = epochs === null ? null : train(run, lab);
+  let epochSteps: ReturnType<typeof trainOneEpoch> | null = null;
   /** An epoch's evaluation that arrived before the trainer asked for it. */
   let pendingEpoch: { epoch: number; valid: ReturnType<typeof evaluate> } | null = null;
 
-  /** The next event of the training loop; a finished loop leaves the best epoch's weights in the model. */
+  /** The next event of the loop; a finished loop leaves the best epoch's weights in the model. */
   const advance = () => {
-    const next = training.next();
+    const next = (training as ReturnType<typeof train>).next();
     if (next.done) {
       finished = { bestEpoch: next.value.bestEpoch, bestValidAccuracy: next.value.bestValidAccuracy };
       return null;
@@ -206,18 +248,35 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
   };
 
   const step = (): StepReport => {
+    stepsDone++;
+    if (training === null) {
+      for (;;) {
+        epochSteps ??= trainOneEpoch(
+          model,
+          shuffledBatches(encoded.train, lab.batchSize, padIndex, run.rng),
+          run.optimizer,
+          maxNorm,
+        );
+        const next = epochSteps.next();
+        if (!next.done) return next.value;
+        epochSteps = null;
+        epochsDone++;
+      }
+    }
     for (;;) {
       const event = advance();
       if (event === null) throw new Error('sentiment: every epoch has been trained');
-      if ('loss' in event) {
-        stepsDone++;
-        return { loss: event.loss, gradNorm: event.gradNorm };
-      }
+      if ('loss' in event) return { loss: event.loss, gradNorm: event.gradNorm };
       pendingEpoch = event;
     }
   };
 
-  const evaluateEpoch = (): EvalReport => {
+  const evaluateNow = (): EvalReport => {
+    if (training === null) {
+      const valid = evaluate(model, encoded.valid, padIndex);
+      model.train();
+      return { valLoss: valid.loss, metrics: subsetAccuracies(split.validation, valid.positive) };
+    }
     let event = pendingEpoch;
     pendingEpoch = null;
     if (event === null) {
@@ -284,7 +343,7 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
 
   const report = (): SentimentReport => {
     // A run that took every step stops before its loop's end; finish it (evaluation only, no training).
-    if (finished === null && stepsDone === lab.epochs * stepsPerEpoch) while (advance() !== null);
+    if (training !== null && finished === null && stepsDone === lab.epochs * stepsPerEpoch) while (advance() !== null);
     const done = finished;
     const test = split.test;
     const rnn = evaluate(model, encoded.test, padIndex).positive;
@@ -336,13 +395,13 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
     vocab,
     sizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },
     stepsPerEpoch,
-    schedule: { maxSteps: lab.epochs * stepsPerEpoch, evalEvery: stepsPerEpoch },
+    ...(epochs === null ? {} : { schedule: { maxSteps: epochs * stepsPerEpoch, evalEvery: stepsPerEpoch } }),
     get baselines() {
       baselines ??= computeBaselines();
       return baselines;
     },
     step,
-    evaluate: evaluateEpoch,
+    evaluate: evaluateNow,
     predict,
     showcase,
     report,

@@ -18,6 +18,8 @@ import {
   select,
   Tensor,
   type CellType,
+  type Optimizer,
+  type RecurrentOptions,
 } from '../../index';
 
 // Settings (the lab writes yours here)
@@ -75,6 +77,7 @@ export class RNNModel extends Module {
   readonly rnn: RNN | GRU | LSTM;
   readonly fc: Linear;
 
+  /** `layers`: PyTorch's num_layers and dropout, for a stacked model (chapter 9's has one layer). */
   constructor(
     vocabSize: number,
     embedDim: number,
@@ -83,33 +86,34 @@ export class RNNModel extends Module {
     padIndex: number,
     cell: CellType,
     rng: Rng,
+    layers: Pick<RecurrentOptions, 'numLayers' | 'dropout'> = {},
   ) {
     super();
     this.embedding = this.registerModule(
       'embedding',
       new Embedding(vocabSize, embedDim, { paddingIdx: padIndex, rng }),
     );
-    this.rnn = this.registerModule('rnn', new CELLS[cell](embedDim, hiddenDim, { rng }));
+    this.rnn = this.registerModule('rnn', new CELLS[cell](embedDim, hiddenDim, { ...layers, rng }));
     this.fc = this.registerModule('fc', new Linear(hiddenDim, outputDim, { rng }));
   }
 
   forward(x: Tensor, lengths: Int32Array): Tensor {
     const embedded = this.embedding.forward(x); // [T, B, embedDim]
-    const { hN } = this.rnn.forward(embedded, { lengths }); // hN: [1, B, hiddenDim], each after its own last token
-    return this.fc.forward(select(hN, 0, 0)); // logits: [B, outputDim]
+    const { hN } = this.rnn.forward(embedded, { lengths }); // hN: [layers, B, hiddenDim], after each one's last token
+    return this.fc.forward(select(hN, 0, -1)); // logits from the top layer, hidden[-1]: [B, outputDim]
   }
 }
 
 // Step 6: train and evaluate
 /** One pass over the batches; yields after every step, which is where the lab can pause. */
-export function* trainOneEpoch(model: RNNModel, batches: readonly Batch[], optimizer: Adam) {
+export function* trainOneEpoch(model: RNNModel, batches: readonly Batch[], optimizer: Optimizer, maxNorm = 1.0) {
   model.train();
   for (const { x, lengths, y } of batches) {
     optimizer.zeroGrad();
     const logits = model.forward(x, lengths);
     const loss = crossEntropy(logits, y);
     loss.backward();
-    const gradNorm = clipGradNorm(model.parameters(), 1.0);
+    const gradNorm = clipGradNorm(model.parameters(), maxNorm);
     optimizer.step();
     yield { loss: loss.item(), gradNorm };
   }
@@ -149,7 +153,7 @@ export function prepare(
     xs.map((e) => ({ ids: encode(vocab, e.text, settings.maxLen), label: e.label }));
   const padIndex = vocab.get(PAD);
   const model = new RNNModel(vocab.length, settings.embedDim, settings.hiddenDim, 2, padIndex, settings.cell, rng);
-  const optimizer = new Adam(model.parameters(), { lr: settings.lr });
+  const optimizer: Optimizer = new Adam(model.parameters(), { lr: settings.lr });
   const data = { train: encodeAll(split.train), valid: encodeAll(split.validation), test: encodeAll(split.test) };
   return { rng, vocab, padIndex, data, model, optimizer };
 }

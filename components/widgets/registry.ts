@@ -24,6 +24,8 @@ import { attentionCalcSpec } from './AttentionCalc/state';
 import { trainingLabSpec } from './TrainingLab/state';
 import TuningLab from './TuningLab/TuningLab.astro';
 import { tuningLabSpec } from './TuningLab/state';
+import SentimentLab from './SentimentLab/SentimentLab.astro';
+import { sentimentLabSpec } from './SentimentLab/state';
 
 /** A widget as the site lists it. */
 export interface WidgetInfo {
@@ -140,6 +142,16 @@ export const widgets: WidgetInfo[] = [
     component: TuningLab,
     spec: tuningLabSpec,
     height: 1900,
+  },
+  {
+    name: 'sentiment-lab',
+    title: 'Sentiment lab: an RNN on real review sentences',
+    description:
+      'Train chapter 9’s RNN on real IMDb, Amazon or Yelp review sentences (or train on one and test on another) in a background thread, with its PyTorch code and the engine code that runs side by side; compare it with a bag-of-words model, read its mistakes, watch it read a review word by word, see a batch padded and packed, and move the weights to and from PyTorch.',
+    chapter: 'sentiment-example',
+    component: SentimentLab,
+    spec: sentimentLabSpec,
+    height: 2400,
   },
   {
     name: 'char-model',

@@ -79,6 +79,8 @@ export interface SentimentReport {
   };
   /** The model as the file "Download for PyTorch" saves (format: sentimentFile.ts). */
   file: string;
+  /** For a model loaded from a file: who trained it, as the file says (e.g. "PyTorch 2.3.0"); null when trained here. */
+  loadedFrom: string | null;
 }
 
 /** The sentiment task, with predictions and the lab's report on top of the Task contract. */
@@ -357,6 +359,7 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
       bestValidAccuracy: done && done.bestEpoch > 0 ? done.bestValidAccuracy : NaN,
       settings: lab,
       vocab: vocab.getItos(),
+      loadedFrom: loaded ? (typeof loaded.trained.by === 'string' ? loaded.trained.by : 'an unnamed trainer') : null,
       tensors: [...model.namedParameters()].map(([n, t]) => ({
         name: n,
         shape: [...t.shape],

@@ -25,6 +25,8 @@ export interface Listing {
   path: string;
   lines: string[];
   changed: Set<number>;
+  /** The line the settings block starts on (the listing opens there). */
+  settingsLine: number;
 }
 
 /** A learning rate as both languages write it: 0.05, 1e-3, 2.5e-4. */
@@ -75,7 +77,7 @@ function fill(path: string, source: string, blockStart: string, rules: Rule[], s
     lines[i] = lines[i].replace(pattern, (_, head: string) => head + value(settings));
     if (lines[i] !== original[i]) changed.add(i);
   }
-  return { path, lines, changed };
+  return { path, lines, changed, settingsLine: from };
 }
 
 /** scripts/torch/sentiment_rnn.py with the reader's settings. */

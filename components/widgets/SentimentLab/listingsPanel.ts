@@ -77,7 +77,10 @@ export class ListingsPanel {
   /** Follow the lab's width: both panes at once when wide, one tab at a time when narrow. */
   observe(): void {
     this.observer = new ResizeObserver(([entry]) => {
-      this.element.classList.toggle('sl-wide', entry.contentRect.width >= SIDE_BY_SIDE_PX);
+      const wide = entry.contentRect.width >= SIDE_BY_SIDE_PX;
+      if (wide === this.element.classList.contains('sl-wide')) return;
+      this.element.classList.toggle('sl-wide', wide);
+      this.codes.forEach((_, k) => this.scrollToSettings(k));
     });
     this.observer.observe(this.element);
   }
@@ -93,9 +96,21 @@ export class ListingsPanel {
 
   private render(i: number, listing: Listing): void {
     const lines = listing.lines.map((line, k) =>
-      listing.changed.has(k) ? el('mark', { class: 'sl-changed' }, line, '\n') : `${line}\n`,
+      listing.changed.has(k) || k === listing.settingsLine
+        ? el('span', { class: listing.changed.has(k) ? 'sl-line sl-changed' : 'sl-line' }, line, '\n')
+        : `${line}\n`,
     );
     this.codes[i].replaceChildren(...lines);
+    requestAnimationFrame(() => this.scrollToSettings(i));
+  }
+
+  /** Scroll a listing's own box (never the page) to its first changed line, or to its settings block. */
+  private scrollToSettings(i: number): void {
+    const code = this.codes[i];
+    const target = code.querySelector<HTMLElement>('.sl-changed') ?? code.querySelector<HTMLElement>('.sl-line');
+    const pre = code.parentElement;
+    // A hidden tab has no layout (offsetTop 0): it scrolls when it is shown.
+    if (target && pre && target.offsetTop > 0) pre.scrollTop = Math.max(0, target.offsetTop - 24);
   }
 
   private select(i: number): void {
@@ -104,6 +119,7 @@ export class ListingsPanel {
       tab.tabIndex = k === i ? 0 : -1;
     });
     this.panes.forEach((pane, k) => pane.classList.toggle('sl-pane-shown', k === i));
+    this.scrollToSettings(i);
   }
 
   /** ←/→ (and Home/End) move between the tabs, as the ARIA tabs pattern asks. */

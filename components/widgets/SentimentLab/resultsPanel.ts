@@ -92,7 +92,10 @@ export class ResultsPanel {
       el(
         'tbody',
         {},
-        row(`RNN (${report.settings.cell.toUpperCase()})`, rnn),
+        row(
+          report.settings.cell === 'rnn' ? 'RNN (plain tanh cell)' : `RNN (${report.settings.cell.toUpperCase()} cell)`,
+          rnn,
+        ),
         row('bag-of-words (logistic regression)', bow),
       ),
     );

@@ -1,6 +1,7 @@
 // The two listings of the sentiment lab, PyTorch and the course's engine: side by side where the lab is wide, as two
 // tabs where it is not (arrow keys move between tabs); each a scrollable, focusable region with the lines the
 // reader's settings changed marked, and a link to download the PyTorch script.
+import { copyButton } from '../../lib/copyCode';
 import { el } from '../../lib/dom';
 import { uniqueId } from '../../lib/uniqueId';
 import { engineListing, pythonListing, type Listing, type ListingSettings } from './listings';
@@ -51,9 +52,14 @@ export class ListingsPanel {
         },
         el('p', { class: 'sl-pane-title' }, el('code', {}, tab.file), i === 0 ? ' (PyTorch)' : ' (what this lab runs)'),
         el(
-          'pre',
-          { class: 'sl-code', tabindex: 0, role: 'region', 'aria-label': `${tab.name} listing (scrolls)` },
-          this.codes[i],
+          'div',
+          { class: 'code-block' },
+          copyButton(() => this.codes[i].textContent ?? '', this.codes[i], `the ${tab.name} listing`),
+          el(
+            'pre',
+            { class: 'sl-code', tabindex: 0, role: 'region', 'aria-label': `${tab.name} listing (scrolls)` },
+            this.codes[i],
+          ),
         ),
       ),
     );

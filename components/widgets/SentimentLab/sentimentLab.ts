@@ -291,7 +291,8 @@ class SentimentLabElement extends HTMLElement {
     else if (status === 'error' || status === 'diverged')
       this.parts.results.clear('No results: the run did not end well.');
     this.renderControls();
-    this.scheduleUi();
+    // A change of status shows at once (progress is folded in every UI_INTERVAL_MS).
+    this.renderStatus();
   }
 
   /** Ask the worker for the run's report and hand it to the results, the reader and the download. */

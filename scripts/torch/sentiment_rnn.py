@@ -181,6 +181,7 @@ def predict(model, vocab, texts):
 
 # The lab's file: the settings, the vocabulary and the state_dict, as JSON
 def save_for_lab(model, vocab, path, trained):
+    """Write the model as the lab's file: its sizes, the vocabulary and the state_dict, as JSON."""
     data = {
         "format": "unrolled-sentiment-rnn",
         "version": 1,
@@ -214,24 +215,12 @@ def load_for_pytorch(path):
 
 
 # Step 7: put it together
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", default=DATA, help="sentences to train, validate and test on")
-    parser.add_argument("--test-data", default=TEST_DATA, help="test on this file's test split instead")
-    parser.add_argument("--cell", default=CELL, choices=sorted(CELLS))
-    parser.add_argument("--embed-dim", type=int, default=EMBED_DIM)
-    parser.add_argument("--hidden-dim", type=int, default=HIDDEN_DIM)
-    parser.add_argument("--epochs", type=int, default=EPOCHS)
-    parser.add_argument("--lr", type=float, default=LR)
-    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--out", help="save the best model here as JSON for the lab")
-    args = parser.parse_args()
-
-    torch.manual_seed(args.seed)
-    train_examples, valid_examples, test_examples = split(load_sentences(args.data))
-    if args.test_data:
-        test_examples = split(load_sentences(args.test_data))[2]
+def run(data=DATA, test_data=TEST_DATA, cell=CELL, embed_dim=EMBED_DIM, hidden_dim=HIDDEN_DIM,
+        epochs=EPOCHS, lr=LR, batch_size=BATCH_SIZE, seed=SEED):
+    torch.manual_seed(seed)
+    train_examples, valid_examples, test_examples = split(load_sentences(data))
+    if test_data:                                          # train on one file, test on another's test split
+        test_examples = split(load_sentences(test_data))[2]
 
     vocab = Vocab.build(tokenize(text) for text, _ in train_examples)
 
@@ -239,17 +228,17 @@ def main():
         return DataLoader(ReviewDataset(examples, vocab), batch_size=batch_size, shuffle=shuffle,
                           collate_fn=lambda batch: collate(batch, vocab.pad_index))
 
-    train_loader = loader(train_examples, args.batch_size, shuffle=True)
+    train_loader = loader(train_examples, batch_size, shuffle=True)
     valid_loader = loader(valid_examples, 256)
     test_loader = loader(test_examples, 256)
 
-    model = RNNModel(len(vocab), args.embed_dim, args.hidden_dim, 2, vocab.pad_index, args.cell)
-    optimizer = optim.Adam(model.parameters(), lr=args.lr)
+    model = RNNModel(len(vocab), embed_dim, hidden_dim, 2, vocab.pad_index, cell)
+    optimizer = optim.Adam(model.parameters(), lr=lr)
     criterion = nn.CrossEntropyLoss()
 
     start = time.perf_counter()
     best_acc, best_epoch, best_state, best_time = -1.0, 0, None, 0.0
-    for epoch in range(1, args.epochs + 1):
+    for epoch in range(1, epochs + 1):
         train_loss = train_one_epoch(model, train_loader, optimizer, criterion)
         valid_loss, valid_acc = evaluate(model, valid_loader, criterion)
         if valid_acc > best_acc:                           # keep the epoch that validates best (chapter 8)
@@ -262,14 +251,29 @@ def main():
     test_loss, test_acc = evaluate(model, test_loader, criterion)
     print(f"test accuracy {test_acc:.1%} (best validation accuracy {best_acc:.1%} after epoch {best_epoch}, "
           f"reached in {best_time:.1f} s)")
+    trained = {"by": f"PyTorch {torch.__version__}", "data": data, "test_data": test_data or data,
+               "split_seed": SPLIT_SEED, "seed": seed, "epochs": epochs, "lr": lr, "batch_size": batch_size,
+               "best_epoch": best_epoch, "valid_accuracy": best_acc, "test_accuracy": test_acc}
+    return model, vocab, trained
 
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=DATA, help="sentences to train, validate and test on")
+    parser.add_argument("--test-data", default=TEST_DATA, help="test on this file's test split instead")
+    parser.add_argument("--cell", default=CELL, choices=sorted(CELLS))
+    parser.add_argument("--embed-dim", type=int, default=EMBED_DIM)
+    parser.add_argument("--hidden-dim", type=int, default=HIDDEN_DIM)
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--lr", type=float, default=LR)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--out", help="save the best model here as JSON, for the lab or sentiment_predict.py")
+    args = parser.parse_args()
+    model, vocab, trained = run(args.data, args.test_data, args.cell, args.embed_dim, args.hidden_dim,
+                                args.epochs, args.lr, args.batch_size, args.seed)
     if args.out:
-        save_for_lab(model, vocab, args.out, {
-            "by": f"PyTorch {torch.__version__}", "data": args.data, "test_data": args.test_data or args.data,
-            "split_seed": SPLIT_SEED, "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
-            "batch_size": args.batch_size, "best_epoch": best_epoch, "valid_accuracy": best_acc,
-            "test_accuracy": test_acc,
-        })
+        save_for_lab(model, vocab, args.out, trained)
         print(f"saved {args.out}")
 
 

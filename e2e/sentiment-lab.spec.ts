@@ -2,10 +2,12 @@
 // confusion matrices add up to the test set, a typed review's per-word probabilities match the engine's forward pass
 // (and the worker's), the "Download for PyTorch" file loads back with identical predictions, the listings follow the
 // settings, and the reader's own CSV is used when good and refused in words when malformed.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
+import { baseURL, launch, openPage, openWidget as openWidgetAt } from './support/browser';
 
 // A small GRU on the Amazon sentences: 4 epochs in a few seconds, well above the majority class (52%) on every seed
 // tried in Node (70–81%); the IMDb sentences are harder and need the lab's full run for that.
@@ -109,9 +111,9 @@ describe('sentiment-lab widget', () => {
     perToken.forEach((p, t) => expect(Math.abs(p - check[t])).toBeLessThan(1e-6));
     const fromWorker = trained.test.rnn[trained.test.texts.indexOf(sentence)];
     expect(Math.abs(perToken.at(-1)! - fromWorker)).toBeLessThan(1e-5);
-    // A made-up word is read as <unk>, shown as text.
-    await box.fill('A <b>zzqxv</b> film.');
-    await expect.poll(() => lab(page).locator('.sl-tokens').innerText()).toContain('zzqxv → <unk>');
+    // A made-up word is read as <unk>; markup typed in the box is a token like any other, shown as text.
+    await box.fill('A <b>zzqxv</b> phone.');
+    await expect.poll(() => lab(page).locator('.sl-tokens').innerText()).toContain('<b>zzqxv</b> → <unk>');
     expect(await lab(page).locator('.sl-tokens b').count()).toBe(0);
 
     // Sixty words: the reader redraws within a frame's budget of work (logged: a timing, not a test of speed).
@@ -131,7 +133,8 @@ describe('sentiment-lab widget', () => {
     // Download for PyTorch, then load that file back: the engine gives identical predictions on the test sentences.
     const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download for PyTorch').click()]);
     expect(download.suggestedFilename()).toBe('sentiment-model.json');
-    const path = await download.path();
+    const path = join(mkdtempSync(join(tmpdir(), 'sentiment-lab-')), 'sentiment-model.json');
+    await download.saveAs(path);
     const file = JSON.parse(readFileSync(path, 'utf8')) as { format: string; model: { cell: string }; vocab: string[] };
     expect(file.format).toBe('unrolled-sentiment-rnn');
     expect(file.model.cell).toBe('gru');
@@ -144,6 +147,27 @@ describe('sentiment-lab widget', () => {
     expect(loaded.test.rnn).toEqual(trained.test.rnn);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('puts a keyboard-operable copy button on every code block of the chapter, which copies it and says so', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${baseURL()}/sentiment-example/`);
+    await page.waitForSelector('#main .code-block .copy-button');
+    const blocks = await page
+      .locator('#main pre:has(> code)')
+      .evaluateAll((pres) => pres.filter((p) => !p.closest('.widget-frame')).length);
+    expect(blocks).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('#main .code-block:not(.widget-frame .code-block) .copy-button').count()).toBe(blocks);
+    const first = page.locator('#main .code-block .copy-button').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => first.innerText()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator('#main .code-block pre code').first().innerText());
+    expect(copied).toContain('from torchtext.datasets import IMDB');
+    expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
 

@@ -140,7 +140,8 @@ export class ProgressPanel {
       this.line.textContent = ready;
       this.bar.value = 0;
     } else {
-      const parts = [STATUS_TEXT[status]];
+      const loadedOnly = status === 'done' && info?.maxSteps === 0;
+      const parts = [loadedOnly ? 'Loaded and evaluated (nothing to train)' : STATUS_TEXT[status]];
       if (p && info && info.maxSteps > 0) {
         parts.push(
           `epoch ${Math.min(Math.ceil(p.epoch), Math.round(p.maxSteps / info.stepsPerEpoch))} of ${Math.round(p.maxSteps / info.stepsPerEpoch)}`,

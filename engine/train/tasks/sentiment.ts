@@ -378,7 +378,7 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
         maxLen: lab.maxLen,
         trained: {
           ...trainedBy,
-          by: loaded ? (loaded.trained.by ?? 'a file') : 'the Unrolled engine (sentiment lab)',
+          by: loaded ? (loaded.trained.by ?? 'a file') : "Unrolled's sentiment lab",
           data: data.kind === 'labelled' ? (config.source ?? SENTIMENT_DEFAULTS.source) : data.kind,
           test_data:
             data.kind === 'labelled' ? (config.testSource ?? config.source ?? SENTIMENT_DEFAULTS.source) : data.kind,

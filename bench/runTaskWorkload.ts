@@ -76,10 +76,13 @@ export function runTaskWorkload(workload: TaskWorkload, options: TaskRunOptions 
   let reached: TargetReached | null = null;
   let ms = 0;
   const start = now();
-  while (run.status === 'running' && reached === null) {
+  const best = workload.target.best;
+  while (run.status === 'running' && (reached === null || best !== undefined)) {
     const p = run.step();
     ms = now() - start;
-    if (p.eval && workload.target.reached(p.eval, baselines)) {
+    const improves = (e: EvalReport): boolean =>
+      best === undefined ? reached === null : reached === null || e.metrics[best] > reached.report.metrics[best];
+    if (p.eval && workload.target.reached(p.eval, baselines) && improves(p.eval)) {
       reached = { step: p.step, epoch: p.epoch, ms, evalMs, evaluations, report: p.eval };
     }
     if (p.step % 10 === 0 || p.eval)

@@ -16,6 +16,22 @@ export class PaddingPanel {
   private readonly numbers = el('p', { class: 'sl-note', 'aria-live': 'polite' });
   private readonly sortBox = el('input', { type: 'checkbox' });
   private readonly caption = el('p', { class: 'sl-note' });
+  private readonly wrap = el(
+    'div',
+    {
+      class: 'scroll-x sl-grid-wrap',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': 'The padded batch (scrolls sideways)',
+    },
+    this.grid,
+    this.sizes,
+  );
+  private readonly scrollHint = el(
+    'p',
+    { class: 'sl-note', hidden: true },
+    'The grid scrolls sideways: there are more steps to the right.',
+  );
   private source = 'imdb';
   private index = 0;
 
@@ -32,17 +48,8 @@ export class PaddingPanel {
         el('label', { class: 'sl-check' }, this.sortBox, ' Sort longest first, as pack_padded_sequence does'),
         el('button', { type: 'button', class: 'button', onclick: () => this.next() }, 'Another batch'),
       ),
-      el(
-        'div',
-        {
-          class: 'scroll-x sl-grid-wrap',
-          tabindex: 0,
-          role: 'region',
-          'aria-label': 'The padded batch (scrolls sideways)',
-        },
-        this.grid,
-        this.sizes,
-      ),
+      this.wrap,
+      this.scrollHint,
       this.numbers,
     );
   }
@@ -100,6 +107,8 @@ export class PaddingPanel {
       );
       this.sizes.setAttribute('aria-label', `Batch sizes per step: ${grid.batchSizes.join(', ')}.`);
     } else this.sizes.hidden = true;
+    // A visible cue when the grid is wider than the lab (always on a phone): read after layout, in the next frame.
+    requestAnimationFrame(() => (this.scrollHint.hidden = this.wrap.scrollWidth <= this.wrap.clientWidth + 1));
     const share = Math.round((100 * grid.padded) / (grid.real + grid.padded));
     this.numbers.textContent = sorted
       ? `Packed, the RNN takes ${grid.steps} steps over ${grid.real} real tokens: batch_sizes = [${grid.batchSizes.join(', ')}], one number per step, the sentences still running (the bars under the grid). Without packing it would compute ${grid.real + grid.padded} cells, ${grid.padded} of them padding (${share}%).`

@@ -127,7 +127,10 @@ const defaults: TaskWorkload[] = [
   {
     id: 'sentiment-uci',
     group: 'tasks',
-    title: `sentiment-uci: chapter 9's lab, IMDb sentences (800 to train), Embedding ${sentimentLab.embeddingDim} → ${sentimentLab.cell.toUpperCase()} ${sentimentLab.hiddenSize}, batch ${sentimentLab.batchSize}, Adam ${sentimentLab.learningRate}, ${sentimentLab.epochs} epochs`,
+    title:
+      `sentiment-uci: chapter 9's lab, IMDb sentences (800 to train), Embedding ` +
+      `${sentimentLab.embeddingDim} → ${sentimentLab.cell.toUpperCase()} ${sentimentLab.hiddenSize}, batch ` +
+      `${sentimentLab.batchSize}, Adam ${sentimentLab.learningRate}, ${sentimentLab.epochs} epochs`,
     config: sentimentLab,
     create: () => createSentimentTask(sentimentLab, { kind: 'labelled', sources: loadLabelledSentences() }),
     target: {
@@ -141,7 +144,8 @@ const defaults: TaskWorkload[] = [
       const right = (ps: number[]) =>
         ps.filter((p, i) => (p > 0.5 ? 1 : 0) === report.test.labels[i]).length / report.test.labels.length;
       return [
-        `test accuracy of the best epoch's weights (epoch ${report.bestEpoch}): RNN ${fmt(right(report.test.rnn) * 100, 0)}%, bag-of-words ${fmt(right(report.test.bow) * 100, 0)}%`,
+        `test accuracy of the best epoch's weights (epoch ${report.bestEpoch}): RNN ` +
+          `${fmt(right(report.test.rnn) * 100, 0)}%, bag-of-words ${fmt(right(report.test.bow) * 100, 0)}%`,
       ];
     },
   },

@@ -147,7 +147,10 @@ export const widgets: WidgetInfo[] = [
     name: 'sentiment-lab',
     title: 'Sentiment lab: an RNN on real review sentences',
     description:
-      'Train chapter 9’s RNN on real IMDb, Amazon or Yelp review sentences (or train on one and test on another) in a background thread, with its PyTorch code and the engine code that runs side by side; compare it with a bag-of-words model, read its mistakes, watch it read a review word by word, see a batch padded and packed, and move the weights to and from PyTorch.',
+      'Train chapter 9’s RNN on real IMDb, Amazon or Yelp review sentences (or train on one and test on ' +
+      'another) in a background thread, with its PyTorch code and the engine code that runs side by side; ' +
+      'compare it with a bag-of-words model, read its mistakes, watch it read a review word by word, see a ' +
+      'batch padded and packed, and move the weights to and from PyTorch.',
     chapter: 'sentiment-example',
     component: SentimentLab,
     spec: sentimentLabSpec,

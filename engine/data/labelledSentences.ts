@@ -110,7 +110,8 @@ export function splitExamples<T>(
 export function labelledBundle(files: Record<LabelledSource, string>): LabelledSentencesBundle {
   return {
     description:
-      'Real review sentences, 1,000 per source (500 positive, 500 negative), label 1 positive and 0 negative. Chapter 9 of Unrolled splits each source 80/10/10 after random.Random(0).shuffle.',
+      'Real review sentences, 1,000 per source (500 positive, 500 negative), label 1 positive and 0 ' +
+      'negative. Chapter 9 of Unrolled splits each source 80/10/10 after random.Random(0).shuffle.',
     license: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
     attribution: LABELLED_ATTRIBUTION,
     files,

@@ -83,16 +83,24 @@ function torchRun(python: string, seed: number): SeedResult {
   const args = [
     join(root, 'scripts/torch/sentiment_rnn.py'),
     ...['--data', file(source), '--cell', config.cell, '--embed-dim', String(config.embeddingDim)],
-    ...['--hidden-dim', String(config.hiddenSize), '--epochs', String(config.epochs), '--lr', String(config.learningRate)],
+    ...[
+      '--hidden-dim',
+      String(config.hiddenSize),
+      '--epochs',
+      String(config.epochs),
+      '--lr',
+      String(config.learningRate),
+    ],
     ...['--batch-size', String(config.batchSize), '--seed', String(seed)],
     ...(testSource === source ? [] : ['--test-data', file(testSource)]),
   ];
   const start = performance.now();
   const out = spawnSync(python, args, { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`sentiment_rnn.py failed: ${out.stderr}`);
-  const m = /test accuracy ([\d.]+)% \(best validation accuracy ([\d.]+)% after epoch (\d+), reached in ([\d.]+) s\)/.exec(
-    out.stdout,
-  );
+  const m =
+    /test accuracy ([\d.]+)% \(best validation accuracy ([\d.]+)% after epoch (\d+), reached in ([\d.]+) s\)/.exec(
+      out.stdout,
+    );
   if (!m) throw new Error(`unexpected output from sentiment_rnn.py:\n${out.stdout}`);
   return {
     seed,
@@ -112,7 +120,9 @@ function table(name: string, results: SeedResult[]): void {
   console.log('  seed  test acc  best epoch  best valid acc  to best  whole run');
   for (const r of results)
     console.log(
-      `  ${String(r.seed).padStart(4)}  ${pct(r.testAccuracy).padStart(8)}  ${String(r.bestEpoch).padStart(10)}  ${pct(r.bestValidAccuracy).padStart(14)}  ${r.secondsToBest.toFixed(1).padStart(5)} s  ${r.seconds.toFixed(1).padStart(7)} s`,
+      `  ${String(r.seed).padStart(4)}  ${pct(r.testAccuracy).padStart(8)}  ` +
+        `${String(r.bestEpoch).padStart(10)}  ${pct(r.bestValidAccuracy).padStart(14)}  ` +
+        `${r.secondsToBest.toFixed(1).padStart(5)} s  ${r.seconds.toFixed(1).padStart(7)} s`,
     );
   console.log(`  mean test accuracy ${pct(mean(results.map((r) => r.testAccuracy)))} over ${results.length} seeds`);
 }
@@ -120,9 +130,13 @@ function table(name: string, results: SeedResult[]): void {
 const kernels = await loadWasmKernels();
 const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1));
 console.log(
-  `sentiment lab model: ${config.cell.toUpperCase()}, embedding ${config.embeddingDim}, hidden ${config.hiddenSize}, ${config.epochs} epochs, Adam ${config.learningRate}, batch ${config.batchSize}; train ${source}, test ${testSource}; split 80/10/10 by random.Random(0)`,
+  `sentiment lab model: ${config.cell.toUpperCase()}, embedding ${config.embeddingDim}, hidden ` +
+    `${config.hiddenSize}, ${config.epochs} epochs, Adam ${config.learningRate}, batch ` +
+    `${config.batchSize}; train ${source}, test ${testSource}; split 80/10/10 by random.Random(0)`,
 );
-console.log(`engine kernels: ${kernels.float32}; load average ${load.join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `engine kernels: ${kernels.float32}; load average ${load.join(' ')} on ${(await import('node:os')).cpus().length} cores`,
+);
 const engine = side === 'torch' ? [] : seeds.map(engineRun);
 if (engine.length) table('engine (the task the lab’s worker runs)', engine);
 const python = side === 'engine' ? null : torchPython();

@@ -118,10 +118,17 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
  */
 export function verdict(rnn: Scored, bow: Scored, n: number): string {
   const diff = Math.round((rnn.accuracy - bow.accuracy) * n);
-  const counts = `the RNN is right on ${Math.round(rnn.accuracy * n)} of ${n} test sentences (${pct(rnn.accuracy)}), bag-of-words on ${Math.round(bow.accuracy * n)} (${pct(bow.accuracy)})`;
+  const counts =
+    `the RNN is right on ${Math.round(rnn.accuracy * n)} of ${n} test sentences (${pct(rnn.accuracy)}), ` +
+    `bag-of-words on ${Math.round(bow.accuracy * n)} (${pct(bow.accuracy)})`;
   if (diff === 0) return `A draw: ${counts}.`;
   if (diff < 0)
-    return `Bag-of-words wins: ${counts}. With a few hundred training sentences, most words are seen once or twice; a word count learns each word's sign from those few examples, while the RNN has to learn a vector for every word and how to combine them in order from the same few. Word order pays off where it decides the label: compare the two on the course's negation set.`;
+    return (
+      `Bag-of-words wins: ${counts}. With a few hundred training sentences, most words are seen once or ` +
+      `twice; a word count learns each word's sign from those few examples, while the RNN has to learn a ` +
+      `vector for every word and how to combine them in order from the same few. Word order pays off where ` +
+      `it decides the label: compare the two on the course's negation set.`
+    );
   return `The RNN wins: ${counts}. Reading in order let it use what a word count cannot, such as which words a "not" or a "but" governs.`;
 }
 

@@ -59,7 +59,16 @@ export class PaddingPanel {
     const known = source in this.batches ? source : 'imdb';
     if (known !== this.source) this.index = 0;
     this.source = known;
-    this.caption.textContent = `Eight sentences from the training split of the ${known === 'negation' ? 'negation set' : `${known === 'imdb' ? 'IMDb' : known === 'amazon' ? 'Amazon' : 'Yelp'} sentences`}${own ? ' (your own file is not drawn)' : ''}: each row is a sentence, each column a time step; grey cells are <pad>.`;
+    const name = {
+      imdb: 'IMDb sentences',
+      amazon: 'Amazon sentences',
+      yelp: 'Yelp sentences',
+      negation: 'negation set',
+    };
+    const which = name[known as keyof typeof name] ?? known;
+    this.caption.textContent =
+      `Eight sentences from the training split of the ${which}${own ? ' (your own file is not drawn)' : ''}: ` +
+      `each row is a sentence, each column a time step; grey cells are <pad>.`;
     this.render();
   }
 
@@ -111,7 +120,12 @@ export class PaddingPanel {
     requestAnimationFrame(() => (this.scrollHint.hidden = this.wrap.scrollWidth <= this.wrap.clientWidth + 1));
     const share = Math.round((100 * grid.padded) / (grid.real + grid.padded));
     this.numbers.textContent = sorted
-      ? `Packed, the RNN takes ${grid.steps} steps over ${grid.real} real tokens: batch_sizes = [${grid.batchSizes.join(', ')}], one number per step, the sentences still running (the bars under the grid). Without packing it would compute ${grid.real + grid.padded} cells, ${grid.padded} of them padding (${share}%).`
-      : `Padded to the longest sentence, the batch is ${grid.rows.length} × ${grid.steps} = ${grid.real + grid.padded} cells: ${grid.real} tokens and ${grid.padded} pads (${share}% of the work wasted, and without packing each short sentence's last state is read after its pads).`;
+      ? `Packed, the RNN takes ${grid.steps} steps over ${grid.real} real tokens: batch_sizes = ` +
+        `[${grid.batchSizes.join(', ')}], one number per step, the sentences still running (the bars under ` +
+        `the grid). Without packing it would compute ${grid.real + grid.padded} cells, ${grid.padded} of ` +
+        `them padding (${share}%).`
+      : `Padded to the longest sentence, the batch is ${grid.rows.length} × ${grid.steps} = ` +
+        `${grid.real + grid.padded} cells: ${grid.real} tokens and ${grid.padded} pads (${share}% of the ` +
+        `work wasted, and without packing each short sentence's last state is read after its pads).`;
   }
 }

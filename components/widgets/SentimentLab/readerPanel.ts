@@ -148,7 +148,10 @@ export class ReaderPanel {
     }
     const last = reading.positive[T - 1];
     const unknown = reading.known.filter((k) => !k).length;
-    this.summary.textContent = `${T} token${T === 1 ? '' : 's'}${unknown ? `, ${unknown} not in the vocabulary (read as <unk>)` : ''}: the model says ${last > 0.5 ? 'positive' : 'negative'}, P(positive) ${fmt(last, 3)}.`;
+    this.summary.textContent =
+      `${T} ` +
+      `token${T === 1 ? '' : 's'}${unknown ? `, ${unknown} not in the vocabulary (read as <unk>)` : ''}: ` +
+      `the model says ${last > 0.5 ? 'positive' : 'negative'}, P(positive) ${fmt(last, 3)}.`;
     const color = (p: number) => this.lut[Math.round(Math.max(0, Math.min(1, p)) * (LUT_SIZE - 1))];
     this.tokens.replaceChildren(
       ...reading.tokens.map((token, t) => {

@@ -134,7 +134,9 @@ class SentimentLabElement extends HTMLElement {
       el(
         'p',
         { class: 'widget-help', id: helpId },
-        'Train chapter 9’s model in a background thread of your browser, see how it does against a bag-of-words model, and watch it read a review word by word. The settings change both listings: the PyTorch one, and the engine code this lab runs.',
+        'Train chapter 9’s model in a background thread of your browser, see how it does against a ' +
+          'bag-of-words model, and watch it read a review word by word. The settings change both listings: the ' +
+          'PyTorch one, and the engine code this lab runs.',
       ),
       p.notice,
       el('div', { class: 'sl-forms' }, form.data, form.model),
@@ -284,7 +286,8 @@ class SentimentLabElement extends HTMLElement {
       this.showAlert(`${message ?? 'The loss stopped being a number.'} Press Train to start again.`);
     else if (status === 'error')
       this.showAlert(
-        `${this.loading ? `${this.loading} could not be used` : 'Training stopped'}: ${message ?? 'unknown error'}. The lab still works: change the file or the settings and try again.`,
+        `${this.loading ? `${this.loading} could not be used` : 'Training stopped'}: ` +
+          `${message ?? 'unknown error'}. The lab still works: change the file or the settings and try again.`,
       );
     if (status === 'done' || status === 'cancelled' || status === 'early-stopped' || status === 'paused')
       void this.fetchReport(run, status);
@@ -324,12 +327,23 @@ class SentimentLabElement extends HTMLElement {
     const trainedOn = this.parts.form.ownFiles ? 'your data' : dataName(this.state);
     if (this.loading) {
       const { cell, embedDim, hiddenDim } = report.settings;
-      return `The model in ${this.loading} (trained by ${report.loadedFrom ?? 'an unnamed trainer'}; ${cell.toUpperCase()}, embedding ${embedDim}, hidden ${hiddenDim}), run by this page's engine on the test sentences of ${trainedOn}.`;
+      return (
+        `The model in ${this.loading} (trained by ${report.loadedFrom ?? 'an unnamed trainer'}; ` +
+        `${cell.toUpperCase()}, embedding ${embedDim}, hidden ${hiddenDim}), run by this page's engine on ` +
+        `the test sentences of ${trainedOn}.`
+      );
     }
     const seconds = ((performance.now() - this.startedAt) / 1000).toFixed(0);
     if (report.finished)
-      return `The weights of epoch ${report.bestEpoch} of ${report.epochsDone}, the one with the best validation accuracy (${Math.round(report.bestValidAccuracy * 100)}%), trained on ${trainedOn} in about ${seconds} s.`;
-    return `The run ${status === 'paused' ? 'is paused' : 'was stopped'} after ${report.epochsDone} of ${report.settings.epochs} epochs: these are the weights as they are now, not the best epoch's.`;
+      return (
+        `The weights of epoch ${report.bestEpoch} of ${report.epochsDone}, the one with the best validation ` +
+        `accuracy (${Math.round(report.bestValidAccuracy * 100)}%), trained on ${trainedOn} in about ` +
+        `${seconds} s.`
+      );
+    return (
+      `The run ${status === 'paused' ? 'is paused' : 'was stopped'} after ${report.epochsDone} of ` +
+      `${report.settings.epochs} epochs: these are the weights as they are now, not the best epoch's.`
+    );
   }
 
   private download(): void {
@@ -365,7 +379,10 @@ class SentimentLabElement extends HTMLElement {
 
   private renderStatus(): void {
     const config = runConfig(this.state, this.parts.form.ownFiles !== null);
-    const ready = `Ready: ${config.epochs} epochs of ${this.parts.form.ownFiles ? 'your reviews' : dataName(this.state)}, batches of ${config.batchSize}, Adam at ${config.learningRate}.`;
+    const ready =
+      `Ready: ${config.epochs} epochs of ` +
+      `${this.parts.form.ownFiles ? 'your reviews' : dataName(this.state)}, batches of ` +
+      `${config.batchSize}, Adam at ${config.learningRate}.`;
     this.parts.progress.render(this.status, this.info, ready);
   }
 

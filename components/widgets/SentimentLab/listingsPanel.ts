@@ -50,16 +50,22 @@ export class ListingsPanel {
           id: `${base}-pane-${tab.id}`,
           'aria-labelledby': `${base}-tab-${tab.id}`,
         },
-        el('p', { class: 'sl-pane-title' }, el('code', {}, tab.file), i === 0 ? ' (PyTorch)' : ' (what this lab runs)'),
+        // The copy button sits in the title row, outside the scrolling code, so it never covers a line.
         el(
           'div',
-          { class: 'code-block' },
-          copyButton(() => this.codes[i].textContent ?? '', this.codes[i], `the ${tab.name} listing`),
+          { class: 'sl-pane-head' },
           el(
-            'pre',
-            { class: 'sl-code', tabindex: 0, role: 'region', 'aria-label': `${tab.name} listing (scrolls)` },
-            this.codes[i],
+            'p',
+            { class: 'sl-pane-title' },
+            el('code', {}, tab.file),
+            i === 0 ? ' (PyTorch)' : ' (what this lab runs)',
           ),
+          copyButton(() => this.codes[i].textContent ?? '', this.codes[i], `the ${tab.name} listing`),
+        ),
+        el(
+          'pre',
+          { class: 'sl-code', tabindex: 0, role: 'region', 'aria-label': `${tab.name} listing (scrolls)` },
+          this.codes[i],
         ),
       ),
     );

@@ -24,6 +24,12 @@ const STATUS_TEXT: Record<WorkerRunStatus, string> = {
 const count = (n: number): string => n.toLocaleString('en-US');
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 
+/** Tick positions for an epoch axis up to `last`: whole epochs only, at most about eight of them. */
+const wholeEpochs = (last: number): number[] => {
+  const every = Math.max(1, Math.ceil(last / 8));
+  return Array.from({ length: Math.floor(last / every) }, (_, i) => (i + 1) * every);
+};
+
 /** One evaluation at an epoch's end. */
 interface EpochRow {
   epoch: number;
@@ -207,6 +213,7 @@ export class ProgressPanel {
       width,
       height: 220,
       xLabel: 'epoch',
+      xTicks: wholeEpochs(this.epochs.at(-1)?.epoch ?? 1),
       yLabel: 'validation accuracy',
       yDomain: [0.4, 1],
       rules: bow === undefined ? [] : [{ y: bow, label: 'bag-of-words' }],

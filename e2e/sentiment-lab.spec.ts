@@ -1,7 +1,9 @@
 // The sentiment lab in a browser: a small model trains in the worker to a test accuracy above the majority class, its
 // confusion matrices add up to the test set, a typed review's per-word probabilities match the engine's forward pass
 // (and the worker's), the "Download for PyTorch" file loads back with identical predictions, the listings follow the
-// settings, and the reader's own CSV is used when good and refused in words when malformed.
+// settings, and the reader's own CSV is used when good and refused in words when malformed. axe checks the trained lab
+// (results, heatmap, every table open) in both themes.
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +37,23 @@ interface Report {
 }
 const report = (page: Page): Promise<Report | null> =>
   page.evaluate(() => (document.querySelector('sentiment-lab') as unknown as { report: Report | null }).report);
+
+/** Serious and critical axe violations inside the lab, one line each: every WCAG 2.1 A/AA and best-practice rule, or only `rules`. */
+async function labViolations(page: Page, rules?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).include('sentiment-lab');
+  const results = await (
+    rules ? builder.withRules(rules) : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+  ).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
 
 /** Wait until a run ended and its results are on the page. */
 async function waitForResults(page: Page, timeout = 90_000): Promise<void> {
@@ -145,6 +164,15 @@ describe('sentiment-lab widget', () => {
     const loaded = (await report(page))!;
     expect(loaded.test.texts).toEqual(trained.test.texts);
     expect(loaded.test.rnn).toEqual(trained.test.rnn);
+
+    // axe on the lab as a reader leaves it: results, misclassified list, sixty-word heatmap, every table open; then the
+    // colour rules again after a live switch to the dark theme (the charts and heatmap re-colour themselves).
+    for (const summary of await lab(page).locator('summary').all()) await summary.click();
+    const light = await labViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const dark = await labViolations(page, ['color-contrast', 'link-in-text-block']);
+    expect({ light, dark }).toEqual({ light: [], dark: [] });
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();

@@ -17,6 +17,7 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'normalize-calc': () => import('./NormalizeCalc/normalizeCalc'),
   'attention-calc': () => import('./AttentionCalc/attentionCalc'),
   'tuning-lab': () => import('./TuningLab/tuningLab'),
+  'sentiment-lab': () => import('./SentimentLab/sentimentLab'),
 };
 
 /** Load each widget on the page when it nears the viewport (tags not on the page cost nothing). */

@@ -122,7 +122,9 @@ export default function standalone() {
           await write(join(site, 'embed', name, 'widget.css'), bundles[i].css);
         }
         const dataDir = join(site, 'data');
-        const dataFiles = existsSync(dataDir) ? (await readdir(dataDir)).filter((f) => !f.endsWith('.js')) : [];
+        // Files directly under data/ (a folder such as sentiment-labelled-sentences/ is there for readers, not workers).
+        const dataEntries = existsSync(dataDir) ? await readdir(dataDir, { withFileTypes: true }) : [];
+        const dataFiles = dataEntries.filter((e) => e.isFile() && !e.name.endsWith('.js')).map((e) => e.name);
         for (const file of dataFiles) {
           await write(join(dataDir, `${file}.js`), dataTwin(file, await readFile(join(dataDir, file), 'utf8')));
         }

@@ -42,8 +42,9 @@ export function listingSettings(state: State, ownData = false): ListingSettings 
 
 /** The site file the worker reads for a data choice (an absolute URL: a worker resolves relative ones against itself). */
 export function dataUrl(base: string, pageHref: string, data: State['data']): string {
-  const file = data === 'negation' ? 'sentiment.json' : 'sentiment-labelled-sentences.json';
-  return new URL(`${base.endsWith('/') ? base : `${base}/`}data/${file}`, pageHref).href;
+  // Whole paths written out: the one-file build carries the data files whose `data/<file>` the bundle mentions.
+  const path = data === 'negation' ? 'data/sentiment.json' : 'data/sentiment-labelled-sentences.json';
+  return new URL(`${base.endsWith('/') ? base : `${base}/`}${path}`, pageHref).href;
 }
 
 /** A few words on the data a run trains and tests on. */

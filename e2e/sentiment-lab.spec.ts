@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, openPage, openWidget as openWidgetAt } from './support/browser';
+import { FAST_RUN } from './support/sentimentLab';
 
-// A small GRU on the Amazon sentences: 4 epochs in a few seconds, well above the majority class (52%) on every seed
-// tried in Node (70–81%); the IMDb sentences are harder and need the lab's full run for that.
-const FAST =
-  '?sentiment-lab.data=amazon&sentiment-lab.cell=gru&sentiment-lab.embed=16&sentiment-lab.hidden=16&sentiment-lab.epochs=4&sentiment-lab.lr=0.01';
+// A small GRU on the Amazon sentences (the IMDb sentences are harder and need the lab's full run to beat the majority).
+const FAST = FAST_RUN;
 
 let browser: Browser;
 beforeAll(async () => {

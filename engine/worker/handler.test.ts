@@ -335,7 +335,15 @@ describe('training worker handler', () => {
     const factory: RunFactory = (cfg, _data, init) => {
       seen.init = init;
       return {
-        info: { task: cfg.task, stepsPerEpoch: 10, maxSteps: 0, dataSummary: 'loaded', baselines: {} },
+        info: {
+          task: cfg.task,
+          stepsPerEpoch: 10,
+          maxSteps: 0,
+          dataSummary: 'loaded',
+          baselines: {},
+          parameters: 0,
+          config: cfg,
+        },
         step: () => {
           throw new Error('nothing to train');
         },

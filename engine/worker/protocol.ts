@@ -67,7 +67,7 @@ export type ToWorker =
    * run, if any, and delays it; a page that wants an estimate while it trains uses a worker of its own. `runId`
    * only labels the reply.
    */
-  | { type: 'measure'; runId: string; requestId: number; config: TaskConfig; data: DataSource };
+  | { type: 'measure'; runId: string; requestId: number; config: TaskConfig; data: DataSource }
   /** What the task reports about the run so far (sentiment: the model, its test predictions and the baseline's). */
   | { type: 'report'; runId: string; requestId: number };
 
@@ -177,7 +177,7 @@ export type FromWorker =
       unknown: string[];
     }
   | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] }
-  | ({ type: 'timing'; runId: string; requestId: number } & Timing);
+  | ({ type: 'timing'; runId: string; requestId: number } & Timing)
   /** The task's report (its shape is the task's: engine/train/tasks/sentiment.ts `SentimentReport`). */
   | { type: 'report'; runId: string; requestId: number; step: number; report: unknown };
 

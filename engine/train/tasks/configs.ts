@@ -56,8 +56,9 @@ export function parseTaskConfig(raw: unknown): ConfigResult<TaskConfig> {
 
 /**
  * The trainer's settings for a task built from `config`: the config's own, or, when the task sets its own schedule
- * (sentiment with `epochs`: every epoch, evaluated at the end of each), that schedule without early stopping.
+ * (sentiment with `epochs`: every epoch, evaluated at the end of each, the best epoch's weights kept by the task), that
+ * schedule without early stopping or the trainer's own restoring of weights.
  */
 export function runConfigFor(config: TaskConfig, task: Pick<Task, 'schedule'>): RunConfig {
-  return task.schedule ? { ...config, ...task.schedule, patience: 0 } : config;
+  return task.schedule ? { ...config, ...task.schedule, patience: 0, restoreBest: false } : config;
 }

@@ -15,8 +15,8 @@ import { basicEnglish } from '../../data/tokenize';
 import { buildWordVocab, type Vocab } from '../../data/vocab';
 import { checkedConfig } from '../config';
 import type { EvalReport, StepReport, Task } from '../task';
-import { allFinite } from '../common';
-import { makeOptimizer } from '../common';
+import { allFinite, makeOptimizer } from '../common';
+import { Rng } from '../../random';
 import { readSentimentFile, writeSentimentFile } from './sentimentFile';
 import {
   encode,
@@ -144,6 +144,24 @@ function splitsOf(data: SentimentData, config: SentimentConfig): Splits<Tagged> 
   return split;
 }
 
+/**
+ * A fixed share of the training examples, the same for every seed (a shuffle with its own generator), with both
+ * labels in it: at least 2 examples.
+ */
+function sliceOf<E extends SentimentExample>(examples: readonly E[], fraction: number): E[] {
+  const order = new Rng(0x511ce).shuffle(Array.from({ length: examples.length }, (_, i) => i));
+  const n = Math.min(examples.length, Math.max(2, Math.round(examples.length * fraction)));
+  const picked = order.slice(0, n).map((i) => examples[i]);
+  // Naive Bayes needs both classes. At most one can be missing; then every pick has the other label, so the last
+  // pick gives way to the first unpicked example of the missing one.
+  for (const label of [0, 1]) {
+    if (picked.some((e) => e.label === label)) continue;
+    const other = order.slice(n).find((i) => examples[i].label === label);
+    if (other !== undefined) picked[picked.length - 1] = examples[other];
+  }
+  return picked;
+}
+
 /** `accuracy`, `negationAccuracy`, `contrastAccuracy` of P(positive) against the labels, NaN for an empty subset. */
 function subsetAccuracies(
   examples: readonly Tagged[],
@@ -172,13 +190,15 @@ function subsetAccuracies(
 /**
  * Builds the classifier over its data with chapter 9's code (sentimentRnn.ts): `prepare` makes the vocabulary from
  * the training split only (<unk> = 0, also for unseen words, <pad> = 1, the Embedding's padding_idx; `minFreq`,
- * `maxVocab`), the model and Adam; settings beyond chapter 9's (stacked layers, dropout, another optimizer) rebuild
- * the model or the optimizer after it. `init`, a model file (sentimentFile.ts), brings its own sizes, vocabulary and
+ * `maxVocab`), the model and Adam; settings beyond chapter 9's (stacked layers, dropout, a ReLU RNN, another optimizer
+ * or momentum) rebuild the model or the optimizer after it. With `trainFraction` below 1 it trains on that share of the
+ * training split (a fixed random pick with both labels; the vocabulary and the bag-of-words baselines come from it). `init`, a model file (sentimentFile.ts), brings its own sizes, vocabulary and
  * weights instead. With `epochs`, `step` takes the next step of the listing's `train` loop and `evaluate` (called by
  * the trainer at each epoch's end, `schedule`) returns that epoch's evaluation; without, steps go epoch after epoch
  * through `trainOneEpoch` and `evaluate` measures whenever the trainer asks. Metrics on the validation split:
  * `accuracy`, `negationAccuracy`, `contrastAccuracy`. Baselines (validation, and test with a `test` prefix): the
- * better of naive Bayes and logistic regression on unigram counts, per metric; the report's baseline is the
+ * better of naive Bayes and logistic regression on unigram counts, per metric, and as `valLoss` the lower of their
+ * cross-entropies on the validation split (probabilities kept within 10⁻¹² of 0 and 1); the report's baseline is the
  * logistic regression.
  * @throws RangeError naming the setting when the config is outside SENTIMENT_BOUNDS or the reader's reviews are too
  *   few; FieldError naming the field of a malformed model file
@@ -187,7 +207,9 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
   const name = 'sentiment';
   const config = checkedConfig(name, parseSentimentConfig(settings));
   const D = SENTIMENT_DEFAULTS;
-  const split = splitsOf(data, config);
+  const trainFraction = config.trainFraction ?? D.trainFraction;
+  const whole = splitsOf(data, config);
+  const split = trainFraction < 1 ? { ...whole, train: sliceOf(whole.train, trainFraction) } : whole;
   const loaded = init === undefined ? null : readSentimentFile(init);
   const epochs = config.epochs ?? null;
   const lab: Settings = {
@@ -207,11 +229,20 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
       { minFreq: config.minFreq ?? D.minFreq, maxSize: config.maxVocab ?? D.maxVocab },
     );
   const run = prepare(split, lab, vocabulary);
-  const layers = { numLayers: config.numLayers ?? D.numLayers, dropout: config.dropout ?? D.dropout };
+  const layers = {
+    numLayers: config.numLayers ?? D.numLayers,
+    dropout: config.dropout ?? D.dropout,
+    nonlinearity: config.nonlinearity ?? D.nonlinearity,
+  };
   const optimizerName = config.optimizer ?? D.optimizer;
-  const stacked = layers.numLayers > 1 || layers.dropout > 0;
+  const momentum = config.momentum ?? D.momentum;
+  // Dropout acts between stacked layers only (PyTorch's dropout=), so with one layer the listing's model stands.
+  const stacked = layers.numLayers > 1 || layers.nonlinearity !== 'tanh';
   if (stacked) {
-    if (loaded) throw new RangeError('sentiment: a loaded model has one layer; leave numLayers at 1 and dropout at 0');
+    if (loaded)
+      throw new RangeError(
+        'sentiment: a loaded model has one tanh layer; leave numLayers at 1, dropout at 0 and nonlinearity at tanh',
+      );
     run.model = new RNNModel(
       vocabulary.length,
       lab.embedDim,
@@ -223,7 +254,8 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
       layers,
     );
   }
-  if (stacked || optimizerName !== 'adam') run.optimizer = makeOptimizer(optimizerName, run.model.parameters(), lab.lr);
+  if (stacked || optimizerName !== 'adam' || momentum !== 0)
+    run.optimizer = makeOptimizer(optimizerName, run.model.parameters(), lab.lr, momentum);
   if (loaded) run.model.parameters().forEach((p, i) => p.data.set(loaded.model.parameters()[i].data));
   const { model, vocab, padIndex, data: encoded } = run;
   const params = model.parameters();
@@ -303,6 +335,16 @@ export function createSentimentTask(settings: SentimentConfig, data: SentimentDa
   let baselines: Record<string, number> | undefined;
   const computeBaselines = (): Record<string, number> => {
     const out: Record<string, number> = {};
+    // valLoss: the lower cross-entropy of the two on the validation split, so the loss chart has a baseline too.
+    for (const m of Object.values(baselineModels())) {
+      let total = 0;
+      for (const e of split.validation) {
+        const p = Math.min(1 - 1e-12, Math.max(1e-12, m.probability(basicEnglish(e.text))));
+        total -= Math.log(e.label === 1 ? p : 1 - p);
+      }
+      const loss = total / split.validation.length;
+      if (!(out.valLoss <= loss)) out.valLoss = loss;
+    }
     for (const m of Object.values(baselineModels())) {
       for (const [prefix, xs] of [
         ['', split.validation],

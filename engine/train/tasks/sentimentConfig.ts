@@ -1,8 +1,8 @@
 // The sentiment classifier's settings: their type, the defaults the worker and the bench run, chapter 9's lab run, the
 // bounds, and the parser that checks an untrusted config against them. No model code, so the page can import it.
 import { LABELLED_SOURCES, type LabelledSource } from '../../data/labelledSentences';
-import { BASE_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
-import { CELL_TYPES, type BaseTaskConfig, type CellType } from '../task';
+import { BASE_BOUNDS, MODEL_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
+import type { BaseTaskConfig, RecurrentModelConfig } from '../task';
 
 /**
  * Settings of the sentiment classifier, chapter 9's model (sentimentRnn.ts). Without `epochs` a run lasts `maxSteps`
@@ -11,14 +11,9 @@ import { CELL_TYPES, type BaseTaskConfig, type CellType } from '../task';
  * `maxSteps`, `evalEvery` and `patience` are then not used). An absent optional setting takes its value from
  * SENTIMENT_DEFAULTS.
  */
-export interface SentimentConfig extends BaseTaskConfig {
+export interface SentimentConfig extends BaseTaskConfig, RecurrentModelConfig {
   task: 'sentiment';
   embeddingDim: number;
-  hiddenSize: number;
-  /** Stacked layers. */
-  numLayers?: number;
-  /** Dropout between stacked layers. */
-  dropout?: number;
   batchSize: number;
   /** Tokens kept from the start of a long review. */
   maxLen?: number;
@@ -53,6 +48,7 @@ export const SENTIMENT_DEFAULTS: Readonly<Required<Omit<SentimentConfig, 'epochs
   hiddenSize: 64,
   numLayers: 1,
   dropout: 0,
+  nonlinearity: 'tanh',
   batchSize: 32,
   maxLen: 400,
   minFreq: 1,
@@ -67,6 +63,9 @@ export const SENTIMENT_DEFAULTS: Readonly<Required<Omit<SentimentConfig, 'epochs
   maxSteps: 400,
   evalEvery: 33,
   patience: 0,
+  momentum: 0,
+  restoreBest: false,
+  trainFraction: 1,
 };
 
 /**
@@ -86,11 +85,8 @@ export const SENTIMENT_LAB_DEFAULTS: Readonly<SentimentConfig & Required<Pick<Se
 /** What each setting may be. The upper ends keep a model within a browser tab's memory. */
 export const SENTIMENT_BOUNDS = {
   ...BASE_BOUNDS,
-  cell: { kind: 'choice', values: CELL_TYPES },
+  ...MODEL_BOUNDS,
   embeddingDim: { kind: 'int', min: 1, max: 1024 },
-  hiddenSize: { kind: 'int', min: 1, max: 1024 },
-  numLayers: { kind: 'int', min: 1, max: 4, optional: true },
-  dropout: { kind: 'number', min: 0, max: 1, below: true, optional: true },
   batchSize: { kind: 'int', min: 1, max: 256 },
   maxLen: { kind: 'int', min: 1, max: 5000, optional: true },
   minFreq: { kind: 'int', min: 1, max: Infinity, optional: true },

@@ -77,7 +77,7 @@ export class RNNModel extends Module {
   readonly rnn: RNN | GRU | LSTM;
   readonly fc: Linear;
 
-  /** `layers`: PyTorch's num_layers and dropout, for a stacked model (chapter 9's has one layer). */
+  /** `layers`: PyTorch's num_layers and dropout (chapter 9's model has one layer), and nn.RNN's nonlinearity. */
   constructor(
     vocabSize: number,
     embedDim: number,
@@ -86,7 +86,7 @@ export class RNNModel extends Module {
     padIndex: number,
     cell: CellType,
     rng: Rng,
-    layers: Pick<RecurrentOptions, 'numLayers' | 'dropout'> = {},
+    layers: Pick<RecurrentOptions, 'numLayers' | 'dropout'> & { nonlinearity?: 'tanh' | 'relu' } = {},
   ) {
     super();
     this.embedding = this.registerModule(

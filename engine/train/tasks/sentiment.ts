@@ -190,12 +190,13 @@ function subsetAccuracies(
 /**
  * Builds the classifier over its data with chapter 9's code (sentimentRnn.ts): `prepare` makes the vocabulary from
  * the training split only (<unk> = 0, also for unseen words, <pad> = 1, the Embedding's padding_idx; `minFreq`,
- * `maxVocab`), the model and Adam; settings beyond chapter 9's (stacked layers, dropout, a ReLU RNN, another optimizer
- * or momentum) rebuild the model or the optimizer after it. With `trainFraction` below 1 it trains on that share of the
- * training split (a fixed random pick with both labels; the vocabulary and the bag-of-words baselines come from it). `init`, a model file (sentimentFile.ts), brings its own sizes, vocabulary and
- * weights instead. With `epochs`, `step` takes the next step of the listing's `train` loop and `evaluate` (called by
- * the trainer at each epoch's end, `schedule`) returns that epoch's evaluation; without, steps go epoch after epoch
- * through `trainOneEpoch` and `evaluate` measures whenever the trainer asks. Metrics on the validation split:
+ * `maxVocab`), the model and Adam; settings beyond chapter 9's (stacked layers, a ReLU RNN, another optimizer or
+ * momentum) rebuild the model or the optimizer after it. With `trainFraction` below 1 it trains on that share of the
+ * training split (a fixed random pick with both labels; the vocabulary and the bag-of-words baselines come from it).
+ * `init`, a model file (sentimentFile.ts), brings its own sizes, vocabulary and weights instead. With `epochs`,
+ * `step` takes the next step of the listing's `train` loop and `evaluate` (called by the trainer at each epoch's end,
+ * `schedule`) returns that epoch's evaluation; without, steps go epoch after epoch through `trainOneEpoch` and
+ * `evaluate` measures whenever the trainer asks. Metrics on the validation split:
  * `accuracy`, `negationAccuracy`, `contrastAccuracy`. Baselines (validation, and test with a `test` prefix): the
  * better of naive Bayes and logistic regression on unigram counts, per metric, and as `valLoss` the lower of their
  * cross-entropies on the validation split (probabilities kept within 10⁻¹² of 0 and 1); the report's baseline is the

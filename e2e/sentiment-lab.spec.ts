@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, openPage, openWidget as openWidgetAt } from './support/browser';
+import { AXE_OPTIONS } from './support/axe';
 import { longestMainThreadCpuMs } from './support/mainThread';
 import { FAST_RUN } from './support/sentimentLab';
 
@@ -38,12 +39,10 @@ interface Report {
 const report = (page: Page): Promise<Report | null> =>
   page.evaluate(() => (document.querySelector('sentiment-lab') as unknown as { report: Report | null }).report);
 
-/** Serious and critical axe violations inside the lab, one line each: every WCAG 2.1 A/AA and best-practice rule, or only `rules`. */
+/** Serious and critical axe violations inside the lab, one line each: axe's full default rule set (AXE_OPTIONS), or only `rules`. */
 async function labViolations(page: Page, rules?: string[]): Promise<string[]> {
   const builder = new AxeBuilder({ page }).include('sentiment-lab');
-  const results = await (
-    rules ? builder.withRules(rules) : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-  ).analyze();
+  const results = await (rules ? builder.withRules(rules) : builder.options(AXE_OPTIONS)).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

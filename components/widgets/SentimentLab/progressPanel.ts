@@ -3,9 +3,9 @@
 // the numbers as a table; charts are redrawn at most once a second.
 import { lineChart, type Series } from '../../charts/lineChart';
 import { el } from '../../lib/dom';
-import { fmt } from '../../lib/format';
+import { fmt, formatDuration } from '../../lib/format';
 import type { ProgressMessage, RunInfo, WorkerRunStatus } from '../../lib/trainerClient';
-import { formatDuration, LossCurves } from '../CharModel/model';
+import { LossCurves } from '../CharModel/model';
 
 /** Statuses in which a run is still going. */
 export const ACTIVE: readonly WorkerRunStatus[] = ['loading', 'running', 'paused'];

@@ -177,6 +177,8 @@ describe('urlState', () => {
         },
       });
       vi.stubGlobal('history', { state: null, replaceState });
+      // save() tells the page's listeners (an embed page's host messages) through a window event.
+      vi.stubGlobal('window', new EventTarget());
       return { url, replaceState };
     };
     afterEach(() => {

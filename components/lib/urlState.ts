@@ -1,6 +1,7 @@
 // A widget's state in the URL, driven by one declarative table: each field's codec parses and formats it both ways.
 // Keys are namespaced per widget (`step-cell.t=3`); invalid values fall back to defaults with a notice for the reader.
 import { describeBound, type IntBound, type NumberBound } from '../../engine/train/config';
+import { STATE_EVENT, type StateEventDetail } from './hostMessages';
 import { shown } from './notice';
 
 /** Turns one URL value into a typed value (or a reason it is invalid) and back. */
@@ -331,6 +332,9 @@ export function urlState<S extends Spec>(
     } catch {
       // A browser may refuse in a sandboxed frame: the widget works on, only its address lags behind.
     }
+    // For whoever follows the state (an embed page tells its host: hostMessages.ts).
+    const detail: StateEventDetail = { namespace, search: url.search };
+    window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail }));
   };
 
   return {

@@ -121,7 +121,7 @@ export async function widgetBundle(name, base) {
       contents: [
         `import { initEmbedPage } from ${JSON.stringify(join(root, 'components/lib/embedPage.ts'))};`,
         `import ${JSON.stringify(module)};`,
-        `initEmbedPage({ math: ${math} });`,
+        `initEmbedPage({ widget: ${JSON.stringify(name)}, math: ${math} });`,
       ].join('\n'),
       resolveDir: root,
       sourcefile: `embed-${name}.ts`,

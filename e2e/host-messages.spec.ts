@@ -1,0 +1,111 @@
+// Messages for hosts: an embed page in <iframe sandbox="allow-scripts"> on another origin (the host on localhost, the
+// course on 127.0.0.1, under the strict Content-Security-Policy) posts unrolled:ready with the widget's state and
+// height, unrolled:resize when its content grows, unrolled:state when the reader changes it, and
+// unrolled:run-finished when the char model's training run ends; the host page runs
+// the auto-resize script documented in content/_embedding.md and its frame takes the posted height.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage } from './support/browser';
+import { trainCharModel } from './support/charModel';
+import { documentedCsp } from './support/csp';
+import { serveStatic } from './support/staticServer';
+
+const DIST = process.env.E2E_DIST ?? 'dist';
+const site = await serveStatic(DIST, { headers: { 'Content-Security-Policy': documentedCsp() } });
+
+/** The host page: the documented listener, which sizes the frame and keeps every message with its origin. */
+const host = createServer((request, response) => {
+  const src = new URL(request.url ?? '/', 'http://x').searchParams.get('src') ?? '';
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  response.end(
+    `<!doctype html><title>A learning platform</title><h1>Lesson</h1>` +
+      `<iframe sandbox="allow-scripts" src="${src}" title="widget" width="800" height="300"></iframe>` +
+      `<script>
+        window.received = [];
+        window.addEventListener('message', (event) => {
+          const data = event.data;
+          if (!data || typeof data.type !== 'string' || !data.type.startsWith('unrolled:')) return;
+          window.received.push({ origin: event.origin, data });
+          const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
+          if (frame && typeof data.height === 'number') frame.style.height = data.height + 'px';
+        });
+      </script>`,
+  );
+});
+await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
+const hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site.close();
+  host.close();
+});
+
+type Received = { origin: string; data: { type: string; widget: string; height?: number; state?: object } };
+
+describe('messages an embed page posts to its host', () => {
+  it('ready with state and height, the frame sized by it, and state when the reader steps', async () => {
+    const { context, page, problems } = await openPage(browser);
+    const src = `${site.origin}/embed/step-cell/?step-cell.t=2`;
+    await page.goto(`${hostOrigin}/?src=${encodeURIComponent(src)}`);
+    const received = (): Promise<Received[]> =>
+      page.evaluate(() => (window as unknown as { received: Received[] }).received);
+    await page.waitForFunction(() =>
+      (window as unknown as { received: Received[] }).received.some((m) => m.data.type === 'unrolled:ready'),
+    );
+    const ready = (await received()).find((m) => m.data.type === 'unrolled:ready')!;
+    // A sandboxed frame has no origin: the host sees "null" and checks the message's shape, not its origin.
+    expect(ready).toMatchObject({ origin: 'null', data: { widget: 'step-cell', state: { t: '2' } } });
+    expect(ready.data.height).toBeGreaterThan(300);
+
+    // The frame grows to what the page needs (the last height posted), so the widget shows without a scroll bar.
+    await page.waitForFunction(() => {
+      const frame = document.querySelector('iframe')!;
+      const last = (window as unknown as { received: Received[] }).received.filter((m) => m.data.height).at(-1);
+      return frame.getBoundingClientRect().height === last?.data.height;
+    });
+    const frame = (await (await page.$('iframe'))!.contentFrame())!;
+    const { scrollHeight, clientHeight } = await frame.evaluate(() => ({
+      scrollHeight: document.documentElement.scrollHeight,
+      clientHeight: document.documentElement.clientHeight,
+    }));
+    expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
+
+    await frame.getByRole('button', { name: /Next input/ }).click();
+    await page.waitForFunction(() =>
+      (window as unknown as { received: Received[] }).received.some(
+        (m) => m.data.type === 'unrolled:state' && (m.data.state as { t?: string }).t === '3',
+      ),
+    );
+    expect((await received()).every((m) => m.data.widget === 'step-cell')).toBe(true);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('run-finished when the char model’s run is cancelled, with its step and loss', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(`${hostOrigin}/?src=${encodeURIComponent(`${site.origin}/embed/char-model/`)}`);
+    const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+    await frame.locator('char-model .cm-status').waitFor();
+    await trainCharModel(frame, 3);
+    await frame.locator('char-model').getByRole('button', { name: 'Cancel', exact: true }).click();
+    const handle = await page.waitForFunction(() =>
+      (window as unknown as { received: Received[] }).received.find((m) => m.data.type === 'unrolled:run-finished'),
+    );
+    const finished = (await handle.jsonValue()) as Received;
+    expect(finished.data).toMatchObject({ widget: 'char-model', status: 'cancelled' });
+    const data = finished.data as unknown as { step: number; loss: number };
+    expect(data.step).toBeGreaterThanOrEqual(3);
+    expect(Number.isFinite(data.loss)).toBe(true);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await context.close();
+  });
+});

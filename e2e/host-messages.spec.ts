@@ -68,7 +68,7 @@ describe('messages an embed page posts to its host', () => {
     await page.waitForFunction(() => {
       const frame = document.querySelector('iframe')!;
       const last = (window as unknown as { received: Received[] }).received.filter((m) => m.data.height).at(-1);
-      return frame.getBoundingClientRect().height === last?.data.height;
+      return frame.clientHeight === last?.data.height;
     });
     const frame = (await (await page.$('iframe'))!.contentFrame())!;
     const { scrollHeight, clientHeight } = await frame.evaluate(() => ({

@@ -108,4 +108,41 @@ describe('messages an embed page posts to its host', () => {
     expect(problems.cspViolations).toEqual([]);
     await context.close();
   });
+
+  it('set-state from the host restarts the widget with that state; bad messages are ignored with a warning', async () => {
+    const { context, page, problems } = await openPage(browser);
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(`${hostOrigin}/?src=${encodeURIComponent(`${site.origin}/embed/step-cell/`)}`);
+    const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+    const position = frame.locator('step-cell .sc-position');
+    await position.waitFor();
+    expect(await position.innerText()).toBe('Step 1 of 5');
+    const send = (data: unknown): Promise<void> =>
+      page.evaluate((d) => document.querySelector('iframe')!.contentWindow!.postMessage(d, '*'), data);
+
+    await send({ type: 'unrolled:set-state', widget: 'step-cell', state: { t: 9 } });
+    await send({ type: 'unrolled:set-state', widget: 'char-model', state: { hidden: 64 } });
+    await send({ type: 'unrolled:play', widget: 'step-cell' });
+    await send({ type: 'unrolled:set-state', widget: 'step-cell', state: { t: 3 } });
+    await frame.waitForFunction(() => document.querySelector('step-cell .sc-position')?.textContent === 'Step 3 of 5');
+    expect(warnings).toEqual([
+      expect.stringMatching(/ignoring unrolled:set-state: .*step-cell\.t=9.* must be from 1 to 8/),
+      expect.stringMatching(/ignoring unrolled:set-state: it is for “char-model”/),
+      expect.stringMatching(/ignoring the message “unrolled:play”/),
+    ]);
+    // The restarted widget works on, and tells the host its new state.
+    await frame.getByRole('button', { name: /Next input/ }).click();
+    await frame.waitForFunction(() => document.querySelector('step-cell .sc-position')?.textContent === 'Step 4 of 5');
+    await page.waitForFunction(() =>
+      (window as unknown as { received: Received[] }).received.some(
+        (m) => m.data.type === 'unrolled:state' && (m.data.state as { t?: string }).t === '4',
+      ),
+    );
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // The messages an embed page posts to its host: a widget's query read from the address, and what is posted when.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announceRunFinished, initHostMessages, widgetQuery, type HostMessage } from './hostMessages';
-import { int, urlState } from './urlState';
+import { announceRunFinished, initHostMessages, setStateSearch, widgetQuery, type HostMessage } from './hostMessages';
+import { bool, int, urlState } from './urlState';
 
 describe('widgetQuery', () => {
   it('keeps only the widget’s own parameters, without the prefix, and the first of a repeat', () => {
@@ -48,5 +48,35 @@ describe('initHostMessages', () => {
     const spy = vi.spyOn(window, 'postMessage');
     initHostMessages('step-cell', window);
     expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('setStateSearch', () => {
+  // The table a widget builds when its module loads; set-state is checked against it.
+  urlState('demo-widget', {
+    t: { codec: int(1, 5), default: 1, doc: '' },
+    on: { codec: bool(), default: false, doc: '' },
+  });
+  const search = '?demo-widget.t=2&other.x=1';
+
+  it('replaces the widget’s own settings, keeps others’ parameters, and writes booleans as 1/0', () => {
+    expect(setStateSearch('demo-widget', { widget: 'demo-widget', state: { t: 4, on: true } }, search)).toEqual({
+      search: '?other.x=1&demo-widget.t=4&demo-widget.on=1',
+    });
+    expect(setStateSearch('demo-widget', { widget: 'demo-widget', state: {} }, search)).toEqual({
+      search: '?other.x=1',
+    });
+  });
+
+  it('refuses another widget, an unknown setting, a bad value, a value of the wrong kind, or no state object', () => {
+    const error = (data: unknown): string => {
+      const result = setStateSearch('demo-widget', data, search);
+      return 'error' in result ? result.error : 'accepted';
+    };
+    expect(error({ widget: 'step-cell', state: { t: 2 } })).toMatch(/is for “step-cell”/);
+    expect(error({ widget: 'demo-widget', state: { speed: 2 } })).toMatch(/no setting “speed”/);
+    expect(error({ widget: 'demo-widget', state: { t: 9 } })).toMatch(/demo-widget\.t=9.*must be from 1 to 5/);
+    expect(error({ widget: 'demo-widget', state: { t: [1] } })).toMatch(/must be a string, number or boolean/);
+    expect(error({ widget: 'demo-widget', state: 'x' })).toMatch(/must be an object/);
   });
 });

@@ -1,8 +1,16 @@
 // A widget's state in the URL, driven by one declarative table: each field's codec parses and formats it both ways.
 // Keys are namespaced per widget (`step-cell.t=3`); invalid values fall back to defaults with a notice for the reader.
 import { describeBound, type IntBound, type NumberBound } from '../../engine/train/config';
-import { STATE_EVENT, type StateEventDetail } from './hostMessages';
 import { shown } from './notice';
+
+/** The name of the window event save() dispatches after a widget's state changes. */
+export const STATE_EVENT = 'unrolled:url-state';
+
+/** What STATE_EVENT carries: the namespace that changed and the whole query string it is now part of. */
+export interface StateEventDetail {
+  namespace: string;
+  search: string;
+}
 
 /** Turns one URL value into a typed value (or a reason it is invalid) and back. */
 export interface Codec<T> {
@@ -287,6 +295,14 @@ export interface UrlStateOptions<S extends Spec> {
   reconcile?: Reconcile<S>;
 }
 
+/** Every URL state built on this page, by namespace: what a host's `unrolled:set-state` is checked against. */
+const byNamespace = new Map<string, UrlState<Spec>>();
+
+/** The URL state built under `namespace` on this page, if any. */
+export function urlStateOf(namespace: string): UrlState<Spec> | undefined {
+  return byNamespace.get(namespace);
+}
+
 /** Build the URL state of a widget from its table; `namespace` prefixes every key (`namespace.field`). */
 export function urlState<S extends Spec>(
   namespace: string,
@@ -337,7 +353,7 @@ export function urlState<S extends Spec>(
     window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail }));
   };
 
-  return {
+  const built: UrlState<S> = {
     namespace,
     spec,
     defaults,
@@ -351,6 +367,8 @@ export function urlState<S extends Spec>(
       return parsed;
     },
   };
+  byNamespace.set(namespace, built);
+  return built;
 }
 
 /** The notice for a parameter given more than once: the first value is read (as `URLSearchParams.get` does). */

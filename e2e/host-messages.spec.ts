@@ -1,8 +1,9 @@
 // Messages for hosts: an embed page in <iframe sandbox="allow-scripts"> on another origin (the host on localhost, the
 // course on 127.0.0.1, under the strict Content-Security-Policy) posts unrolled:ready with the widget's state and
 // height, unrolled:resize when its content grows, unrolled:state when the reader changes it, and
-// unrolled:run-finished when the char model's training run ends; the host page runs
-// the auto-resize script documented in content/_embedding.md and its frame takes the posted height.
+// unrolled:run-finished when the char model's training run ends, and takes unrolled:set-state. The host is the example
+// page documented in content/_embedding.md: its frame takes the posted height, its log lists the messages.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,21 +16,27 @@ import { serveStatic } from './support/staticServer';
 const DIST = process.env.E2E_DIST ?? 'dist';
 const site = await serveStatic(DIST, { headers: { 'Content-Security-Policy': documentedCsp() } });
 
-/** The host page: the documented listener, which sizes the frame and keeps every message with its origin. */
+/** The example host page of content/_embedding.md, as the instructors page shows it. */
+const documented = readFileSync('content/_embedding.md', 'utf8').match(
+  /<!-- host-page:start[^>]*-->\s*```html\n([\s\S]*?)```\s*<!-- host-page:end -->/,
+)![1];
+const DOCUMENTED_SRC = 'https://course.example.org/embed/step-cell/';
+
+/**
+ * The host: the documented page with the frame's address replaced by `?src=`, and the test's own recorder after it
+ * (every unrolled: message with its origin, in window.received), which the documented page does not need.
+ */
 const host = createServer((request, response) => {
   const src = new URL(request.url ?? '/', 'http://x').searchParams.get('src') ?? '';
   response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
   response.end(
-    `<!doctype html><title>A learning platform</title><h1>Lesson</h1>` +
-      `<iframe sandbox="allow-scripts" src="${src}" title="widget" width="800" height="300"></iframe>` +
+    documented.replace(DOCUMENTED_SRC, src.replaceAll('&', '&amp;').replaceAll('"', '&quot;')) +
       `<script>
         window.received = [];
         window.addEventListener('message', (event) => {
           const data = event.data;
-          if (!data || typeof data.type !== 'string' || !data.type.startsWith('unrolled:')) return;
-          window.received.push({ origin: event.origin, data });
-          const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
-          if (frame && typeof data.height === 'number') frame.style.height = data.height + 'px';
+          if (data && typeof data.type === 'string' && data.type.startsWith('unrolled:'))
+            window.received.push({ origin: event.origin, data });
         });
       </script>`,
   );
@@ -141,6 +148,12 @@ describe('messages an embed page posts to its host', () => {
         (m) => m.data.type === 'unrolled:state' && (m.data.state as { t?: string }).t === '4',
       ),
     );
+    // The documented page's button sends set-state too, and its log lists what came back, as text.
+    await page.getByRole('button', { name: 'Show step 3' }).click();
+    await frame.waitForFunction(() => document.querySelector('step-cell .sc-position')?.textContent === 'Step 3 of 5');
+    const log = await page.locator('#log li').allInnerTexts();
+    expect(log[0]).toMatch(/^unrolled:ready \{"type":"unrolled:ready","widget":"step-cell"/);
+    expect(log.at(-1)).toMatch(/^unrolled:state .*"state":\{"t":"3"\}/);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
     await context.close();

@@ -19,6 +19,7 @@ import { dataUrl, LossCurves, runConfig, SAMPLE_LENGTH } from './model';
 import { SamplesPanel } from './samples';
 import { type charModelSpec, charModelUrl } from './state';
 import { ACTIVE, StatusPanel } from './status';
+import { addShareButton } from '../../lib/shareDialog';
 
 type State = StateOf<typeof charModelSpec>;
 
@@ -61,6 +62,7 @@ class CharModelElement extends HTMLElement {
     const { state, notices } = charModelUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'char-model');
     this.showNotice(notices.join(' '));
     this.parts.samples.checkPrime(null);
     this.renderControls();

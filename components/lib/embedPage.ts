@@ -1,8 +1,9 @@
 // What an embed page runs beside its widget, first in the widget's classic script (built by scripts/build/): follow
 // the system theme unless the embedding page fixed one with `?theme=`, load KaTeX's fonts if the widget typesets math,
-// and tell a framing page about the widget (hostMessages.ts).
+// tell a framing page about the widget (hostMessages.ts), and in presenter mode give the widget the keyboard.
 import { initHostMessages } from './hostMessages';
 import { loadKatexFonts } from './katexFonts';
+import { focusPresentedWidget } from './presenter';
 import { initEmbedTheme } from './theme';
 
 /**
@@ -12,5 +13,6 @@ import { initEmbedTheme } from './theme';
 export function initEmbedPage(options: { widget: string; math: boolean }): void {
   initEmbedTheme();
   initHostMessages(options.widget);
+  focusPresentedWidget();
   if (options.math) loadKatexFonts(`${import.meta.env.BASE_URL}fonts/katex/`);
 }

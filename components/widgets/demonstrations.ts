@@ -1,0 +1,55 @@
+// Ready-made links for classic classroom demonstrations, per widget: each sets the widget up through its address (the
+// same parameters as its URL-state table), for the instructors page. Only the setup is described here, never what the
+// reader will see: that comes from the widget itself. A unit test parses every link with the widget's own table.
+import { PRESETS } from './TrainingLab/presets';
+
+/** One demonstration: what it sets up, and the widget's query parameters without its `<name>.` prefix. */
+export interface Demonstration {
+  label: string;
+  params: Record<string, string>;
+}
+
+/** Demonstrations by widget URL name. */
+export const demonstrations: Record<string, Demonstration[]> = {
+  'step-cell': [
+    { label: 'The third step, with the state carried from the first two', params: { t: '3' } },
+    { label: 'A large hand-set previous state, h_{t−1} = (4, −4, 4)', params: { h: '4,-4,4' } },
+  ],
+  'live-equation': [
+    { label: 'The same sequence with ReLU instead of tanh', params: { act: 'relu' } },
+    { label: 'The fourth step of the default sequence', params: { t: '4' } },
+  ],
+  unrolling: [
+    { label: 'The folded view: one cell and its loop', params: { view: 'folded' } },
+    { label: 'A longer text, played slowly', params: { text: 'the whale', speed: 'slow' } },
+  ],
+  'bptt-stepper': [
+    { label: 'A longer word: more steps for the gradient to travel back', params: { word: 'harpooner' } },
+    { label: 'The same word with other initial weights', params: { seed: '7' } },
+  ],
+  'gate-inspector': [
+    { label: 'The GRU’s update gate z', params: { cell: 'gru', gate: 'z' } },
+    { label: 'A bidirectional LSTM', params: { view: 'bidirectional' } },
+    { label: 'Three stacked layers', params: { view: 'stacked', layers: '3' } },
+  ],
+  'char-model': [
+    { label: 'Learning rate too high (1)', params: { lr: '1' } },
+    { label: 'An LSTM instead of the default cell', params: { cell: 'lstm' } },
+    { label: 'A plain RNN', params: { cell: 'rnn' } },
+  ],
+  'gradient-lab': [
+    { label: 'Vanishing gradient at ρ = 0.8 (tanh)', params: { rho: '0.8' } },
+    { label: 'Exploding gradient: ρ = 1.5, no activation', params: { rho: '1.5', act: 'linear' } },
+    { label: 'The same with gradient clipping at τ = 1', params: { rho: '1.5', act: 'linear', clip: '1', tau: '1' } },
+    { label: 'A long sequence, T = 200', params: { seqLen: '200' } },
+    { label: 'Forget-gate and update-gate bias 3', params: { bias: '3' } },
+  ],
+  'training-lab': PRESETS.map((preset) => ({ label: preset.title, params: { preset: preset.id } })),
+};
+
+/** The query string of a demonstration of widget `name`: `?gradient-lab.rho=1.5&gradient-lab.act=linear`. */
+export function demonstrationQuery(name: string, demonstration: Demonstration): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(demonstration.params)) params.set(`${name}.${key}`, value);
+  return `?${params.toString()}`;
+}

@@ -8,12 +8,14 @@ import { demonstrationQuery, demonstrations } from './demonstrations';
 import { gateInspectorUrl } from './GateInspector/state';
 import { gradientLabUrl } from './GradientLab/state';
 import { liveEquationUrl } from './LiveEquation/state';
+import { memoryRuleUrl } from './MemoryRule/state';
 import { stepCellUrl } from './StepCell/state';
 import { parseLabUrl } from './TrainingLab/state';
 import { PRESETS } from './TrainingLab/presets';
 import { unrollingUrl } from './Unrolling/state';
 
 const tables: Record<string, UrlState<Spec>> = {
+  'memory-rule': memoryRuleUrl,
   'step-cell': stepCellUrl,
   'live-equation': liveEquationUrl,
   unrolling: unrollingUrl,

@@ -1,6 +1,7 @@
 // Ready-made links for classic classroom demonstrations, per widget: each sets the widget up through its address (the
 // same parameters as its URL-state table), for the instructors page. Only the setup is described here, never what the
 // reader will see: that comes from the widget itself. A unit test parses every link with the widget's own table.
+import { MEMORY_PRESETS, memoryRuleUrl } from './MemoryRule/state';
 import { PRESETS } from './TrainingLab/presets';
 
 /** One demonstration: what it sets up, and the widget's query parameters without its `<name>.` prefix. */
@@ -9,8 +10,16 @@ export interface Demonstration {
   params: Record<string, string>;
 }
 
+/** A memory-rule state as its address parameters (without the prefix), as the widget itself would write them. */
+function paramsOf(state: Parameters<typeof memoryRuleUrl.write>[0]): Record<string, string> {
+  const written = new URLSearchParams();
+  memoryRuleUrl.write(state, written);
+  return Object.fromEntries([...written].map(([key, value]) => [key.slice('memory-rule.'.length), value]));
+}
+
 /** Demonstrations by widget URL name. */
 export const demonstrations: Record<string, Demonstration[]> = {
+  'memory-rule': MEMORY_PRESETS.map((preset) => ({ label: preset.label, params: paramsOf(preset.state) })),
   'step-cell': [
     { label: 'The third step, with the state carried from the first two', params: { t: '3' } },
     { label: 'A large hand-set previous state, h_{t−1} = (4, −4, 4)', params: { h: '4,-4,4' } },

@@ -49,7 +49,7 @@ describe('chapter questions', () => {
       },
       { title: 'One', order: 1, path: 'one/', check: [], predict: [] },
     ];
-    expect(questionsMarkdown(chapters, 'https://x.org/c/')).toContain(
+    expect(questionsMarkdown(chapters, 'https://x.org/c/', new Set(['lab']))).toContain(
       [
         '## Chapter 2: Two',
         '',
@@ -76,6 +76,7 @@ describe('chapter questions', () => {
       ].join('\n'),
     );
     const local = questionsMarkdown(chapters, '/');
+    expect(local).not.toContain('Run it');
     expect(local).not.toContain('Chapter 1');
     expect(local).toContain('\n`/two/`\n');
   });

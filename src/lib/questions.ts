@@ -87,8 +87,13 @@ const indent = (text: string, spaces: number): string =>
 /**
  * Every chapter's questions with their answers as one Markdown document, in course order.
  * @param siteBase the course's address with its base (`https://example.org/course/`), for links to the chapters
+ * @param presetWidgets the widgets whose address takes `<name>.preset`: only their questions get a "Run it" link
  */
-export function questionsMarkdown(chapters: ChapterQuestions[], siteBase: string): string {
+export function questionsMarkdown(
+  chapters: ChapterQuestions[],
+  siteBase: string,
+  presetWidgets: ReadonlySet<string> = new Set(),
+): string {
   // An absolute address is a Markdown link; a path (a build without SITE_URL) is shown as code.
   // A question is plain text: a `<` in it (`<pad>`) must not start an HTML tag.
   const plain = (text: string): string => text.replaceAll('<', '&lt;');
@@ -108,7 +113,7 @@ export function questionsMarkdown(chapters: ChapterQuestions[], siteBase: string
       chapter.predict.forEach((q, i) => {
         lines.push(`${i + 1}. ${plain(q.question)}`);
         if (q.choices.length > 0) lines.push('', ...q.choices.map((c) => `   - ${plain(c)}`));
-        if (q.preset && q.widget)
+        if (q.preset && q.widget && presetWidgets.has(q.widget))
           lines.push('', `   Run it: ${link(`${siteBase}embed/${q.widget}/?${q.widget}.preset=${q.preset}`)}`);
         lines.push('', `   **Answer:** ${predictAnswer(q)}. ${indent(q.why, 3)}`, '');
       });

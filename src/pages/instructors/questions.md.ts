@@ -3,13 +3,16 @@
 import type { APIRoute } from 'astro';
 import { courseQuestions } from '../../lib/chapters';
 import { questionsMarkdown } from '../../lib/questions';
+import { widgets } from '../../../components/widgets/registry';
 
 export const prerender = true;
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const siteBase = site ? new URL(base, site).href : base;
-  return new Response(questionsMarkdown(await courseQuestions(), siteBase), {
+  // Only a widget whose address takes a preset can open on one from a link.
+  const presetWidgets = new Set(widgets.filter((w) => 'preset' in w.spec).map((w) => w.name));
+  return new Response(questionsMarkdown(await courseQuestions(), siteBase, presetWidgets), {
     headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
   });
 };

@@ -80,7 +80,8 @@ describe('the Share / embed dialog', () => {
         await context.close();
         return;
       }
-      const kind = widget.name === 'step-cell' ? 'PNG' : 'SVG';
+      // The widgets whose figure is HTML (marked data-figure) save a PNG; the others their largest SVG drawing.
+      const kind = widget.name === 'step-cell' || widget.name === 'normalize-calc' ? 'PNG' : 'SVG';
       const save = page.getByRole('button', { name: `Save the figure as ${kind}` });
       const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
       expect(download.suggestedFilename()).toBe(`${widget.name}.${kind.toLowerCase()}`);

@@ -7,7 +7,9 @@ import { charModelUrl } from './CharModel/state';
 import { demonstrationQuery, demonstrations } from './demonstrations';
 import { gateInspectorUrl } from './GateInspector/state';
 import { gradientLabUrl } from './GradientLab/state';
+import { attentionCalcUrl } from './AttentionCalc/state';
 import { liveEquationUrl } from './LiveEquation/state';
+import { normalizeCalcUrl } from './NormalizeCalc/state';
 import { memoryRuleUrl } from './MemoryRule/state';
 import { stepCellUrl } from './StepCell/state';
 import { parseLabUrl } from './TrainingLab/state';
@@ -16,6 +18,8 @@ import { unrollingUrl } from './Unrolling/state';
 
 const tables: Record<string, UrlState<Spec>> = {
   'memory-rule': memoryRuleUrl,
+  'normalize-calc': normalizeCalcUrl,
+  'attention-calc': attentionCalcUrl,
   'step-cell': stepCellUrl,
   'live-equation': liveEquationUrl,
   unrolling: unrollingUrl,

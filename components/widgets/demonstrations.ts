@@ -53,6 +53,14 @@ export const demonstrations: Record<string, Demonstration[]> = {
     { label: 'A long sequence, T = 200', params: { seqLen: '200' } },
     { label: 'Forget-gate and update-gate bias 3', params: { bias: '3' } },
   ],
+  'normalize-calc': [
+    { label: 'Statistics from the first six values only', params: { train: '6' } },
+    { label: 'A constant series (σ = 0)', params: { seq: '5,5,5,5', train: '4' } },
+  ],
+  'attention-calc': [
+    { label: 'The decoder state doubled, s = (4, 2)', params: { s: '4,2' } },
+    { label: 'Two encoder states alike, h = (1, 0), (1, 0), (0, 1)', params: { h: '1,0;1,0;0,1' } },
+  ],
   'training-lab': PRESETS.map((preset) => ({ label: preset.title, params: { preset: preset.id } })),
 };
 

@@ -5,6 +5,7 @@ import { showNotices } from '../../lib/notice';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { attend, sharpness } from './model';
 import { ATTENTION_PRESETS, attentionCalcSpec, attentionCalcUrl, type AttentionCalcState } from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
 /** A number with `digits` decimals and a real minus sign. */
 const show = (x: number, digits = 3): string => {
@@ -33,6 +34,7 @@ class AttentionCalcElement extends HTMLElement {
     const { state, notices } = attentionCalcUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'attention-calc');
     this.notify(notices);
     this.render();
     this.addEventListener(PREDICT_RUN, () => this.takeRequest());

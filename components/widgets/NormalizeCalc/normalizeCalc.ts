@@ -7,6 +7,7 @@ import { numberInput } from '../../lib/numberInput';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { denormalize, lastComparedWithChapter, normalize, stats } from './model';
 import { NORMALIZE_PRESETS, normalizeCalcSpec, normalizeCalcUrl, trainInside, type NormalizeCalcState } from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
 /** A number with `digits` decimals and a real minus sign. */
 const show = (x: number, digits = 3): string => {
@@ -31,6 +32,7 @@ class NormalizeCalcElement extends HTMLElement {
     const { state, notices } = normalizeCalcUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'normalize-calc');
     this.notify(notices);
     this.render();
     this.addEventListener(PREDICT_RUN, () => this.takeRequest());
@@ -109,7 +111,7 @@ class NormalizeCalcElement extends HTMLElement {
         { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Each value, raw and normalized' },
         el(
           'table',
-          { class: 'calc-table' },
+          { class: 'calc-table', 'data-figure': true },
           el(
             'thead',
             {},

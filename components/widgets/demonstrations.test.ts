@@ -15,6 +15,8 @@ import { stepCellUrl } from './StepCell/state';
 import { parseLabUrl } from './TrainingLab/state';
 import { PRESETS } from './TrainingLab/presets';
 import { unrollingUrl } from './Unrolling/state';
+import { sentimentLabUrl } from './SentimentLab/state';
+import { PRESETS as SEARCH_PRESETS, readTuningLabState } from './TuningLab/state';
 
 const tables: Record<string, UrlState<Spec>> = {
   'memory-rule': memoryRuleUrl,
@@ -27,11 +29,12 @@ const tables: Record<string, UrlState<Spec>> = {
   'gate-inspector': gateInspectorUrl,
   'char-model': charModelUrl,
   'gradient-lab': gradientLabUrl,
+  'sentiment-lab': sentimentLabUrl,
 };
 
 describe('demonstration links', () => {
   it('cover every widget with at least two', () => {
-    expect(Object.keys(demonstrations).sort()).toEqual([...Object.keys(tables), 'training-lab'].sort());
+    expect(Object.keys(demonstrations).sort()).toEqual([...Object.keys(tables), 'training-lab', 'tuning-lab'].sort());
     for (const list of Object.values(demonstrations)) expect(list.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -55,6 +58,15 @@ describe('demonstration links', () => {
       }
     });
   }
+
+  it('tuning-lab: one link per preset, each loading it without a notice', () => {
+    expect(demonstrations['tuning-lab'].map((d) => d.params.preset)).toEqual(Object.keys(SEARCH_PRESETS));
+    for (const demo of demonstrations['tuning-lab']) {
+      const { state, notices } = readTuningLabState(new URLSearchParams(demonstrationQuery('tuning-lab', demo)));
+      expect(state.preset).toBe(demo.params.preset);
+      expect(notices).toEqual([]);
+    }
+  });
 
   it('training-lab: one link per preset, each loading it', () => {
     expect(demonstrations['training-lab'].map((d) => d.params.preset)).toEqual(PRESETS.map((p) => p.id));

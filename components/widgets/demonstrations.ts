@@ -3,6 +3,7 @@
 // reader will see: that comes from the widget itself. A unit test parses every link with the widget's own table.
 import { MEMORY_PRESETS, memoryRuleUrl } from './MemoryRule/state';
 import { PRESETS } from './TrainingLab/presets';
+import { PRESETS as SEARCH_PRESETS } from './TuningLab/state';
 
 /** One demonstration: what it sets up, and the widget's query parameters without its `<name>.` prefix. */
 export interface Demonstration {
@@ -62,6 +63,12 @@ export const demonstrations: Record<string, Demonstration[]> = {
     { label: 'Two encoder states alike, h = (1, 0), (1, 0), (0, 1)', params: { h: '1,0;1,0;0,1' } },
   ],
   'training-lab': PRESETS.map((preset) => ({ label: preset.title, params: { preset: preset.id } })),
+  'tuning-lab': Object.entries(SEARCH_PRESETS).map(([id, preset]) => ({ label: preset.doc, params: { preset: id } })),
+  'sentiment-lab': [
+    { label: 'Train on IMDb sentences, test on Yelp ones', params: { test: 'yelp' } },
+    { label: 'A GRU instead of the outline’s plain RNN', params: { cell: 'gru' } },
+    { label: 'The course-written negation set', params: { data: 'negation' } },
+  ],
 };
 
 /** The query string of a demonstration of widget `name`: `?gradient-lab.rho=1.5&gradient-lab.act=linear`. */

@@ -1,6 +1,7 @@
 // <sentiment-lab>: chapter 9's sentiment classifier, trained in a Web Worker on real review sentences, with the
 // PyTorch code and the engine's code that runs side by side. This file is the element: it lays out the panels (each
 // its own module), keeps the settings in the URL, drives runs and loads, and hands each run's report to the panels.
+import { addShareButton } from '../../lib/shareDialog';
 import { LABELLED_ATTRIBUTION } from '../../../engine/data/labelledSentences';
 import type { SentimentReport } from '../../../engine/train/tasks/sentiment';
 import { el } from '../../lib/dom';
@@ -58,6 +59,7 @@ class SentimentLabElement extends HTMLElement {
     const { state, notices } = sentimentLabUrl.read();
     this.state = state;
     this.build();
+    addShareButton(this, 'sentiment-lab');
     this.showNotice(notices.join(' '));
     this.parts.listings.observe();
     this.afterSettings();

@@ -3,6 +3,7 @@
 // then reads the results (table, dot panels, best trial) and exports them. This file is the element: it lays out the
 // form, the live view and the results (each in its own module) and drives one SearchRunner at a time.
 // The main thread only draws: the status every 250 ms, the curves at most once a second, the results when a trial ends.
+import { addShareButton } from '../../lib/shareDialog';
 import { el } from '../../lib/dom';
 import { formatDuration } from '../../lib/format';
 import { poolSize, WorkerPool } from '../../lib/workerPool';
@@ -96,6 +97,7 @@ class TuningLabElement extends HTMLElement {
     // As every widget does: when a value was not used as given, the address shows what the lab uses instead.
     if (notices.length > 0) saveTuningLabState(state);
     this.build();
+    addShareButton(this, 'tuning-lab');
     this.showNotice(notices.join(' '));
     this.renderAll();
     this.resizeObserver = new ResizeObserver(() => this.scheduleChart(true));

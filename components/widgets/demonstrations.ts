@@ -20,7 +20,10 @@ function paramsOf(state: Parameters<typeof memoryRuleUrl.write>[0]): Record<stri
 
 /** Demonstrations by widget URL name. */
 export const demonstrations: Record<string, Demonstration[]> = {
-  'memory-rule': MEMORY_PRESETS.map((preset) => ({ label: preset.label, params: paramsOf(preset.state) })),
+  'memory-rule': MEMORY_PRESETS.map((preset) => ({
+    label: preset.label,
+    params: paramsOf({ ...preset.state, preset: '' }),
+  })),
   'step-cell': [
     { label: 'The third step, with the state carried from the first two', params: { t: '3' } },
     { label: 'A large hand-set previous state, h_{t−1} = (4, −4, 4)', params: { h: '4,-4,4' } },

@@ -4,7 +4,13 @@ import { el, svg, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { attend, sharpness } from './model';
-import { ATTENTION_PRESETS, attentionCalcSpec, attentionCalcUrl, type AttentionCalcState } from './state';
+import {
+  ATTENTION_PRESETS,
+  attentionCalcSpec,
+  attentionCalcUrl,
+  type AttentionCalcState,
+  type AttentionSettings,
+} from './state';
 import { addShareButton } from '../../lib/shareDialog';
 
 /** A number with `digits` decimals and a real minus sign. */
@@ -140,7 +146,7 @@ class AttentionCalcElement extends HTMLElement {
     this.update({ [name]: parsed.value });
   }
 
-  private load(state: AttentionCalcState): void {
+  private load(state: AttentionSettings): void {
     showNotices(this.parts.notice, []);
     this.update(structuredClone(state));
     this.parts.h.value = attentionCalcSpec.h.codec.format(this.state.h);

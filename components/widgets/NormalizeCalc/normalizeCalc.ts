@@ -6,7 +6,14 @@ import { showNotices } from '../../lib/notice';
 import { numberInput } from '../../lib/numberInput';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { denormalize, lastComparedWithChapter, normalize, stats } from './model';
-import { NORMALIZE_PRESETS, normalizeCalcSpec, normalizeCalcUrl, trainInside, type NormalizeCalcState } from './state';
+import {
+  NORMALIZE_PRESETS,
+  normalizeCalcSpec,
+  normalizeCalcUrl,
+  trainInside,
+  type NormalizeCalcState,
+  type NormalizeSettings,
+} from './state';
 import { addShareButton } from '../../lib/shareDialog';
 
 /** A number with `digits` decimals and a real minus sign. */
@@ -148,7 +155,7 @@ class NormalizeCalcElement extends HTMLElement {
     this.parts.train.value = String(this.state.train);
   }
 
-  private load(state: NormalizeCalcState): void {
+  private load(state: NormalizeSettings): void {
     showNotices(this.parts.notice, []);
     this.update(structuredClone(state));
     this.parts.seq.value = normalizeCalcSpec.seq.codec.format(this.state.seq);

@@ -64,7 +64,7 @@ export class ListingsPanel {
         ),
         el(
           'pre',
-          { class: 'sl-code', tabindex: 0, role: 'region', 'aria-label': `${tab.name} listing (scrolls)` },
+          { class: 'sl-code scroll-cue', tabindex: 0, role: 'region', 'aria-label': `${tab.name} listing (scrolls)` },
           this.codes[i],
         ),
       ),

@@ -68,7 +68,12 @@ export class ProgressPanel {
         el('summary', {}, 'The curves as a table'),
         el(
           'div',
-          { class: 'sl-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Losses and accuracy at each epoch' },
+          {
+            class: 'sl-table-wrap scroll-cue',
+            tabindex: 0,
+            role: 'region',
+            'aria-label': 'Losses and accuracy at each epoch',
+          },
           el(
             'table',
             { class: 'sl-table' },

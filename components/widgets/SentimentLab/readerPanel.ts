@@ -83,7 +83,12 @@ export class ReaderPanel {
         el('summary', {}, 'The reading as a table'),
         el(
           'div',
-          { class: 'sl-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'P(positive) after each token' },
+          {
+            class: 'sl-table-wrap scroll-cue',
+            tabindex: 0,
+            role: 'region',
+            'aria-label': 'P(positive) after each token',
+          },
           el(
             'table',
             { class: 'sl-table sl-reading-table' },

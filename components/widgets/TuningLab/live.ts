@@ -33,7 +33,7 @@ export class LivePanel {
   readonly key = el('p', { class: 'tl-note' });
   readonly table = el('details', { class: 'tl-details' }, el('summary', {}, 'The curves as a table'));
   private readonly tableWrap = el('div', {
-    class: 'tl-table-wrap',
+    class: 'tl-table-wrap scroll-cue',
     tabindex: 0,
     role: 'region',
     'aria-label': 'Validation loss of each trial at each evaluation',

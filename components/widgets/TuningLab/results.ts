@@ -94,11 +94,15 @@ export class ResultsPanel {
     this.element = el(
       'section',
       { class: 'tl-results', 'aria-label': 'Results' },
-      el('h3', { class: 'tl-heading' }, 'Results'),
+      el('p', { class: 'tl-heading' }, 'Results'),
       el('div', { class: 'tl-best-row' }, this.best, this.open),
       this.panels,
       el('p', { class: 'tl-table-note', id: captionId }, 'Every trial; choose a column heading to sort by it.'),
-      el('div', { class: 'tl-table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': captionId }, this.table),
+      el(
+        'div',
+        { class: 'tl-table-wrap scroll-cue', tabindex: 0, role: 'region', 'aria-labelledby': captionId },
+        this.table,
+      ),
       el('div', { class: 'tl-exports' }, csv, json),
     );
     this.renderHead(null);

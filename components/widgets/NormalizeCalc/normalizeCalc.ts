@@ -1,6 +1,7 @@
 // <normalize-calc>: chapter 11's z-score normalization as a calculator. The reader types a series, chooses how many of
 // its first values are training data, and sees μ, σ, every normalized value, what tanh makes of raw and normalized
 // inputs, and a normalized prediction turned back into real units.
+import { fmt } from '../../lib/format';
 import { el, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
 import { numberInput } from '../../lib/numberInput';
@@ -16,11 +17,8 @@ import {
 } from './state';
 import { addShareButton } from '../../lib/shareDialog';
 
-/** A number with `digits` decimals and a real minus sign. */
-const show = (x: number, digits = 3): string => {
-  const text = x.toFixed(digits);
-  return (Number(text) === 0 ? (0).toFixed(digits) : text).replace('-', '−');
-};
+/** A number with `digits` decimals and a real minus sign (−0 shown as 0). */
+const show = fmt;
 
 class NormalizeCalcElement extends HTMLElement {
   private state!: NormalizeCalcState;

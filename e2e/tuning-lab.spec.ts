@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AXE_OPTIONS } from './support/axe';
 import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
+import { longestMainThreadCpuMs } from './support/mainThread';
 
 /** Four trials of 20 steps: hidden 8 or 12, GRU or LSTM, evaluated at steps 10 and 20. */
 const TINY =
@@ -68,19 +69,6 @@ const tableRows = (page: Page): Promise<string[][]> =>
   lab(page)
     .locator('.tl-table tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
-
-/** The CPU time (not wall time) of the longest task the page's main thread ran, from a Chromium trace. */
-function longestMainThreadCpuMs(trace: Buffer): number {
-  const events = (
-    JSON.parse(trace.toString('utf8')) as {
-      traceEvents: { name: string; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[];
-    }
-  ).traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasks = events.filter((e) => e.tid === main?.tid && e.name === 'RunTask' && e.tdur !== undefined);
-  expect(tasks.length).toBeGreaterThan(10);
-  return Math.max(...tasks.map((e) => e.tdur! / 1000));
-}
 
 describe('tuning-lab widget', () => {
   it('trains a grid of 4 tiny trials on 2 workers and exports a CSV whose rows are the table’s', async () => {
@@ -215,7 +203,8 @@ describe('tuning-lab widget', () => {
       .poll(async () => (await tableRows(page)).map((r) => r[11]).filter((s) => !/^stopped at step \d+$/.test(s)))
       .toEqual([]);
     expect(await button(page, 'Search again').isEnabled()).toBe(true);
-    const longest = longestMainThreadCpuMs(trace);
+    const { longest, tasks } = longestMainThreadCpuMs(trace);
+    expect(tasks).toBeGreaterThan(10);
     console.log(
       `tuning-lab: longest main-thread task ${longest.toFixed(1)} ms of CPU with 2 workers training (load ${load.toFixed(1)} per core)`,
     );

@@ -3,6 +3,7 @@
 import type { TaskConfig } from '../../engine/train/tasks/configs';
 import type {
   DataSource,
+  ForecastYear,
   FromWorker,
   KernelStatus,
   ProgressMessage,
@@ -18,6 +19,7 @@ import { createTrainingWorker, type WorkerLike } from './trainingWorker';
 
 export type {
   DataSource,
+  ForecastYear,
   KernelStatus,
   ProgressMessage,
   RestoredWeights,
@@ -158,6 +160,11 @@ export class TrainingRun {
     return this.request({ type: 'snapshot', runId: this.id, requestId: this.nextRequestId() });
   }
 
+  /** The forecaster's forecasts of its test year as the model is now, beside the baselines' (forecast task only). */
+  forecastYear(): Promise<{ step: number; year: ForecastYear }> {
+    return this.request({ type: 'forecast', runId: this.id, requestId: this.nextRequestId() });
+  }
+
   /** @internal a message for this run (requests' replies are settled by the client). */
   receive(message: FromWorker): void {
     switch (message.type) {
@@ -182,7 +189,7 @@ export class TrainingRun {
         this.setStatus(message.status, message.message ?? null);
         return;
       default:
-        // Replies to requests (`samples`, `snapshot`) are settled by the client before they reach the run.
+        // Replies to requests (`samples`, `snapshot`, `forecasts`) are settled by the client before they reach the run.
         return;
     }
   }
@@ -299,6 +306,7 @@ export class TrainerClient {
       (message.type === 'samples' ||
         message.type === 'snapshot' ||
         message.type === 'timing' ||
+        message.type === 'forecasts' ||
         message.type === 'error') &&
       message.requestId !== undefined
     ) {
@@ -316,6 +324,7 @@ export class TrainerClient {
         });
       else if (message.type === 'timing')
         pending.resolve({ msPerStep: message.msPerStep, steps: message.steps, parameters: message.parameters });
+      else if (message.type === 'forecasts') pending.resolve({ step: message.step, year: message.year });
       else pending.resolve({ step: message.step, tensors: message.tensors });
       return;
     }

@@ -326,6 +326,12 @@ describe('training worker handler', () => {
     });
     const tensors = (snap.message as { tensors: { data: Float32Array }[] }).tensors;
     expect(snap.transfer).toEqual([tensors[0].data.buffer]);
+    // A task that does not forecast says so to the request.
+    h.send({ type: 'forecast', runId: 'a', requestId: 4 });
+    expect(h.ofType('error').at(-1)).toMatchObject({
+      requestId: 4,
+      message: expect.stringMatching(/does not forecast$/),
+    });
   });
 
   it('answers malformed messages with an error and keeps working', async () => {
@@ -380,7 +386,7 @@ describe('training worker handler', () => {
       ]),
     );
     expect(errors[5].message).toBe(
-      'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot, measure',
+      'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot, forecast, measure',
     );
     // The request id of a malformed request comes back, so the page can settle that request.
     expect(errors[11]).toMatchObject({ runId: 'a', requestId: 1 });

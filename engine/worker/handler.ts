@@ -7,6 +7,7 @@ import {
   FINAL_STATUSES,
   parseToWorker,
   type EvalPoint,
+  type ForecastYear,
   type FromWorker,
   type DataSource,
   type ProgressMessage,
@@ -45,6 +46,8 @@ export interface WorkerRun {
   sample?(prime: string, length: number, temperature: number, seed: number): { text: string; unknown: string[] };
   /** Copies of the parameters (and hidden states where the task has them); the handler transfers their buffers. */
   snapshot?(): SnapshotTensor[];
+  /** The forecaster's test-year forecasts beside the baselines' (forecast task only). */
+  forecastYear?(): ForecastYear;
 }
 
 /** Builds a run from its config and loaded data; throws (e.g. a DataError) when either is unusable. */
@@ -157,7 +160,7 @@ export class TrainerHandler {
     const r = this.active;
     if (!r || r.id !== message.runId) {
       // A late control message for a replaced run needs no answer; a request does, or its promise never settles.
-      if (message.type === 'sample' || message.type === 'snapshot') {
+      if (message.type === 'sample' || message.type === 'snapshot' || message.type === 'forecast') {
         this.post({
           type: 'error',
           runId: message.runId,
@@ -209,6 +212,9 @@ export class TrainerHandler {
         return;
       case 'snapshot':
         this.snapshot(r, message.requestId);
+        return;
+      case 'forecast':
+        this.forecast(r, message.requestId);
         return;
     }
   }
@@ -398,6 +404,17 @@ export class TrainerHandler {
       );
     } catch (error) {
       this.post({ type: 'error', runId: r.id, requestId, message: errorMessage(error) });
+    }
+  }
+
+  private forecast(r: ActiveRun, requestId: number): void {
+    const reply = (message: string): void => this.post({ type: 'error', runId: r.id, requestId, message });
+    if (!r.run) return reply('the model is still loading; try again in a moment');
+    if (!r.run.forecastYear) return reply(`the ${r.config.task} task does not forecast`);
+    try {
+      this.post({ type: 'forecasts', runId: r.id, requestId, step: r.step, year: r.run.forecastYear() });
+    } catch (error) {
+      reply(errorMessage(error));
     }
   }
 

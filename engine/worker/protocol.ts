@@ -4,8 +4,10 @@ import type { KernelStatus } from '../kernels/index';
 import { BASE_BOUNDS, describeBound, withinBound } from '../train/config';
 import type { TaskName } from '../train/task';
 import { parseTaskConfig, type TaskConfig } from '../train/tasks/configs';
+import type { ForecastYear } from '../train/tasks/forecast';
 
 export type { KernelStatus } from '../kernels/index';
+export type { ForecastPair, ForecastYear } from '../train/tasks/forecast';
 
 /**
  * Where a run in the worker is in its life: the trainer's statuses (engine/train/trainer.ts `RunStatus`) plus
@@ -57,6 +59,8 @@ export type ToWorker =
     }
   /** The parameters (and, where the task has them, hidden states) as Float32Arrays. */
   | { type: 'snapshot'; runId: string; requestId: number }
+  /** The forecaster's forecasts of its whole test year, one step ahead and recursive, beside the baselines' (forecast only). */
+  | { type: 'forecast'; runId: string; requestId: number }
   /**
    * Time a few training steps of `config` on `data` without starting a run: build the task, take one step to warm
    * up, then time steps for about a third of a second (3 to 20 of them). It runs between two steps of the current
@@ -171,6 +175,7 @@ export type FromWorker =
       unknown: string[];
     }
   | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] }
+  | { type: 'forecasts'; runId: string; requestId: number; step: number; year: ForecastYear }
   | ({ type: 'timing'; runId: string; requestId: number } & Timing);
 
 /** Bounds the parser enforces, so a bad message is refused before it can start a huge computation. */
@@ -191,6 +196,7 @@ const MESSAGE_TYPES: readonly ToWorker['type'][] = [
   'setLearningRate',
   'sample',
   'snapshot',
+  'forecast',
   'measure',
 ];
 
@@ -298,9 +304,10 @@ export function parseToWorker(raw: unknown): Parsed {
       };
     }
     case 'snapshot':
+    case 'forecast':
       return requestId === undefined
         ? fail('requestId must be a whole number')
-        : { ok: true, message: { type: 'snapshot', runId, requestId } };
+        : { ok: true, message: { type, runId, requestId } };
     default:
       return fail('unknown message type');
   }

@@ -137,6 +137,12 @@ describe('worker tasks on real data', () => {
     const [first, last] = ends(h.curve(), 10);
     expect(last).toBeLessThan(first / 2);
     expect(h.ofType('ready')[0].info.dataSummary).toBe('Daily US births, 2000-01-01 to 2014-12-31: 5,479 days.');
+    // After the run, the test year's forecasts come back on request, the model's beside the baselines'.
+    h.send({ type: 'forecast', runId: 'r', requestId: 9 });
+    const [reply] = h.ofType('forecasts');
+    expect(reply).toMatchObject({ requestId: 9, step: 80, year: { year: 2014 } });
+    expect(reply.year.model.recursive).toHaveLength(365);
+    expect(reply.year.model.oneStep.every(Number.isFinite)).toBe(true);
   });
 
   it('forecast: plain SGD at a huge learning rate without clipping overflows, and the trainer’s sentence arrives', async () => {

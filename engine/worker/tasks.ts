@@ -43,6 +43,7 @@ interface Built {
   dataSummary: string;
   vocabulary?: string;
   sample?: WorkerRun['sample'];
+  forecastYear?: WorkerRun['forecastYear'];
 }
 
 function buildCharModel(config: CharModelConfig, data: LoadedData): Built {
@@ -105,6 +106,7 @@ function build(config: TaskConfig, data: LoadedData): Built {
       return {
         task,
         dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.`,
+        forecastYear: () => task.forecastYear(),
       };
     }
     case 'sentiment': {
@@ -170,5 +172,6 @@ export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun
     setLearningRate: (lr) => run.setLearningRate(lr),
     sample: built.sample,
     snapshot: task.namedParameters ? () => snapshotOf(task) : undefined,
+    forecastYear: built.forecastYear,
   };
 }

@@ -16,3 +16,4 @@ export { default as CharModel } from './widgets/CharModel/CharModel.astro';
 export { default as NormalizeCalc } from './widgets/NormalizeCalc/NormalizeCalc.astro';
 export { default as AttentionCalc } from './widgets/AttentionCalc/AttentionCalc.astro';
 export { default as TrainingLab } from './widgets/TrainingLab/TrainingLab.astro';
+export { default as ForecastLab } from './widgets/ForecastLab/ForecastLab.astro';

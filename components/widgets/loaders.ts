@@ -16,6 +16,7 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'training-lab': () => import('./TrainingLab/trainingLab'),
   'normalize-calc': () => import('./NormalizeCalc/normalizeCalc'),
   'attention-calc': () => import('./AttentionCalc/attentionCalc'),
+  'forecast-lab': () => import('./ForecastLab/forecastLab'),
 };
 
 /** Load each widget on the page when it nears the viewport (tags not on the page cost nothing). */

@@ -59,11 +59,11 @@ for (const preset of PRESETS) {
     return {
       label: r.label,
       state: r.record.state,
-      valMae: last ? round1(last.metrics.mae) : null,
+      valMae: last ? last.metrics.mae : null,
       maes: maes?.map((m) => ({
         forecaster: m.forecaster,
-        oneStep: round1(m.oneStep),
-        recursive: round1(m.recursive),
+        oneStep: m.oneStep,
+        recursive: m.recursive,
       })),
       firstRecursive: r.year?.model.recursive.slice(0, 7).map(Math.round),
     };

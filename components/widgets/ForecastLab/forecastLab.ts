@@ -161,7 +161,7 @@ class ForecastLabElement extends HTMLElement {
     const field = (key: keyof RunSettings, label: string, control: HTMLInputElement | HTMLSelectElement) => {
       control.id = `${base}-${key}`;
       control.addEventListener('change', () => this.settingChanged(key));
-      return el('label', { class: 'fl-field', for: control.id }, el('span', { class: 'fl-label' }, label), control);
+      return el('div', { class: 'fl-field' }, el('label', { class: 'fl-label', for: control.id }, label), control);
     };
     const number = (key: 'hidden' | 'window' | 'lr' | 'steps' | 'seed') => {
       const codec = forecastLabSpec[key].codec;
@@ -326,7 +326,7 @@ class ForecastLabElement extends HTMLElement {
       el(
         'div',
         { class: 'fl-year-controls' },
-        el('label', { class: 'fl-field', for: runSelect.id }, el('span', { class: 'fl-label' }, 'Run'), runSelect),
+        el('div', { class: 'fl-field' }, el('label', { class: 'fl-label', for: runSelect.id }, 'Run'), runSelect),
         el(
           'fieldset',
           { class: 'fl-modes' },
@@ -334,7 +334,7 @@ class ForecastLabElement extends HTMLElement {
           el('label', { class: 'fl-check' }, modeInputs[0], 'one step ahead'),
           el('label', { class: 'fl-check' }, modeInputs[1], 'recursive from 1 January'),
         ),
-        el('label', { class: 'fl-field', for: spanSelect.id }, el('span', { class: 'fl-label' }, 'Show'), spanSelect),
+        el('div', { class: 'fl-field' }, el('label', { class: 'fl-label', for: spanSelect.id }, 'Show'), spanSelect),
       ),
       p.yearLegend,
       p.yearChart,
@@ -695,9 +695,14 @@ class ForecastLabElement extends HTMLElement {
     const p = this.parts;
     const withYears = this.forecastRuns();
     const shown = withYears.find((r) => r.id === this.shownRun) ?? withYears.at(-1) ?? null;
-    p.runSelect.replaceChildren(
-      ...withYears.map((r) => el('option', { value: r.id }, `#${r.number}${r.label ? ` (${r.label})` : ''}`)),
-    );
+    // Rebuilt only when the list changes, so an open menu is not swept away by a redraw.
+    const key = withYears.map((r) => r.id).join(' ');
+    if (p.runSelect.dataset.runs !== key) {
+      p.runSelect.dataset.runs = key;
+      p.runSelect.replaceChildren(
+        ...withYears.map((r) => el('option', { value: r.id }, `#${r.number}${r.label ? ` (${r.label})` : ''}`)),
+      );
+    }
     p.runSelect.disabled = withYears.length === 0;
     if (shown) p.runSelect.value = shown.id;
     const year = shown ? this.years.get(shown.id)! : null;

@@ -3,7 +3,8 @@
 // Flags: --quick (fewer rounds), --only=rnn,lstm (workloads), --contestants=fused,tfjs_wasm, --rounds=N,
 // --task-kernels=js (the time-to-target runs on the JS kernels instead of the WebAssembly ones).
 // Then the time each training task takes to reach its target quality (`--only=tasks`, one task by id, or
-// `--only=delays` for the recall comparison of cells); a quick run skips them.
+// `--only=delays` for the recall comparison of cells), and the tuning lab's 8-trial grid on 1 and 2 worker threads
+// (`--only=tuning`); a quick run skips them.
 import { setWasmKernelsEnabled } from '../engine/kernels/index';
 import { loadWasmKernels } from '../engine/kernels/wasm/load';
 import { contestants } from './contestants';
@@ -14,6 +15,7 @@ import { runTaskWorkload, type TaskResult } from './runTaskWorkload';
 import { runWorkload, type WorkloadResult } from './runWorkload';
 import { formatDelayTable, formatTaskResult, tasksLine } from './taskReport';
 import { isTaskSelector, selectTaskWorkloads, taskWorkloads, TASK_GROUPS } from './taskWorkloads';
+import { formatTuning, runTuningWorkload, tuningLine } from './tuning';
 import { workloads } from './workloads';
 
 function flag(name: string): string | undefined {
@@ -30,9 +32,10 @@ if (taskKernels !== 'wasm' && taskKernels !== 'js') {
   console.error(`bench: --task-kernels must be wasm or js, got ${taskKernels}`);
   process.exit(2);
 }
-const unknown = onlyWorkloads?.filter((id) => !workloads.some((w) => w.id === id) && !isTaskSelector(id)) ?? [];
+const unknown =
+  onlyWorkloads?.filter((id) => !workloads.some((w) => w.id === id) && !isTaskSelector(id) && id !== 'tuning') ?? [];
 if (unknown.length > 0) {
-  const known = [...workloads.map((w) => w.id), ...TASK_GROUPS, ...taskWorkloads.map((w) => w.id)];
+  const known = [...workloads.map((w) => w.id), ...TASK_GROUPS, ...taskWorkloads.map((w) => w.id), 'tuning'];
   console.error(`bench: unknown workload ${unknown.join(', ')}; known: ${known.join(', ')}`);
   process.exit(2);
 }
@@ -108,6 +111,19 @@ if (delayResults.length > 0) {
   console.log('');
   for (const line of formatDelayTable(delayResults)) console.log(line);
 }
+const tuning =
+  onlyWorkloads?.includes('tuning') || (!onlyWorkloads && !quick)
+    ? await runTuningWorkload({
+        rounds: roundsOverride ?? 2,
+        onProgress: (message) => process.stderr.write(`\r${message}   `),
+      })
+    : null;
+if (tuning) {
+  process.stderr.write('\n');
+  console.log('');
+  for (const line of formatTuning(tuning)) console.log(line);
+}
 console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 if (taskResults.length > 0) console.log(tasksLine(taskResults));
+if (tuning) console.log(`TUNING ${JSON.stringify(tuningLine(tuning))}`);
 console.log(benchLine(results, kernels.float32));

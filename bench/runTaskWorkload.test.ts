@@ -1,5 +1,5 @@
 // The time-to-target runner and its report on scripted tasks with a fake clock: it stops at the first
-// evaluation that meets the target, separates evaluation time, reports a miss, and selects by group or id.
+// evaluation that meets the target, separates evaluation time, reports a miss, and selects by group or id, and times a whole run's best evaluation.
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../engine/train/task';
 import { runTaskWorkload } from './runTaskWorkload';
@@ -62,6 +62,21 @@ describe('runTaskWorkload', () => {
     expect(tasksLine([result])).toBe('TASKS {"fake":{"reached":true,"steps":15,"seconds":0.5}}');
   });
 
+  it('with a `best` target, trains the whole run and times the evaluation with the best metric', () => {
+    const clock = { t: 0 };
+    const w = workload([1.5, 0.4, 0.9, 0.4, 1.2], clock, 25);
+    const result = runTaskWorkload(
+      { ...w, target: { text: 'its best accuracy', reached: () => true, best: 'accuracy' } },
+      {
+        now: () => clock.t,
+      },
+    );
+    // accuracy = 1 − valLoss/2: best (0.8) first at the second evaluation, step 10; the tie at step 20 does not count.
+    expect(result.reached).toMatchObject({ step: 10, ms: 10 * 10 + 2 * 100, evaluations: 2 });
+    expect(result.steps).toBe(25);
+    expect(result.status).toBe('done');
+  });
+
   it('reports a miss with the best evaluation when the run ends first', () => {
     const clock = { t: 0 };
     const result = runTaskWorkload(workload([1.5, 0.9, 1.2], clock, 15), { now: () => clock.t });
@@ -97,11 +112,12 @@ describe('runTaskWorkload', () => {
 });
 
 describe('selectTaskWorkloads', () => {
-  it('runs the four tasks by default, none in a quick run, and the delay table only when named', () => {
+  it('runs the five task workloads by default, none in a quick run, and the delay table only when named', () => {
     expect(selectTaskWorkloads(undefined, false).map((w) => w.id)).toEqual([
       'char-model',
       'forecast',
       'sentiment',
+      'sentiment-uci',
       'synthetic',
     ]);
     expect(selectTaskWorkloads(undefined, true)).toEqual([]);

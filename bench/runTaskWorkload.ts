@@ -1,6 +1,7 @@
 // Times one task from its first step until an evaluation meets its quality target (or the run ends), with the
 // trainer's own schedule: evaluations every `evalEvery` steps are part of the time, and are timed apart too.
 import type { EvalReport, Task } from '../engine/train/task';
+import { runConfigFor } from '../engine/train/tasks/configs';
 import { createRun, type BestSoFar, type RunStatus } from '../engine/train/trainer';
 import type { TaskWorkload } from './taskWorkloads';
 
@@ -71,14 +72,17 @@ export function runTaskWorkload(workload: TaskWorkload, options: TaskRunOptions 
     parametersFinite: () => task.parametersFinite(),
   };
 
-  const run = createRun(timed, workload.config);
+  const run = createRun(timed, runConfigFor(workload.config, task));
   let reached: TargetReached | null = null;
   let ms = 0;
   const start = now();
-  while (run.status === 'running' && reached === null) {
+  const best = workload.target.best;
+  while (run.status === 'running' && (reached === null || best !== undefined)) {
     const p = run.step();
     ms = now() - start;
-    if (p.eval && workload.target.reached(p.eval, baselines)) {
+    const improves = (e: EvalReport): boolean =>
+      best === undefined ? reached === null : reached === null || e.metrics[best] > reached.report.metrics[best];
+    if (p.eval && workload.target.reached(p.eval, baselines) && improves(p.eval)) {
       reached = { step: p.step, epoch: p.epoch, ms, evalMs, evaluations, report: p.eval };
     }
     if (p.step % 10 === 0 || p.eval)

@@ -27,6 +27,8 @@ export function formatTaskResult(result: TaskResult): string[] {
         `training ${secs(reached.ms - reached.evalMs)} (${perStep.toFixed(0)} ms/step), ${reached.evaluations} evaluations ${secs(reached.evalMs)}`,
     );
     lines.push(`  there:   ${metrics(result, reached.report)}`);
+    if (workload.target.best !== undefined)
+      lines.push(`  whole run: ${result.steps} steps in ${secs(result.ms)} (${result.status})`);
   } else {
     lines.push(`  [MISSED] not met in ${result.steps} steps (${secs(result.ms)}); ${result.message ?? result.status}`);
     if (result.best) lines.push(`  best:    ${metrics(result, result.best)} (step ${result.best.step})`);

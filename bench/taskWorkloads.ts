@@ -1,7 +1,8 @@
 // The registry of "time to target quality" workloads: each course task at its default settings (the same
 // TASK_DEFAULTS the widgets and the worker run), its real data, and the quality a reader can see is good;
 // plus the cell-type comparison on the recall task at several delays. Add a workload by adding an entry.
-import { loadMobyDick, loadSentimentCorpus, loadUsBirths } from '../scripts/data/datasets';
+import { loadLabelledSentences, loadMobyDick, loadSentimentCorpus, loadUsBirths } from '../scripts/data/datasets';
+import { SENTIMENT_LAB_DEFAULTS } from '../engine/train/tasks/sentimentConfig';
 import { CELL_TYPES, type EvalReport, type Task } from '../engine/train/task';
 import {
   createCharModelTask,
@@ -24,6 +25,11 @@ export interface QualityTarget {
   text: string;
   /** Whether an evaluation meets it; `baselines` are the task's own (unigram, seasonal-naive, bag-of-words, chance). */
   reached(report: EvalReport, baselines: Readonly<Record<string, number>>): boolean;
+  /**
+   * Instead of stopping at the first evaluation that meets the target, train the whole run and time the evaluation
+   * with the highest value of this metric (the first such, as the lab keeps it): "time to its best".
+   */
+  best?: string;
 }
 
 /** One run to time: a task at given settings until its target or its step limit. */
@@ -48,6 +54,7 @@ const charModel = withDefaults('char-model');
 const forecast = withDefaults('forecast');
 const sentiment = withDefaults('sentiment');
 const synthetic = withDefaults('synthetic');
+const sentimentLab = SENTIMENT_LAB_DEFAULTS;
 
 /** Validation loss in nats per character that makes the char model's samples read as word-like. */
 export const CHAR_MODEL_TARGET_LOSS = 2.0;
@@ -111,11 +118,36 @@ const defaults: TaskWorkload[] = [
       text: 'validation accuracy on the sentences with negation above the better bag-of-words baseline, and overall accuracy above it too',
       reached: (r, b) => r.metrics.negationAccuracy > b.negationAccuracy && r.metrics.accuracy > b.accuracy,
     },
-    show: ['accuracy', 'negationAccuracy', 'contrastAccuracy', 'testAccuracy', 'testNegationAccuracy'],
+    show: ['accuracy', 'negationAccuracy', 'contrastAccuracy'],
     showcase: (task) =>
       (task as SentimentTask)
         .showcase()
         .map((p) => `  ${p.label === 1 ? 'pos' : 'neg'}  P(pos) ${fmt(p.positive, 2)}  ${p.text}`),
+  },
+  {
+    id: 'sentiment-uci',
+    group: 'tasks',
+    title:
+      `sentiment-uci: chapter 9's lab, IMDb sentences (800 to train), Embedding ` +
+      `${sentimentLab.embeddingDim} → ${sentimentLab.cell.toUpperCase()} ${sentimentLab.hiddenSize}, batch ` +
+      `${sentimentLab.batchSize}, Adam ${sentimentLab.learningRate}, ${sentimentLab.epochs} epochs`,
+    config: sentimentLab,
+    create: () => createSentimentTask(sentimentLab, { kind: 'labelled', sources: loadLabelledSentences() }),
+    target: {
+      text: `its best validation accuracy over the ${sentimentLab.epochs} epochs (the epoch the lab keeps), within 30 s`,
+      reached: () => true,
+      best: 'accuracy',
+    },
+    show: ['accuracy', 'valLoss'],
+    showcase: (task) => {
+      const report = (task as SentimentTask).report();
+      const right = (ps: number[]) =>
+        ps.filter((p, i) => (p > 0.5 ? 1 : 0) === report.test.labels[i]).length / report.test.labels.length;
+      return [
+        `test accuracy of the best epoch's weights (epoch ${report.bestEpoch}): RNN ` +
+          `${fmt(right(report.test.rnn) * 100, 0)}%, bag-of-words ${fmt(right(report.test.bow) * 100, 0)}%`,
+      ];
+    },
   },
   {
     id: 'synthetic',

@@ -1,5 +1,7 @@
 // The char-model widget trains in a Web Worker: the loss falls, Pause/Step/Resume/Cancel do what they say,
 // the main thread has no task over 50 ms while training, bad priming text gets a message, and the embed page works.
+// A run never hangs: a worker killed mid-run, a worker script that cannot load and a data request that never
+// answers each end in a sentence in the widget, and Train works afterwards.
 import { cpus, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -199,6 +201,96 @@ describe('char-model widget', () => {
     // The worker's warning is the one console message; nothing failed.
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Keep every Worker the page creates in `window.workers`, so a test can terminate one as the browser would kill it. */
+const recordWorkers = (page: Page): Promise<unknown> =>
+  page.addInitScript(() => {
+    const made: Worker[] = [];
+    (window as unknown as { workers: Worker[] }).workers = made;
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        made.push(this);
+      }
+    };
+  });
+
+const alertText = (page: Page): Promise<string> => page.locator('char-model .cm-alert').innerText();
+
+/** Press Train and wait until the status line shows training steps: the widget works again after a fault. */
+async function trainsAgain(page: Page): Promise<void> {
+  await button(page, 'Train again').click();
+  await page.waitForFunction(
+    () => /^Training · step [\d,]+ of/.test(document.querySelector('char-model .cm-status')?.textContent ?? ''),
+    undefined,
+    { timeout: 45_000 },
+  );
+  expect(await page.locator('char-model .cm-alert').isHidden()).toBe(true);
+  await button(page, 'Cancel').click();
+  await waitForStatus(page, 'Cancelled');
+}
+
+describe('char-model widget when the worker or its data fail', () => {
+  it('notices a worker that died mid-run, says so, and trains with a fresh worker after', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await recordWorkers(page);
+    await openWidget(page, `/embed/char-model/${FAST}`);
+    await button(page, 'Train').click();
+    await page.waitForFunction(
+      () => /^Training · step [\d,]+ of/.test(document.querySelector('char-model .cm-status')?.textContent ?? ''),
+      undefined,
+      { timeout: 45_000 },
+    );
+    // terminate() from the page is what an out-of-memory kill looks like from the page: no event, just silence.
+    await page.evaluate(() => (window as unknown as { workers: Worker[] }).workers.at(-1)!.terminate());
+    await waitForStatus(page, 'Stopped by an error');
+    expect(await alertText(page)).toMatch(
+      /^Training stopped: the training worker stopped answering \(no message for \d+ s\): the browser may have stopped it, for example when memory ran short\. Press Train to try again\.$/,
+    );
+    expect(await button(page, 'Cancel').isDisabled()).toBe(true);
+    await trainsAgain(page);
+    expect(await page.evaluate(() => (window as unknown as { workers: Worker[] }).workers.length)).toBe(2);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('says so when the worker script cannot be loaded, and trains once it can', async () => {
+    const { context, page, problems } = await openPage(browser);
+    // On the chapter page, where the worker's script is a file of the site (an embed page starts it from a blob: URL
+    // of its code, carried in the page's own script, so there is no request to block).
+    await openWidget(page, `/how-rnns-solve-problems/${FAST}`);
+    const blockWorker = (route: { fulfill: (r: { status: number; body: string }) => Promise<void> }) =>
+      route.fulfill({ status: 404, body: 'not found' });
+    await page.route('**/train.worker*', blockWorker);
+    await button(page, 'Train').click();
+    await waitForStatus(page, 'Stopped by an error');
+    expect(await alertText(page)).toBe(
+      'Training stopped: the training worker stopped: its script could not be loaded. Press Train to try again.',
+    );
+    await page.unroute('**/train.worker*', blockWorker);
+    await trainsAgain(page);
+    // The blocked script shows up as a failed request (Chromium reports net::ERR_FAILED for a worker script that 404s).
+    expect(problems.failedRequests.filter((r) => !/\/train\.worker[^/]*\.js /.test(r))).toEqual([]);
+    await context.close();
+  });
+
+  it('gives up on a data request that never answers, says so, and trains once the data comes', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await openWidget(page, `/embed/char-model/${FAST}`);
+    const stall = (): void => undefined;
+    await page.route('**/data/moby-dick.txt', stall);
+    await button(page, 'Train').click();
+    await waitForStatus(page, 'Stopped by an error');
+    expect(await alertText(page)).toBe(
+      'Training stopped: could not load moby-dick.txt: the server sent nothing for 10 s. Press Train to try again.',
+    );
+    await page.unroute('**/data/moby-dick.txt', stall);
+    await trainsAgain(page);
+    expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
 });

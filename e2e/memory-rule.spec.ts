@@ -91,6 +91,21 @@ describe('memory-rule widget', () => {
     await context.close();
   });
 
+  it('opens an example from its link, as a Predict question’s “page of its own” link does', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await openWidget(page, '/embed/memory-rule/?memory-rule.preset=keep-above-one', 'memory-rule', '.mr-svg');
+    const shown = await shownH(page);
+    expect(shown).toHaveLength(12);
+    expect(shown.at(-1)).toBe('1.4266');
+    expect(
+      await widget(page)
+        .getByLabel(/Weight on the old state/)
+        .inputValue(),
+    ).toBe('1.1');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('is axe-clean and fits at 360 px in the light and the dark theme', async () => {
     const { context, page } = await openPage(browser, { width: 360 });
     await openWidget(page, '/embed/memory-rule/?memory-rule.t=3', 'memory-rule', '.mr-svg');

@@ -1,7 +1,7 @@
 // Every widget's embed page inside <iframe sandbox="allow-scripts"> on a page of another origin (the page on
 // localhost, the course on 127.0.0.1): a frame without an origin, where module scripts, fetches and fonts from the
 // course are refused by CORS. Each widget draws (with KaTeX's fonts where it typesets math), nothing fails to load,
-// and the char model fetches its data and trains in a worker. The course is served under the strict
+// and the char model and the sentiment lab fetch their data and train in a worker. The course is served under the strict
 // Content-Security-Policy of public/_headers, and no violation is reported.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launch, openPage } from './support/browser';
 import { trainCharModel } from './support/charModel';
+import { FAST_RUN, trainSentimentLab } from './support/sentimentLab';
 import { sitePages } from './support/pages';
 import { serveStatic } from './support/staticServer';
 import { documentedCsp } from './support/csp';
@@ -69,12 +70,18 @@ describe('embed pages in a sandboxed iframe on another origin', () => {
   for (const widget of WIDGETS) {
     it(`${widget.name} draws with nothing refused`, async () => {
       const { context, page, problems } = await openPage(browser);
-      const frame = await framed(page, `/embed/${widget.name}/`);
+      const query = widget.name === 'sentiment-lab' ? FAST_RUN : '';
+      const frame = await framed(page, `/embed/${widget.name}/${query}`);
       expect(await frame.evaluate(() => window.origin), 'the frame has no origin').toBe('null');
       await waitForDrawn(frame, widget);
       if (widget.name === 'char-model') {
         const { metrics } = await trainCharModel(frame, 3);
         expect(metrics).toMatch(/training loss \d/);
+      }
+      if (widget.name === 'sentiment-lab') {
+        const { status, accuracy } = await trainSentimentLab(frame);
+        expect(status).toMatch(/^Finished · epoch 4 of 4/);
+        expect(accuracy).toMatch(/^\d+%$/);
       }
       expect(await frame.locator('.widget-placeholder').count(), 'placeholder left').toBe(0);
       expect(problems.consoleErrors).toEqual([]);

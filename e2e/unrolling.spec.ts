@@ -145,6 +145,9 @@ describe('unrolling widget', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('RNN-UNROLLING');
     await page.keyboard.press('ArrowRight');
     expect(await readout(page)).toBe('t = 2 of 5');
+    // Next in the widget: its Share / embed button, then the text.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Share / embed');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('unrolling-text');
     await page.keyboard.press('Control+A');

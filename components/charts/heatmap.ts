@@ -107,7 +107,7 @@ export function heatmapLegend(options: HeatmapLegendOptions): SVGSVGElement {
     label.textContent = options.label;
     svg.append(label);
   }
-  const pad = 12;
+  const pad = 16; // room for half of the end ticks' labels (−1.00)
   svg.append(make('rect', { x: pad, y: top, width: width - 2 * pad, height: 10, fill: `url(#${id})` }));
   for (let k = 0; k <= 4; k++) {
     const value = lo + ((options.domain - lo) * k) / 4;

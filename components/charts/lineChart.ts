@@ -25,6 +25,8 @@ export interface LineChartOptions {
   yDomain?: readonly [number, number];
   /** Format of the y tick labels (Plot's default otherwise, SI prefixes on a log scale: 1m, 1k). */
   yTickFormat?: (y: number) => string;
+  /** Where the x axis puts its ticks, e.g. whole epochs, labelled as plain numbers (Plot's choice otherwise). */
+  xTicks?: readonly number[];
   document?: Document;
 }
 
@@ -68,7 +70,11 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
     height: opts.height,
     marginLeft: 56,
     ariaLabel: opts.ariaLabel,
-    x: { label: opts.xLabel },
+    x: {
+      label: opts.xLabel,
+      ticks: opts.xTicks ? [...opts.xTicks] : undefined,
+      tickFormat: opts.xTicks ? (x: number) => String(x) : undefined,
+    },
     y: {
       label: opts.yLabel,
       type: opts.logY ? 'log' : 'linear',

@@ -1,7 +1,9 @@
 // The one script every page runs first, as a classic render-blocking file (`boot.js`, no inline script, so a strict
-// Content-Security-Policy allows it): it applies the theme before first paint, and if a script the page needs cannot
+// Content-Security-Policy allows it): it applies the theme (and an embed page's presenter mode) before first paint, and if a script the page needs cannot
 // load, it replaces the widgets' placeholders with the reason instead of leaving them "loading" for ever.
 // Built by scripts/build/ with esbuild; it may not import anything that touches the page after it has loaded.
+
+import { applyPresenterMode } from './presenter';
 
 const STORAGE_KEY = 'unrolled:theme';
 
@@ -43,6 +45,7 @@ const shortUrl = (url: string): string => {
 };
 
 document.documentElement.dataset.theme = chooseTheme();
+applyPresenterMode();
 
 // A script element that fails to load fires `error` on itself (not on window), so listen in the capture phase. On an
 // embed page, an exception while the widget's code runs also leaves the placeholder up, so say that too.

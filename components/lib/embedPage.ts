@@ -1,10 +1,18 @@
 // What an embed page runs beside its widget, first in the widget's classic script (built by scripts/build/): follow
-// the system theme unless the embedding page fixed one with `?theme=`, and load KaTeX's fonts if the widget typesets math.
+// the system theme unless the embedding page fixed one with `?theme=`, load KaTeX's fonts if the widget typesets math,
+// tell a framing page about the widget (hostMessages.ts), and in presenter mode give the widget the keyboard.
+import { initHostMessages } from './hostMessages';
 import { loadKatexFonts } from './katexFonts';
+import { focusPresentedWidget } from './presenter';
 import { initEmbedTheme } from './theme';
 
-/** @param options.math whether this widget typesets math (the build knows: its bundle contains KaTeX) */
-export function initEmbedPage(options: { math: boolean }): void {
+/**
+ * @param options.widget the widget's URL name (`char-model`)
+ * @param options.math whether this widget typesets math (the build knows: its bundle contains KaTeX)
+ */
+export function initEmbedPage(options: { widget: string; math: boolean }): void {
   initEmbedTheme();
+  initHostMessages(options.widget);
+  focusPresentedWidget();
   if (options.math) loadKatexFonts(`${import.meta.env.BASE_URL}fonts/katex/`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtFactor, fmtSci, fmtVector } from './format';
+import { fmt, fmtFactor, fmtSci, fmtVector, formatDuration } from './format';
 
 describe('format', () => {
   it('uses a true minus sign and fixed decimals', () => {
@@ -25,5 +25,16 @@ describe('format', () => {
     expect(fmtSci(1.2)).toBe('1.2 × 10⁰');
     expect(fmtSci(0)).toBe('0');
     expect(fmtSci(Infinity)).toBe('∞');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says how long is left in words', () => {
+    expect(formatDuration(200)).toBe('under a second');
+    expect(formatDuration(45_400)).toBe('45 s');
+    expect(formatDuration(80_000)).toBe('1 min 20 s');
+    expect(formatDuration(120_000)).toBe('2 min');
+    expect(formatDuration(3_900_000)).toBe('1 h 5 min');
+    expect(formatDuration(NaN)).toBe('under a second');
   });
 });

@@ -1,4 +1,4 @@
-// Number formatting shared by widgets: fixed decimals with a true minus sign, vectors in brackets.
+// Number formatting shared by widgets: fixed decimals with a true minus sign, vectors in brackets, durations in words.
 
 /** Format a number with `digits` decimals and a typographic minus (−0.250); negative zero prints as 0. */
 export function fmt(x: number, digits = 3): string {
@@ -30,4 +30,15 @@ export function fmtSci(x: number, digits = 1): string {
     .replace('-', '⁻')
     .replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
   return `${mantissa.replace('-', '−')} × 10${sup}`;
+}
+
+/** "1 min 20 s", "45 s", "under a second". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 1000) return 'under a second';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  if (m < 60) return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
 }

@@ -1,66 +1,16 @@
 // The trainer client against the real message handler in-process (a stand-in Worker that passes messages both
 // ways asynchronously): promises, the progress iterator, controls, requests, and errors from the worker.
-import { describe, expect, it } from 'vitest';
-import { TrainerHandler, type RunFactory, type RunStepResult } from '../../engine/worker/handler';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withDefaults, type SyntheticConfig } from '../../engine/train/tasks/index';
 import type { FromWorker, ToWorker } from '../../engine/worker/protocol';
+import { inProcessWorker, scriptedRun } from './testing/inProcessWorker';
 import { TrainerClient, type WorkerLike } from './trainerClient';
 
 /** A valid synthetic config (the scripted runs below read only its task, maxSteps and evalEvery). */
 const config = (over: Partial<SyntheticConfig> = {}): SyntheticConfig =>
   withDefaults('synthetic', { learningRate: 0.1, maxSteps: 30, evalEvery: 10, ...over });
 
-/** A run whose loss is 1/step; `throwAt` makes a step throw. */
-const factory =
-  (opts: { throwAt?: number; failCreate?: string } = {}): RunFactory =>
-  (cfg) => {
-    if (opts.failCreate) throw new Error(opts.failCreate);
-    let step = 0;
-    return {
-      info: {
-        task: cfg.task,
-        stepsPerEpoch: 10,
-        maxSteps: cfg.maxSteps,
-        dataSummary: 'scripted',
-        baselines: {},
-        parameters: 0,
-        config: cfg,
-      },
-      step(): RunStepResult {
-        step += 1;
-        if (step === opts.throwAt) throw new Error('boom inside the task');
-        const r: RunStepResult = { step, epoch: step / 10, loss: 1 / step, gradNorm: 1 };
-        if (step % cfg.evalEvery === 0) r.eval = { step, valLoss: 1 / step, metrics: {} };
-        if (step >= cfg.maxSteps) r.stop = { status: 'done', message: 'Finished.' };
-        return r;
-      },
-      setLearningRate: () => undefined,
-      sample: (prime, length) => ({ text: 'a'.repeat(length), unknown: prime.includes('é') ? ['é'] : [] }),
-    };
-  };
-
-/** A Worker stand-in running the handler in this process, with message passing as asynchronous as a real worker's. */
-function inProcessWorker(buildRun: RunFactory): { worker: WorkerLike; received: ToWorker[] } {
-  const received: ToWorker[] = [];
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    onmessageerror: null,
-    postMessage(message) {
-      received.push(message);
-      setTimeout(() => handler.handle(structuredClone(message)), 0);
-    },
-    terminate() {},
-  };
-  const handler = new TrainerHandler({
-    post: (message: FromWorker) => setTimeout(() => worker.onmessage?.({ data: message } as MessageEvent), 0),
-    scheduler: { now: () => performance.now(), schedule: (fn) => setTimeout(fn, 0) },
-    buildRun,
-    fetchText: async () => '',
-    progressIntervalMs: 0,
-  });
-  return { worker, received };
-}
+const factory = scriptedRun;
 
 describe('trainer client', () => {
   it('starts a run, yields its progress until it ends, and resolves ready and finished', async () => {
@@ -189,5 +139,169 @@ describe('trainer client', () => {
     const next = client.start(config(), { kind: 'none' });
     expect((await next.finished).status).toBe('done');
     expect(workers).toHaveLength(2);
+  });
+});
+
+/** A stand-in worker the test speaks for: it records what the page sends and says only what the test makes it say. */
+function scriptedWorker(): WorkerLike & { sent: ToWorker[]; terminated: boolean; emit(message: FromWorker): void } {
+  return {
+    sent: [],
+    terminated: false,
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    postMessage(message) {
+      this.sent.push(message);
+    },
+    terminate() {
+      this.terminated = true;
+    },
+    emit(message) {
+      this.onmessage?.({ data: message } as MessageEvent);
+    },
+  };
+}
+
+describe('trainer client with a worker that fails', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ends a run whose worker falls silent, terminates it, and starts a fresh worker next time', async () => {
+    vi.useFakeTimers();
+    const silent = scriptedWorker();
+    const workers: WorkerLike[] = [silent];
+    const client = new TrainerClient({
+      createWorker: () => workers.shift() ?? inProcessWorker(factory()).worker,
+      silenceMs: 10_000,
+      now: () => Date.now(),
+    });
+    const run = client.start(config(), { kind: 'none' });
+    const ended = vi.fn();
+    void run.finished.then(ended);
+    await vi.advanceTimersByTimeAsync(9_900);
+    expect(ended).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await run.finished).toEqual({
+      status: 'error',
+      step: 0,
+      message:
+        'the training worker stopped answering (no message for 10 s): the browser may have stopped it, for example when memory ran short',
+      restored: null,
+    });
+    expect(silent.terminated).toBe(true);
+    vi.useRealTimers();
+    expect((await client.start(config(), { kind: 'none' }).finished).status).toBe('done');
+  });
+
+  it('counts silence from the last message, and waits longer in a run whose steps are slow', async () => {
+    vi.useFakeTimers();
+    const worker = scriptedWorker();
+    const client = new TrainerClient({ createWorker: () => worker, silenceMs: 10_000, now: () => Date.now() });
+    const run = client.start(config(), { kind: 'none' });
+    const runId = run.id;
+    worker.emit({ type: 'status', runId, status: 'loading', step: 0 });
+    await vi.advanceTimersByTimeAsync(6_000);
+    worker.emit({ type: 'status', runId, status: 'running', step: 0 });
+    // Steps 8 s apart: each gap is under the 10 s bound, and the bound becomes 4 × 8 s.
+    const progress = (step: number): FromWorker => ({
+      type: 'progress',
+      runId,
+      step,
+      epoch: step / 10,
+      loss: 1,
+      gradNorm: 1,
+      valLoss: null,
+      metrics: {},
+      learningRate: 0.1,
+      elapsedMs: step * 8000,
+      remainingMs: null,
+      maxSteps: 30,
+      points: [{ step, loss: 1, gradNorm: 1 }],
+      evals: [],
+    });
+    for (let step = 1; step <= 3; step++) {
+      await vi.advanceTimersByTimeAsync(8_000);
+      worker.emit(progress(step));
+    }
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(run.status).toBe('running');
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect((await run.finished).message).toContain('no message for 32 s');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('does not wait for a paused run, but does for the answer to a control sent to it', async () => {
+    vi.useFakeTimers();
+    const worker = scriptedWorker();
+    const client = new TrainerClient({ createWorker: () => worker, silenceMs: 10_000, now: () => Date.now() });
+    const run = client.start(config(), { kind: 'none' });
+    worker.emit({ type: 'status', runId: run.id, status: 'paused', step: 0 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run.status).toBe('paused');
+    run.setLearningRate(0.5);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run.status).toBe('paused');
+    run.resume();
+    await vi.advanceTimersByTimeAsync(10_100);
+    expect(run.status).toBe('error');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('rejects a request the silent worker never answers', async () => {
+    vi.useFakeTimers();
+    const worker = scriptedWorker();
+    const client = new TrainerClient({ createWorker: () => worker, silenceMs: 10_000, now: () => Date.now() });
+    const run = client.start(config(), { kind: 'none' });
+    worker.emit({ type: 'status', runId: run.id, status: 'done', step: 30, message: 'Finished.' });
+    const sample = run.sample({ prime: '', length: 1, temperature: 1, seed: 1 });
+    const rejected = expect(sample).rejects.toThrow('stopped answering');
+    await vi.advanceTimersByTimeAsync(10_100);
+    await rejected;
+  });
+
+  it('ends every run when a message cannot be read, and makes a new worker next time', async () => {
+    const first = scriptedWorker();
+    const made: WorkerLike[] = [];
+    const client = new TrainerClient(() => {
+      const worker = made.length === 0 ? first : inProcessWorker(factory()).worker;
+      made.push(worker);
+      return worker;
+    });
+    const run = client.start(config(), { kind: 'none' });
+    first.onmessageerror?.({} as MessageEvent);
+    expect(await run.finished).toMatchObject({
+      status: 'error',
+      message: 'a message from the training worker could not be read',
+    });
+    expect(first.terminated).toBe(true);
+    expect((await client.start(config(), { kind: 'none' }).finished).status).toBe('done');
+    expect(made).toHaveLength(2);
+  });
+
+  it('ends the run with the reason when the worker cannot be created, and tries again next time', async () => {
+    let refuse = true;
+    const client = new TrainerClient(() => {
+      if (refuse) throw new DOMException('Failed to construct Worker: access denied', 'SecurityError');
+      return inProcessWorker(factory()).worker;
+    });
+    const run = client.start(config(), { kind: 'none' });
+    const statuses: string[] = [];
+    run.onStatus((s, message) => statuses.push(`${s}: ${message}`));
+    await expect(run.ready).rejects.toThrow('could not be started');
+    expect(statuses).toEqual([
+      'error: the training worker could not be started (Failed to construct Worker: access denied)',
+    ]);
+    refuse = false;
+    expect((await client.start(config(), { kind: 'none' }).finished).status).toBe('done');
+  });
+
+  it('says the script could not be loaded when the error event carries no message (a 404)', async () => {
+    const worker = scriptedWorker();
+    const client = new TrainerClient(() => worker);
+    const run = client.start(config(), { kind: 'none' });
+    worker.onerror?.({ message: '', preventDefault() {} } as unknown as ErrorEvent);
+    expect((await run.finished).message).toBe('the training worker stopped: its script could not be loaded');
+    expect(worker.terminated).toBe(true);
   });
 });

@@ -1,6 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { bool, field, int, num, numberList, oneOf, text, urlState, vector, vectorList } from './urlState';
+import {
+  bool,
+  choiceList,
+  distinctNumberList,
+  field,
+  int,
+  num,
+  numberList,
+  oneOf,
+  text,
+  urlState,
+  vector,
+  vectorList,
+} from './urlState';
 
 const spec = {
   t: field(int(1, 8), 1, 'time step'),
@@ -164,6 +177,8 @@ describe('urlState', () => {
         },
       });
       vi.stubGlobal('history', { state: null, replaceState });
+      // save() tells the page's listeners (an embed page's host messages) through a window event.
+      vi.stubGlobal('window', new EventTarget());
       return { url, replaceState };
     };
     afterEach(() => {
@@ -229,5 +244,39 @@ describe('numberList', () => {
         expect(parsed).toEqual({ value: xs.map((x) => Number(codec.format([x]))) });
       }),
     );
+  });
+});
+
+describe('list codecs', () => {
+  const sizes = distinctNumberList(int(8, 512), 6);
+  const rates = distinctNumberList(num(1e-5, 1), 6);
+  const cells = choiceList(['rnn', 'gru', 'lstm'] as const);
+
+  it('reads a list of numbers in range, in its order and without repeats, and writes it back', () => {
+    expect(sizes.parse('256, 64,128,64')).toEqual({ value: [256, 64, 128] });
+    expect(rates.parse('0.001,1e-4')).toEqual({ value: [0.001, 0.0001] });
+    expect(sizes.format([64, 128, 256])).toBe('64,128,256');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 8, max: 512 }), { minLength: 1, maxLength: 6 }), (xs) => {
+        expect(sizes.parse(sizes.format(xs))).toEqual({ value: xs });
+      }),
+    );
+  });
+
+  it('refuses an empty list, too many entries, and an entry out of range, naming it', () => {
+    expect(sizes.parse('')).toEqual({ error: 'must list 1 to 6 comma-separated numbers' });
+    expect(sizes.parse('8,16,32,64,128,256,512')).toEqual({ error: 'must list 1 to 6 comma-separated numbers' });
+    expect(sizes.parse('64,9999')).toEqual({ error: 'each entry must be from 8 to 512 (“9999” is not)' });
+    expect(sizes.parse('64,abc')).toEqual({
+      error: 'each entry must be a whole number from 8 to 512 (“abc” is not)',
+    });
+  });
+
+  it('reads a list of choices in the order given, each once', () => {
+    expect(cells.parse('lstm,gru,lstm')).toEqual({ value: ['lstm', 'gru'] });
+    expect(cells.parse('gru,transformer')).toEqual({
+      error: 'must list one or more of rnn, gru, lstm, separated by commas',
+    });
+    expect(cells.format(['gru', 'lstm'])).toBe('gru,lstm');
   });
 });

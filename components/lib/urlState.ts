@@ -3,6 +3,15 @@
 import { describeBound, type IntBound, type NumberBound } from '../../engine/train/config';
 import { shown } from './notice';
 
+/** The name of the window event save() dispatches after a widget's state changes. */
+export const STATE_EVENT = 'unrolled:url-state';
+
+/** What STATE_EVENT carries: the namespace that changed and the whole query string it is now part of. */
+export interface StateEventDetail {
+  namespace: string;
+  search: string;
+}
+
 /** Turns one URL value into a typed value (or a reason it is invalid) and back. */
 export interface Codec<T> {
   /** Parse a raw query value; return `{ error }` with a short reason when it is not acceptable. */
@@ -205,6 +214,43 @@ export function numberList(maxLength: number, min: number, max: number): Codec<n
   };
 }
 
+/**
+ * A list of 1..maxLength distinct numbers, each read by `entry` (its range and whole-number rule), written `64,128`,
+ * in the order given (a repeated value is kept once).
+ */
+export function distinctNumberList(entry: NumberCodec, maxLength: number): Codec<number[]> & { entry: NumberCodec } {
+  return {
+    entry,
+    parse(raw) {
+      const parts = raw.split(',').map((p) => p.trim());
+      if (raw.trim() === '' || parts.length > maxLength)
+        return { error: `must list 1 to ${maxLength} comma-separated numbers` };
+      const value: number[] = [];
+      for (const part of parts) {
+        const parsed = entry.parse(part);
+        if ('error' in parsed) return { error: `each entry ${parsed.error} (“${part.slice(0, 20)}” is not)` };
+        if (!value.includes(parsed.value)) value.push(parsed.value);
+      }
+      return { value };
+    },
+    format: (value) => value.map((v) => entry.format(v)).join(','),
+  };
+}
+
+/** A list of 1 or more distinct values of a fixed list, written `gru,lstm`, in the order given (once each). */
+export function choiceList<T extends string>(values: readonly T[]): Codec<T[]> {
+  return {
+    parse(raw) {
+      const parts = raw.split(',').map((p) => p.trim());
+      const bad = parts.find((p) => !(values as readonly string[]).includes(p));
+      if (raw.trim() === '' || bad !== undefined)
+        return { error: `must list one or more of ${values.join(', ')}, separated by commas` };
+      return { value: [...new Set(parts)] as T[] };
+    },
+    format: (value) => value.join(','),
+  };
+}
+
 /** What parsing a URL gave: the full state and a notice per value that was not used as given. */
 export interface Parsed<S extends Spec> {
   state: StateOf<S>;
@@ -247,6 +293,14 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export interface UrlStateOptions<S extends Spec> {
   /** The rules between fields, applied after every parse. */
   reconcile?: Reconcile<S>;
+}
+
+/** Every URL state built on this page, by namespace: what a host's `unrolled:set-state` is checked against. */
+const byNamespace = new Map<string, UrlState<Spec>>();
+
+/** The URL state built under `namespace` on this page, if any. */
+export function urlStateOf(namespace: string): UrlState<Spec> | undefined {
+  return byNamespace.get(namespace);
 }
 
 /** Build the URL state of a widget from its table; `namespace` prefixes every key (`namespace.field`). */
@@ -294,9 +348,12 @@ export function urlState<S extends Spec>(
     } catch {
       // A browser may refuse in a sandboxed frame: the widget works on, only its address lags behind.
     }
+    // For whoever follows the state (an embed page tells its host: hostMessages.ts).
+    const detail: StateEventDetail = { namespace, search: url.search };
+    window.dispatchEvent(new CustomEvent(STATE_EVENT, { detail }));
   };
 
-  return {
+  const built: UrlState<S> = {
     namespace,
     spec,
     defaults,
@@ -310,6 +367,8 @@ export function urlState<S extends Spec>(
       return parsed;
     },
   };
+  byNamespace.set(namespace, built);
+  return built;
 }
 
 /** The notice for a parameter given more than once: the first value is read (as `URLSearchParams.get` does). */

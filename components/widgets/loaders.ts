@@ -17,6 +17,8 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'normalize-calc': () => import('./NormalizeCalc/normalizeCalc'),
   'attention-calc': () => import('./AttentionCalc/attentionCalc'),
   'forecast-lab': () => import('./ForecastLab/forecastLab'),
+  'tuning-lab': () => import('./TuningLab/tuningLab'),
+  'sentiment-lab': () => import('./SentimentLab/sentimentLab'),
 };
 
 /** Load each widget on the page when it nears the viewport (tags not on the page cost nothing). */

@@ -24,6 +24,10 @@ import { attentionCalcSpec } from './AttentionCalc/state';
 import { trainingLabSpec } from './TrainingLab/state';
 import ForecastLab from './ForecastLab/ForecastLab.astro';
 import { forecastLabSpec } from './ForecastLab/settings';
+import TuningLab from './TuningLab/TuningLab.astro';
+import { tuningLabSpec } from './TuningLab/state';
+import SentimentLab from './SentimentLab/SentimentLab.astro';
+import { sentimentLabSpec } from './SentimentLab/state';
 
 /** A widget as the site lists it. */
 export interface WidgetInfo {
@@ -126,6 +130,33 @@ export const widgets: WidgetInfo[] = [
     component: TrainingLab,
     spec: trainingLabSpec,
     height: 2200,
+  },
+  {
+    name: 'tuning-lab',
+    title: 'Tune an RNN: a real hyperparameter search',
+    description:
+      'Search hidden size, layers, learning rate and cell type by grid search, random search or successive halving ' +
+      'on one budget, with the trials training side by side in a pool of background workers; watch every curve, ' +
+      'pause or cancel the search, then sort the trials, see the validation loss against each hyperparameter, ' +
+      'open the best in the training lab, and download the results as CSV or JSON. ' +
+      'Also runs chapter 8’s overfitting experiment (?tuning-lab.preset=overfit).',
+    chapter: 'tuning',
+    component: TuningLab,
+    spec: tuningLabSpec,
+    height: 1900,
+  },
+  {
+    name: 'sentiment-lab',
+    title: 'Sentiment lab: an RNN on real review sentences',
+    description:
+      'Train chapter 9’s RNN on real IMDb, Amazon or Yelp review sentences (or train on one and test on ' +
+      'another) in a background thread, with its PyTorch code and the engine code that runs side by side; ' +
+      'compare it with a bag-of-words model, read its mistakes, watch it read a review word by word, see a ' +
+      'batch padded and packed, and move the weights to and from PyTorch.',
+    chapter: 'sentiment-example',
+    component: SentimentLab,
+    spec: sentimentLabSpec,
+    height: 2400,
   },
   {
     name: 'char-model',

@@ -1,6 +1,6 @@
 // Tests for the synthetic tasks: layouts, the rule that defines each target, seeding, and the stated baselines.
 import { describe, expect, it } from 'vitest';
-import { addingTask, parityTask, recallTask } from './synthetic';
+import { addingTask, countTask, parityTask, recallTask } from './synthetic';
 
 const sizes = { trainCount: 500, validationCount: 100, seed: 3 };
 
@@ -85,5 +85,40 @@ describe('parityTask', () => {
     }
     expect(ones / train.count).toBeGreaterThan(0.4);
     expect(ones / train.count).toBeLessThan(0.6);
+  });
+});
+
+describe('countTask', () => {
+  const { train, validation } = countTask({
+    length: 30,
+    numSymbols: 50,
+    trainCount: 300,
+    validationCount: 1000,
+    seed: 0,
+  });
+
+  it('labels a sequence 1 exactly when symbol 3 occurs more often than symbol 7', () => {
+    for (const set of [train, validation]) {
+      expect(set.seqLen).toBe(30);
+      expect(set.vocabSize).toBe(50);
+      for (let n = 0; n < set.count; n++) {
+        const row = Array.from(set.inputs.subarray(n * 30, n * 30 + 30));
+        const threes = row.filter((t) => t === 3).length;
+        const sevens = row.filter((t) => t === 7).length;
+        expect(set.targets[n]).toBe(threes > sevens ? 1 : 0);
+        for (const t of row) expect(t).toBeLessThan(50);
+      }
+    }
+  });
+
+  it('says what always answering the larger class scores: about 70% for 30 tokens of 50 symbols', () => {
+    const ones = Array.from(validation.targets).filter((t) => t === 1).length;
+    expect(validation.chanceAccuracy).toBe(Math.max(ones, 1000 - ones) / 1000);
+    expect(validation.chanceAccuracy).toBeGreaterThan(0.64);
+    expect(validation.chanceAccuracy).toBeLessThan(0.76);
+  });
+
+  it('needs both counted symbols among its symbols', () => {
+    expect(() => countTask({ length: 30, numSymbols: 7, ...sizes })).toThrow(/numSymbols/);
   });
 });

@@ -1,5 +1,5 @@
-// Seeded generators for the long-range synthetic tasks that compare cell types: recall the first token
-// after a delay, the adding problem, and parity. Each makes train and validation sets from one seed.
+// Seeded generators for the synthetic tasks: recall the first token after a delay, the adding problem and parity,
+// which compare cell types, and counting, which chapter 8 overfits. Each makes train and validation sets from one seed.
 import { Rng } from '../random';
 
 /** A classification dataset of token sequences. */
@@ -150,6 +150,46 @@ export function parityTask(options: { length: number } & SplitOptions): Syntheti
       targets[n] = p;
     }
     return { kind: 'tokens', inputs, targets, count, seqLen: T, vocabSize: 2, numClasses: 2, chanceAccuracy: 0.5 };
+  };
+  return { train: make(options.trainCount), validation: make(options.validationCount) };
+}
+
+/** The two symbols the count task compares, as in chapter 8's PyTorch script: is 3 more frequent than 7? */
+export const COUNTED_SYMBOLS = [3, 7] as const;
+
+/**
+ * Counting: `length` tokens drawn uniformly from `numSymbols` symbols, labelled 1 when symbol 3 occurs more often
+ * than symbol 7 (`scripts/torch/chapter8_overfitting_run.py`'s rule). Ties and a missing 3 make label 0, so the
+ * classes are uneven (about 70% are 0 for 30 tokens of 50 symbols): `chanceAccuracy` is the share of the larger
+ * class in that set, what always answering it scores.
+ * @param numSymbols at least 8, so that both counted symbols occur
+ */
+export function countTask(
+  options: { length: number; numSymbols: number } & SplitOptions,
+): SyntheticSplit<TokenDataset> {
+  const { length: T, numSymbols: K } = options;
+  checkCount('countTask: length', T);
+  checkCount('countTask: numSymbols', K, 8);
+  const [a, b] = COUNTED_SYMBOLS;
+  const rng = new Rng(options.seed);
+  const make = (count: number): TokenDataset => {
+    checkCount('countTask: count', count);
+    const inputs = new Int32Array(count * T);
+    const targets = new Int32Array(count);
+    let ones = 0;
+    for (let n = 0; n < count; n++) {
+      let balance = 0;
+      for (let t = 0; t < T; t++) {
+        const token = rng.int(K);
+        inputs[n * T + t] = token;
+        if (token === a) balance++;
+        else if (token === b) balance--;
+      }
+      targets[n] = balance > 0 ? 1 : 0;
+      ones += targets[n];
+    }
+    const majority = Math.max(ones, count - ones) / count;
+    return { kind: 'tokens', inputs, targets, count, seqLen: T, vocabSize: K, numClasses: 2, chanceAccuracy: majority };
   };
   return { train: make(options.trainCount), validation: make(options.validationCount) };
 }

@@ -92,6 +92,11 @@ export interface Task {
    * seasonal-naive MAE, the bag-of-words accuracy on negation, chance accuracy. Constant for a task.
    */
   readonly baselines?: Readonly<Record<string, number>>;
+  /**
+   * When the task sets its own length (sentiment: whole epochs of data whose size no config knows), the trainer's
+   * step limit and evaluation interval, in place of the config's `maxSteps` and `evalEvery`.
+   */
+  readonly schedule?: { readonly maxSteps: number; readonly evalEvery: number };
   /** Forward, backward (BPTT), clip, optimizer update on the next batch. */
   step(): StepReport;
   /** Validation loss and metrics, computed without recording gradients. Does not change training. */

@@ -26,8 +26,10 @@ function scripted(
   } = {},
 ) {
   const calls = { steps: 0, lr: [] as number[] };
-  const factory: RunFactory = (cfg) => {
+  const factory: RunFactory = (raw) => {
     if (opts.failCreate) throw new Error(opts.failCreate);
+    // The scripted runs read only the task, maxSteps and evalEvery of a synthetic config.
+    const cfg = raw as SyntheticConfig;
     let step = 0;
     const run: WorkerRun = {
       info: {
@@ -326,12 +328,58 @@ describe('training worker handler', () => {
     });
     const tensors = (snap.message as { tensors: { data: Float32Array }[] }).tensors;
     expect(snap.transfer).toEqual([tensors[0].data.buffer]);
-    // A task that does not forecast says so to the request.
-    h.send({ type: 'forecast', runId: 'a', requestId: 4 });
-    expect(h.ofType('error').at(-1)).toMatchObject({
-      requestId: 4,
-      message: expect.stringMatching(/does not forecast$/),
+  });
+
+  it('hands a model file (init) to the run, ends a run with nothing to train as done, and answers reports', async () => {
+    const seen: { init?: unknown } = {};
+    const factory: RunFactory = (cfg, _data, init) => {
+      seen.init = init;
+      return {
+        info: {
+          task: cfg.task,
+          stepsPerEpoch: 10,
+          maxSteps: 0,
+          dataSummary: 'loaded',
+          baselines: {},
+          parameters: 0,
+          config: cfg,
+        },
+        step: () => {
+          throw new Error('nothing to train');
+        },
+        setLearningRate: () => undefined,
+        report: () => {
+          const data = new Float32Array([0.25, 0.75]);
+          return { report: { positive: data }, transfer: [data.buffer] };
+        },
+      };
+    };
+    const h = createHarness(factory);
+    h.send({ ...start('a'), init: { kind: 'text', name: 'model.json', text: '{}' } });
+    await settle();
+    expect(seen.init).toEqual({ kind: 'text', name: 'model.json', text: '{}' });
+    expect(h.statuses()).toEqual(['loading', 'done']);
+    expect(h.ofType('status').at(-1)?.message).toMatch(/loaded and evaluated/);
+    expect(h.loop.pending).toBe(0);
+    h.send({ type: 'report', runId: 'a', requestId: 4 });
+    const reply = h.sent.at(-1)!;
+    expect(reply.message).toMatchObject({ type: 'report', runId: 'a', requestId: 4, step: 0 });
+    const report = (reply.message as { report: { positive: Float32Array } }).report;
+    expect(reply.transfer).toEqual([report.positive.buffer]);
+    // A run whose task has no report says so; a malformed init is refused before anything loads.
+    const { factory: plain } = scripted();
+    const h2 = createHarness(plain);
+    h2.send(start('b'));
+    await settle();
+    h2.send({ type: 'report', runId: 'b', requestId: 1 });
+    expect(h2.ofType('error').at(-1)).toEqual({
+      type: 'error',
+      runId: 'b',
+      requestId: 1,
+      message: 'the synthetic task has no report',
     });
+    h2.send({ ...start('c'), init: { kind: 'nowhere' } });
+    expect(h2.ofType('error').at(-1)?.message).toBe('start: init.kind must be url, text, files or none');
   });
 
   it('answers malformed messages with an error and keeps working', async () => {
@@ -386,7 +434,7 @@ describe('training worker handler', () => {
       ]),
     );
     expect(errors[5].message).toBe(
-      'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot, forecast, measure',
+      'unknown message type "explode"; expected one of start, pause, resume, step, cancel, setLearningRate, sample, snapshot, measure, report',
     );
     // The request id of a malformed request comes back, so the page can settle that request.
     expect(errors[11]).toMatchObject({ runId: 'a', requestId: 1 });

@@ -7,7 +7,6 @@ import {
   FINAL_STATUSES,
   parseToWorker,
   type EvalPoint,
-  type ForecastYear,
   type FromWorker,
   type DataSource,
   type ProgressMessage,
@@ -46,12 +45,12 @@ export interface WorkerRun {
   sample?(prime: string, length: number, temperature: number, seed: number): { text: string; unknown: string[] };
   /** Copies of the parameters (and hidden states where the task has them); the handler transfers their buffers. */
   snapshot?(): SnapshotTensor[];
-  /** The forecaster's test-year forecasts beside the baselines' (forecast task only). */
-  forecastYear?(): ForecastYear;
+  /** The task's account of the run so far, and the buffers in it to move rather than copy. */
+  report?(): { report: unknown; transfer: ArrayBuffer[] };
 }
 
-/** Builds a run from its config and loaded data; throws (e.g. a DataError) when either is unusable. */
-export type RunFactory = (config: TaskConfig, data: LoadedData) => WorkerRun | Promise<WorkerRun>;
+/** Builds a run from its config, loaded data and, if given, a loaded model file; throws (e.g. a DataError) when one is unusable. */
+export type RunFactory = (config: TaskConfig, data: LoadedData, init?: LoadedData) => WorkerRun | Promise<WorkerRun>;
 
 /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
 export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
@@ -160,7 +159,7 @@ export class TrainerHandler {
     const r = this.active;
     if (!r || r.id !== message.runId) {
       // A late control message for a replaced run needs no answer; a request does, or its promise never settles.
-      if (message.type === 'sample' || message.type === 'snapshot' || message.type === 'forecast') {
+      if (message.type === 'sample' || message.type === 'snapshot' || message.type === 'report') {
         this.post({
           type: 'error',
           runId: message.runId,
@@ -213,8 +212,8 @@ export class TrainerHandler {
       case 'snapshot':
         this.snapshot(r, message.requestId);
         return;
-      case 'forecast':
-        this.forecast(r, message.requestId);
+      case 'report':
+        this.report(r, message.requestId);
         return;
     }
   }
@@ -248,8 +247,9 @@ export class TrainerHandler {
     this.post({ type: 'status', runId, status: 'loading', step: 0 });
     try {
       const data = await this.load(message.data);
+      const init = message.init && (await loadData(message.init, this.options.fetchText));
       if (this.active !== r || r.status !== 'loading') return;
-      const run = await this.options.buildRun(config, data);
+      const run = await this.options.buildRun(config, data, init);
       if (this.active !== r || r.status !== 'loading') return;
       r.run = run;
       if (r.learningRate !== config.learningRate) run.setLearningRate(r.learningRate);
@@ -258,6 +258,10 @@ export class TrainerHandler {
       return;
     }
     this.post({ type: 'ready', runId, info: r.run.info, kernels: kernelStatus() });
+    if (r.run.info.maxSteps === 0) {
+      this.finish(r, 'done', 'The model is loaded and evaluated; it was not trained further.');
+      return;
+    }
     this.setStatus(r, r.startPaused ? 'paused' : 'running');
     if (!r.startPaused || r.stepsLeft > 0) this.scheduleTick(r);
   }
@@ -407,14 +411,21 @@ export class TrainerHandler {
     }
   }
 
-  private forecast(r: ActiveRun, requestId: number): void {
-    const reply = (message: string): void => this.post({ type: 'error', runId: r.id, requestId, message });
-    if (!r.run) return reply('the model is still loading; try again in a moment');
-    if (!r.run.forecastYear) return reply(`the ${r.config.task} task does not forecast`);
+  private report(r: ActiveRun, requestId: number): void {
+    if (!r.run?.report) {
+      this.post({
+        type: 'error',
+        runId: r.id,
+        requestId,
+        message: r.run ? `the ${r.config.task} task has no report` : 'the model is still loading',
+      });
+      return;
+    }
     try {
-      this.post({ type: 'forecasts', runId: r.id, requestId, step: r.step, year: r.run.forecastYear() });
+      const { report, transfer } = r.run.report();
+      this.post({ type: 'report', runId: r.id, requestId, step: r.step, report }, transfer);
     } catch (error) {
-      reply(errorMessage(error));
+      this.post({ type: 'error', runId: r.id, requestId, message: errorMessage(error) });
     }
   }
 

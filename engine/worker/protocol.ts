@@ -4,10 +4,8 @@ import type { KernelStatus } from '../kernels/index';
 import { BASE_BOUNDS, describeBound, withinBound } from '../train/config';
 import type { TaskName } from '../train/task';
 import { parseTaskConfig, type TaskConfig } from '../train/tasks/configs';
-import type { ForecastYear } from '../train/tasks/forecast';
 
 export type { KernelStatus } from '../kernels/index';
-export type { ForecastPair, ForecastYear } from '../train/tasks/forecast';
 
 /**
  * Where a run in the worker is in its life: the trainer's statuses (engine/train/trainer.ts `RunStatus`) plus
@@ -39,8 +37,12 @@ export type DataSource =
 
 /** Page → worker. Every message after `start` names its run, so a late message for an old run is ignored. */
 export type ToWorker =
-  /** Start a run of the task `config.task` names, with that task's settings (checked against its bounds). */
-  | { type: 'start'; runId: string; config: TaskConfig; data: DataSource }
+  /**
+   * Start a run of the task `config.task` names, with that task's settings (checked against its bounds). `init`
+   * (sentiment only) is a model file to start from instead of random weights: its sizes and vocabulary replace the
+   * config's, and with 0 epochs the run only evaluates it.
+   */
+  | { type: 'start'; runId: string; config: TaskConfig; data: DataSource; init?: DataSource }
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
   /** Take `n` more steps, then pause. */
@@ -59,15 +61,15 @@ export type ToWorker =
     }
   /** The parameters (and, where the task has them, hidden states) as Float32Arrays. */
   | { type: 'snapshot'; runId: string; requestId: number }
-  /** The forecaster's forecasts of its whole test year, one step ahead and recursive, beside the baselines' (forecast only). */
-  | { type: 'forecast'; runId: string; requestId: number }
   /**
    * Time a few training steps of `config` on `data` without starting a run: build the task, take one step to warm
    * up, then time steps for about a third of a second (3 to 20 of them). It runs between two steps of the current
    * run, if any, and delays it; a page that wants an estimate while it trains uses a worker of its own. `runId`
    * only labels the reply.
    */
-  | { type: 'measure'; runId: string; requestId: number; config: TaskConfig; data: DataSource };
+  | { type: 'measure'; runId: string; requestId: number; config: TaskConfig; data: DataSource }
+  /** What the task reports about the run so far (sentiment: the model, its test predictions and the baseline's). */
+  | { type: 'report'; runId: string; requestId: number };
 
 /** What the page learns once the data is loaded and the model is built. */
 export interface RunInfo {
@@ -175,8 +177,9 @@ export type FromWorker =
       unknown: string[];
     }
   | { type: 'snapshot'; runId: string; requestId: number; step: number; tensors: SnapshotTensor[] }
-  | { type: 'forecasts'; runId: string; requestId: number; step: number; year: ForecastYear }
-  | ({ type: 'timing'; runId: string; requestId: number } & Timing);
+  | ({ type: 'timing'; runId: string; requestId: number } & Timing)
+  /** The task's report (its shape is the task's: engine/train/tasks/sentiment.ts `SentimentReport`). */
+  | { type: 'report'; runId: string; requestId: number; step: number; report: unknown };
 
 /** Bounds the parser enforces, so a bad message is refused before it can start a huge computation. */
 export const LIMITS = {
@@ -196,8 +199,8 @@ const MESSAGE_TYPES: readonly ToWorker['type'][] = [
   'setLearningRate',
   'sample',
   'snapshot',
-  'forecast',
   'measure',
+  'report',
 ];
 
 /** A parsed message, or why it was refused, with whatever of its run, request and (known) type could be read. */
@@ -260,9 +263,14 @@ export function parseToWorker(raw: unknown): Parsed {
       const problem = checkData(raw.data);
       if (problem) return fail(problem);
       const data = raw.data as DataSource;
-      return type === 'start'
-        ? { ok: true, message: { type, runId, config: config.config, data } }
-        : { ok: true, message: { type, runId, requestId: requestId!, config: config.config, data } };
+      if (type === 'measure')
+        return { ok: true, message: { type, runId, requestId: requestId!, config: config.config, data } };
+      const start = { type: 'start', runId, config: config.config, data } as const;
+      if (raw.init === undefined) return { ok: true, message: start };
+      const initProblem = checkData(raw.init);
+      return initProblem
+        ? fail(initProblem.replace(/^data/, 'init'))
+        : { ok: true, message: { ...start, init: raw.init as DataSource } };
     }
     case 'pause':
     case 'resume':
@@ -304,7 +312,7 @@ export function parseToWorker(raw: unknown): Parsed {
       };
     }
     case 'snapshot':
-    case 'forecast':
+    case 'report':
       return requestId === undefined
         ? fail('requestId must be a whole number')
         : { ok: true, message: { type, runId, requestId } };

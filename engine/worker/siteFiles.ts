@@ -21,8 +21,10 @@ export function dataFileName(url: string): string {
 /**
  * A `FetchText` for site files. Every file under `/data/` has a twin `<file>.js` (written by the build) that runs
  * `self.unrolledData["<file>"] = "<its text>"`, for workers without an origin.
+ * @param download how to fetch a file over the network (the worker's gives up on a stalled request); by default
+ * `scope.fetch`
  */
-export function siteFileReader(scope: WorkerScope): FetchText {
+export function siteFileReader(scope: WorkerScope, download?: FetchText): FetchText {
   return async (url) => {
     const name = dataFileName(url);
     const carried = scope.unrolledData?.[name];
@@ -42,6 +44,7 @@ export function siteFileReader(scope: WorkerScope): FetchText {
       if (loaded === undefined) throw new Error(`could not load ${name}: ${url}.js did not provide it`);
       return loaded;
     }
+    if (download) return download(url);
     const response = await scope.fetch(url);
     if (!response.ok) throw new Error(`could not load ${url} (HTTP ${response.status})`);
     return response.text();

@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../../scripts/data/datasets';
-import type { CharModelConfig, SentimentConfig, TaskConfig } from '../train/tasks/index';
+import { labelledSentencesBundle, loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../../scripts/data/datasets';
+import type { ForecastYear } from '../train/tasks/forecast';
+import type { CharModelConfig, SentimentConfig, SentimentReport, TaskConfig } from '../train/tasks/index';
 import type { DataSource } from './protocol';
 import { createWorkerRun } from './tasks';
 import { createHarness, settle } from './testing/harness';
@@ -138,11 +139,12 @@ describe('worker tasks on real data', () => {
     expect(last).toBeLessThan(first / 2);
     expect(h.ofType('ready')[0].info.dataSummary).toBe('Daily US births, 2000-01-01 to 2014-12-31: 5,479 days.');
     // After the run, the test year's forecasts come back on request, the model's beside the baselines'.
-    h.send({ type: 'forecast', runId: 'r', requestId: 9 });
-    const [reply] = h.ofType('forecasts');
-    expect(reply).toMatchObject({ requestId: 9, step: 80, year: { year: 2014 } });
-    expect(reply.year.model.recursive).toHaveLength(365);
-    expect(reply.year.model.oneStep.every(Number.isFinite)).toBe(true);
+    h.send({ type: 'report', runId: 'r', requestId: 9 });
+    const [reply] = h.ofType('report');
+    expect(reply).toMatchObject({ requestId: 9, step: 80, report: { year: 2014 } });
+    const year = reply.report as ForecastYear;
+    expect(year.model.recursive).toHaveLength(365);
+    expect(year.model.oneStep.every(Number.isFinite)).toBe(true);
   });
 
   it('forecast: plain SGD at a huge learning rate without clipping overflows, and the trainer’s sentence arrives', async () => {
@@ -192,6 +194,68 @@ describe('worker tasks on real data', () => {
     const final = h.ofType('progress').at(-1)!;
     expect(final.valLoss).toBeLessThan(Math.log(2) - 0.05);
     expect(final.metrics.accuracy).toBeGreaterThan(0.6);
+  });
+
+  it('sentiment: trains on the real IMDb sentences, reports, and loads its own model file back to the same predictions', async () => {
+    const config: SentimentConfig = {
+      task: 'sentiment',
+      seed: 1,
+      cell: 'gru',
+      embeddingDim: 8,
+      hiddenSize: 8,
+      batchSize: 32,
+      learningRate: 0.01,
+      // Chapter 9's schedule: one whole epoch (maxSteps and evalEvery are then not used).
+      epochs: 1,
+      maxSteps: 1,
+      evalEvery: 1,
+    };
+    const bundle: DataSource = {
+      kind: 'text',
+      name: 'sentiment-labelled-sentences.json',
+      text: JSON.stringify(labelledSentencesBundle()),
+    };
+    const h = await runToEnd(config, bundle);
+    expect(h.statuses()).toEqual(['loading', 'running', 'done']);
+    expect(h.ofType('ready')[0].info).toMatchObject({
+      maxSteps: 25,
+      stepsPerEpoch: 25,
+      dataSummary: 'IMDb movie reviews, 1,000 sentences; 800 to train on, 100 to validate, 100 to test.',
+    });
+    h.send({ type: 'report', runId: 'r', requestId: 1 });
+    const trained = h.ofType('report')[0].report as SentimentReport;
+    expect(trained.finished).toBe(true);
+    expect(trained.test.texts.length).toBe(100);
+
+    h.send({
+      type: 'start',
+      runId: 'load',
+      config: { ...config, epochs: 0 },
+      data: bundle,
+      init: { kind: 'text', name: 'model.json', text: trained.file },
+    });
+    await settle();
+    expect(
+      h
+        .ofType('status')
+        .filter((s) => s.runId === 'load')
+        .map((s) => s.status),
+    ).toEqual(['loading', 'done']);
+    h.send({ type: 'report', runId: 'load', requestId: 2 });
+    const loaded = h.ofType('report')[1].report as SentimentReport;
+    expect(loaded.test.rnn).toEqual(trained.test.rnn);
+
+    h.send({
+      type: 'start',
+      runId: 'bad',
+      config: { ...config, epochs: 0 },
+      data: bundle,
+      init: { kind: 'text', name: 'model.json', text: '{"format": "pickle"}' },
+    });
+    await settle();
+    expect(h.ofType('error').at(-1)?.message).toBe(
+      'format: expected "unrolled-sentiment-rnn" (a model saved by the lab or sentiment_rnn.py), got the string "pickle"',
+    );
   });
 
   it('sentiment: every malformed CSV ends the run with the file and line; the worker then trains on a good one', async () => {

@@ -3,18 +3,22 @@
 import { parseSentimentCsv } from '../data/csv';
 import { DataError } from '../data/errors';
 import { isImdbReviewPath, parseImdbFiles } from '../data/imdb';
+import { isLabelledBundle, LABELLED_SOURCE_NAMES, parseLabelledBundle } from '../data/labelledSentences';
 import { parseSentimentCorpus } from '../data/sentiment';
 import { decodeBirths } from '../data/timeseries';
 import type { Task } from '../train/task';
 import { createRun } from '../train/trainer';
 import {
   CHAR_MODEL_DEFAULTS,
+  SENTIMENT_DEFAULTS,
   createCharModelTask,
   createForecastTask,
   createSentimentTask,
   createSyntheticTask,
+  runConfigFor,
   type CharModelConfig,
   type CharModelTask,
+  type SentimentConfig,
   type SentimentData,
   type TaskConfig,
 } from '../train/tasks/index';
@@ -43,7 +47,7 @@ interface Built {
   dataSummary: string;
   vocabulary?: string;
   sample?: WorkerRun['sample'];
-  forecastYear?: WorkerRun['forecastYear'];
+  report?: WorkerRun['report'];
 }
 
 function buildCharModel(config: CharModelConfig, data: LoadedData): Built {
@@ -71,12 +75,24 @@ function jsonOf(data: LoadedData, task: string): unknown {
   }
 }
 
-/** The sentiment task's examples: the course corpus (a .json file), the reader's CSV, or the reader's aclImdb files. */
-function sentimentData(data: LoadedData): { data: SentimentData; summary: string } {
+/** The sentiment task's examples: the real review sentences (the bundle), the course corpus, the reader's CSV, or the
+ * reader's aclImdb files; and a few words on them for the run's summary. */
+function sentimentData(data: LoadedData, config: SentimentConfig): { data: SentimentData; summary: string } {
   if (data.kind === 'text' && data.name.toLowerCase().endsWith('.json')) {
+    const json = jsonOf(data, 'sentiment');
+    if (isLabelledBundle(json)) {
+      const source = config.source ?? SENTIMENT_DEFAULTS.source;
+      const testSource = config.testSource ?? source;
+      const sources = parseLabelledBundle(json, data.name);
+      const tested = testSource === source ? '' : ` (tested on the ${LABELLED_SOURCE_NAMES[testSource]})`;
+      return {
+        data: { kind: 'labelled', sources },
+        summary: `${LABELLED_SOURCE_NAMES[source]}, ${count(sources[source].length)} sentences${tested}`,
+      };
+    }
     return {
-      data: { kind: 'corpus', corpus: parseSentimentCorpus(jsonOf(data, 'sentiment')) },
-      summary: `${data.name}: the course's movie-review sentences`,
+      data: { kind: 'corpus', corpus: parseSentimentCorpus(json) },
+      summary: `${data.name}: the course's controlled sentences`,
     };
   }
   if (data.kind === 'text') {
@@ -92,11 +108,21 @@ function sentimentData(data: LoadedData): { data: SentimentData; summary: string
     const examples = parseImdbFiles(data.files);
     return { data: { kind: 'examples', examples }, summary: `${count(examples.length)} reviews from aclImdb files` };
   }
-  throw new Error('the sentiment task needs data: the course corpus, a CSV file, or aclImdb review files');
+  throw new Error(
+    'the sentiment task needs data: the review sentences, the course corpus, a CSV file, or aclImdb review files',
+  );
+}
+
+/** A model file handed to the sentiment task (`init`), parsed from JSON, or a DataError naming the file. */
+function modelFileOf(init: LoadedData): unknown {
+  if (init.kind === 'files' && init.files.length === 1)
+    return jsonOf({ kind: 'text', name: init.files[0].path, text: init.files[0].text }, 'sentiment');
+  if (init.kind === 'text') return jsonOf(init, 'sentiment');
+  throw new DataError('a model to load must be one JSON file');
 }
 
 /** The one place that turns a task name into a task: reads the data the way that task needs, then builds it. */
-function build(config: TaskConfig, data: LoadedData): Built {
+function build(config: TaskConfig, data: LoadedData, init: LoadedData | undefined): Built {
   switch (config.task) {
     case 'char-model':
       return buildCharModel(config, data);
@@ -106,16 +132,21 @@ function build(config: TaskConfig, data: LoadedData): Built {
       return {
         task,
         dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.`,
-        forecastYear: () => task.forecastYear(),
+        // The report of a forecaster is its whole test year forecast, beside the baselines' (a `ForecastYear`).
+        report: () => ({ report: task.forecastYear(), transfer: [] }),
       };
     }
     case 'sentiment': {
-      const { data: examples, summary } = sentimentData(data);
-      const task = createSentimentTask(config, examples);
+      const { data: examples, summary } = sentimentData(data, config);
+      const task = createSentimentTask(config, examples, init && modelFileOf(init));
       const { train, validation, test } = task.sizes;
       return {
         task,
         dataSummary: `${summary}; ${count(train)} to train on, ${count(validation)} to validate, ${count(test)} to test.`,
+        report: () => {
+          const report = task.report();
+          return { report, transfer: report.tensors.map((t) => t.data.buffer as ArrayBuffer) };
+        },
       };
     }
     case 'synthetic':
@@ -145,14 +176,18 @@ export function parameterCount(task: Task): number {
  * `parseTaskConfig` (the message check); the task checks it again against the same bounds.
  * @throws RangeError naming the setting, or Error (or the data layer's DataError) with a message for the reader, when the config or data is unusable
  */
-export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun {
-  const built = build(config, data);
+export function createWorkerRun(config: TaskConfig, data: LoadedData, init?: LoadedData): WorkerRun {
+  if (init !== undefined && config.task !== 'sentiment')
+    throw new Error(`the ${config.task} task does not load a model file`);
+  const built = build(config, data, init);
   const { task } = built;
-  const run = createRun(task, config);
+  const runConfig = runConfigFor(config, task);
+  // A loaded model with nothing to train has no run: the handler ends it as soon as it is ready.
+  const run = runConfig.maxSteps === 0 ? null : createRun(task, runConfig);
   const info: RunInfo = {
     task: config.task,
     stepsPerEpoch: task.stepsPerEpoch,
-    maxSteps: config.maxSteps,
+    maxSteps: runConfig.maxSteps,
     dataSummary: built.dataSummary,
     baselines: { ...(task.baselines ?? {}) },
     ...(built.vocabulary !== undefined ? { vocabulary: built.vocabulary } : {}),
@@ -162,6 +197,7 @@ export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun
   return {
     info,
     step(): RunStepResult {
+      if (run === null) throw new Error('this model was loaded to be evaluated; there is nothing to train');
       const p = run.step();
       const result: RunStepResult = { step: p.step, epoch: p.epoch, loss: p.loss, gradNorm: p.gradNorm };
       if (p.eval) result.eval = { step: p.step, valLoss: p.eval.valLoss, metrics: p.eval.metrics };
@@ -169,9 +205,9 @@ export function createWorkerRun(config: TaskConfig, data: LoadedData): WorkerRun
         result.stop = { status: p.status, message: p.message ?? '', ...(p.restored ? { restored: p.restored } : {}) };
       return result;
     },
-    setLearningRate: (lr) => run.setLearningRate(lr),
+    setLearningRate: (lr) => run?.setLearningRate(lr),
     sample: built.sample,
+    report: built.report,
     snapshot: task.namedParameters ? () => snapshotOf(task) : undefined,
-    forecastYear: built.forecastYear,
   };
 }

@@ -1,6 +1,7 @@
 // The training worker's entry point and the only file that touches the worker global `self`: it wires incoming
 // messages to the handler, posts replies (moving snapshot buffers), and yields between steps through a MessageChannel.
 import { loadWasmKernels } from '../kernels/wasm/load';
+import { fetchText } from './fetchText';
 import { TrainerHandler } from './handler';
 import { siteFileReader } from './siteFiles';
 import { createWorkerRun } from './tasks';
@@ -23,7 +24,9 @@ const handler = new TrainerHandler({
   buildRun: createWorkerRun,
   // 20 progress messages a second: smooth enough for any display, and each is a task on the page's main thread.
   progressIntervalMs: 50,
-  fetchText: siteFileReader(self),
+  // Over the network, gives up with a sentence after DATA_IDLE_MS without a byte, so a stalled request cannot
+  // leave a run loading.
+  fetchText: siteFileReader(self, (url) => fetchText(url)),
 });
 
 // The float32 kernels are chosen once, before the first message is handled (messages wait in order): WebAssembly

@@ -4,6 +4,7 @@
 // classic scripts, but refuse module scripts and workers from the site (CORS); see README "Deploying".
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -28,6 +29,21 @@ export function widgetModule(name) {
   return path;
 }
 
+/** Vite's `?raw` imports (a file's text as its default export), which esbuild does not know: the sentiment lab shows its sources. */
+const rawImports = {
+  name: 'unrolled:raw',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: join(args.resolveDir, args.path.slice(0, -'?raw'.length)),
+      namespace: 'unrolled-raw',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'unrolled-raw' }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
+
 /** Common esbuild options: one self-contained classic script, minified, for the site's base path. */
 const options = (base) => ({
   bundle: true,
@@ -41,6 +57,7 @@ const options = (base) => ({
   define: env(base),
   // No Vite here: the site's worker factory becomes the one that starts the worker from text it carries.
   plugins: [
+    rawImports,
     {
       name: 'unrolled:inline-worker',
       setup(b) {
@@ -68,7 +85,9 @@ export function workerSource(base) {
     const { plugins: _plugins, ...rest } = options(base);
     workerSources.set(
       base,
-      build({ ...rest, entryPoints: [WORKER_ENTRY] }).then((result) => result.outputFiles[0].text),
+      build({ ...rest, plugins: [rawImports], entryPoints: [WORKER_ENTRY] }).then(
+        (result) => result.outputFiles[0].text,
+      ),
     );
   }
   return workerSources.get(base);
@@ -102,7 +121,7 @@ export async function widgetBundle(name, base) {
       contents: [
         `import { initEmbedPage } from ${JSON.stringify(join(root, 'components/lib/embedPage.ts'))};`,
         `import ${JSON.stringify(module)};`,
-        `initEmbedPage({ math: ${math} });`,
+        `initEmbedPage({ widget: ${JSON.stringify(name)}, math: ${math} });`,
       ].join('\n'),
       resolveDir: root,
       sourcefile: `embed-${name}.ts`,

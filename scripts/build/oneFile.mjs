@@ -73,6 +73,11 @@ export async function oneFileWidget({ html, read, base, site, math, data }) {
       parent.children.splice(parent.children.indexOf(node), 1);
       return;
     }
+    if (node.tagName === 'html') {
+      // What the widget's "Share / embed" dialog reads: this is a one-file copy, and where the course lives if known.
+      p.dataOnefile = '';
+      if (site) p.dataSite = new URL(base, site).href;
+    }
     if (Array.isArray(p.className) && p.className.includes('widget-placeholder')) {
       // Shown only if the scripts inside never run: where this file is opened may block inline scripts.
       node.children = [{ type: 'text', value: PLACEHOLDER }];

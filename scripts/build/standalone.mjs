@@ -7,7 +7,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { bootScript, widgetBundle } from './classicBundles.mjs';
 import { katexFontAssets, withoutKatexFontFaces } from './katexFonts.mjs';
 import { oneFileWidget } from './oneFile.mjs';
@@ -59,11 +59,11 @@ async function writeOneFileWidgets({ site, base, siteUrl, names, bundles, dataFi
     await write(join(site, 'embed', `${name}.html`), html);
     sizes[name] = Buffer.byteLength(html);
   }
-  const pages = [
-    join(site, 'instructors', 'index.html'),
-    ...names.map((name) => join(site, 'embed', name, 'index.html')),
-  ];
-  for (const page of pages.filter((p) => existsSync(p))) {
+  // Every page: chapter pages carry the sizes too, for their widgets' "Share / embed" dialogs (Base.astro).
+  const pages = (await readdir(site, { recursive: true }))
+    .filter((path) => path === 'index.html' || path.endsWith(`${sep}index.html`))
+    .map((path) => join(site, path));
+  for (const page of pages) {
     const html = await readFile(page, 'utf8');
     const filled = html.replace(/<span data-onefile-size="([a-z-]+)"><\/span>/g, (whole, name) =>
       name in sizes ? `<span data-onefile-size="${name}">${formatSize(sizes[name])}</span>` : whole,
@@ -122,7 +122,9 @@ export default function standalone() {
           await write(join(site, 'embed', name, 'widget.css'), bundles[i].css);
         }
         const dataDir = join(site, 'data');
-        const dataFiles = existsSync(dataDir) ? (await readdir(dataDir)).filter((f) => !f.endsWith('.js')) : [];
+        // Files directly under data/ (a folder such as sentiment-labelled-sentences/ is there for readers, not workers).
+        const dataEntries = existsSync(dataDir) ? await readdir(dataDir, { withFileTypes: true }) : [];
+        const dataFiles = dataEntries.filter((e) => e.isFile() && !e.name.endsWith('.js')).map((e) => e.name);
         for (const file of dataFiles) {
           await write(join(dataDir, `${file}.js`), dataTwin(file, await readFile(join(dataDir, file), 'utf8')));
         }

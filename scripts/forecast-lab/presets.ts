@@ -5,6 +5,7 @@
 // The flag gives Node 20 the relaxed-SIMD WebAssembly kernels Chromium's worker runs, so the numbers match the lab's.
 // (--write saves each preset's answer and figures to outcomes.json beside this file; a unit test checks chapter 10 against it)
 import { writeFileSync } from 'node:fs';
+import type { ForecastYear } from '../../engine/train/tasks/forecast';
 import { usBirthsFile } from '../data/datasets';
 import { loadWasmKernels } from '../../engine/kernels/wasm/load';
 import { kernelStatus } from '../../engine/kernels/index';
@@ -35,7 +36,7 @@ function train(settings: RunSettings) {
       break;
     }
   }
-  const year = record.state === 'done' ? run.forecastYear!() : null;
+  const year = record.state === 'done' ? (run.report!().report as ForecastYear) : null;
   return { record, year };
 }
 

@@ -1,5 +1,6 @@
 // Server-side access to the chapters collection, in course order, with a check that the order is a clean 1..N.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { chapterQuestions, type ChapterQuestions } from './questions';
 
 /** A chapter entry of the content collection. */
 export type Chapter = CollectionEntry<'chapters'>;
@@ -20,4 +21,14 @@ export async function sortedChapters(): Promise<Chapter[]> {
 /** The URL path of a chapter page. */
 export function chapterHref(chapter: Chapter): string {
   return `${import.meta.env.BASE_URL}${chapter.id}/`;
+}
+
+/** Every chapter's Check-yourself and Predict questions, read from its MDX source, in course order. */
+export async function courseQuestions(): Promise<ChapterQuestions[]> {
+  return (await sortedChapters()).map((chapter) => ({
+    title: chapter.data.title,
+    order: chapter.data.order,
+    path: `${chapter.id}/`,
+    ...chapterQuestions(chapter.body ?? ''),
+  }));
 }

@@ -1,16 +1,21 @@
 // <attention-calc>: chapter 11's dot-product attention as a calculator. The reader sets the encoder states h_i and the
 // decoder state s_t (2-dimensional, so they can be drawn) and sees each score, the softmax weights and the context.
+import { fmt } from '../../lib/format';
 import { el, svg, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { attend, sharpness } from './model';
-import { ATTENTION_PRESETS, attentionCalcSpec, attentionCalcUrl, type AttentionCalcState } from './state';
+import {
+  ATTENTION_PRESETS,
+  attentionCalcSpec,
+  attentionCalcUrl,
+  type AttentionCalcState,
+  type AttentionSettings,
+} from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
-/** A number with `digits` decimals and a real minus sign. */
-const show = (x: number, digits = 3): string => {
-  const text = x.toFixed(digits);
-  return (Number(text) === 0 ? (0).toFixed(digits) : text).replace('-', '−');
-};
+/** A number with `digits` decimals and a real minus sign (−0 shown as 0). */
+const show = fmt;
 /** A whole number plainly, anything else with `digits` decimals. */
 const plain = (x: number, digits = 3): string => (Number.isInteger(x) ? show(x, 0) : show(x, digits));
 const pair = (v: readonly number[], digits = 3): string => `(${v.map((x) => plain(x, digits)).join(', ')})`;
@@ -33,6 +38,7 @@ class AttentionCalcElement extends HTMLElement {
     const { state, notices } = attentionCalcUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'attention-calc');
     this.notify(notices);
     this.render();
     this.addEventListener(PREDICT_RUN, () => this.takeRequest());
@@ -138,7 +144,7 @@ class AttentionCalcElement extends HTMLElement {
     this.update({ [name]: parsed.value });
   }
 
-  private load(state: AttentionCalcState): void {
+  private load(state: AttentionSettings): void {
     showNotices(this.parts.notice, []);
     this.update(structuredClone(state));
     this.parts.h.value = attentionCalcSpec.h.codec.format(this.state.h);

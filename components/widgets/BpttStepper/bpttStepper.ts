@@ -19,6 +19,7 @@ import {
   type Model,
 } from './model';
 import { type bpttStepperSpec, bpttStepperUrl, wordProblem } from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
 type State = StateOf<typeof bpttStepperSpec>;
 
@@ -78,6 +79,7 @@ class BpttStepperElement extends HTMLElement {
     const { state, notices } = bpttStepperUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'bptt-stepper');
     this.load(notices);
   }
 

@@ -2,6 +2,7 @@
 // element: it lays out the form, status, chart and samples (each in its own module) and drives the run.
 // The main thread only draws: progress is folded into one small DOM update every 250 ms and the chart redrawn once a second.
 import { el } from '../../lib/dom';
+import { announceRunFinished, type RunFinished } from '../../lib/hostMessages';
 import { showNotices } from '../../lib/notice';
 import {
   TrainerClient,
@@ -18,6 +19,7 @@ import { dataUrl, LossCurves, runConfig, SAMPLE_LENGTH } from './model';
 import { SamplesPanel } from './samples';
 import { type charModelSpec, charModelUrl } from './state';
 import { ACTIVE, StatusPanel } from './status';
+import { addShareButton } from '../../lib/shareDialog';
 
 type State = StateOf<typeof charModelSpec>;
 
@@ -60,6 +62,7 @@ class CharModelElement extends HTMLElement {
     const { state, notices } = charModelUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'char-model');
     this.showNotice(notices.join(' '));
     this.parts.samples.checkPrime(null);
     this.renderControls();
@@ -218,6 +221,12 @@ class CharModelElement extends HTMLElement {
       this.showAlert(`Training stopped: ${message ?? 'unknown error'}. Press Train to try again.`);
     if (!ACTIVE.includes(status)) {
       this.stopTimers();
+      announceRunFinished('char-model', {
+        status: status as RunFinished['status'],
+        step: this.latest?.step ?? 0,
+        loss: this.latest?.loss ?? null,
+        valLoss: this.latest?.valLoss ?? null,
+      });
       // One last sample from the final model (not after an error or divergence: there is nothing good to show).
       if ((status === 'done' || status === 'early-stopped' || status === 'cancelled') && this.info)
         void this.requestSample();

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHAR_ALPHABET } from '../../../engine/data/text';
 import { CHAR_MODEL_DEFAULTS } from '../../../engine/train/tasks/charModelConfig';
 import { LIMITS, parseToWorker } from '../../../engine/worker/protocol';
-import {
-  dataUrl,
-  formatDuration,
-  LossCurves,
-  primeMessage,
-  runConfig,
-  SAMPLE_LENGTH,
-  unknownCharacters,
-} from './model';
+import { dataUrl, LossCurves, primeMessage, runConfig, SAMPLE_LENGTH, unknownCharacters } from './model';
 import { charModelSpec, charModelUrl, HIDDEN_CHOICES, MAX_PRIME, SEQ_CHOICES } from './state';
 
 describe('char-model widget logic', () => {
@@ -114,15 +106,6 @@ describe('char-model widget logic', () => {
     expect(curves.train.length).toBeLessThan(300);
     expect(curves.train.length).toBeGreaterThanOrEqual(150);
     expect(curves.train.at(-1)).toEqual({ x: 2000, y: 1 });
-  });
-
-  it('says how long is left in words', () => {
-    expect(formatDuration(200)).toBe('under a second');
-    expect(formatDuration(45_400)).toBe('45 s');
-    expect(formatDuration(80_000)).toBe('1 min 20 s');
-    expect(formatDuration(120_000)).toBe('2 min');
-    expect(formatDuration(3_900_000)).toBe('1 h 5 min');
-    expect(formatDuration(NaN)).toBe('under a second');
   });
 
   it('names the priming characters the model cannot read', () => {

@@ -132,17 +132,6 @@ export class LossCurves {
   }
 }
 
-/** "1 min 20 s", "45 s", "under a second". */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 1000) return 'under a second';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  const rest = s % 60;
-  if (m < 60) return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
 /** The characters of `prime` missing from `vocabulary`, each once, in order of appearance. */
 export function unknownCharacters(prime: string, vocabulary: string): string[] {
   const known = new Set(Array.from(vocabulary));

@@ -2,9 +2,9 @@
 // line, the table of losses at each evaluation, and a polite announcement of each new evaluation for screen readers.
 import type { CharModelConfig } from '../../../engine/train/tasks/charModelConfig';
 import { el } from '../../lib/dom';
-import { fmt } from '../../lib/format';
+import { fmt, formatDuration } from '../../lib/format';
 import type { ProgressMessage, RunInfo, WorkerRunStatus } from '../../lib/trainerClient';
-import { formatDuration, STATUS_TEXT, type LossCurves } from './model';
+import { STATUS_TEXT, type LossCurves } from './model';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 

@@ -5,7 +5,8 @@
 import { el } from '../../lib/dom';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
-import { TrainerClient, type DataSource, type ForecastYear, type TrainingRun } from '../../lib/trainerClient';
+import type { ForecastYear } from '../../../engine/train/tasks/forecast';
+import { TrainerClient, type DataSource, type TrainingRun } from '../../lib/trainerClient';
 import { forecastChart, windowChart, type ForecastLine } from '../../charts/forecastCharts';
 import { RUN_COLORS, runsChart, runsLegend, runsTable } from '../../charts/runsChart';
 import { CELL_TYPES } from '../../../engine/train/task';
@@ -417,8 +418,9 @@ class ForecastLabElement extends HTMLElement {
   private async fetchForecasts(record: RunRecord, run: TrainingRun): Promise<void> {
     if (record.state !== 'done' && record.state !== 'early-stopped') return;
     try {
-      const { year } = await run.forecastYear();
-      this.years.set(record.id, year);
+      // A forecaster's report is its test year, forecast both ways beside the baselines.
+      const { report } = await run.report();
+      this.years.set(record.id, report as ForecastYear);
       this.shownRun = null;
     } catch (error) {
       this.showAlert(`Run #${record.number}: its forecasts could not be read (${(error as Error).message}).`);

@@ -18,6 +18,7 @@ import {
 } from './state';
 import type { CellKind } from './train';
 import { EquationTypesetter, type StepPosition } from './typeset';
+import { addShareButton } from '../../lib/shareDialog';
 
 class GateInspectorElement extends HTMLElement {
   private state!: GateInspectorState;
@@ -59,6 +60,7 @@ class GateInspectorElement extends HTMLElement {
     this.run = inspect(this.state.seq, configOf(this.state));
     this.typesetter = new EquationTypesetter(this.run);
     this.build();
+    addShareButton(this, 'gate-inspector');
     this.showNotices(notices);
     this.widthPx = this.measureWidth();
     this.render();

@@ -30,6 +30,7 @@ import {
   type LabSettings,
 } from './model';
 import { BIAS_MAX, BIAS_MIN, type gradientLabSpec, gradientLabUrl, RHO_MAX, RHO_MIN, TAU_MAX, TAU_MIN } from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
 type State = StateOf<typeof gradientLabSpec>;
 
@@ -97,6 +98,7 @@ class GradientLabElement extends HTMLElement {
       const { state, notices } = gradientLabUrl.load();
       this.state = state;
       this.build();
+      addShareButton(this, 'gradient-lab');
       this.showNotices(notices);
       this.compute();
       this.render();

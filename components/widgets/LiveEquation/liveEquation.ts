@@ -20,6 +20,7 @@ import {
   type PartId,
   type TermId,
 } from './tex';
+import { addShareButton } from '../../lib/shareDialog';
 
 type State = StateOf<typeof liveEquationSpec>;
 
@@ -75,6 +76,7 @@ class LiveEquationElement extends HTMLElement {
     this.state = state;
     this.steps = runSequence(this.state.seq, this.state.act);
     this.build();
+    addShareButton(this, 'live-equation');
     this.showNotices(notices);
     this.render();
   }

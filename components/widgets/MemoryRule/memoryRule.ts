@@ -5,7 +5,8 @@ import { showNotices } from '../../lib/notice';
 import { numberInput } from '../../lib/numberInput';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { fate, halfLife, memoryTrace, outcome, shareAfter, type MemoryStep } from './model';
-import { MEMORY_PRESETS, memoryRuleSpec, memoryRuleUrl, type MemoryRuleState } from './state';
+import { MEMORY_PRESETS, memoryRuleSpec, memoryRuleUrl, type MemoryRuleState, type MemorySettings } from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
 /** A number as the chapter writes it: up to four decimals, no trailing zeros (0.125, 1.0625, −0.5). */
 const show = (x: number): string => {
@@ -39,6 +40,7 @@ class MemoryRuleElement extends HTMLElement {
     const { state, notices } = memoryRuleUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'memory-rule');
     this.notify(notices);
     this.render();
     this.addEventListener(PREDICT_RUN, () => this.takeRequest());
@@ -176,7 +178,7 @@ class MemoryRuleElement extends HTMLElement {
   }
 
   /** Set the whole state (a preset or a Predict question's experiment) and show it in the form. */
-  private load(state: MemoryRuleState): void {
+  private load(state: MemorySettings): void {
     this.notify([]);
     this.update(structuredClone(state));
     this.parts.seq.value = memoryRuleSpec.seq.codec.format(this.state.seq);

@@ -1,4 +1,5 @@
 // The memory-rule widget's URL state table: the input sequence, the rule's two weights and how many steps are shown.
+import { applyPreset, presetField } from '../../lib/urlPreset';
 import { field, int, num, numberList, urlState, type StateOf } from '../../lib/urlState';
 
 /** Longest input sequence the widget accepts. */
@@ -7,41 +8,19 @@ export const MAX_STEPS = 12;
 /** Chapter 1's example: x = (1, 0, 0, 2). */
 export const CHAPTER_SEQUENCE = [1, 0, 0, 2];
 
-/** State table: `memory-rule.seq`, `memory-rule.keep`, `memory-rule.mix`, `memory-rule.t`. */
-export const memoryRuleSpec = {
-  seq: field(
-    numberList(MAX_STEPS, -5, 5),
-    CHAPTER_SEQUENCE,
-    `The inputs x_1..x_T separated by commas (1 to ${MAX_STEPS} numbers, each −5..5), e.g. 1,0,0,2`,
-  ),
-  keep: field(num(-1.5, 1.5, 0.05), 0.5, 'The weight on the old state h_{t−1} (−1.5..1.5)'),
-  mix: field(num(-2, 2, 0.05), 0.5, 'The weight on the new input x_t (−2..2)'),
-  t: field(
-    int(0, MAX_STEPS),
-    0,
-    'How many steps have been computed (0 = none yet, so a reader can predict first; at most the length of the sequence)',
-  ),
-};
-
-export type MemoryRuleState = StateOf<typeof memoryRuleSpec>;
-
-/** The shown steps cannot run past the sequence: a longer count is cut to its length, with a notice. */
-export function stepsInside(state: MemoryRuleState): string[] {
-  const T = state.seq.length;
-  if (state.t <= T) return [];
-  const notice = `Step ${state.t} is past the end of the ${T}-step sequence; showing all ${T} steps.`;
-  state.t = T;
-  return [notice];
+/** The rule's settings: what an example sets. */
+export interface MemorySettings {
+  seq: number[];
+  keep: number;
+  mix: number;
+  t: number;
 }
-
-/** URL state of the memory-rule widget. */
-export const memoryRuleUrl = urlState('memory-rule', memoryRuleSpec, { reconcile: stepsInside });
 
 /** A ready-made experiment: the state it sets, and for predict-then-run questions, what the run answers. */
 export interface MemoryPreset {
   id: string;
   label: string;
-  state: MemoryRuleState;
+  state: MemorySettings;
 }
 
 /** The presets the widget offers as buttons and answers Predict questions with. */
@@ -63,3 +42,36 @@ export const MEMORY_PRESETS: MemoryPreset[] = [
     state: { seq: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], keep: 1.1, mix: 0.5, t: 12 },
   },
 ];
+
+/** State table: `memory-rule.seq`, `.keep`, `.mix`, `.t`, and `.preset` (an example's id). */
+export const memoryRuleSpec = {
+  seq: field(
+    numberList(MAX_STEPS, -5, 5),
+    CHAPTER_SEQUENCE,
+    `The inputs x_1..x_T separated by commas (1 to ${MAX_STEPS} numbers, each −5..5), e.g. 1,0,0,2`,
+  ),
+  keep: field(num(-1.5, 1.5, 0.05), 0.5, 'The weight on the old state h_{t−1} (−1.5..1.5)'),
+  mix: field(num(-2, 2, 0.05), 0.5, 'The weight on the new input x_t (−2..2)'),
+  t: field(
+    int(0, MAX_STEPS),
+    0,
+    'How many steps have been computed (0 = none yet, so a reader can predict first; at most the length of the sequence)',
+  ),
+  preset: presetField(MEMORY_PRESETS),
+};
+
+export type MemoryRuleState = StateOf<typeof memoryRuleSpec>;
+
+/** The shown steps cannot run past the sequence: a longer count is cut to its length, with a notice. */
+export function stepsInside(state: MemoryRuleState): string[] {
+  const T = state.seq.length;
+  if (state.t <= T) return [];
+  const notice = `Step ${state.t} is past the end of the ${T}-step sequence; showing all ${T} steps.`;
+  state.t = T;
+  return [notice];
+}
+
+/** URL state of the memory-rule widget. */
+export const memoryRuleUrl = urlState('memory-rule', memoryRuleSpec, {
+  reconcile: (state, given) => [...applyPreset(state, given, MEMORY_PRESETS), ...stepsInside(state)],
+});

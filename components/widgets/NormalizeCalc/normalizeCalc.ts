@@ -1,18 +1,24 @@
 // <normalize-calc>: chapter 11's z-score normalization as a calculator. The reader types a series, chooses how many of
 // its first values are training data, and sees μ, σ, every normalized value, what tanh makes of raw and normalized
 // inputs, and a normalized prediction turned back into real units.
+import { fmt } from '../../lib/format';
 import { el, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
 import { numberInput } from '../../lib/numberInput';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { denormalize, lastComparedWithChapter, normalize, stats } from './model';
-import { NORMALIZE_PRESETS, normalizeCalcSpec, normalizeCalcUrl, trainInside, type NormalizeCalcState } from './state';
+import {
+  NORMALIZE_PRESETS,
+  normalizeCalcSpec,
+  normalizeCalcUrl,
+  trainInside,
+  type NormalizeCalcState,
+  type NormalizeSettings,
+} from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
-/** A number with `digits` decimals and a real minus sign. */
-const show = (x: number, digits = 3): string => {
-  const text = x.toFixed(digits);
-  return (Number(text) === 0 ? (0).toFixed(digits) : text).replace('-', '−');
-};
+/** A number with `digits` decimals and a real minus sign (−0 shown as 0). */
+const show = fmt;
 
 class NormalizeCalcElement extends HTMLElement {
   private state!: NormalizeCalcState;
@@ -31,6 +37,7 @@ class NormalizeCalcElement extends HTMLElement {
     const { state, notices } = normalizeCalcUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'normalize-calc');
     this.notify(notices);
     this.render();
     this.addEventListener(PREDICT_RUN, () => this.takeRequest());
@@ -109,7 +116,7 @@ class NormalizeCalcElement extends HTMLElement {
         { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Each value, raw and normalized' },
         el(
           'table',
-          { class: 'calc-table' },
+          { class: 'calc-table', 'data-figure': true },
           el(
             'thead',
             {},
@@ -146,7 +153,7 @@ class NormalizeCalcElement extends HTMLElement {
     this.parts.train.value = String(this.state.train);
   }
 
-  private load(state: NormalizeCalcState): void {
+  private load(state: NormalizeSettings): void {
     showNotices(this.parts.notice, []);
     this.update(structuredClone(state));
     this.parts.seq.value = normalizeCalcSpec.seq.codec.format(this.state.seq);

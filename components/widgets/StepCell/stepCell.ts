@@ -7,6 +7,7 @@ import type { StateOf } from '../../lib/urlState';
 import { carriedState, cellStep, isSaturated, STEP_CELL_WEIGHTS, type CellStep } from './model';
 import { tanhCurve } from './tanhCurve';
 import { type stepCellSpec, stepCellUrl } from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
 type State = StateOf<typeof stepCellSpec>;
 
@@ -42,6 +43,7 @@ class StepCellElement extends HTMLElement {
     const { state, notices } = stepCellUrl.load();
     this.state = state;
     this.build();
+    addShareButton(this, 'step-cell');
     this.showNotices(notices);
     this.render();
   }
@@ -112,7 +114,7 @@ class StepCellElement extends HTMLElement {
       hInputs,
       hStatus: el('span', { class: 'sc-status' }),
       carry,
-      flow: el('div', { class: 'sc-flow' }),
+      flow: el('div', { class: 'sc-flow', 'data-figure': true }),
       arithmetic: el('div', {
         class: 'sc-arith scroll-cue',
         tabindex: 0,

@@ -4,7 +4,7 @@
 import katex from 'katex';
 import type { TaskConfig } from '../../../engine/train/tasks/configs';
 import { el } from '../../lib/dom';
-import { formatDuration } from '../CharModel/model';
+import { formatDuration } from '../../lib/format';
 import {
   activationEstimate,
   formatBytes,

@@ -27,6 +27,7 @@ import {
 } from './settings';
 import { comparisonUrl, parseLabUrl, saveSettings } from './state';
 import { StepTimer, type Measurement } from './stepTimer';
+import { addShareButton } from '../../lib/shareDialog';
 
 /** Update the status, table and chart at most this often while runs train. */
 const UI_INTERVAL_MS = 250;
@@ -102,6 +103,7 @@ class TrainingLabElement extends HTMLElement {
       onMeasurement: (config, m) => this.onMeasurement(config, m),
     });
     this.build();
+    addShareButton(this, 'training-lab');
     this.showNotice(url.notices.join(' '));
     if (url.shared.length > 0)
       this.setBatch({

@@ -12,6 +12,7 @@ import { TRAINING_INFO, unroll, type Unrolled } from './model';
 import { SPEEDS, type unrollingSpec, unrollingUrl, VIEWS, type Speed, type View } from './state';
 import { ALPHABET, charLabel, encodeText, MAX_LENGTH, type Encoded } from './vocab';
 import { MAX_RAW_LENGTH } from './state';
+import { addShareButton } from '../../lib/shareDialog';
 
 type State = StateOf<typeof unrollingSpec>;
 
@@ -52,6 +53,7 @@ class UnrollingElement extends HTMLElement {
     this.encoded = encodeText(state.text);
     this.run = unroll(this.encoded.ids);
     this.build();
+    addShareButton(this, 'unrolling');
     this.showNotices([...notices, ...this.encoded.notices]);
     this.renderHeatmap();
     this.render(false);

@@ -1,7 +1,8 @@
 // Every task's config in one union, with its defaults and one parser that reads the `task` field and checks the
 // rest against that task's bounds. Light (no model code): the worker's message check and the page import it.
 import { shown, type ConfigResult } from '../config';
-import { TASK_NAMES, type TaskName } from '../task';
+import { TASK_NAMES, type Task, type TaskName } from '../task';
+import type { RunConfig } from '../trainer';
 import { CHAR_MODEL_DEFAULTS, parseCharModelConfig, type CharModelConfig } from './charModelConfig';
 import { FORECAST_DEFAULTS, parseForecastConfig, type ForecastConfig } from './forecastConfig';
 import { parseSentimentConfig, SENTIMENT_DEFAULTS, type SentimentConfig } from './sentimentConfig';
@@ -51,4 +52,13 @@ export function parseTaskConfig(raw: unknown): ConfigResult<TaskConfig> {
   if (!isTaskName(task))
     return { ok: false, field: 'task', error: `task must be one of ${TASK_NAMES.join(', ')}, got ${shown(task)}` };
   return PARSERS[task](raw);
+}
+
+/**
+ * The trainer's settings for a task built from `config`: the config's own, or, when the task sets its own schedule
+ * (sentiment with `epochs`: every epoch, evaluated at the end of each, the best epoch's weights kept by the task), that
+ * schedule without early stopping or the trainer's own restoring of weights.
+ */
+export function runConfigFor(config: TaskConfig, task: Pick<Task, 'schedule'>): RunConfig {
+  return task.schedule ? { ...config, ...task.schedule, patience: 0, restoreBest: false } : config;
 }

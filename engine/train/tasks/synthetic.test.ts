@@ -87,9 +87,37 @@ describe('synthetic tasks', () => {
     expect(Math.max(...Array.from(plain.subarray(H, 2 * H), Math.abs))).toBeLessThanOrEqual(1 / Math.sqrt(H));
   });
 
+  it('count: memorises a few sequences, reporting accuracy on them beside the validation accuracy', () => {
+    const config: SyntheticConfig = {
+      ...small,
+      problem: 'count',
+      delay: 12,
+      numSymbols: 10,
+      trainCount: 64,
+      validationCount: 200,
+      hiddenSize: 48,
+      batchSize: 16,
+      learningRate: 1e-2,
+      maxSteps: 160,
+      evalEvery: 40,
+    };
+    const { task, run } = train(config);
+    const { accuracy, valLoss } = task.baselines;
+    // Always answering the larger class, and answering with the class shares.
+    expect(accuracy).toBeGreaterThanOrEqual(0.5);
+    const p = 1 - accuracy;
+    expect(valLoss).toBeCloseTo(-(p * Math.log(p) + (1 - p) * Math.log(1 - p)), 10);
+    const { metrics } = run.last!.eval!;
+    expect(metrics.trainAccuracy).toBeGreaterThan(0.95);
+    expect(metrics.accuracy).toBeLessThan(metrics.trainAccuracy);
+  });
+
   it('names a bad problem or delay', () => {
     expect(() => createSyntheticTask({ ...small, problem: 'copy' as never })).toThrow(
-      'synthetic: problem must be one of recall, adding, parity, got "copy"',
+      'synthetic: problem must be one of recall, adding, parity, count, got "copy"',
+    );
+    expect(() => createSyntheticTask({ ...small, problem: 'count', numSymbols: 5 })).toThrow(
+      'synthetic: numSymbols must be at least 8 for the count problem (it counts symbols 3 and 7), got 5',
     );
     expect(() => createSyntheticTask({ ...small, delay: 0 })).toThrow(
       'synthetic: delay must be a whole number from 1 to 1000, got 0',

@@ -1,10 +1,11 @@
-// The long-range synthetic tasks that compare cell types: recall the first token after a delay, the adding
-// problem, parity. One-hot tokens (or [value, marker] pairs) → RNN/LSTM/GRU → Linear on the final state,
-// scored by accuracy (or MSE) against what a model that learned nothing scores.
+// The synthetic tasks: recall the first token after a delay, the adding problem and parity, which compare cell
+// types, and counting, which overfits a few hundred sequences. One-hot tokens (or [value, marker] pairs) →
+// RNN/LSTM/GRU → Linear on the final state, scored by accuracy (or MSE) against what a model that learned nothing scores.
 import { noGrad } from '../../autodiff/gradMode';
 import { batchIndices, batchTimeMajor } from '../../data/batching';
 import {
   addingTask,
+  countTask,
   parityTask,
   recallTask,
   type RealDataset,
@@ -50,8 +51,10 @@ function sliceDataset<D extends TokenDataset | RealDataset>(set: D, count: numbe
 /**
  * Builds a synthetic task from its seed: the data come from the data layer's generators, the model
  * reads the whole sequence and answers from the top layer's final state. Metrics: `accuracy` for
- * recall and parity, `mse` for adding (valLoss is the cross-entropy or the MSE). Baselines: chance
- * accuracy and the cross-entropy of a uniform guess, or the MSE of always answering 1.
+ * recall, parity and count, and for count also `trainAccuracy` (on the whole training set, to see it memorised);
+ * `mse` for adding (valLoss is the cross-entropy or the MSE). Baselines: chance accuracy and the cross-entropy of
+ * a uniform guess; for count, the larger class's share and the cross-entropy of answering with the class shares;
+ * for adding, the MSE of always answering 1.
  * @throws RangeError naming the setting when the config is outside SYNTHETIC_BOUNDS
  */
 export function createSyntheticTask(settings: SyntheticConfig): SyntheticTask {
@@ -76,6 +79,7 @@ export function createSyntheticTask(settings: SyntheticConfig): SyntheticTask {
   let data: SyntheticSplit<TokenDataset> | SyntheticSplit<RealDataset>;
   if (problem === 'recall') data = recallTask({ delay, numSymbols, filler, ...sizes });
   else if (problem === 'parity') data = parityTask({ length: delay, ...sizes });
+  else if (problem === 'count') data = countTask({ length: delay, numSymbols, ...sizes });
   else data = addingTask({ length: delay, ...sizes });
   // A small slice keeps the first sequences; the validation set (drawn after all of them) stays the same.
   const train = sliceDataset(data.train, syntheticTrainCount(config));
@@ -136,17 +140,19 @@ export function createSyntheticTask(settings: SyntheticConfig): SyntheticTask {
     return { loss: loss.item(), gradNorm };
   };
 
-  /** Outputs on the whole validation set, in chunks. */
-  const predictAll = (): { out: Float32Array | Float64Array; loss: number } => {
-    const width = validation.kind === 'tokens' ? validation.numClasses : 1;
-    const out = new Float32Array(validation.count * width);
+  /** Outputs on a whole set (the validation set by default), in chunks. */
+  const predictAll = (
+    set: TokenDataset | RealDataset = validation,
+  ): { out: Float32Array | Float64Array; loss: number } => {
+    const width = set.kind === 'tokens' ? set.numClasses : 1;
+    const out = new Float32Array(set.count * width);
     let total = 0;
     model.eval();
     try {
       noGrad(() => {
-        for (let s = 0; s < validation.count; s += 512) {
-          const idx = Array.from({ length: Math.min(512, validation.count - s) }, (_, k) => s + k);
-          const r = forward(validation, idx, 'sum');
+        for (let s = 0; s < set.count; s += 512) {
+          const idx = Array.from({ length: Math.min(512, set.count - s) }, (_, k) => s + k);
+          const r = forward(set, idx, 'sum');
           out.set(r.out.data, s * width);
           total += r.loss.item();
         }
@@ -154,7 +160,7 @@ export function createSyntheticTask(settings: SyntheticConfig): SyntheticTask {
     } finally {
       model.train();
     }
-    return { out, loss: total / validation.count };
+    return { out, loss: total / set.count };
   };
 
   const argmax = (row: ArrayLike<number>): number => {
@@ -163,20 +169,41 @@ export function createSyntheticTask(settings: SyntheticConfig): SyntheticTask {
     return best;
   };
 
+  /** Share of a token set's sequences whose largest output is the target class. */
+  const accuracyOf = (
+    set: TokenDataset,
+    out: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> },
+  ): number => {
+    const C = set.numClasses;
+    let right = 0;
+    for (let n = 0; n < set.count; n++) if (argmax(out.subarray(n * C, (n + 1) * C)) === set.targets[n]) right++;
+    return right / set.count;
+  };
+
   const evaluate = (): EvalReport => {
     const { out, loss } = predictAll();
     if (validation.kind === 'real') return { valLoss: loss, metrics: { mse: loss } };
-    const C = validation.numClasses;
-    let right = 0;
-    for (let n = 0; n < validation.count; n++)
-      if (argmax(out.subarray(n * C, (n + 1) * C)) === validation.targets[n]) right++;
-    return { valLoss: loss, metrics: { accuracy: right / validation.count } };
+    const metrics: Record<string, number> = { accuracy: accuracyOf(validation, out) };
+    // Counting overfits a few hundred sequences: the share of them the model gets right shows it memorising.
+    if (problem === 'count' && train.kind === 'tokens')
+      metrics.trainAccuracy = accuracyOf(train, predictAll(train).out);
+    return { valLoss: loss, metrics };
+  };
+
+  /** Cross-entropy of answering every sequence with the class shares: what a model that learned only those scores. */
+  const priorLoss = (set: TokenDataset): number => {
+    const counts = new Array<number>(set.numClasses).fill(0);
+    for (const t of set.targets) counts[t]++;
+    return -counts.reduce((sum, c) => (c === 0 ? sum : sum + (c / set.count) * Math.log(c / set.count)), 0);
   };
 
   const baselines: Record<string, number> =
-    validation.kind === 'tokens'
-      ? { accuracy: validation.chanceAccuracy, valLoss: Math.log(validation.numClasses) }
-      : { mse: validation.baselineMse, valLoss: validation.baselineMse };
+    validation.kind === 'real'
+      ? { mse: validation.baselineMse, valLoss: validation.baselineMse }
+      : {
+          accuracy: validation.chanceAccuracy,
+          valLoss: problem === 'count' ? priorLoss(validation) : Math.log(validation.numClasses),
+        };
 
   const showcase = (): SyntheticShowcase => {
     const { out } = predictAll();

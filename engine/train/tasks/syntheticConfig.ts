@@ -3,8 +3,11 @@
 import { BASE_BOUNDS, MODEL_BOUNDS, parseConfig, type ConfigBounds, type ConfigResult } from '../config';
 import type { BaseTaskConfig, RecurrentModelConfig } from '../task';
 
-/** The synthetic problems: recall a symbol after a delay, the adding problem, parity. */
-export const SYNTHETIC_PROBLEMS = ['recall', 'adding', 'parity'] as const;
+/**
+ * The synthetic problems: recall a symbol after a delay, the adding problem, parity, and counting (is symbol 3 more
+ * frequent than symbol 7?), which chapter 8 overfits on a few hundred sequences.
+ */
+export const SYNTHETIC_PROBLEMS = ['recall', 'adding', 'parity', 'count'] as const;
 
 /** One of SYNTHETIC_PROBLEMS. */
 export type SyntheticProblem = (typeof SYNTHETIC_PROBLEMS)[number];
@@ -18,7 +21,7 @@ export interface SyntheticConfig extends BaseTaskConfig, RecurrentModelConfig {
   problem: SyntheticProblem;
   /**
    * How far the answer lies from what it depends on: for 'recall' the steps between the symbol and
-   * the query (sequence length delay + 1); for 'adding' and 'parity' the sequence length.
+   * the query (sequence length delay + 1); for 'adding', 'parity' and 'count' the sequence length.
    */
   delay: number;
   batchSize: number;
@@ -26,7 +29,7 @@ export interface SyntheticConfig extends BaseTaskConfig, RecurrentModelConfig {
   trainCount?: number;
   /** Validation sequences. */
   validationCount?: number;
-  /** 'recall' only: symbols to remember (chance is one over this). */
+  /** 'recall': symbols to remember (chance is one over this); 'count': symbols the tokens are drawn from (at least 8). */
   numSymbols?: number;
   /** 'recall' only: what fills the delay, random symbols or a blank token. */
   filler?: 'noise' | 'blank';
@@ -91,19 +94,26 @@ export function syntheticTrainCount(config: Pick<SyntheticConfig, 'trainCount' |
 }
 
 /**
- * Checks an untrusted value against SYNTHETIC_BOUNDS, and that the training set (its `trainFraction` share) holds at
- * least one batch.
+ * Checks an untrusted value against SYNTHETIC_BOUNDS, that the training set (its `trainFraction` share) holds at
+ * least one batch, and that the count problem draws from at least 8 symbols (it counts symbols 3 and 7).
  * @returns the config, or `{ ok: false, field, error }` with a sentence naming the setting
  */
 export function parseSyntheticConfig(raw: unknown): ConfigResult<SyntheticConfig> {
   return parseConfig<SyntheticConfig>('synthetic', SYNTHETIC_BOUNDS, raw, (c) => {
     const trainCount = syntheticTrainCount(c);
-    if (trainCount >= c.batchSize) return null;
-    return c.trainFraction !== undefined && c.trainFraction < 1
-      ? {
-          field: 'trainFraction',
-          error: `trainFraction ${c.trainFraction} leaves ${trainCount} training sequences, fewer than a batch of ${c.batchSize}`,
-        }
-      : { field: 'trainCount', error: `trainCount must be at least batchSize (${c.batchSize}), got ${trainCount}` };
+    const numSymbols = c.numSymbols ?? SYNTHETIC_DEFAULTS.numSymbols;
+    if (trainCount < c.batchSize)
+      return c.trainFraction !== undefined && c.trainFraction < 1
+        ? {
+            field: 'trainFraction',
+            error: `trainFraction ${c.trainFraction} leaves ${trainCount} training sequences, fewer than a batch of ${c.batchSize}`,
+          }
+        : { field: 'trainCount', error: `trainCount must be at least batchSize (${c.batchSize}), got ${trainCount}` };
+    if (c.problem === 'count' && numSymbols < 8)
+      return {
+        field: 'numSymbols',
+        error: `numSymbols must be at least 8 for the count problem (it counts symbols 3 and 7), got ${numSymbols}`,
+      };
+    return null;
   });
 }

@@ -22,3 +22,50 @@ export async function startNodeWorker(): Promise<Worker> {
   });
   return worker;
 }
+
+/** What `nodeWorkerLike` offers: the part of a browser `Worker` the page's trainer client uses. */
+export interface NodeWorkerLike {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+/**
+ * The real `train.worker.ts` in a worker thread, behind the interface of a browser `Worker`, so the page's own
+ * trainer client and worker pool can drive it from Node (the bench, scripts). Made at once; messages posted before
+ * the worker file has loaded wait, in order, until it has.
+ */
+export function nodeWorkerLike(): NodeWorkerLike {
+  let thread: Worker | null = null;
+  let terminated = false;
+  const waiting: unknown[] = [];
+  const like: NodeWorkerLike = {
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    postMessage(message) {
+      if (thread) thread.postMessage(message);
+      else waiting.push(message);
+    },
+    terminate() {
+      terminated = true;
+      void thread?.terminate();
+    },
+  };
+  startNodeWorker().then(
+    (started) => {
+      if (terminated) {
+        void started.terminate();
+        return;
+      }
+      thread = started;
+      started.on('message', (data: unknown) => like.onmessage?.({ data } as MessageEvent));
+      started.on('error', (error: Error) => like.onerror?.({ message: error.message } as ErrorEvent));
+      for (const message of waiting.splice(0)) started.postMessage(message);
+    },
+    (error: Error) => like.onerror?.({ message: error.message } as ErrorEvent),
+  );
+  return like;
+}

@@ -16,5 +16,6 @@ export { default as CharModel } from './widgets/CharModel/CharModel.astro';
 export { default as NormalizeCalc } from './widgets/NormalizeCalc/NormalizeCalc.astro';
 export { default as AttentionCalc } from './widgets/AttentionCalc/AttentionCalc.astro';
 export { default as TrainingLab } from './widgets/TrainingLab/TrainingLab.astro';
+export { default as ForecastLab } from './widgets/ForecastLab/ForecastLab.astro';
 export { default as TuningLab } from './widgets/TuningLab/TuningLab.astro';
 export { default as SentimentLab } from './widgets/SentimentLab/SentimentLab.astro';

@@ -16,6 +16,7 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'training-lab': () => import('./TrainingLab/trainingLab'),
   'normalize-calc': () => import('./NormalizeCalc/normalizeCalc'),
   'attention-calc': () => import('./AttentionCalc/attentionCalc'),
+  'forecast-lab': () => import('./ForecastLab/forecastLab'),
   'tuning-lab': () => import('./TuningLab/tuningLab'),
   'sentiment-lab': () => import('./SentimentLab/sentimentLab'),
 };

@@ -22,6 +22,8 @@ import { normalizeCalcSpec } from './NormalizeCalc/state';
 import AttentionCalc from './AttentionCalc/AttentionCalc.astro';
 import { attentionCalcSpec } from './AttentionCalc/state';
 import { trainingLabSpec } from './TrainingLab/state';
+import ForecastLab from './ForecastLab/ForecastLab.astro';
+import { forecastLabSpec } from './ForecastLab/settings';
 import TuningLab from './TuningLab/TuningLab.astro';
 import { tuningLabSpec } from './TuningLab/state';
 import SentimentLab from './SentimentLab/SentimentLab.astro';
@@ -167,6 +169,18 @@ export const widgets: WidgetInfo[] = [
     component: CharModel,
     spec: charModelSpec,
     height: 1300,
+  },
+  {
+    name: 'forecast-lab',
+    title: 'Forecasting lab: daily US births',
+    description:
+      'Slide a window over daily US births to see one training example, train an RNN, LSTM or GRU forecaster in a ' +
+      'background thread with normalization on or off, and compare its one-step and recursive forecasts of 2014 with ' +
+      'the actual births and the seasonal-naive and persistence baselines, with the mean absolute error of each.',
+    chapter: 'how-rnns-solve-problems',
+    component: ForecastLab,
+    spec: forecastLabSpec,
+    height: 2000,
   },
   {
     name: 'gradient-lab',

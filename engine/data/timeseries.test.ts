@@ -6,6 +6,7 @@ import {
   encodeBirths,
   fitScaler,
   meanAbsoluteError,
+  persistence,
   prepareBirths,
   seasonalNaive,
   seasonalNaiveMae,
@@ -122,6 +123,22 @@ describe('slidingWindows', () => {
       slidingWindows(values, { window: 2, horizon: 1, range: [2, 3], covariates: cov, covariateSize: 3 }),
     ).toThrow(/covariates/);
     expect(() => slidingWindows(values, { window: 0, horizon: 1, range: [0, 10] })).toThrow(/window/);
+  });
+});
+
+describe('persistence', () => {
+  it('predicts every day of the horizon by the last day before the origin', () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6];
+    expect(Array.from(persistence(values, [1, 4, 7], 1))).toEqual([3, 1, 2]);
+    expect(Array.from(persistence(values, [5, 2], 3))).toEqual([5, 5, 5, 1, 1, 1]);
+    expect(() => persistence(values, [0], 1)).toThrow(/no day before/);
+  });
+
+  it('scores the mean absolute day-to-day change one step ahead', () => {
+    const values = [10, 12, 9, 9, 15];
+    const origins = [1, 2, 3, 4];
+    const actual = origins.map((t) => values[t]);
+    expect(meanAbsoluteError(persistence(values, origins, 1), actual)).toBe((2 + 3 + 0 + 6) / 4);
   });
 });
 

@@ -270,6 +270,22 @@ export function seasonalNaive(
   return out;
 }
 
+/**
+ * The persistence forecast: every day is predicted by the last observed day, ŷ(t + h) = y(t − 1), for every h: one
+ * step ahead it is "tomorrow as today", recursively it is a flat line.
+ * @param origins [N] first forecast day of each example
+ * @returns [N, horizon] forecasts on the scale of `values`
+ */
+export function persistence(values: ArrayLike<number>, origins: ArrayLike<number>, horizon: number): Float64Array {
+  const out = new Float64Array(origins.length * horizon);
+  for (let n = 0; n < origins.length; n++) {
+    const t = origins[n];
+    if (t < 1) throw new RangeError(`persistence: origin ${t} has no day before it`);
+    out.fill(values[t - 1], n * horizon, (n + 1) * horizon);
+  }
+  return out;
+}
+
 /** Mean absolute error over all entries. */
 export function meanAbsoluteError(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {
   if (predicted.length !== actual.length || actual.length === 0)

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labelledSentencesBundle, loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../../scripts/data/datasets';
+import type { ForecastYear } from '../train/tasks/forecast';
 import type { CharModelConfig, SentimentConfig, SentimentReport, TaskConfig } from '../train/tasks/index';
 import type { DataSource } from './protocol';
 import { createWorkerRun } from './tasks';
@@ -137,6 +138,13 @@ describe('worker tasks on real data', () => {
     const [first, last] = ends(h.curve(), 10);
     expect(last).toBeLessThan(first / 2);
     expect(h.ofType('ready')[0].info.dataSummary).toBe('Daily US births, 2000-01-01 to 2014-12-31: 5,479 days.');
+    // After the run, the test year's forecasts come back on request, the model's beside the baselines'.
+    h.send({ type: 'report', runId: 'r', requestId: 9 });
+    const [reply] = h.ofType('report');
+    expect(reply).toMatchObject({ requestId: 9, step: 80, report: { year: 2014 } });
+    const year = reply.report as ForecastYear;
+    expect(year.model.recursive).toHaveLength(365);
+    expect(year.model.oneStep.every(Number.isFinite)).toBe(true);
   });
 
   it('forecast: plain SGD at a huge learning rate without clipping overflows, and the trainer’s sentence arrives', async () => {

@@ -132,6 +132,8 @@ function build(config: TaskConfig, data: LoadedData, init: LoadedData | undefine
       return {
         task,
         dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.`,
+        // The report of a forecaster is its whole test year forecast, beside the baselines' (a `ForecastYear`).
+        report: () => ({ report: task.forecastYear(), transfer: [] }),
       };
     }
     case 'sentiment': {

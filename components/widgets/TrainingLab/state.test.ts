@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseTaskConfig } from '../../../engine/train/tasks/configs';
+import { createWorkerRun } from '../../../engine/worker/tasks';
+import { labelledSentencesBundle } from '../../../scripts/data/datasets';
 import { PRESETS, presetSettings } from './presets';
-import { fromTaskConfig, LAB_DEFAULTS, LAB_TASKS, toTaskConfig } from './settings';
+import { dataCredit, dataFile, fromTaskConfig, LAB_DEFAULTS, LAB_TASKS, toTaskConfig } from './settings';
 import { comparisonUrl, parseLabUrl, SETTINGS_SPECS, writeSettings } from './state';
 
 const parse = (query: string) => parseLabUrl(new URLSearchParams(query));
@@ -113,5 +115,31 @@ describe('lab settings and engine configs', () => {
       };
       expect(fromTaskConfig(toTaskConfig(s))).toEqual(s);
     }
+  });
+});
+
+describe('training lab sentiment data', () => {
+  it('trains on real review sentences by default, each site its own part of one bundle; the course set one choice away', () => {
+    expect(LAB_DEFAULTS.sentiment.data).toBe('imdb');
+    for (const source of ['imdb', 'amazon', 'yelp'] as const) {
+      const settings = { ...LAB_DEFAULTS.sentiment, data: source };
+      expect(toTaskConfig(settings)).toMatchObject({ task: 'sentiment', source });
+      expect(dataFile('sentiment', source)).toBe('data/sentiment-labelled-sentences.json');
+      expect(dataCredit('sentiment', source)).toContain('CC BY 4.0');
+    }
+    expect(dataFile('sentiment', 'course')).toBe('data/sentiment.json');
+    // Chapter 7's sentiment presets were measured on the course set and say so (“all 2,096 training sentences”).
+    for (const preset of PRESETS.filter((p) => p.task === 'sentiment'))
+      for (const run of preset.runs) expect(presetSettings(preset, run).data).toBe('course');
+  });
+
+  it('the worker reads the chosen site’s sentences from the bundle', () => {
+    const config = toTaskConfig({ ...LAB_DEFAULTS.sentiment, data: 'yelp' });
+    const run = createWorkerRun(config, {
+      kind: 'text',
+      name: 'sentiment-labelled-sentences.json',
+      text: JSON.stringify(labelledSentencesBundle()),
+    });
+    expect(run.info.dataSummary).toContain('Yelp restaurant reviews');
   });
 });

@@ -1,5 +1,5 @@
 // Shared browser-test helpers: launch the system Chromium, open pages while collecting console errors and failed requests.
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** The base URL of the served production build, e.g. http://127.0.0.1:4399 */
@@ -73,9 +73,20 @@ export async function openPage(
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
-  );
+  // A request of a document the test navigated away from (a reload while a worker fetched) is aborted by the browser,
+  // not broken: requests are numbered, and an abort of one made before the latest top-level navigation is left out.
+  let requests = 0;
+  let lastNavigation = -1;
+  const numbers = new WeakMap<Request, number>();
+  page.on('request', (request) => {
+    numbers.set(request, ++requests);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) lastNavigation = requests;
+  });
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText;
+    if (error === 'net::ERR_ABORTED' && (numbers.get(request) ?? Infinity) < lastNavigation) return;
+    problems.failedRequests.push(`${request.url()} (${error})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });

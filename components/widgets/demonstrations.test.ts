@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { UrlState, Spec } from '../lib/urlState';
 import { bpttStepperUrl } from './BpttStepper/state';
 import { charModelUrl } from './CharModel/state';
+import { forecastLabUrl } from './ForecastLab/settings';
 import { demonstrationQuery, demonstrations } from './demonstrations';
 import { gateInspectorUrl } from './GateInspector/state';
 import { gradientLabUrl } from './GradientLab/state';
@@ -30,6 +31,7 @@ const tables: Record<string, UrlState<Spec>> = {
   'char-model': charModelUrl,
   'gradient-lab': gradientLabUrl,
   'sentiment-lab': sentimentLabUrl,
+  'forecast-lab': forecastLabUrl,
 };
 
 describe('demonstration links', () => {
@@ -68,12 +70,14 @@ describe('demonstration links', () => {
     }
   });
 
-  it('training-lab: one link per preset, each loading it', () => {
-    expect(demonstrations['training-lab'].map((d) => d.params.preset)).toEqual(PRESETS.map((p) => p.id));
+  it('training-lab: one link per preset, each loading it, and real sentences for the sentiment task', () => {
+    const presetDemos = demonstrations['training-lab'].filter((d) => d.params.preset);
+    expect(presetDemos.map((d) => d.params.preset)).toEqual(PRESETS.map((p) => p.id));
     for (const demo of demonstrations['training-lab']) {
       const url = parseLabUrl(new URLSearchParams(demonstrationQuery('training-lab', demo)));
-      expect(url.preset).toBe(demo.params.preset);
+      expect(url.preset).toBe(demo.params.preset ?? null);
       expect(url.notices).toEqual([]);
+      if (!demo.params.preset) expect(url.settings).toMatchObject({ task: demo.params.task, data: demo.params.data });
     }
   });
 });

@@ -2,6 +2,7 @@
 // same parameters as its URL-state table), for the instructors page. Only the setup is described here, never what the
 // reader will see: that comes from the widget itself. A unit test parses every link with the widget's own table.
 import { MEMORY_PRESETS, memoryRuleUrl } from './MemoryRule/state';
+import { PRESETS as FORECAST_PRESETS } from './ForecastLab/presets';
 import { PRESETS } from './TrainingLab/presets';
 import { PRESETS as SEARCH_PRESETS } from './TuningLab/state';
 
@@ -65,7 +66,11 @@ export const demonstrations: Record<string, Demonstration[]> = {
     { label: 'The decoder state doubled, s = (4, 2)', params: { s: '4,2' } },
     { label: 'Two encoder states alike, h = (1, 0), (1, 0), (0, 1)', params: { h: '1,0;1,0;0,1' } },
   ],
-  'training-lab': PRESETS.map((preset) => ({ label: preset.title, params: { preset: preset.id } })),
+  'training-lab': [
+    ...PRESETS.map((preset) => ({ label: preset.title, params: { preset: preset.id } })),
+    { label: 'Sentiment on real Amazon review sentences', params: { task: 'sentiment', data: 'amazon' } },
+  ],
+  'forecast-lab': FORECAST_PRESETS.map((preset) => ({ label: preset.title, params: { preset: preset.id } })),
   'tuning-lab': Object.entries(SEARCH_PRESETS).map(([id, preset]) => ({ label: preset.doc, params: { preset: id } })),
   'sentiment-lab': [
     { label: 'Train on IMDb sentences, test on Yelp ones', params: { test: 'yelp' } },

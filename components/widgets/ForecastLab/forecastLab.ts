@@ -702,7 +702,9 @@ class ForecastLabElement extends HTMLElement {
     if (p.runSelect.dataset.runs !== key) {
       p.runSelect.dataset.runs = key;
       p.runSelect.replaceChildren(
-        ...withYears.map((r) => el('option', { value: r.id }, `#${r.number}${r.label ? ` (${r.label})` : ''}`)),
+        ...(withYears.length === 0
+          ? [el('option', { value: '' }, 'none yet')]
+          : withYears.map((r) => el('option', { value: r.id }, `#${r.number}${r.label ? ` (${r.label})` : ''}`))),
       );
     }
     p.runSelect.disabled = withYears.length === 0;
@@ -715,7 +717,9 @@ class ForecastLabElement extends HTMLElement {
       );
       p.yearText.textContent = '';
       p.yearTable.replaceChildren();
-      p.maeTable.replaceChildren();
+      p.maeTable.replaceChildren(
+        el('p', { class: 'fl-empty-note' }, 'The errors of a finished run and of the two baselines appear here.'),
+      );
       return;
     }
     const mode = this.state.mode;

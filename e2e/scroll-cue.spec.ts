@@ -34,7 +34,12 @@ describe('scroll cue at 360 px', () => {
               const covers = style.backgroundImage.match(/linear-gradient/g)?.length ?? 0;
               return {
                 what: `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 2).join('.')}`,
-                cue: shadows === 2 && covers === 2 && style.backgroundAttachment === 'local, local, scroll, scroll',
+                // Two covers and two shadows (sideways), or four of each (scroll-cue-both: down as well).
+                cue:
+                  (shadows === 2 || shadows === 4) &&
+                  covers === shadows &&
+                  style.backgroundAttachment ===
+                    [...Array<string>(covers).fill('local'), ...Array<string>(shadows).fill('scroll')].join(', '),
               };
             }),
         );

@@ -19,6 +19,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** A heading tag, h2 to h6. */
+export type SubheadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/**
+ * The tag for a widget's own section headings: one level below the last heading before `node` in the document (h4
+ * under a chapter's h3, h2 under an embed page's h1), so the page's heading order holds wherever the widget is put.
+ */
+export function subheadingTag(node: Node): SubheadingTag {
+  let level = 1;
+  for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+    if (heading.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING && !heading.contains(node))
+      level = Number(heading.tagName[1]);
+  return `h${Math.min(6, level + 1)}` as SubheadingTag;
+}
+
 /** A math symbol in running text, e.g. `sym('W', 'hh')` for W with subscript hh (styled by `.sym` in global.css). */
 export function sym(base: string, index?: string): HTMLElement {
   return el('span', { class: 'sym' }, base, index === undefined ? null : el('sub', {}, index));

@@ -2,10 +2,11 @@
 // to see what one training example is, trains the forecaster in the worker (normalised or not), and reads its one-step
 // and recursive forecasts of 2014 against the actual births, seasonal-naive and persistence, with each one's MAE.
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms.
-import { el } from '../../lib/dom';
+import { el, subheadingTag } from '../../lib/dom';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import type { ForecastYear } from '../../../engine/train/tasks/forecast';
+import { addShareButton } from '../../lib/shareDialog';
 import { TrainerClient, type DataSource, type TrainingRun } from '../../lib/trainerClient';
 import { forecastChart, windowChart, type ForecastLine } from '../../charts/forecastCharts';
 import { RUN_COLORS, runsChart, runsLegend, runsTable } from '../../charts/runsChart';
@@ -124,6 +125,7 @@ class ForecastLabElement extends HTMLElement {
     this.history = new RunHistory({ storageKey: null, maxRuns: 8 });
     this.history.subscribe(() => this.scheduleUi());
     this.runner = new LabRunner({
+      widget: 'forecast-lab',
       history: this.history,
       createClient: () => new TrainerClient(),
       dataFor: () => this.dataSource(),
@@ -132,6 +134,7 @@ class ForecastLabElement extends HTMLElement {
       onRunEnded: (record, run) => this.fetchForecasts(record, run),
     });
     this.build();
+    addShareButton(this, 'forecast-lab');
     this.showNotice(url.notices.join(' '));
     this.position = this.shell ? this.defaultPosition() : 0;
     if (this.state.preset) this.loadPreset(this.state.preset);
@@ -268,6 +271,7 @@ class ForecastLabElement extends HTMLElement {
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
     const p = this.parts;
+    const heading = subheadingTag(this);
     this.replaceChildren(
       el('p', { class: 'widget-title', id: titleId }, 'Forecasting lab: daily US births'),
       el(
@@ -277,7 +281,7 @@ class ForecastLabElement extends HTMLElement {
           'your browser, then compare its forecasts of 2014 with the actual births and two baselines.',
       ),
       p.notice,
-      el('h4', { class: 'fl-heading' }, '1. Windows: what one example is'),
+      el(heading, { class: 'fl-heading' }, '1. Windows: what one example is'),
       p.windowChart,
       el(
         'label',
@@ -286,7 +290,7 @@ class ForecastLabElement extends HTMLElement {
         slider,
       ),
       p.windowText,
-      el('h4', { class: 'fl-heading' }, '2. Train'),
+      el(heading, { class: 'fl-heading' }, '2. Train'),
       el(
         'div',
         { class: 'fl-presets' },
@@ -323,7 +327,7 @@ class ForecastLabElement extends HTMLElement {
       p.runsChart,
       p.runsLegend,
       el('details', { class: 'fl-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
-      el('h4', { class: 'fl-heading' }, '3. Forecasts of 2014'),
+      el(heading, { class: 'fl-heading' }, '3. Forecasts of 2014'),
       el(
         'div',
         { class: 'fl-year-controls' },

@@ -1,12 +1,14 @@
 // The lab's queue against the real message handler in-process: runs train one at a time, their records fill in from
 // the worker's messages, a stop ends one run and the next starts, a group is reported once all its runs ended, and a
 // worker that dies ends its run as failed, in words, and the next run trains in a new worker.
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { TrainerHandler, type RunFactory, type RunStepResult } from '../../../engine/worker/handler';
 import { withDefaults } from '../../../engine/train/tasks/configs';
 import type { FromWorker, ToWorker } from '../../../engine/worker/protocol';
 import { RunHistory, type RunRecord } from '../../lib/runHistory';
 import { TrainerClient, type WorkerLike } from '../../lib/trainerClient';
+import { RUN_FINISHED_EVENT } from '../../lib/hostMessages';
 import { LabRunner } from './runner';
 
 /** A run whose loss is 1/step and validation loss 2/step; restoreBest reports restoring step evalEvery. */
@@ -97,6 +99,30 @@ describe('the lab’s run queue', () => {
     expect(groups[0][1].map((r) => r.label)).toEqual(['a', 'b']);
     expect(history.list()).toHaveLength(2);
     expect(runner.active).toBeNull();
+  });
+
+  it('tells an embed page’s host when each run ends, when it has a widget name', async () => {
+    const heard: unknown[] = [];
+    const listen = (event: Event) => heard.push((event as CustomEvent).detail);
+    window.addEventListener(RUN_FINISHED_EVENT, listen);
+    const history = new RunHistory({ storageKey: null });
+    const runner = new LabRunner({
+      widget: 'training-lab',
+      history,
+      createClient: () => new TrainerClient(inProcessWorker),
+      dataFor: () => ({ kind: 'none' }),
+      onChange: () => undefined,
+    });
+    const [run] = runner.enqueue([{ config: config(10) }]);
+    await until(() => heard.length === 1);
+    window.removeEventListener(RUN_FINISHED_EVENT, listen);
+    expect(heard[0]).toEqual({
+      widget: 'training-lab',
+      status: 'done',
+      step: 10,
+      loss: run.train.at(-1)![1],
+      valLoss: run.evals.at(-1)!.valLoss,
+    });
   });
 
   it('stops the current run, starts the next, and drops the queue on stop all', async () => {

@@ -1,6 +1,7 @@
 // The training lab's queue: runs wait their turn, train one at a time in the worker (through trainerClient), and each
 // progress message and ending is folded into its kept record (runHistory). No DOM: the element renders what it finds.
 import type { TaskConfig } from '../../../engine/train/tasks/configs';
+import { announceRunFinished } from '../../lib/hostMessages';
 import { appendProgress, endRun, hasEnded, type RunHistory, type RunRecord } from '../../lib/runHistory';
 import type { DataSource, TrainerClient, TrainingRun } from '../../lib/trainerClient';
 
@@ -22,6 +23,8 @@ export interface RunnerOptions {
   dataFor: (config: TaskConfig, dataSource: string | null) => DataSource;
   /** Something changed (a run's progress, state or the queue): render when convenient. */
   onChange: () => void;
+  /** The widget's URL name, to tell an embed page's host that a run ended (`unrolled:run-finished`). */
+  widget?: string;
   /** Every run of `group` has ended. */
   onGroupEnded?: (group: string, runs: RunRecord[]) => void;
   /**
@@ -137,6 +140,13 @@ export class LabRunner {
     endRun(record, end.status, end.step, end.message);
     this.options.history.changed(record);
     this.options.history.save();
+    if (this.options.widget)
+      announceRunFinished(this.options.widget, {
+        status: end.status,
+        step: end.step,
+        loss: record.train.at(-1)?.[1] ?? null,
+        valLoss: record.evals.at(-1)?.valLoss ?? null,
+      });
     if (this.options.onRunEnded) await Promise.resolve(this.options.onRunEnded(record, run)).catch(() => undefined);
     this.current = null;
     this.reportGroup(record.group);

@@ -100,14 +100,14 @@ export class RunsPanel {
   private readonly legendBox = el('div', { class: 'tl-legend' });
   private readonly note = el('p', { class: 'tl-note' });
   private readonly curveRows = el('div', {
-    class: 'tl-scroll',
+    class: 'tl-scroll scroll-cue-both',
     tabindex: 0,
     role: 'region',
     'aria-label': 'The curves as a table',
   });
   private readonly body = el('tbody', {});
   private readonly tableBox = el('div', {
-    class: 'tl-scroll tl-runs-box',
+    class: 'tl-scroll scroll-cue-both tl-runs-box',
     tabindex: 0,
     role: 'region',
     'aria-label': 'Table of runs',

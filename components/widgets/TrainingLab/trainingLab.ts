@@ -91,6 +91,7 @@ class TrainingLabElement extends HTMLElement {
     this.history.load();
     this.history.subscribe(() => this.scheduleUi());
     this.runner = new LabRunner({
+      widget: 'training-lab',
       history: this.history,
       createClient: () => new TrainerClient(),
       dataFor: (config, source) => this.dataFor(config, source),

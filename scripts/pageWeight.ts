@@ -1,5 +1,5 @@
 // Prints how much JavaScript each page of the built site loads, before any widget is scrolled into view and after
-// every widget has mounted, raw and gzipped (issue 14's page-weight figures). Usage: npm run build && npm run weight
+// every widget has mounted, raw and gzipped (issue 14's page-weight figures). Usage: npm run build && npm run weight [-- --files]
 import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'astro';
@@ -24,8 +24,18 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** One script file and its size as sent and gzipped. */
+interface ScriptFile {
+  name: string;
+  raw: number;
+  gzip: number;
+}
+
 /** Collects the page's script responses (a worker's own scripts are excluded: they load only when a run starts). */
-function scriptRecorder(page: Page): () => { files: number; raw: number; gzip: number } {
+function scriptRecorder(page: Page): {
+  totals: () => { files: number; raw: number; gzip: number };
+  files: () => ScriptFile[];
+} {
   const bodies = new Map<string, Buffer>();
   page.on('response', (response) => {
     const request = response.request();
@@ -36,25 +46,31 @@ function scriptRecorder(page: Page): () => { files: number; raw: number; gzip: n
       .then((body) => bodies.set(request.url(), body))
       .catch(() => undefined);
   });
-  return () => {
-    let raw = 0;
-    let gzip = 0;
-    for (const body of bodies.values()) {
-      raw += body.length;
-      gzip += gzipSync(body, { level: 9 }).length;
-    }
-    return { files: bodies.size, raw, gzip };
+  const files = (): ScriptFile[] =>
+    [...bodies].map(([url, body]) => ({
+      name: new URL(url).pathname.split('/').pop() ?? url,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+    }));
+  const totals = (): { files: number; raw: number; gzip: number } => {
+    const all = files();
+    return {
+      files: all.length,
+      raw: all.reduce((sum, f) => sum + f.raw, 0),
+      gzip: all.reduce((sum, f) => sum + f.gzip, 0),
+    };
   };
+  return { totals, files };
 }
 
-async function measure(page: Page, origin: string, site: SitePage): Promise<PageWeight> {
-  const totals = scriptRecorder(page);
+async function measure(page: Page, origin: string, site: SitePage): Promise<PageWeight & { scripts: ScriptFile[] }> {
+  const { totals, files } = scriptRecorder(page);
   await page.goto(origin + site.path, { waitUntil: 'networkidle' });
   const initial = totals();
   await scrollThrough(page);
   await waitForWidgets(page);
   await page.waitForLoadState('networkidle');
-  return { page: site.path, initial, mounted: totals() };
+  return { page: site.path, initial, mounted: totals(), scripts: files() };
 }
 
 /** A TCP port nothing listens on now. */
@@ -84,15 +100,20 @@ async function main(): Promise<void> {
     console.log(
       `${'page'.padEnd(40)} ${'initial'.padStart(7)} ${'gz'.padStart(7)}  ${'mounted'.padStart(7)} ${'gz'.padStart(7)}`,
     );
+    // `--files`: also each page's scripts, largest first, to see where the bytes are.
+    const listFiles = process.argv.includes('--files');
     const weights: PageWeight[] = [];
     for (const site of pages) {
       // A fresh context per page: nothing cached from the page before.
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
       const page = await context.newPage();
-      const weight = await measure(page, origin, site);
+      const { scripts, ...weight } = await measure(page, origin, site);
       weights.push(weight);
       const { initial: i, mounted: m } = weight;
       console.log(`${site.path.padEnd(40)} ${kb(i.raw)} ${kb(i.gzip)}  ${kb(m.raw)} ${kb(m.gzip)}`);
+      if (listFiles)
+        for (const f of scripts.sort((a, b) => b.gzip - a.gzip))
+          console.log(`    ${f.name.padEnd(56)} ${kb(f.raw)} ${kb(f.gzip)}`);
       await context.close();
     }
     console.log('WEIGHT ' + JSON.stringify(weights));

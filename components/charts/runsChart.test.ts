@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { clippedRuns, RUN_COLORS, runsChart, runsDomain, runsLegend, runsTable, type RunCurves } from './runsChart';
+import { clippedRuns, RUN_COLORS, runsDomain, runsLegend, runsTable, type RunCurves } from './runsChart';
+import { runsChart } from './runsPlot';
 
 const document = new Window().document as unknown as Document;
 

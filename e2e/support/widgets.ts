@@ -25,7 +25,7 @@ export const WIDGETS: DrawnWidget[] = [
   { name: 'gradient-lab', tag: 'gradient-lab', ready: ['.gl-chart-gru svg'], math: false },
   { name: 'normalize-calc', tag: 'normalize-calc', ready: ['.calc-table tbody tr'], math: false },
   { name: 'attention-calc', tag: 'attention-calc', ready: ['.calc-svg', '.calc-table tbody tr'], math: false },
-  { name: 'training-lab', tag: 'training-lab', ready: ['.tl-status', '.tl-cost .katex'], math: true },
+  { name: 'training-lab', tag: 'training-lab', ready: ['.tl-status', '.tl-cost math'], math: false },
   { name: 'forecast-lab', tag: 'forecast-lab', ready: ['.fl-status', '.fl-window-chart svg'], math: false },
   { name: 'tuning-lab', tag: 'tuning-lab', ready: ['.tl-form', '.tl-status'], math: false },
   { name: 'sentiment-lab', tag: 'sentiment-lab', ready: ['.sl-status', '.sl-code code'], math: false },

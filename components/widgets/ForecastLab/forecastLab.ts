@@ -9,7 +9,8 @@ import type { ForecastYear } from '../../../engine/train/tasks/forecast';
 import { addShareButton } from '../../lib/shareDialog';
 import { TrainerClient, type DataSource, type TrainingRun } from '../../lib/trainerClient';
 import { forecastChart, windowChart, type ForecastLine } from '../../charts/forecastCharts';
-import { RUN_COLORS, runsChart, runsLegend, runsTable } from '../../charts/runsChart';
+import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
+import { runsChart } from '../../charts/runsPlot';
 import { CELL_TYPES } from '../../../engine/train/task';
 import { LabRunner } from '../TrainingLab/runner';
 import {

@@ -1,11 +1,15 @@
 // The sentiment lab's account of a run as it trains: a status line with the time left, a progress bar, the loss
 // curves (training per step, validation per epoch) and the validation accuracy per epoch against bag-of-words, with
 // the numbers as a table; charts are redrawn at most once a second.
-import { lineChart, type Series } from '../../charts/lineChart';
+import type { Series } from '../../charts/lineChart';
+import { lazyImport } from '../../lib/lazyImport';
 import { el } from '../../lib/dom';
 import { fmt, formatDuration } from '../../lib/format';
 import type { ProgressMessage, RunInfo, WorkerRunStatus } from '../../lib/trainerClient';
 import { LossCurves } from '../CharModel/model';
+
+/** The curves, with Observable Plot: loaded when training has its first step to draw. */
+const lineCharts = lazyImport(() => import('../../charts/lineChart'));
 
 /** Statuses in which a run is still going. */
 export const ACTIVE: readonly WorkerRunStatus[] = ['loading', 'running', 'paused'];
@@ -198,6 +202,19 @@ export class ProgressPanel {
       );
       return;
     }
+    const charts = lineCharts.need(
+      () => this.drawCharts(info),
+      (message) =>
+        this.charts.replaceChildren(
+          el(
+            'p',
+            { class: 'sl-chart-empty' },
+            `The charts could not load (${message}). The table below lists the values.`,
+          ),
+        ),
+    );
+    if (!charts) return;
+    const { lineChart } = charts;
     const bow = info?.baselines.accuracy;
     const named = (chart: SVGSVGElement | HTMLElement, label: string): HTMLElement => {
       for (const svg of chart instanceof SVGSVGElement ? [chart] : chart.querySelectorAll('svg')) {

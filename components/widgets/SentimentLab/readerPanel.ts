@@ -1,7 +1,7 @@
 // "Read a review word by word": the reader types, and within the next frame the lab shows the tokens (out-of-vocabulary
 // ones as <unk>), the hidden state after each as a heatmap (one pixel per unit and token, scaled up), and P(positive)
 // after each as a line, with the numbers in a table. All drawing is canvas and one SVG path: cheap for 60 words.
-import { heatmapColor, heatmapLegend } from '../../charts/heatmap';
+import { heatmapColor, heatmapLegend } from '../../charts/heatmapScale';
 import { el, svg } from '../../lib/dom';
 import { fmt } from '../../lib/format';
 import type { ReviewReader, Reading } from './reader';

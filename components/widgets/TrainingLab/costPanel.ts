@@ -1,9 +1,9 @@
 // The training lab's "before you run" panel, live as settings change: the parameter count by chapter 7's formula with
-// the numbers in (KaTeX), the activations one batch keeps, and the time per step measured in a worker (with the run's
+// the numbers in (MathML, typeset by the browser), the activations one batch keeps, and the time per step measured in a worker (with the run's
 // length it implies), or why these settings cannot run.
-import katex from 'katex';
 import type { TaskConfig } from '../../../engine/train/tasks/configs';
 import { el } from '../../lib/dom';
+import { arithmeticMathml } from '../../lib/mathml';
 import { formatDuration } from '../../lib/format';
 import {
   activationEstimate,
@@ -11,7 +11,7 @@ import {
   modelShape,
   parameterCount,
   parameterTerms,
-  parameterTex,
+  parameterText,
   stepsPerSequence,
 } from './estimate';
 import type { Measurement } from './stepTimer';
@@ -23,7 +23,7 @@ export class CostPanel {
   private readonly params = el('p', { class: 'tl-cost-line' });
   private readonly memory = el('p', { class: 'tl-cost-line' });
   private readonly time = el('p', { class: 'tl-cost-line', 'aria-live': 'polite' });
-  private lastTex = '';
+  private lastText = '';
 
   constructor() {
     this.element = el(
@@ -53,11 +53,12 @@ export class CostPanel {
         ? ` (the embedding has a row for each of the ${sentimentVocab.toLocaleString('en-US')} words of the vocabulary)`
         : '',
     );
-    const tex = parameterTex(terms);
-    if (tex !== this.lastTex) {
-      this.lastTex = tex;
-      // Inline mode, so a long sum breaks after a + on a phone instead of running off the edge.
-      katex.render(tex, this.formula, { throwOnError: false, displayMode: false, output: 'htmlAndMathml' });
+    const pieces = parameterText(terms);
+    const text = pieces.join(' ');
+    if (text !== this.lastText) {
+      this.lastText = text;
+      // One <math> per term, so a long sum breaks before a + on a phone instead of running off the edge.
+      this.formula.replaceChildren(...pieces.flatMap((piece, i) => [i > 0 ? ' ' : '', arithmeticMathml(piece)]));
     }
     const T = stepsPerSequence(config, batchTokens);
     const a = activationEstimate(config, shape, T);

@@ -1,5 +1,5 @@
-// What a setting costs before anything runs: the parameter count by chapter 7's formula with the numbers in (as TeX for
-// KaTeX and as plain text), and the activations one batch keeps for the backward pass, counted buffer by buffer as the
+// What a setting costs before anything runs: the parameter count by chapter 7's formula with the numbers in (as plain
+// text, which the cost panel writes as MathML), and the activations one batch keeps for the backward pass, counted buffer by buffer as the
 // engine's recurrent op keeps them. The time per step is not estimated here: the worker measures it.
 import type { TaskConfig } from '../../../engine/train/tasks/configs';
 
@@ -56,15 +56,12 @@ const GATES = { rnn: 1, gru: 3, lstm: 4 } as const;
 export interface ParameterTerm {
   /** What it counts: "embedding", "layer 1", "layers 2–3", "output layer". */
   name: string;
-  /** The formula with the numbers in, as TeX. */
-  tex: string;
-  /** The same as plain text (for the text alternative and the tests). */
+  /** The formula with the numbers in, as plain text ("4 · (75 · 128 + 128² + 2 · 128)"). */
   text: string;
   count: number;
 }
 
 const group = (n: number): string => n.toLocaleString('en-US');
-const texGroup = (n: number): string => group(n).replace(/,/g, '{,}');
 
 /**
  * The parameter count of a config's model by chapter 7's formula: each recurrent layer has G·(n_in·n + n² + 2n)
@@ -82,39 +79,38 @@ export function parameterTerms(config: TaskConfig, shape: ModelShape): Parameter
     const { vocab, dim } = shape.input;
     terms.push({
       name: 'embedding',
-      tex: `${vocab > 0 ? texGroup(vocab) : 'V'} \\cdot ${dim}`,
       text: `${vocab > 0 ? group(vocab) : 'V'} · ${dim}`,
       count: vocab > 0 ? vocab * dim : NaN,
     });
   }
   const layer = (nIn: number) => G * (nIn * n + n * n + 2 * n);
-  const g = G === 1 ? '' : `${G} \\cdot `;
   const gt = G === 1 ? '' : `${G} · `;
-  const layerTex = (nIn: number) => `${g}(${nIn} \\cdot ${n} + ${n}^2 + 2 \\cdot ${n})`;
   const layerText = (nIn: number) => `${gt}(${nIn} · ${n} + ${n}² + 2 · ${n})`;
-  terms.push({ name: 'layer 1', tex: layerTex(first), text: layerText(first), count: layer(first) });
+  terms.push({ name: 'layer 1', text: layerText(first), count: layer(first) });
   if (L > 1) {
-    const times = L - 1 === 1 ? '' : `${L - 1} \\cdot `;
     const timesText = L - 1 === 1 ? '' : `${L - 1} · `;
     terms.push({
       name: L === 2 ? 'layer 2' : `layers 2–${L}`,
-      tex: `${times}${layerTex(n)}`,
       text: `${timesText}${layerText(n)}`,
       count: (L - 1) * layer(n),
     });
   }
   const m = shape.outputs;
-  terms.push({ name: 'output layer', tex: `${n} \\cdot ${m} + ${m}`, text: `${n} · ${m} + ${m}`, count: n * m + m });
+  terms.push({ name: 'output layer', text: `${n} · ${m} + ${m}`, count: n * m + m });
   return terms;
 }
 
 /** The total of `parameterTerms`. */
 export const parameterCount = (terms: readonly ParameterTerm[]): number => terms.reduce((s, t) => s + t.count, 0);
 
-/** The whole sum as one TeX line, ending "= 37{,}707" (no total while a term is unknown). */
-export function parameterTex(terms: readonly ParameterTerm[]): string {
+/**
+ * The whole sum as plain text in pieces, one per term, each after the first starting "+", and "= 37,707" last (no
+ * total while a term is unknown): for arithmeticMathml, one piece to a line-breakable `<math>`.
+ */
+export function parameterText(terms: readonly ParameterTerm[]): string[] {
   const total = parameterCount(terms);
-  return `${terms.map((t) => t.tex).join(' + ')}${Number.isFinite(total) ? ` = ${texGroup(total)}` : ''}`;
+  const pieces = terms.map((t, i) => (i === 0 ? t.text : `+ ${t.text}`));
+  return Number.isFinite(total) ? [...pieces, `= ${group(total)}`] : pieces;
 }
 
 /**

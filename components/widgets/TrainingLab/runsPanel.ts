@@ -5,7 +5,6 @@ import {
   clippedRuns,
   curveKey,
   RUN_COLORS,
-  runsChart,
   runsDomain,
   runsLegend,
   runsTable,
@@ -13,6 +12,7 @@ import {
   type RunMark,
 } from '../../charts/runsChart';
 import { el } from '../../lib/dom';
+import { lazyImport } from '../../lib/lazyImport';
 import {
   describeChange,
   endText,
@@ -49,6 +49,9 @@ export interface RunsView {
   /** The run training now. */
   active: RunRecord | null;
 }
+
+/** The drawing, with Observable Plot: loaded for the first curve, so the lab costs no Plot until a run has steps. */
+const runsPlot = lazyImport(() => import('../../charts/runsPlot'));
 
 /** Redraw the chart at most this often, and at most a tenth of the time. */
 const CHART_INTERVAL_MS = 1000;
@@ -415,6 +418,14 @@ export class RunsPanel {
       this.curveRows.replaceChildren();
       return;
     }
+    const plot = runsPlot.need(
+      () => this.scheduleChart(true),
+      (message) =>
+        this.chartBox.replaceChildren(
+          el('p', { class: 'tl-chart-empty' }, `The chart could not load (${message}). Reload the page to try again.`),
+        ),
+    );
+    if (!plot) return;
     const first = runs.find((r) => Object.keys(r.baselines).length > 0);
     const baseValue = first ? (metric ? first.baselines[info.metric.key] * scale : first.baselines.valLoss) : undefined;
     const baselines =
@@ -427,7 +438,7 @@ export class RunsPanel {
         ` ${clipped.map((c) => `${c.name} reaches ${c.max.toPrecision(3)}`).join(', ')}, above the top of the ` +
           'chart; its curve is cut there (the table lists every value).',
       );
-    const chart = runsChart(curves, {
+    const chart = plot.runsChart(curves, {
       width: Math.max(300, Math.min(1040, this.chartBox.clientWidth || 600)),
       height: 300,
       xLabel: 'step',

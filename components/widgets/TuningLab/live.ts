@@ -1,8 +1,9 @@
 // The tuning lab while a search trains: the status line (trials and steps done, time left, workers), the progress
 // bar, what each worker is training now, and every trial's curve (running trials with their training loss, finished
 // ones with their validation loss only), with the same numbers as a table for screen readers.
-import { curveKey, RUN_COLORS, runsChart, runsTable, type RunCurves } from '../../charts/runsChart';
+import { curveKey, RUN_COLORS, runsTable, type RunCurves } from '../../charts/runsChart';
 import { el } from '../../lib/dom';
+import { lazyImport } from '../../lib/lazyImport';
 import { fmt, formatDuration } from '../../lib/format';
 import { hasEnded } from '../../lib/runHistory';
 import { KEEP_CURVES, type SearchRunner, type Trial } from './runner';
@@ -23,6 +24,9 @@ export function budgetText(runner: Pick<SearchRunner, 'rungs' | 'input'>): strin
   );
   return `${parts.join(', then ')} = ${total} steps`;
 }
+
+/** The drawing, with Observable Plot: loaded when a search has its first curve. */
+const runsPlot = lazyImport(() => import('../../charts/runsPlot'));
 
 /** The live part of the lab; `render(runner)` brings it up to date (cheap), `draw(runner)` redraws the chart. */
 export class LivePanel {
@@ -104,6 +108,14 @@ export class LivePanel {
       this.chartVersion = '';
       return;
     }
+    const plot = runsPlot.need(
+      () => this.draw(runner, width),
+      (message) =>
+        this.chart.replaceChildren(
+          el('p', { class: 'tl-chart-empty' }, `The chart could not load (${message}). Reload the page to try again.`),
+        ),
+    );
+    if (!plot) return;
     const version = `${runner.startedAt}:${runner.trials.map((t) => `${t.record.steps}/${t.record.evals.length}/${t.record.state}`).join(',')}`;
     if (version === this.chartVersion) return;
     this.chartVersion = version;
@@ -122,7 +134,7 @@ export class LivePanel {
     const baseline = runner.trials.find((t) => t.record.baselines.valLoss !== undefined)?.record.baselines.valLoss;
     const baselineName = runner.input.task === 'char-model' ? 'unigram' : 'class shares';
     this.chart.replaceChildren(
-      runsChart(curves, {
+      plot.runsChart(curves, {
         width: Math.max(300, Math.min(760, width)),
         height: 280,
         xLabel: runner.input.task === 'count' ? `step (${COUNT_SETUP.stepsPerEpoch} steps = one pass)` : 'step',

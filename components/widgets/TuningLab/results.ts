@@ -1,8 +1,9 @@
 // The tuning lab's results: the best trial in a sentence with a link that opens it in the training lab, the trials
 // against each hyperparameter (one dot panel per axis), the sortable table of every trial, and the CSV and JSON
 // downloads, which write exactly the table's rows. Redrawn when a trial ends, never on each progress message.
-import { trialsDomain, trialsPanel, type TrialDot } from '../../charts/trialsChart';
+import type { TrialDot } from '../../charts/trialsChart';
 import { el } from '../../lib/dom';
+import { lazyImport } from '../../lib/lazyImport';
 import { fmt } from '../../lib/format';
 import type { SearchInput, SearchRunner, Trial } from './runner';
 import { AXES, AXIS_NAMES, METHOD_NAMES, type Axis } from './search';
@@ -12,6 +13,9 @@ import { trainingLabUrl } from './links';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const CELL_NAMES: Record<string, string> = { rnn: 'RNN', gru: 'GRU', lstm: 'LSTM' };
+
+/** The dot panels, with Observable Plot: loaded when the first trial of a search ends. */
+const trialsChart = lazyImport(() => import('../../charts/trialsChart'));
 
 /** A trial's settings in words: "GRU, 2 layers of 128, lr 0.001". */
 export function describeSettings(t: Pick<Trial, 'settings'>): string {
@@ -234,6 +238,15 @@ export class ResultsPanel {
       this.panels.replaceChildren();
       return;
     }
+    const charts = trialsChart.need(
+      () => this.renderPanels(runner, best),
+      (message) =>
+        this.panels.replaceChildren(
+          el('p', {}, `The charts could not load (${message}). The table below lists every trial.`),
+        ),
+    );
+    if (!charts) return;
+    const { trialsDomain, trialsPanel } = charts;
     // A successive-halving configuration counts once, at its last (longest) trial.
     const latest = new Map<string, Trial>();
     for (const t of done) latest.set(JSON.stringify(t.settings), t);

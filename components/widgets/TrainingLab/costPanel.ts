@@ -1,6 +1,6 @@
 // The training lab's "before you run" panel, live as settings change: the parameter count by chapter 7's formula with
-// the numbers in (MathML, typeset by the browser), the activations one batch keeps, and the time per step measured in a worker (with the run's
-// length it implies), or why these settings cannot run.
+// the numbers in (MathML, which the browser typesets: no KaTeX), the activations one batch keeps, and the time per step
+// measured in a worker (with the run's length it implies), or why these settings cannot run.
 import type { TaskConfig } from '../../../engine/train/tasks/configs';
 import { el } from '../../lib/dom';
 import { arithmeticMathml } from '../../lib/mathml';

@@ -31,29 +31,48 @@ interface ScriptFile {
   gzip: number;
 }
 
-/** Collects the page's script responses (a worker's own scripts are excluded: they load only when a run starts). */
+/** Every script file the site sent, by URL, fetched again from the server (shared across pages: files do not change). */
+const bodies = new Map<string, Promise<Buffer>>();
+const bodyOf = (url: string): Promise<Buffer> => {
+  let body = bodies.get(url);
+  if (!body) {
+    body = fetch(url).then(async (r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return Buffer.from(await r.arrayBuffer());
+    });
+    bodies.set(url, body);
+  }
+  return body;
+};
+
+/**
+ * Collects the URLs of the page's scripts (a worker's own scripts are excluded: they load only when a run starts).
+ * Sizes come from fetching each file again: Chromium may drop a large response body before it can be read.
+ */
 function scriptRecorder(page: Page): {
-  totals: () => { files: number; raw: number; gzip: number };
-  files: () => ScriptFile[];
+  totals: () => Promise<{ files: number; raw: number; gzip: number }>;
+  files: () => Promise<ScriptFile[]>;
 } {
-  const bodies = new Map<string, Buffer>();
+  const urls = new Set<string>();
   page.on('response', (response) => {
     const request = response.request();
     if (request.resourceType() !== 'script' || request.serviceWorker()) return;
     if (/\.worker[-.]/.test(request.url())) return;
-    void response
-      .body()
-      .then((body) => bodies.set(request.url(), body))
-      .catch(() => undefined);
+    urls.add(request.url());
   });
-  const files = (): ScriptFile[] =>
-    [...bodies].map(([url, body]) => ({
-      name: new URL(url).pathname.split('/').pop() ?? url,
-      raw: body.length,
-      gzip: gzipSync(body, { level: 9 }).length,
-    }));
-  const totals = (): { files: number; raw: number; gzip: number } => {
-    const all = files();
+  const files = (): Promise<ScriptFile[]> =>
+    Promise.all(
+      [...urls].map(async (url) => {
+        const body = await bodyOf(url);
+        return {
+          name: new URL(url).pathname.split('/').pop() ?? url,
+          raw: body.length,
+          gzip: gzipSync(body, { level: 9 }).length,
+        };
+      }),
+    );
+  const totals = async (): Promise<{ files: number; raw: number; gzip: number }> => {
+    const all = await files();
     return {
       files: all.length,
       raw: all.reduce((sum, f) => sum + f.raw, 0),
@@ -66,11 +85,11 @@ function scriptRecorder(page: Page): {
 async function measure(page: Page, origin: string, site: SitePage): Promise<PageWeight & { scripts: ScriptFile[] }> {
   const { totals, files } = scriptRecorder(page);
   await page.goto(origin + site.path, { waitUntil: 'networkidle' });
-  const initial = totals();
+  const initial = await totals();
   await scrollThrough(page);
   await waitForWidgets(page);
   await page.waitForLoadState('networkidle');
-  return { page: site.path, initial, mounted: totals(), scripts: files() };
+  return { page: site.path, initial, mounted: await totals(), scripts: await files() };
 }
 
 /** A TCP port nothing listens on now. */

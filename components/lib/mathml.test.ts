@@ -22,6 +22,12 @@ describe('arithmeticMathml', () => {
     );
   });
 
+  it('spaces a leading + or = as between two terms, a leading − as a sign', () => {
+    expect(markup('+ 2')).toBe('<math><mo form="infix">+</mo><mn>2</mn></math>');
+    expect(markup('= 9')).toBe('<math><mo form="infix">=</mo><mn>9</mn></math>');
+    expect(markup('-2')).toBe('<math><mo>−</mo><mn>2</mn></math>');
+  });
+
   it('writes the minus sign as −', () => {
     expect(markup('1 - 2')).toBe('<math><mn>1</mn><mo>−</mo><mn>2</mn></math>');
   });

@@ -8,7 +8,8 @@ const TOKEN = /\d[\d,]*(?:\.\d+)?|[A-Za-z]|²|[·×+=()−-]/g;
 
 /**
  * One line of arithmetic as a MathML `<math>` element: numbers become `<mn>`, letters `<mi>`, `²` squares the token
- * (or bracketed group) before it, everything else an `<mo>`. Spaces are dropped (MathML spaces operators itself).
+ * (or bracketed group) before it, everything else an `<mo>`. Spaces are dropped (MathML spaces operators itself); a
+ * leading + or = is spaced as an infix operator, since the line continues a sum written in several pieces.
  * @param text e.g. "4 · (75 · 128 + 128² + 2 · 128)" or "= 114,635"
  * @throws if `text` holds anything else, so a formula can never silently lose a term
  */
@@ -32,7 +33,12 @@ export function arithmeticMathml(text: string, doc: Document = document): MathML
       row.push(sup);
     } else if (/^\d/.test(token)) row.push(node('mn', token));
     else if (/^[A-Za-z]$/.test(token)) row.push(node('mi', token));
-    else row.push(node('mo', token === '-' ? '−' : token));
+    else {
+      const mo = node('mo', token === '-' ? '−' : token);
+      // A line that starts "+ …" or "= …" continues a sum: space the operator as between two terms, not as a sign.
+      if (row.length === 0 && /[+=·×]/.test(token)) mo.setAttribute('form', 'infix');
+      row.push(mo);
+    }
   }
   const math = node('math');
   const mrow = node('mrow');

@@ -1,4 +1,5 @@
 // The step-cell widget's URL state table: the input sequence, the current step, and an optional hand-set h_{t-1}.
+import { applyPreset, presetField } from '../../lib/urlPreset';
 import { field, int, urlState, vector, vectorList, type StateOf } from '../../lib/urlState';
 
 /** Longest input sequence the widget accepts. */
@@ -13,7 +14,23 @@ export const DEFAULT_SEQUENCE = [
   [0, 0],
 ];
 
-/** State table: `step-cell.seq`, `step-cell.t`, `step-cell.h`. */
+/** A ready-made experiment: the state it sets (a chapter's Predict question names it). */
+export interface StepCellPreset {
+  id: string;
+  label: string;
+  state: { seq: number[][]; t: number; h: number[] };
+}
+
+/** The experiments of chapter 2's Predict questions. */
+export const STEP_CELL_PRESETS: StepCellPreset[] = [
+  {
+    id: 'five-five',
+    label: 'A large input at step 2, x₂ = (5, 5)',
+    state: { seq: DEFAULT_SEQUENCE.map((x, i) => (i === 1 ? [5, 5] : [...x])), t: 2, h: [] },
+  },
+];
+
+/** State table: `step-cell.seq`, `step-cell.t`, `step-cell.h`, and `.preset` (an experiment's id). */
 export const stepCellSpec = {
   seq: field(
     vectorList(2, MAX_STEPS, -5, 5),
@@ -26,6 +43,7 @@ export const stepCellSpec = {
     [] as number[],
     'A hand-set previous state h_{t-1}, three numbers; omit it to carry the state from h_0 = 0 through the sequence',
   ),
+  preset: presetField(STEP_CELL_PRESETS),
 };
 
 /** The step must be inside the sequence: one past the end starts over at step 1, with a notice. */
@@ -38,4 +56,6 @@ export function stepInside(state: Pick<StateOf<typeof stepCellSpec>, 't' | 'seq'
 }
 
 /** URL state of the step-cell widget. */
-export const stepCellUrl = urlState('step-cell', stepCellSpec, { reconcile: stepInside });
+export const stepCellUrl = urlState('step-cell', stepCellSpec, {
+  reconcile: (state, given) => [...applyPreset(state, given, STEP_CELL_PRESETS), ...stepInside(state)],
+});

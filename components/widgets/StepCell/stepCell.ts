@@ -8,6 +8,8 @@ import { carriedState, cellStep, isSaturated, STEP_CELL_WEIGHTS, type CellStep }
 import { tanhCurve } from './tanhCurve';
 import { type stepCellSpec, stepCellUrl } from './state';
 import { addShareButton } from '../../lib/shareDialog';
+import { answerFromPresets } from '../../lib/predictPresets';
+import { stepCellOutcome } from './predictions';
 
 type State = StateOf<typeof stepCellSpec>;
 
@@ -46,6 +48,7 @@ class StepCellElement extends HTMLElement {
     addShareButton(this, 'step-cell');
     this.showNotices(notices);
     this.render();
+    answerFromPresets(this, stepCellOutcome);
   }
 
   private build(): void {

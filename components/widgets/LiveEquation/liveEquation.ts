@@ -21,6 +21,8 @@ import {
   type TermId,
 } from './tex';
 import { addShareButton } from '../../lib/shareDialog';
+import { answerFromPresets } from '../../lib/predictPresets';
+import { liveEquationOutcome } from './predictions';
 
 type State = StateOf<typeof liveEquationSpec>;
 
@@ -79,6 +81,7 @@ class LiveEquationElement extends HTMLElement {
     addShareButton(this, 'live-equation');
     this.showNotices(notices);
     this.render();
+    answerFromPresets(this, liveEquationOutcome);
   }
 
   private build(): void {

@@ -5,7 +5,7 @@ const parse = (query: string) => liveEquationUrl.parse(new URLSearchParams(query
 
 describe('live-equation URL state', () => {
   it('defaults to the step-cell sequence at step 1 with tanh', () => {
-    expect(parse('')).toEqual({ state: { seq: DEFAULT_SEQUENCE, t: 1, act: 'tanh' }, notices: [] });
+    expect(parse('')).toEqual({ state: { seq: DEFAULT_SEQUENCE, t: 1, act: 'tanh', preset: '' }, notices: [] });
   });
 
   it('reads and round-trips its fields', () => {
@@ -18,10 +18,17 @@ describe('live-equation URL state', () => {
       ],
       t: 2,
       act: 'relu',
+      preset: '',
     });
     const params = new URLSearchParams();
     liveEquationUrl.write(state, params);
     expect(parse(params.toString()).state).toEqual(state);
+  });
+
+  it('loads an experiment by its preset', () => {
+    const { state, notices } = parse('live-equation.preset=relu-step-4');
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({ seq: DEFAULT_SEQUENCE, t: 4, act: 'relu', preset: '' });
   });
 
   it('replaces bad values by defaults with a notice each', () => {

@@ -5,7 +5,7 @@ const parse = (query: string) => unrollingUrl.parse(new URLSearchParams(query));
 
 describe('unrolling URL state', () => {
   it('defaults to “hello” at step 1, unrolled, normal speed', () => {
-    expect(parse('')).toEqual({ state: { text: 'hello', t: 1, view: 'unrolled', speed: 'normal' }, notices: [] });
+    expect(parse('')).toEqual({ state: { text: 'hello', t: 1, view: 'unrolled', speed: 'normal', preset: '' }, notices: [] });
   });
 
   it('reads its namespaced fields and round-trips them', () => {
@@ -13,10 +13,16 @@ describe('unrolling URL state', () => {
       'unrolling.text=the%20cat&unrolling.t=4&unrolling.view=folded&unrolling.speed=fast',
     );
     expect(notices).toEqual([]);
-    expect(state).toEqual({ text: 'the cat', t: 4, view: 'folded', speed: 'fast' });
+    expect(state).toEqual({ text: 'the cat', t: 4, view: 'folded', speed: 'fast', preset: '' });
     const params = new URLSearchParams();
     unrollingUrl.write(state, params);
     expect(parse(params.toString()).state).toEqual(state);
+  });
+
+  it('loads an experiment by its preset', () => {
+    const { state, notices } = parse('unrolling.preset=hello-second-l&unrolling.speed=slow');
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ text: 'hello', t: 4, view: 'unrolled', speed: 'slow', preset: '' });
   });
 
   it('replaces out-of-range values by defaults with a notice each', () => {

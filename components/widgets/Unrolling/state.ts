@@ -1,4 +1,5 @@
 // The unrolling widget's URL state table: the typed text, the current step, the view and the playing speed.
+import { applyPreset, presetField } from '../../lib/urlPreset';
 import { field, int, oneOf, text, urlState, type StateOf } from '../../lib/urlState';
 import { DEFAULT_TEXT, encodeText, MAX_LENGTH } from './vocab';
 
@@ -13,7 +14,19 @@ export type Speed = keyof typeof SPEEDS;
 /** Longest raw text the URL (and the text field) accepts; the network reads at most MAX_LENGTH of it. */
 export const MAX_RAW_LENGTH = 200;
 
-/** State table: `unrolling.text`, `unrolling.t`, `unrolling.view`, `unrolling.speed`. */
+/** A ready-made experiment: the state it sets (a chapter's Predict question names it). */
+export interface UnrollingPreset {
+  id: string;
+  label: string;
+  state: { text: string; t: number; view: View };
+}
+
+/** The experiments of chapter 4's Predict questions. */
+export const UNROLLING_PRESETS: UnrollingPreset[] = [
+  { id: 'hello-second-l', label: '“hello” at its second “l”', state: { text: 'hello', t: 4, view: 'unrolled' } },
+];
+
+/** State table: `unrolling.text`, `.t`, `.view`, `.speed`, and `.preset` (an experiment's id). */
 export const unrollingSpec = {
   text: field(
     text(MAX_RAW_LENGTH),
@@ -23,6 +36,7 @@ export const unrollingSpec = {
   t: field(int(1, MAX_LENGTH), 1, 'The current step t (1-based; at most the length of the sequence)'),
   view: field(oneOf(VIEWS), 'unrolled', 'unrolled: one cell per step; folded: the single cell with its loop'),
   speed: field(oneOf(Object.keys(SPEEDS) as Speed[]), 'normal', 'Playing speed: slow, normal or fast'),
+  preset: presetField(UNROLLING_PRESETS),
 };
 
 /** The step must be inside the characters the network reads: one past the end starts over at step 1, with a notice. */
@@ -35,4 +49,6 @@ function stepInside(state: StateOf<typeof unrollingSpec>): string[] {
 }
 
 /** URL state of the unrolling widget. */
-export const unrollingUrl = urlState('unrolling', unrollingSpec, { reconcile: stepInside });
+export const unrollingUrl = urlState('unrolling', unrollingSpec, {
+  reconcile: (state, given) => [...applyPreset(state, given, UNROLLING_PRESETS), ...stepInside(state)],
+});

@@ -13,6 +13,8 @@ import { SPEEDS, type unrollingSpec, unrollingUrl, VIEWS, type Speed, type View 
 import { ALPHABET, charLabel, encodeText, MAX_LENGTH, type Encoded } from './vocab';
 import { MAX_RAW_LENGTH } from './state';
 import { addShareButton } from '../../lib/shareDialog';
+import { answerFromPresets } from '../../lib/predictPresets';
+import { unrollingOutcome } from './predictions';
 
 type State = StateOf<typeof unrollingSpec>;
 
@@ -58,6 +60,7 @@ class UnrollingElement extends HTMLElement {
     this.renderHeatmap();
     this.render(false);
     this.followWidth();
+    answerFromPresets(this, unrollingOutcome);
   }
 
   /** Redraw the heatmap when the widget's width changes (rotation, window resize), as Plot draws at a fixed width. */

@@ -31,6 +31,8 @@ import {
 } from './model';
 import { BIAS_MAX, BIAS_MIN, type gradientLabSpec, gradientLabUrl, RHO_MAX, RHO_MIN, TAU_MAX, TAU_MIN } from './state';
 import { addShareButton } from '../../lib/shareDialog';
+import { answerFromPresets } from '../../lib/predictPresets';
+import { gradientLabOutcome } from './predictions';
 
 type State = StateOf<typeof gradientLabSpec>;
 
@@ -102,6 +104,7 @@ class GradientLabElement extends HTMLElement {
       this.showNotices(notices);
       this.compute();
       this.render();
+      answerFromPresets(this, gradientLabOutcome);
     }
     const charts = this.refs.charts;
     this.resize = new ResizeObserver(() => {

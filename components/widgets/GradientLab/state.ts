@@ -1,5 +1,6 @@
 // The gradient lab's URL state table: W_hh's spectral radius, the RNN's activation, the sequence length, clipping,
 // the gated cells' memory-gate bias and the seed.
+import { applyPreset, presetField } from '../../lib/urlPreset';
 import { bool, field, int, num, oneOf, urlState } from '../../lib/urlState';
 import { MAX_SEQ_LEN, type Activation } from './model';
 
@@ -13,7 +14,23 @@ export const TAU_MAX = 1e6;
 export const BIAS_MIN = -3;
 export const BIAS_MAX = 6;
 
-/** State table: `gradient-lab.rho`, `.act`, `.seqLen`, `.clip`, `.tau`, `.bias`, `.seed`. */
+/** A ready-made experiment: the settings it sets (a chapter's Predict question names it). */
+export interface GradientLabPreset {
+  id: string;
+  label: string;
+  state: { rho: number; act: Activation; seqLen: number; clip: boolean };
+}
+
+/** The experiments of chapter 5's Predict questions. */
+export const GRADIENT_LAB_PRESETS: GradientLabPreset[] = [
+  {
+    id: 'linear-vanishing',
+    label: 'No activation, ρ = 0.8, T = 100',
+    state: { rho: 0.8, act: 'linear', seqLen: 100, clip: false },
+  },
+];
+
+/** State table: `gradient-lab.rho`, `.act`, `.seqLen`, `.clip`, `.tau`, `.bias`, `.seed`, and `.preset`. */
 export const gradientLabSpec = {
   rho: field(
     num(RHO_MIN, RHO_MAX),
@@ -30,7 +47,10 @@ export const gradientLabSpec = {
     `Bias of the LSTM’s forget gate and the GRU’s update gate (${BIAS_MIN} to ${BIAS_MAX})`,
   ),
   seed: field(int(1, 9999), 1, 'Seed of W_hh’s direction, the other weights and the inputs (1–9999)'),
+  preset: presetField(GRADIENT_LAB_PRESETS),
 };
 
 /** URL state of the gradient-lab widget. */
-export const gradientLabUrl = urlState('gradient-lab', gradientLabSpec);
+export const gradientLabUrl = urlState('gradient-lab', gradientLabSpec, {
+  reconcile: (state, given) => applyPreset(state, given, GRADIENT_LAB_PRESETS),
+});

@@ -19,6 +19,8 @@ import {
 import type { CellKind } from './train';
 import { EquationTypesetter, type StepPosition } from './typeset';
 import { addShareButton } from '../../lib/shareDialog';
+import { answerFromPresets } from '../../lib/predictPresets';
+import { gateInspectorOutcome } from './predictions';
 
 class GateInspectorElement extends HTMLElement {
   private state!: GateInspectorState;
@@ -65,6 +67,7 @@ class GateInspectorElement extends HTMLElement {
     this.widthPx = this.measureWidth();
     this.render();
     this.followWidth();
+    answerFromPresets(this, gateInspectorOutcome);
   }
 
   disconnectedCallback(): void {

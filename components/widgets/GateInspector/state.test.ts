@@ -6,7 +6,16 @@ const params = (query: string) => new URLSearchParams(query);
 describe('gate-inspector URL state', () => {
   it('gives the defaults for an empty URL, with no notice', () => {
     const { state, notices } = gateInspectorUrl.parse(params(''));
-    expect(state).toEqual({ seq: DEFAULT_SEQUENCE, cell: 'lstm', gate: 'f', t: 3, view: 'single', layers: 2, row: 1 });
+    expect(state).toEqual({
+      seq: DEFAULT_SEQUENCE,
+      cell: 'lstm',
+      gate: 'f',
+      t: 3,
+      view: 'single',
+      layers: 2,
+      row: 1,
+      preset: '',
+    });
     expect(notices).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // The gate-inspector's URL state table (sequence, cell, gate, t, view, layers, row) and the rules that make a
 // parsed state consistent: a gate the cell has, a step inside the sequence, a row the view has.
 import type { GateName } from '../../../engine';
+import { applyPreset, presetField } from '../../lib/urlPreset';
 import { field, int, oneOf, urlState, type StateOf } from '../../lib/urlState';
 import { MAX_STEPS, PRESETS, readSequence, sequenceCodec } from './sequence';
 import { CELL_KINDS, CONFIGS, type CellKind, type NetworkConfig } from './train';
@@ -28,7 +29,23 @@ const layersCodec = int(1, Math.max(...CONFIGS.map((c) => c.numLayers)));
 /** The default sequence, also the first preset. */
 export const DEFAULT_SEQUENCE = readSequence(PRESETS['one mark']).steps;
 
-/** State table: `gate-inspector.seq`, `.cell`, `.gate`, `.t`, `.view`, `.layers`, `.row`. */
+/** A ready-made experiment: the settings it sets (a chapter's Predict question names it). */
+export interface GateInspectorPreset {
+  id: string;
+  label: string;
+  state: { seq: typeof DEFAULT_SEQUENCE; cell: CellKind; gate: GateName; t: number; view: View };
+}
+
+/** The experiments of chapter 6's Predict questions. */
+export const GATE_INSPECTOR_PRESETS: GateInspectorPreset[] = [
+  {
+    id: 'forget-at-mark',
+    label: 'The LSTM’s forget gate at the mark',
+    state: { seq: DEFAULT_SEQUENCE, cell: 'lstm', gate: 'f', t: 3, view: 'single' },
+  },
+];
+
+/** State table: `gate-inspector.seq`, `.cell`, `.gate`, `.t`, `.view`, `.layers`, `.row`, and `.preset`. */
 export const gateInspectorSpec = {
   seq: field(
     sequenceCodec,
@@ -58,13 +75,16 @@ export const gateInspectorSpec = {
     1,
     'The row whose cell is opened: in the bidirectional view 1 = forward, 2 = backward; in the stacked view the layer',
   ),
+  preset: presetField(GATE_INSPECTOR_PRESETS),
 };
 
 /** The widget's state. */
 export type GateInspectorState = StateOf<typeof gateInspectorSpec>;
 
 /** URL state of the gate-inspector: the table, then `reconcile`. */
-export const gateInspectorUrl = urlState('gate-inspector', gateInspectorSpec, { reconcile });
+export const gateInspectorUrl = urlState('gate-inspector', gateInspectorSpec, {
+  reconcile: (state, given) => [...applyPreset(state, given, GATE_INSPECTOR_PRESETS), ...reconcile(state, given)],
+});
 
 /** The network a state shows. */
 export function configOf(state: Pick<GateInspectorState, 'cell' | 'view' | 'layers'>): NetworkConfig {

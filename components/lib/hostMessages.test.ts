@@ -2,6 +2,7 @@
 // The messages an embed page posts to its host: a widget's query read from the address, and what is posted when.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { announceRunFinished, initHostMessages, setStateSearch, widgetQuery, type HostMessage } from './hostMessages';
+import { announcePredictAnswered } from './predict';
 import { bool, int, urlState } from './urlState';
 
 describe('widgetQuery', () => {
@@ -41,6 +42,23 @@ describe('initHostMessages', () => {
     announceRunFinished('char-model', { status: 'cancelled', step: 12, loss: 2.5, valLoss: null });
     expect(posted.slice(1)).toEqual([
       { type: 'unrolled:run-finished', widget: 'char-model', status: 'cancelled', step: 12, loss: 2.5, valLoss: null },
+    ]);
+  });
+
+  it('posts predict-answered for a question about its own widget only', () => {
+    const posted: HostMessage[] = [];
+    const parent = { postMessage: (message: HostMessage) => posted.push(message) } as unknown as Window;
+    initHostMessages('live-equation', parent);
+    announcePredictAnswered({ widget: 'step-cell', question: 'saturate-five-five', answer: 'Two', correct: false });
+    announcePredictAnswered({ widget: 'live-equation', question: 'relu-zeros', answer: 'Two', correct: true });
+    expect(posted.slice(1)).toEqual([
+      {
+        type: 'unrolled:predict-answered',
+        widget: 'live-equation',
+        question: 'relu-zeros',
+        answer: 'Two',
+        correct: true,
+      },
     ]);
   });
 

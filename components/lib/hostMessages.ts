@@ -1,8 +1,10 @@
 // Messages an embed page posts to the page that frames it (a learning platform, a slide deck), so the host can size
-// the frame and follow what the reader does: unrolled:ready, unrolled:resize, unrolled:state, unrolled:run-finished.
+// the frame and follow what the reader does: unrolled:ready, unrolled:resize, unrolled:state, unrolled:run-finished,
+// unrolled:predict-answered.
 // It accepts one message from the host, unrolled:set-state, checked like the address's state, which restarts the
 // widget with it. The schema is documented for instructors in content/_embedding.md.
 import type { WorkerRunStatus } from '../../engine/worker/protocol';
+import { PREDICT_ANSWERED, type PredictAnswered } from './predict';
 import { STATE_EVENT, type StateEventDetail, urlStateOf } from './urlState';
 
 /** A widget's state as the address holds it: its parameters without the `<widget>.` prefix, as strings. */
@@ -13,7 +15,8 @@ export type HostMessage =
   | { type: 'unrolled:ready'; widget: string; state: WidgetQuery; height: number }
   | { type: 'unrolled:resize'; widget: string; height: number }
   | { type: 'unrolled:state'; widget: string; state: WidgetQuery }
-  | ({ type: 'unrolled:run-finished'; widget: string } & RunFinished);
+  | ({ type: 'unrolled:run-finished'; widget: string } & RunFinished)
+  | ({ type: 'unrolled:predict-answered' } & PredictAnswered);
 
 /** How a training run ended, as a widget announces it: its last status, step and losses (null before any). */
 export interface RunFinished {
@@ -50,7 +53,8 @@ export function contentHeight(main: HTMLElement): number {
 /**
  * Post the host messages for the widget `widget` on this embed page, when it is framed: `ready` now (the embed bundle
  * calls this after the widget's module has defined its element, which builds it), `resize` whenever the content's
- * height changes, `state` whenever the widget writes its state, `run-finished` when its training run ends.
+ * height changes, `state` whenever the widget writes its state, `run-finished` when its training run ends,
+ * `predict-answered` when a Predict question about it (`?predict=<id>`) shows its result beside the reader's answer.
  * The target origin is `*`: the host is not known in advance (often a sandboxed frame's parent), and the messages
  * carry nothing the frame's own address does not already show.
  */
@@ -75,6 +79,10 @@ export function initHostMessages(widget: string, parent: Window = window.parent)
   window.addEventListener(RUN_FINISHED_EVENT, (event) => {
     const detail = (event as CustomEvent<{ widget: string } & RunFinished>).detail;
     if (detail.widget === widget) post({ type: 'unrolled:run-finished', ...detail });
+  });
+  window.addEventListener(PREDICT_ANSWERED, (event) => {
+    const detail = (event as CustomEvent<PredictAnswered>).detail;
+    if (detail.widget === widget) post({ type: 'unrolled:predict-answered', ...detail });
   });
 }
 

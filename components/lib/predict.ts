@@ -11,6 +11,21 @@ export const PREDICT_RUN = 'unrolled:predict-run';
 export const PREDICT_STATUS = 'unrolled:predict-status';
 /** Dispatched on `document` by the widget: the runs are over and this is what they show. */
 export const PREDICT_RESULT = 'unrolled:predict-result';
+/** Dispatched on `window` by a question when its result is shown beside the reader's answer (an embed page tells its host). */
+export const PREDICT_ANSWERED = 'unrolled:predict-answered';
+
+/** What PREDICT_ANSWERED carries: the widget and question, the reader's answer (a choice's text or the number), and whether it was right. */
+export interface PredictAnswered {
+  widget: string;
+  question: string;
+  answer: string | number;
+  correct: boolean;
+}
+
+/** Tell whoever follows the page (an embed page's host) that the reader's answer to a question met its result. */
+export function announcePredictAnswered(answered: PredictAnswered): void {
+  window.dispatchEvent(new CustomEvent<PredictAnswered>(PREDICT_ANSWERED, { detail: answered }));
+}
 
 /** What a question asks of a widget. */
 export interface PredictRequest {

@@ -1,7 +1,13 @@
 // Predict questions answered by a widget whose experiments are presets of its address (`?<widget>.preset=<id>`): the
 // widget starts afresh on the preset, as a reader following the question's link would see it, and reports what the
 // preset gives, computed by the same model code a unit test checks against the chapter.
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest, type PredictResult } from './predict';
+import {
+  PREDICT_RUN,
+  reportPredictResult,
+  reportPredictStatus,
+  takePendingRequest,
+  type PredictResult,
+} from './predict';
 
 /**
  * The address `search` with the widget `namespace`'s parameters replaced by `<namespace>.preset=<preset>`.

@@ -3,6 +3,7 @@
 // answer, or, without a widget, the stated answer is revealed. All text is set as text, never parsed as HTML.
 import { el } from '../lib/dom';
 import {
+  announcePredictAnswered,
   isRight,
   PREDICT_RESULT,
   PREDICT_STATUS,
@@ -142,9 +143,11 @@ class PredictElement extends HTMLElement {
     const preset = this.dataset.preset;
     if (!widget || !preset) return;
     const found = requestPredictRun(widget, { preset, question: this.questionId });
+    // A widget that computes rather than trains answers at once, and its result is already shown.
+    if (this.committed?.result) return;
     this.parts.status.textContent = found
-      ? 'Sent to the lab: it sets up the runs and trains them; the result appears here when they finish.'
-      : 'The lab is not on this page, so the experiment cannot run here; you can still see the answer.';
+      ? 'Sent to the widget: it sets up the experiment and runs it; the result appears here when it is done.'
+      : 'The widget is not on this page, so the experiment cannot run here; you can still see the answer.';
   }
 
   private revealStated(): void {
@@ -174,18 +177,24 @@ class PredictElement extends HTMLElement {
     this.committed = { ...this.committed, result };
     this.restore(this.committed);
     this.parts.verdict.focus();
+    const answer = this.kind === 'choice' ? this.said(this.committed) : (this.committed.value ?? NaN);
+    announcePredictAnswered({
+      widget: this.dataset.widget ?? '',
+      question: this.questionId,
+      answer,
+      correct: this.isRight(this.committed, result),
+    });
+  }
+
+  private isRight(stored: StoredAnswer, result: PredictResult): boolean {
+    return isRight(this.kind, stored, result, this.dataset.tolerance ? Number(this.dataset.tolerance) : undefined);
   }
 
   /** The reader's answer beside the result, and the why. */
   private show(stored: StoredAnswer, result: PredictResult): void {
     const p = this.parts;
     const truth = this.said(result);
-    const right = isRight(
-      this.kind,
-      stored,
-      result,
-      this.dataset.tolerance ? Number(this.dataset.tolerance) : undefined,
-    );
+    const right = this.isRight(stored, result);
     p.verdict.tabIndex = -1;
     p.verdict.replaceChildren(
       el('span', { class: 'predict-mark' }, right ? '✓ You predicted it. ' : '✗ Not this time. '),

@@ -17,6 +17,12 @@ export interface PredictQuestion {
   answer: number;
   /** For a number question, its unit. */
   unit?: string;
+  /** For a number question, its range and step as the chapter gives them. */
+  number?: { min: number; max: number; step?: number; unit?: string };
+  /** For a number question, how far from the answer still counts as right. */
+  tolerance?: number;
+  /** The words on the button that runs the experiment. */
+  runLabel?: string;
   /** The widget preset that runs the experiment, if any (`lr-too-high`). */
   preset?: string;
   widget?: string;
@@ -56,13 +62,16 @@ export function chapterQuestions(body: string): { check: CheckQuestion[]; predic
     const props: Record<string, unknown> = {};
     for (const p of m[1].matchAll(/(\w+)=(?:"([^"]*)"|\{([\s\S]*?)\}(?=\s+\w+=|\s*$))/g))
       props[p[1]] = p[2] ?? literal(p[3]);
-    const number = props.number as { unit?: string } | undefined;
+    const number = props.number as PredictQuestion['number'];
     return {
       id: String(props.id),
       question: String(props.question),
       choices: (props.choices as string[] | undefined) ?? [],
       answer: Number(props.answer),
       unit: number?.unit,
+      number,
+      tolerance: props.tolerance as number | undefined,
+      runLabel: props.runLabel as string | undefined,
       preset: props.preset as string | undefined,
       widget: props.widget as string | undefined,
       why: m[2].trim(),

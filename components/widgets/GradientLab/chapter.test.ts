@@ -32,8 +32,14 @@ describe('chapter 5 and the gradient lab', () => {
 
   it('quotes the linear ρ = 0.8 ratio and its per-step factors as the lab computes them', () => {
     const g = rnnGradients('linear-vanishing')!;
-    expect(mdx).toContain(`the lab measures $${ratio(g).toExponential(1).replace(/e-(\d+)/, ' \\times 10^{-$1}')}$`);
-    expect(mdx).toContain(`$0.8^{99} \\approx ${(0.8 ** 99).toExponential(1).replace(/e-(\d+)/, ' \\times 10^{-$1}')}$`);
+    expect(mdx).toContain(
+      `the lab measures $${ratio(g)
+        .toExponential(1)
+        .replace(/e-(\d+)/, ' \\times 10^{-$1}')}$`,
+    );
+    expect(mdx).toContain(
+      `$0.8^{99} \\approx ${(0.8 ** 99).toExponential(1).replace(/e-(\d+)/, ' \\times 10^{-$1}')}$`,
+    );
     const factors = Array.from({ length: 20 }, (_, k) => g[98 - k] / g[99 - k]);
     expect(mdx).toContain(
       `factors from ${Math.min(...factors).toFixed(2)} to ${Math.max(...factors).toFixed(2)}, most of them below 0.8`,

@@ -5,7 +5,10 @@ const parse = (query: string) => unrollingUrl.parse(new URLSearchParams(query));
 
 describe('unrolling URL state', () => {
   it('defaults to “hello” at step 1, unrolled, normal speed', () => {
-    expect(parse('')).toEqual({ state: { text: 'hello', t: 1, view: 'unrolled', speed: 'normal', preset: '' }, notices: [] });
+    expect(parse('')).toEqual({
+      state: { text: 'hello', t: 1, view: 'unrolled', speed: 'normal', preset: '' },
+      notices: [],
+    });
   });
 
   it('reads its namespaced fields and round-trips them', () => {

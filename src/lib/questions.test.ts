@@ -64,6 +64,8 @@ describe('chapter questions', () => {
         '',
         '   Run it: <https://x.org/c/embed/lab/?lab.preset=pre>',
         '',
+        '   Ask it above the widget: <https://x.org/c/embed/lab/?predict=p>',
+        '',
         '   **Answer:** b. B wins.',
         '',
         '### Check yourself',
@@ -77,6 +79,7 @@ describe('chapter questions', () => {
     );
     const local = questionsMarkdown(chapters, '/');
     expect(local).not.toContain('Run it');
+    expect(local).toContain('   Ask it above the widget: `/embed/lab/?predict=p`');
     expect(local).not.toContain('Chapter 1');
     expect(local).toContain('\n`/two/`\n');
   });

@@ -124,6 +124,8 @@ export function questionsMarkdown(
         if (q.choices.length > 0) lines.push('', ...q.choices.map((c) => `   - ${plain(c)}`));
         if (q.preset && q.widget && presetWidgets.has(q.widget))
           lines.push('', `   Run it: ${link(`${siteBase}embed/${q.widget}/?${q.widget}.preset=${q.preset}`)}`);
+        if (q.widget)
+          lines.push('', `   Ask it above the widget: ${link(`${siteBase}embed/${q.widget}/?predict=${q.id}`)}`);
         lines.push('', `   **Answer:** ${predictAnswer(q)}. ${indent(q.why, 3)}`, '');
       });
     }

@@ -34,6 +34,13 @@ describe('predict', () => {
       expect(takePendingRequest(widget)).toBeNull();
       widget.setAttribute('data-predict-request', '{"preset":3}');
       expect(takePendingRequest(widget)).toBeNull();
+      // A widget whose tag is not its URL name is found by the name its shell gives.
+      const unrolling = doc.createElement('rnn-unrolling');
+      unrolling.setAttribute('data-widget-name', 'unrolling');
+      unrolling.scrollIntoView = () => undefined;
+      doc.body.append(unrolling);
+      expect(requestPredictRun('unrolling', { preset: 'hello-second-l', question: 'q' })).toBe(true);
+      expect(takePendingRequest(unrolling)).toEqual({ preset: 'hello-second-l', question: 'q' });
     } finally {
       delete g.document;
       g.CustomEvent = nodeCustomEvent;

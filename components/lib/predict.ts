@@ -42,16 +42,28 @@ export interface PredictReport {
   question?: string;
 }
 
+/**
+ * The first element of the widget `name` on the page: its tag, or, for a widget whose tag is not its URL name (the
+ * unrolling widget is `<rnn-unrolling>`), the element whose shell names it in `data-widget-name`.
+ */
+export function widgetElement(name: string): Element | null {
+  return (
+    document.querySelector(name) ??
+    [...document.querySelectorAll('[data-widget-name]')].find((e) => e.getAttribute('data-widget-name') === name) ??
+    null
+  );
+}
+
 /** Attribute in which a request waits for a widget whose code has not loaded yet. */
 const PENDING = 'data-predict-request';
 
 /**
- * Asks the first `<tag>` element on the page to run `request.preset`, and scrolls it into view (which also loads a
+ * Asks the first element of the widget `tag` (its tag or URL name, see widgetElement) on the page to run `request.preset`, and scrolls it into view (which also loads a
  * lazily loaded widget). A widget that loads later finds the request in an attribute (`takePendingRequest`).
  * @returns false when no such element is on the page
  */
 export function requestPredictRun(tag: string, request: PredictRequest): boolean {
-  const widget = document.querySelector(tag);
+  const widget = widgetElement(tag);
   if (!widget) return false;
   widget.setAttribute(PENDING, JSON.stringify(request));
   widget.dispatchEvent(new CustomEvent<PredictRequest>(PREDICT_RUN, { detail: request }));

@@ -29,7 +29,7 @@ describe('answerFromPresets', () => {
         class extends HTMLElement {
           connectedCallback(): void {
             connected.push(this);
-            answerFromPresets(this, (preset) => (preset === 'five-five' ? result : null));
+            answerFromPresets(this, 'demo-cell', (preset) => (preset === 'five-five' ? result : null));
           }
         },
       );

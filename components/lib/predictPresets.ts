@@ -21,16 +21,16 @@ export function presetSearch(namespace: string, preset: string, search: string):
 }
 
 /**
- * Start `widget` afresh on its preset `preset`: write it into the address and replace the element by a new one with
+ * Start `widget` afresh on its preset `preset`: write it into the address (under `namespace`, its URL name) and replace the element by a new one with
  * the same attributes, which reads the address as on a first visit (the way an embed page applies unrolled:set-state).
  * @returns the new element, or null when the address cannot change (a frame that may not), and the widget is kept
  */
-export function restartOnPreset(widget: HTMLElement, preset: string): HTMLElement | null {
+export function restartOnPreset(widget: HTMLElement, namespace: string, preset: string): HTMLElement | null {
   try {
     history.replaceState(
       history.state,
       '',
-      `${location.pathname}${presetSearch(widget.localName, preset, location.search)}${location.hash}`,
+      `${location.pathname}${presetSearch(namespace, preset, location.search)}${location.hash}`,
     );
   } catch {
     return null;
@@ -42,11 +42,15 @@ export function restartOnPreset(widget: HTMLElement, preset: string): HTMLElemen
 }
 
 /**
- * Let `widget` answer the Predict questions about its presets: a request waiting on it now, and each one sent later.
+ * Let `widget` (whose address parameters are `<namespace>.…`) answer the Predict questions about its presets: a request waiting on it now, and each one sent later.
  * `answer` gives a preset's result, or null for a preset the widget does not have (the question is told so).
  * The widget is restarted on the preset, so it shows what the result describes.
  */
-export function answerFromPresets(widget: HTMLElement, answer: (preset: string) => PredictResult | null): void {
+export function answerFromPresets(
+  widget: HTMLElement,
+  namespace: string,
+  answer: (preset: string) => PredictResult | null,
+): void {
   const take = (): void => {
     const request = takePendingRequest(widget);
     if (!request) return;
@@ -55,7 +59,7 @@ export function answerFromPresets(widget: HTMLElement, answer: (preset: string) 
       reportPredictStatus({ ...request, text: `This widget has no experiment “${request.preset}”.` });
       return;
     }
-    restartOnPreset(widget, request.preset);
+    restartOnPreset(widget, namespace, request.preset);
     reportPredictResult({ preset: request.preset, result });
   };
   widget.addEventListener(PREDICT_RUN, take);

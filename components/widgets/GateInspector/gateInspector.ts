@@ -67,7 +67,7 @@ class GateInspectorElement extends HTMLElement {
     this.widthPx = this.measureWidth();
     this.render();
     this.followWidth();
-    answerFromPresets(this, gateInspectorOutcome);
+    answerFromPresets(this, 'gate-inspector', gateInspectorOutcome);
   }
 
   disconnectedCallback(): void {

@@ -104,7 +104,7 @@ class GradientLabElement extends HTMLElement {
       this.showNotices(notices);
       this.compute();
       this.render();
-      answerFromPresets(this, gradientLabOutcome);
+      answerFromPresets(this, 'gradient-lab', gradientLabOutcome);
     }
     const charts = this.refs.charts;
     this.resize = new ResizeObserver(() => {

@@ -81,7 +81,7 @@ class LiveEquationElement extends HTMLElement {
     addShareButton(this, 'live-equation');
     this.showNotices(notices);
     this.render();
-    answerFromPresets(this, liveEquationOutcome);
+    answerFromPresets(this, 'live-equation', liveEquationOutcome);
   }
 
   private build(): void {

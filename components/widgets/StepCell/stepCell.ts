@@ -48,7 +48,7 @@ class StepCellElement extends HTMLElement {
     addShareButton(this, 'step-cell');
     this.showNotices(notices);
     this.render();
-    answerFromPresets(this, stepCellOutcome);
+    answerFromPresets(this, 'step-cell', stepCellOutcome);
   }
 
   private build(): void {

@@ -60,7 +60,7 @@ class UnrollingElement extends HTMLElement {
     this.renderHeatmap();
     this.render(false);
     this.followWidth();
-    answerFromPresets(this, unrollingOutcome);
+    answerFromPresets(this, 'unrolling', unrollingOutcome);
   }
 
   /** Redraw the heatmap when the widget's width changes (rotation, window resize), as Plot draws at a fixed width. */

@@ -1,7 +1,8 @@
 // Messages for hosts: an embed page in <iframe sandbox="allow-scripts"> on another origin (the host on localhost, the
 // course on 127.0.0.1, under the strict Content-Security-Policy) posts unrolled:ready with the widget's state and
 // height, unrolled:resize when its content grows, unrolled:state when the reader changes it, and
-// unrolled:run-finished when the char model's training run ends, and takes unrolled:set-state. The host is the example
+// unrolled:run-finished when the char model's training run ends, unrolled:predict-answered when the reader answers the
+// chapter question `?predict=` shows above the widget, and takes unrolled:set-state. The host is the example
 // page documented in content/_embedding.md: its frame takes the posted height, its log lists the messages.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -111,6 +112,59 @@ describe('messages an embed page posts to its host', () => {
     const data = finished.data as unknown as { step: number; loss: number };
     expect(data.step).toBeGreaterThanOrEqual(3);
     expect(Number.isFinite(data.loss)).toBe(true);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('predict-answered when the reader answers the question ?predict= shows, right or wrong', async () => {
+    const { context, page, problems } = await openPage(browser);
+    const src = `${site.origin}/embed/step-cell/?predict=saturate-five-five`;
+    await page.goto(`${hostOrigin}/?src=${encodeURIComponent(src)}`);
+    const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+    const question = frame.locator('#predict-saturate-five-five');
+    await question.waitFor();
+    await frame.waitForFunction(() => customElements.get('unrolled-predict') !== undefined);
+    const answered = async (): Promise<Received['data'][]> =>
+      (await page.evaluate(() => (window as unknown as { received: Received[] }).received))
+        .filter((m) => m.data.type === 'unrolled:predict-answered')
+        .map((m) => m.data);
+
+    await question.getByLabel('All three', { exact: true }).check();
+    await question.getByRole('button', { name: 'Commit my answer' }).click();
+    // Committing alone tells the host nothing: the answer has not met its result yet.
+    expect(await answered()).toEqual([]);
+    await question.getByRole('button', { name: 'Run it in the widget' }).click();
+    await expect.poll(answered).toHaveLength(1);
+    // The widget ran the experiment in the frame (restarted on its preset), and the question shows it.
+    await frame.waitForFunction(() => document.querySelector('step-cell .sc-position')?.textContent === 'Step 2 of 5');
+    expect(await question.locator('.predict-verdict').innerText()).toMatch(/^✗ Not this time\./);
+
+    await question.getByRole('button', { name: 'Answer again' }).click();
+    await question.getByLabel('Only one', { exact: true }).check();
+    await question.getByRole('button', { name: 'Commit my answer' }).click();
+    await question.getByRole('button', { name: 'Show the answer without running' }).click();
+    await expect.poll(answered).toHaveLength(2);
+    expect(await answered()).toEqual([
+      {
+        type: 'unrolled:predict-answered',
+        widget: 'step-cell',
+        question: 'saturate-five-five',
+        answer: 'All three',
+        correct: false,
+      },
+      {
+        type: 'unrolled:predict-answered',
+        widget: 'step-cell',
+        question: 'saturate-five-five',
+        answer: 'Only one',
+        correct: true,
+      },
+    ]);
+    // The host's documented log lists it, as text.
+    expect((await page.locator('#log li').allInnerTexts()).some((l) => l.startsWith('unrolled:predict-answered'))).toBe(
+      true,
+    );
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
     await context.close();

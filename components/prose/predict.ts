@@ -142,12 +142,12 @@ class PredictElement extends HTMLElement {
     const widget = this.dataset.widget;
     const preset = this.dataset.preset;
     if (!widget || !preset) return;
-    const found = requestPredictRun(widget, { preset, question: this.questionId });
-    // A widget that computes rather than trains answers at once, and its result is already shown.
-    if (this.committed?.result) return;
-    this.parts.status.textContent = found
-      ? 'Sent to the widget: it sets up the experiment and runs it; the result appears here when it is done.'
-      : 'The widget is not on this page, so the experiment cannot run here; you can still see the answer.';
+    // Said first: a widget may answer at once (the result then replaces this) or report how its run is going.
+    this.parts.status.textContent =
+      'Sent to the widget: it sets up the experiment and runs it; the result appears here when it is done.';
+    if (!requestPredictRun(widget, { preset, question: this.questionId }))
+      this.parts.status.textContent =
+        'The widget is not on this page, so the experiment cannot run here; you can still see the answer.';
   }
 
   private revealStated(): void {

@@ -60,9 +60,23 @@ export interface SearchSettings {
   seed: number;
 }
 
+/** Chapter 8's overfitting run: an LSTM of 128 units on the counting task's 200 sequences, 30 passes, seed 1. */
+const OVERFIT_STATE: Partial<SearchSettings> = {
+  task: 'count',
+  method: 'grid',
+  hidden: [128],
+  layers: [1],
+  lr: [3e-3],
+  cell: ['lstm'],
+  steps: TASK_INFO.count.defaults.steps,
+  every: TASK_INFO.count.defaults.evalEvery,
+  seed: 1,
+};
+
 /**
  * Named settings a link can ask for. `overfit` is chapter 8's overfitting run: the PyTorch script's counting task,
- * an LSTM on 200 sequences for 30 passes with an evaluation after each. `random` and `halving` race the outline's
+ * an LSTM on 200 sequences for 30 passes with an evaluation after each (`overfit-sizes`: a 16-unit one beside it).
+ * `random` and `halving` race the outline's
  * space on the grid's budget.
  */
 export const PRESETS: Record<string, { doc: string; state: Partial<SearchSettings> }> = {
@@ -71,17 +85,11 @@ export const PRESETS: Record<string, { doc: string; state: Partial<SearchSetting
   halving: { doc: 'Successive halving from 36 random trials, on the grid’s budget', state: { method: 'halving' } },
   overfit: {
     doc: 'Chapter 8’s overfitting run: an LSTM counts symbols in 200 sequences for 30 passes, evaluated after each',
-    state: {
-      task: 'count',
-      method: 'grid',
-      hidden: [128],
-      layers: [1],
-      lr: [3e-3],
-      cell: ['lstm'],
-      steps: TASK_INFO.count.defaults.steps,
-      every: TASK_INFO.count.defaults.evalEvery,
-      seed: 1,
-    },
+    state: OVERFIT_STATE,
+  },
+  'overfit-sizes': {
+    doc: 'Chapter 8’s overfitting run with a small model beside it: LSTMs of 16 and 128 units on the same 200 sequences',
+    state: { ...OVERFIT_STATE, hidden: [16, 128] },
   },
 };
 

@@ -4,6 +4,15 @@
 // form, the live view and the results (each in its own module) and drives one SearchRunner at a time.
 // The main thread only draws: the status every 250 ms, the curves at most once a second, the results when a trial ends.
 import { addShareButton } from '../../lib/shareDialog';
+import {
+  PREDICT_RUN,
+  reportPredictResult,
+  reportPredictStatus,
+  takePendingRequest,
+  type PredictRequest,
+} from '../../lib/predict';
+import { restartOnPreset } from '../../lib/predictPresets';
+import { ANSWERING_PRESETS, tuningOutcome } from './predictions';
 import { el } from '../../lib/dom';
 import { formatDuration } from '../../lib/format';
 import { poolSize, WorkerPool } from '../../lib/workerPool';
@@ -13,13 +22,15 @@ import { budgetText, LivePanel } from './live';
 import { ResultsPanel } from './results';
 import { SearchRunner, type SearchInput } from './runner';
 import { checkSearch, firstTrials, rungsOf, type SearchSpace } from './search';
-import { readTuningLabState, saveTuningLabState, type TuningLabState } from './state';
+import { PRESETS, readTuningLabState, saveTuningLabState, type TuningLabState } from './state';
 import { TASK_INFO, trialCost, type LabTask } from './tasks';
 
 /** Update the status line and the worker lanes at most this often. */
 const UI_INTERVAL_MS = 250;
 /** Redraw the curves at most this often. */
 const CHART_INTERVAL_MS = 1000;
+/** Attribute carrying a Predict question's request to the lab restarted on its preset, which then starts the search. */
+const START_ATTR = 'data-predict-start';
 
 /** The search the settings describe. */
 function searchInput(state: TuningLabState): SearchInput {
@@ -80,6 +91,8 @@ class TuningLabElement extends HTMLElement {
   private endedRecorded = -1;
   private built = false;
   private resizeObserver: ResizeObserver | null = null;
+  /** The Predict question the running search answers, if any. */
+  private predicting: PredictRequest | null = null;
   private parts!: {
     notice: HTMLElement;
     alert: HTMLElement;
@@ -104,6 +117,62 @@ class TuningLabElement extends HTMLElement {
     this.resizeObserver.observe(this.parts.live.chart);
     // Measure this device once the lab is on screen and the page is idle, for the time estimate.
     setTimeout(() => this.calibrate(), 1500);
+    this.addEventListener(PREDICT_RUN, () => this.takePredictRequest());
+    this.takePredictRequest();
+    this.startPredicted();
+  }
+
+  /**
+   * A Predict question asks for one of the presets that answer it: the lab starts afresh on that preset (its form
+   * shows the settings) and the new element starts the search (startPredicted); a busy lab says so instead.
+   */
+  private takePredictRequest(): void {
+    const request = takePendingRequest(this);
+    if (!request) return;
+    if (!ANSWERING_PRESETS.includes(request.preset) || !(request.preset in PRESETS)) {
+      reportPredictStatus({ ...request, text: `This lab has no experiment “${request.preset}”.` });
+      return;
+    }
+    if (this.runner?.state === 'running' || this.runner?.state === 'paused') {
+      reportPredictStatus({
+        ...request,
+        text: 'The lab is busy with a search: cancel it or let it finish, then run the experiment again.',
+      });
+      return;
+    }
+    this.setAttribute(START_ATTR, JSON.stringify(request));
+    if (!restartOnPreset(this, 'tuning-lab', request.preset)) this.startPredicted();
+  }
+
+  /** Start the search a Predict question asked for when the lab was restarted on its preset. */
+  private startPredicted(): void {
+    const raw = this.getAttribute(START_ATTR);
+    this.removeAttribute(START_ATTR);
+    if (!raw) return;
+    try {
+      this.predicting = JSON.parse(raw) as PredictRequest;
+    } catch {
+      return;
+    }
+    this.start();
+    reportPredictStatus({
+      ...this.predicting,
+      text: 'The lab below is training the run; the result appears here when it ends (its budget line says about when).',
+    });
+  }
+
+  /** The search a question asked for has ended: report what it shows, or that it was cancelled. */
+  private reportPredicted(runner: SearchRunner): void {
+    const request = this.predicting;
+    if (!request || (runner.state !== 'done' && runner.state !== 'cancelled')) return;
+    this.predicting = null;
+    const result = runner.state === 'done' ? tuningOutcome(request.preset, runner.trials) : null;
+    if (result) reportPredictResult({ preset: request.preset, result });
+    else
+      reportPredictStatus({
+        ...request,
+        text: 'The run did not finish, so it answers nothing; run it again, or show the answer.',
+      });
   }
 
   disconnectedCallback(): void {
@@ -117,7 +186,11 @@ class TuningLabElement extends HTMLElement {
     const base = this.id || 'tuning-lab';
     const form = new SearchForm(this.state, base, {
       set: (patch) => this.set(patch),
-      start: () => this.start(),
+      start: () => {
+        // A search the reader starts answers no question.
+        this.predicting = null;
+        this.start();
+      },
       togglePause: () => this.togglePause(),
       cancel: () => this.runner?.cancel(),
       notice: (text) => this.showNotice(text),
@@ -242,6 +315,7 @@ class TuningLabElement extends HTMLElement {
   /** Something changed in the search: the status soon, the curves within a second, the results if a trial ended. */
   private onChange(): void {
     const runner = this.runner!;
+    this.reportPredicted(runner);
     const { ended } = runner.counts;
     if (ended !== this.endedRecorded || runner.state === 'done' || runner.state === 'cancelled') {
       this.endedRecorded = ended;

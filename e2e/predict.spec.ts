@@ -142,3 +142,30 @@ describe('a Predict question on an embed page', () => {
     await context.close();
   });
 });
+
+describe('Predict, then run, in chapter 8', () => {
+  it('the overfitting question is answered by the tuning lab’s own run', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(`${baseURL()}/tuning/`);
+    const question = page.locator('#predict-overfit-validation');
+    await question.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => customElements.get('unrolled-predict') !== undefined);
+    await question.getByLabel('Fall, then level off', { exact: true }).check();
+    await question.getByRole('button', { name: 'Commit my answer' }).click();
+    await question.getByRole('button', { name: 'Run it in the lab' }).click();
+    // The lab restarts on the preset and trains; the question says so while it does.
+    await expect
+      .poll(() => question.locator('.predict-status').innerText(), { timeout: 30_000 })
+      .toContain('The lab below is training the run');
+    expect(page.url()).toMatch(/tuning-lab\.(task=count|preset=overfit)/);
+    const verdict = question.locator('.predict-verdict');
+    await expect.poll(() => verdict.innerText(), { timeout: 240_000, interval: 2000 }).toMatch(/^[✓✗]/);
+    const text = await verdict.innerText();
+    expect(text).toMatch(/^✗ Not this time\./);
+    expect(text).toContain('the experiment shows “Fall, then turn up while the training loss keeps falling”');
+    // The figures the chapter quotes for seed 1 (scripts/tuning-lab/overfitRun.ts repeats the run outside the browser).
+    expect(text).toContain('lowest at epoch 12 (step 72), 0.574; at the end 0.667, 16% above it');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 300_000);
+});

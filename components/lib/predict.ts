@@ -11,10 +11,12 @@ export const PREDICT_RUN = 'unrolled:predict-run';
 export const PREDICT_STATUS = 'unrolled:predict-status';
 /** Dispatched on `document` by the widget: the runs are over and this is what they show. */
 export const PREDICT_RESULT = 'unrolled:predict-result';
-/** Dispatched on `window` by a question when its result is shown beside the reader's answer (an embed page tells its host). */
+/** Dispatched on `window` by a question when its result is shown beside the reader's answer (an embed page tells its
+ * host). */
 export const PREDICT_ANSWERED = 'unrolled:predict-answered';
 
-/** What PREDICT_ANSWERED carries: the widget and question, the reader's answer (a choice's text or the number), and whether it was right. */
+/** What PREDICT_ANSWERED carries: the widget and question, the reader's answer (a choice's text or the number), and
+ * whether it was right. */
 export interface PredictAnswered {
   widget: string;
   question: string;
@@ -58,8 +60,9 @@ export function widgetElement(name: string): Element | null {
 const PENDING = 'data-predict-request';
 
 /**
- * Asks the first element of the widget `tag` (its tag or URL name, see widgetElement) on the page to run `request.preset`, and scrolls it into view (which also loads a
- * lazily loaded widget). A widget that loads later finds the request in an attribute (`takePendingRequest`).
+ * Asks the first element of the widget `tag` (its tag or URL name, see widgetElement) on the page to run
+ * `request.preset`, and scrolls it into view (which also loads a lazily loaded widget). A widget that loads later
+ * finds the request in an attribute (`takePendingRequest`).
  * @returns false when no such element is on the page
  */
 export function requestPredictRun(tag: string, request: PredictRequest): boolean {

@@ -42,7 +42,8 @@ export function restartOnPreset(widget: HTMLElement, namespace: string, preset: 
 }
 
 /**
- * Let `widget` (whose address parameters are `<namespace>.…`) answer the Predict questions about its presets: a request waiting on it now, and each one sent later.
+ * Let `widget` (whose address parameters are `<namespace>.…`) answer the Predict questions about its presets: a
+ * request waiting on it now, and each one sent later.
  * `answer` gives a preset's result, or null for a preset the widget does not have (the question is told so).
  * The widget is restarted on the preset, so it shows what the result describes.
  */

@@ -14,7 +14,17 @@ afterAll(async () => {
 });
 
 /** Each chapter's question: its page, id, the widget, the choice that is right, one that is not, and what the widget then shows. */
-const QUESTIONS = [
+const QUESTIONS: {
+  path: string;
+  id: string;
+  widget: string;
+  /** The widget's element, when its tag is not its URL name. */
+  tag?: string;
+  right: string;
+  wrong: string;
+  verdict: string;
+  shows: (page: Page) => Promise<void>;
+}[] = [
   {
     path: '/how-it-works/',
     id: 'saturate-five-five',
@@ -100,7 +110,7 @@ describe('Predict, then run, in chapters 2 to 6', () => {
         .poll(() => page.locator(`#predict-${q.id} .predict-verdict`).innerText())
         .toMatch(/^✓ You predicted it\./);
       // One widget on the page: restarted in place, not added.
-      expect(await page.locator('tag' in q ? q.tag : q.widget).count()).toBe(1);
+      expect(await page.locator(q.tag ?? q.widget).count()).toBe(1);
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.failedRequests).toEqual([]);
       await context.close();

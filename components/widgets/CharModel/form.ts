@@ -1,5 +1,6 @@
 // The char-model widget's settings and run controls: cell, hidden units, chunk length and seed (used by the next
-// Train), the Train / Pause / Step / Cancel buttons, and the learning rate, which also changes a running model.
+// Train), the Train / Pause / Step / Cancel buttons, the learning rate, which also changes a running model, and the
+// question Restart asks before it throws away a model that has trained.
 import { CELL_TYPES, type CellType } from '../../../engine/ops/recurrentLayout';
 import { el } from '../../lib/dom';
 import { numberInput } from '../../lib/numberInput';
@@ -16,6 +17,8 @@ export interface FormActions {
   /** Change settings; the widget keeps them and writes them to the URL. */
   set: (patch: Partial<State>) => void;
   train: () => void;
+  /** What Train would discard now (the running model of run #`run`, trained `step` steps), or null: nothing to ask. */
+  discards: () => { run: number; step: number } | null;
   togglePause: () => void;
   step: () => void;
   cancel: () => void;
@@ -46,6 +49,11 @@ export class SettingsForm {
   /** The fieldset, then the controls row: the widget places both. */
   readonly settings: HTMLFieldSetElement;
   readonly controls: HTMLElement;
+  /** The question Restart asks (hidden until then): the widget places it under the controls. */
+  readonly confirm: HTMLElement;
+  private readonly confirmText: HTMLElement;
+  private readonly keepButton: HTMLButtonElement;
+  private readonly actions: FormActions;
   private readonly inputs: (HTMLSelectElement | HTMLInputElement)[];
   private readonly buttons: { train: HTMLButtonElement; pause: HTMLButtonElement; step: HTMLButtonElement };
   private readonly cancelButton: HTMLButtonElement;
@@ -76,12 +84,37 @@ export class SettingsForm {
     const button = (text: string, onclick: () => void, primary = false): HTMLButtonElement =>
       el('button', { type: 'button', class: primary ? 'button button-primary' : 'button', onclick }, text);
     this.buttons = {
-      train: button('Train', actions.train, true),
+      train: button('Train', () => this.pressTrain(), true),
       pause: button('Pause', actions.togglePause),
       step: button('Step', actions.step),
     };
     this.cancelButton = button('Cancel', actions.cancel);
     this.inputs = [cell, hidden, seq, seed];
+
+    const questionId = `${base}-restart-question`;
+    this.confirmText = el('p', { class: 'cm-confirm-text', id: questionId });
+    this.keepButton = button('Keep training', () => this.closeConfirm(true));
+    this.confirm = el(
+      'div',
+      { class: 'cm-confirm', role: 'group', 'aria-labelledby': questionId, hidden: true },
+      this.confirmText,
+      el(
+        'div',
+        { class: 'cm-controls' },
+        this.keepButton,
+        button('Discard it and restart', () => {
+          this.closeConfirm(true);
+          actions.train();
+        }),
+      ),
+    );
+    this.confirm.addEventListener('keydown', (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.closeConfirm(true);
+      }
+    });
+    this.actions = actions;
 
     const noteId = `${base}-settings-note`;
     this.settings = el(
@@ -105,8 +138,32 @@ export class SettingsForm {
     );
   }
 
+  /** Train, or Restart: that asks first when it would discard a model that has trained. */
+  private pressTrain(): void {
+    const discards = this.actions.discards();
+    if (discards === null) {
+      this.actions.train();
+      return;
+    }
+    this.confirmText.textContent =
+      `Restart discards the model of run #${discards.run}, trained for ${discards.step.toLocaleString('en-US')} ` +
+      `steps: it stops, its curves stay on the chart, but it writes no more samples. Then a new model trains ` +
+      `with the settings above.`;
+    this.confirm.hidden = false;
+    this.keepButton.focus();
+  }
+
+  /** Close the question; `refocus` puts the keyboard back on Train (Restart), where the reader was before. */
+  private closeConfirm(refocus: boolean): void {
+    if (this.confirm.hidden) return;
+    this.confirm.hidden = true;
+    if (refocus) this.buttons.train.focus();
+  }
+
   /** Enable what makes sense now: settings only between runs, Pause while running or paused, Step while paused. */
   render(status: WorkerRunStatus | null, active: boolean): void {
+    // The run the question was about has ended: there is nothing to discard any more.
+    if (!active && !this.confirm.hidden) this.closeConfirm(this.confirm.contains(document.activeElement));
     for (const input of this.inputs) input.disabled = active;
     const { train, pause, step } = this.buttons;
     train.textContent = active ? 'Restart' : status === null ? 'Train' : 'Train again';

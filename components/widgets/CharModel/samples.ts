@@ -1,5 +1,6 @@
 // The char-model widget's samples: the priming text (with a note on characters the model cannot read) and the
-// temperature, the latest sample after the part of the prime the model read, and the few samples before it.
+// temperature, the latest sample after the part of the prime the model read, and the samples before it, each saying
+// which run wrote it, after how many steps and at what temperature, and opening to show the whole text.
 import { CHAR_ALPHABET } from '../../../engine/data/text';
 import { el } from '../../lib/dom';
 import { fmt } from '../../lib/format';
@@ -10,8 +11,8 @@ import { charModelSpec, MAX_PRIME } from './state';
 
 type State = StateOf<typeof charModelSpec>;
 
-/** Earlier samples kept in the history list. */
-const HISTORY = 4;
+/** Earlier samples kept in the history list (an entry the reader opened stays while there are others to drop). */
+const HISTORY = 6;
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -31,8 +32,8 @@ export class SamplesPanel {
   private readonly temp: HTMLInputElement;
   private readonly button: HTMLButtonElement;
   private readonly latest: HTMLElement;
-  private readonly history = el('ol', { class: 'cm-history' });
-  private previous: Sample | null = null;
+  private readonly history = el('ol', { class: 'cm-history', 'aria-label': 'Earlier samples, newest first' });
+  private previous: { sample: Sample; run: number | null } | null = null;
   /** The characters of the model that wrote the samples; null before one is built. */
   private vocabulary: string | null = null;
 
@@ -134,8 +135,11 @@ export class SamplesPanel {
     this.note.textContent = `No sample: ${message}`;
   }
 
-  /** Show a new sample, and move the one it replaces to the top of the history. */
-  show(sample: Sample): void {
+  /**
+   * Show a new sample, and move the one it replaces to the top of the history.
+   * @param run the number of the run that wrote it (as the chart names it), or null
+   */
+  show(sample: Sample, run: number | null): void {
     const unknown = new Set(sample.unknown);
     const read = Array.from(sample.prime)
       .filter((ch) => !unknown.has(ch))
@@ -149,24 +153,53 @@ export class SamplesPanel {
       el('span', { class: 'cm-sample-body' }, el('span', { class: 'cm-prime-echo' }, read), sample.text),
     );
     const previous = this.previous;
-    this.previous = sample;
-    if (!previous) return;
+    this.previous = { sample, run };
+    if (previous) this.addToHistory(previous.sample, previous.run);
+  }
+
+  /** An entry of the history: a line that says where the sample comes from and how it starts, opening to all of it. */
+  private addToHistory(sample: Sample, run: number | null): void {
+    const where = `${run === null ? '' : `run #${run}, `}step ${count(sample.step)}, temperature ${fmt(sample.temperature, 1)}`;
+    const unknown = new Set(sample.unknown);
+    const read = Array.from(sample.prime)
+      .filter((ch) => !unknown.has(ch))
+      .join('');
     this.history.prepend(
       el(
         'li',
         {},
-        el('span', { class: 'cm-sample-step' }, `step ${count(previous.step)}`),
-        ` ${previous.prime}${previous.text}`.replace(/\n/g, ' ⏎ '),
+        el(
+          'details',
+          { class: 'cm-history-entry' },
+          el(
+            'summary',
+            {},
+            el('span', { class: 'cm-sample-step' }, `${where}:`),
+            el('span', { class: 'cm-history-line' }, ` ${read}${sample.text}`.replace(/\n/g, ' ⏎ ')),
+          ),
+          el('p', { class: 'cm-history-full' }, el('span', { class: 'cm-prime-echo' }, read), sample.text),
+        ),
       ),
     );
-    while (this.history.children.length > HISTORY) this.history.lastElementChild?.remove();
+    // Drop the oldest entries beyond HISTORY, those the reader has not opened first.
+    const oldestFirst = [...this.history.children].reverse();
+    let excess = oldestFirst.length - HISTORY;
+    for (const keepOpen of [true, false])
+      for (const li of oldestFirst) {
+        if (excess <= 0) return;
+        if (keepOpen && li.querySelector('details')?.open) continue;
+        if (!li.isConnected) continue;
+        li.remove();
+        excess -= 1;
+      }
   }
 
-  /** Forget the previous run's samples and its vocabulary. */
+  /** A new run: the latest sample joins the history (marked with its run), and the next model's vocabulary is unknown. */
   clear(): void {
+    const previous = this.previous;
     this.previous = null;
     this.vocabulary = null;
     this.latest.replaceChildren();
-    this.history.replaceChildren();
+    if (previous) this.addToHistory(previous.sample, previous.run);
   }
 }

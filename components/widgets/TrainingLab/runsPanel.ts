@@ -1,6 +1,8 @@
 // The training lab's kept runs: the chart of every visible run of the current task (loss or the task's metric, with its
 // baseline, the overfitting turn and restored weights marked), its legend and table alternative, and the table of runs
 // with their settings, parameters, best validation result, time per step and ending, each with hide, pin and delete.
+// The char-model widget shows its runs with it too; its styles are in runsPanel.css, for both.
+import './runsPanel.css';
 import {
   clippedRuns,
   curveKey,
@@ -33,7 +35,8 @@ export interface RunsActions {
   pin: (id: string, pinned: boolean) => void;
   remove: (id: string) => void;
   stop: () => void;
-  share: () => void;
+  /** Offer "Share these runs" (the training lab: a link that trains the same runs); without it, no such button. */
+  share?: () => void;
   clear: () => void;
   /** The reader changed what the chart shows. */
   view: (view: CurveView) => void;
@@ -116,7 +119,7 @@ export class RunsPanel {
     'aria-label': 'Table of runs',
   });
   private readonly viewSelect: HTMLSelectElement;
-  private readonly shareButton: HTMLButtonElement;
+  private readonly shareButton: HTMLButtonElement | null;
   private readonly clearButton: HTMLButtonElement;
   private view: RunsView | null = null;
   private rowsKey = '';
@@ -127,9 +130,14 @@ export class RunsPanel {
   private visible = true;
   private observer: IntersectionObserver | null = null;
 
+  /**
+   * @param base prefix of the ids inside the panel (the widget's id)
+   * @param options `runButton`: the words of the owner's button that starts a run, for the empty table ("Run")
+   */
   constructor(
     base: string,
     private readonly actions: RunsActions,
+    private readonly options: { runButton?: string } = {},
   ) {
     this.viewSelect = el(
       'select',
@@ -140,7 +148,7 @@ export class RunsPanel {
     this.viewSelect.addEventListener('change', () => actions.view(this.viewSelect.value as CurveView));
     const button = (text: string, onclick: () => void) =>
       el('button', { type: 'button', class: 'button', onclick }, text);
-    this.shareButton = button('Share these runs', actions.share);
+    this.shareButton = actions.share ? button('Share these runs', actions.share) : null;
     this.clearButton = button('Delete the unpinned runs', actions.clear);
     const th = (text: string) => el('th', { scope: 'col' }, text);
     this.element = el(
@@ -158,7 +166,7 @@ export class RunsPanel {
       el('details', { class: 'tl-details' }, el('summary', {}, 'The curves as a table'), this.curveRows),
       el('p', { class: 'tl-subtitle' }, 'Runs'),
       this.tableBox,
-      el('div', { class: 'tl-run-actions' }, this.shareButton, this.clearButton),
+      el('div', { class: 'tl-run-actions' }, ...(this.shareButton ? [this.shareButton] : []), this.clearButton),
     );
     this.tableBox.append(
       el(
@@ -209,7 +217,7 @@ export class RunsPanel {
     this.view = view;
     this.viewSelect.value = view.view;
     this.renderRows(view);
-    this.shareButton.disabled = view.runs.length === 0;
+    if (this.shareButton) this.shareButton.disabled = view.runs.length === 0;
     this.clearButton.disabled = !view.runs.some((r) => !r.pinned && hasEnded(r));
     this.scheduleChart(forceChart);
   }
@@ -247,7 +255,11 @@ export class RunsPanel {
             el(
               'tr',
               {},
-              el('td', { colspan: 8, class: 'tl-empty' }, 'No runs yet: press Run to train the settings above.'),
+              el(
+                'td',
+                { colspan: 8, class: 'tl-empty' },
+                `No runs yet: press ${this.options.runButton ?? 'Run'} to train the settings above.`,
+              ),
             ),
           ]),
     );

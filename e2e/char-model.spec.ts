@@ -1,10 +1,14 @@
 // The char-model widget trains in a Web Worker: the loss falls, Pause/Step/Resume/Cancel do what they say,
 // the main thread has no task over 50 ms while training, bad priming text gets a message, and the embed page works.
+// Samples keep their run, step and temperature in the history; Restart asks before it discards a trained model; runs
+// are kept, overlaid on one chart with a legend of what changed, and survive a reload; axe-clean at 360 px.
 // A run never hangs: a worker killed mid-run, a worker script that cannot load and a data request that never
 // answers each end in a sentence in the widget, and Train works afterwards.
 import { cpus, loadavg } from 'node:os';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AXE_OPTIONS } from './support/axe';
 import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
 import { longestMainThreadCpuMs, longTasksBetween, recordLongTasks } from './support/mainThread';
 
@@ -12,6 +16,8 @@ import { longestMainThreadCpuMs, longTasksBetween, recordLongTasks } from './sup
 // 2,000 steps outlast the test's pause, step, resume and first sample: on the WebAssembly kernels hidden 32
 // finished them in 8 s on a busy machine, before Cancel; hidden 128 with seq 64 takes several times as long.
 const FAST = '?char-model.cell=rnn&char-model.hidden=128&char-model.seq=64&char-model.lr=0.01';
+/** A smaller model still, for the test that trains two runs and waits for an evaluation of the second. */
+const SMALL = '?char-model.cell=rnn&char-model.hidden=64&char-model.seq=32&char-model.lr=0.01';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,13 +51,14 @@ describe('char-model widget', () => {
     await button(page, 'Train').click();
 
     // Two evaluations on held-out text: the validation loss is below uniform guessing (ln 75 ≈ 4.32) and falls.
+    // (The runs panel's table of the curves: run, step, training loss, validation loss.)
     await page.waitForFunction(
-      () => document.querySelectorAll('char-model .cm-table tbody tr').length >= 2,
+      () => document.querySelectorAll('char-model .runs-table tbody tr').length >= 2,
       undefined,
       { timeout: 45_000 },
     );
     const rows = await page
-      .locator('char-model .cm-table tbody tr')
+      .locator('char-model .runs-table tbody tr')
       .evaluateAll((trs) =>
         trs.map((tr) =>
           [...tr.querySelectorAll('td')].map((td) => Number(td.textContent.replace('−', '-').replace(/,/g, ''))),
@@ -62,7 +69,9 @@ describe('char-model widget', () => {
     expect(second[0]).toBe(200);
     expect(first[2]).toBeLessThan(Math.log(75));
     expect(second[2]).toBeLessThan(first[2]);
-    expect(await page.locator('char-model .cm-chart svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('char-model .tl-chart svg').count()).toBeGreaterThan(0);
+    // The time left appears once the first evaluation has been seen, rounded ("about 1 min 30 s left").
+    expect(await status(page)).toMatch(/ · (about (\d+ min( \d+ s)?|\d+ s)|a few seconds) left · run #1 on the chart$/);
     // The worker says which kernels it trains on: Chromium compiles the WebAssembly kernels with relaxed SIMD.
     expect(await page.locator('char-model').getAttribute('data-kernels')).toBe('wasm-relaxed-simd');
     expect(await page.locator('char-model .cm-data').innerText()).toContain(
@@ -166,6 +175,127 @@ describe('char-model widget', () => {
 
     await button(page, 'Cancel').click();
     await waitForStatus(page, 'Cancelled');
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps each sample’s temperature, asks before Restart discards a model, and overlays the kept runs', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 360, colorScheme: 'light' });
+    await openWidget(page, `/embed/char-model/${SMALL}`);
+    const widget = page.locator('char-model');
+    const runs = (): Promise<{ number: number; state: string; steps: number; label: string | null }[]> =>
+      page.evaluate(() =>
+        (
+          document.querySelector('char-model') as unknown as {
+            runs: { number: number; state: string; steps: number; label: string | null }[];
+          }
+        ).runs.map((r) => ({ number: r.number, state: r.state, steps: r.steps, label: r.label })),
+      );
+    const latestLabel = (): Promise<string> => widget.locator('.cm-sample .cm-sample-step').innerText();
+
+    await button(page, 'Train').click();
+    await expect.poll(latestLabel, { timeout: 30_000 }).toMatch(/^Run #1, after [\d,]+ steps, temperature 0\.7:$/);
+    // Sample at temperature 1.3: the latest says so, and the 0.7 sample moves to the history with its run and step.
+    await widget.getByLabel('Temperature').evaluate((input: HTMLInputElement) => {
+      input.value = '1.3';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await button(page, 'Write a sample').click();
+    await expect.poll(latestLabel, { timeout: 20_000 }).toMatch(/temperature 1\.3:$/);
+    const entries = widget.locator('.cm-history summary');
+    await expect
+      .poll(() => entries.allInnerTexts())
+      .toContainEqual(expect.stringMatching(/^run #1, step [\d,]+, temperature 0\.7: The whale/));
+    // An entry opens, by keyboard, to the whole sample.
+    const entry = widget.locator('.cm-history details').filter({ hasText: 'temperature 0.7' }).first();
+    await entry.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await entry.getAttribute('open')).not.toBeNull();
+    expect((await entry.locator('.cm-history-full').innerText()).length).toBeGreaterThan(200);
+
+    // Restart asks; Escape (or Keep training) keeps the run training, with the keyboard back on Restart.
+    await page.waitForFunction(() =>
+      /step [1-9][\d,]* of/.test(document.querySelector('char-model .cm-status')!.textContent),
+    );
+    const confirm = widget.getByRole('group', {
+      name: /^Restart discards the model of run #1, trained for [\d,]+ steps/,
+    });
+    await button(page, 'Restart').focus();
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep training');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Restart');
+    const kept = await shownStep(page);
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          /step ([\d,]+) of/.exec(document.querySelector('char-model .cm-status')!.textContent)?.[1]?.replace(/,/g, ''),
+        ) >
+        n + 5,
+      kept,
+    );
+    expect(await status(page)).toMatch(/^Training .* run #1 on the chart$/);
+    await button(page, 'Restart').click();
+    await button(page, 'Keep training').click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect((await runs(page)).map((r) => [r.number, r.state])).toEqual([[1, 'running']]);
+
+    // A lower learning rate for the run (and the next), then Restart and discard: run #1 ends stopped, #2 trains.
+    await widget.getByLabel('Learning rate').fill('0.003');
+    await widget.getByLabel('Learning rate').press('Enter');
+    await button(page, 'Restart').click();
+    // axe with the question open, at 360 px.
+    await confirm.waitFor();
+    const violations = async (): Promise<string[]> =>
+      (await new AxeBuilder({ page }).include('char-model').options(AXE_OPTIONS).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(await violations()).toEqual([]);
+    await button(page, 'Discard it and restart').click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() =>
+      /run #2 on the chart$/.test(document.querySelector('char-model .cm-status')!.textContent),
+    );
+    const [first] = await runs(page);
+    expect(first.state).toBe('cancelled');
+    expect(first.label).toMatch(/^lr → 0\.003 at step [\d]+$/);
+
+    // Both on one chart once #2 has an evaluation; the legend says what changed from the run before.
+    const legend = widget.locator('.runs-legend li');
+    await widget.locator('.tl-chart').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => legend.allInnerTexts(), { timeout: 45_000 })
+      .toEqual([expect.stringMatching(/^#1 lr → 0\.003 at step \d+: first run$/), '#2 lr 0.01 → 0.003']);
+    await expect
+      .poll(() => widget.locator('.runs-table tbody th').allInnerTexts(), { timeout: 45_000 })
+      .toEqual(expect.arrayContaining(['#1', '#2']));
+    expect(await widget.locator('.tl-chart svg').count()).toBe(1);
+    await button(page, 'Cancel').click();
+    await waitForStatus(page, 'Cancelled');
+
+    // axe with two runs on the chart, their table as cards and an opened sample, in both themes; nothing overflows.
+    const light = await violations();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const dark = await violations();
+    expect({ light, dark }).toEqual({ light: [], dark: [] });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+
+    // The runs survive a reload (stored in this browser, like the training lab's).
+    await page.reload();
+    await openWidget(page, `/embed/char-model/${SMALL}`);
+    expect((await runs(page)).map((r) => [r.number, r.state])).toEqual([
+      [1, 'cancelled'],
+      [2, 'cancelled'],
+    ]);
+    await widget.locator('.tl-chart').scrollIntoViewIfNeeded();
+    await expect.poll(() => legend.count()).toBe(2);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();

@@ -62,7 +62,7 @@ describe('the Share / embed dialog', () => {
       }
       if (widget.name === 'char-model') {
         await trainCharModel(page, 3);
-        await page.waitForFunction(() => document.querySelector('char-model .cm-chart svg') !== null);
+        await page.waitForFunction(() => document.querySelector('char-model .tl-chart svg') !== null);
       }
       await openDialog(page, widget.tag);
       expect(await field(page, 'Link')).toBe(`${site.origin}/embed/${widget.name}/`);

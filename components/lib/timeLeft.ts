@@ -8,7 +8,7 @@ export interface TimeLeftOptions {
   halfLifeMs?: number;
   /** Say nothing before a checkpoint at this step or later… (default 100) */
   minSteps?: number;
-  /** …and this much training time (default 5 s). */
+  /** …and this much training time (default 2 s). */
   minElapsedMs?: number;
 }
 
@@ -30,7 +30,7 @@ export class TimeLeft {
   constructor(options: TimeLeftOptions = {}) {
     this.halfLifeMs = options.halfLifeMs ?? 45_000;
     this.minSteps = options.minSteps ?? 100;
-    this.minElapsedMs = options.minElapsedMs ?? 5_000;
+    this.minElapsedMs = options.minElapsedMs ?? 2_000;
   }
 
   /** Start over (a new run). */

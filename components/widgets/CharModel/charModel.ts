@@ -178,8 +178,8 @@ class CharModelElement extends HTMLElement {
       status.line,
       status.bar,
       status.metrics,
-      samples.section,
       runs.element,
+      samples.section,
       p.data,
       status.live,
     );

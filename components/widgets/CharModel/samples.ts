@@ -148,7 +148,7 @@ export class SamplesPanel {
       el(
         'span',
         { class: 'cm-sample-step' },
-        `After ${count(sample.step)} steps, temperature ${fmt(sample.temperature, 1)}:`,
+        `${run === null ? 'After' : `Run #${run}, after`} ${count(sample.step)} steps, temperature ${fmt(sample.temperature, 1)}:`,
       ),
       el('span', { class: 'cm-sample-body' }, el('span', { class: 'cm-prime-echo' }, read), sample.text),
     );

@@ -207,7 +207,7 @@ describe('char-model widget', () => {
     const entries = widget.locator('.cm-history summary');
     await expect
       .poll(() => entries.allInnerTexts())
-      .toContainEqual(expect.stringMatching(/^run #1, step [\d,]+, temperature 0\.7: The whale/));
+      .toContainEqual(expect.stringMatching(/^run #1, step [\d,]+, temperature 0\.7:\s+The whale/));
     // An entry opens, by keyboard, to the whole sample.
     const entry = widget.locator('.cm-history details').filter({ hasText: 'temperature 0.7' }).first();
     await entry.locator('summary').focus();

@@ -188,7 +188,7 @@ export class SamplesPanel {
       for (const li of oldestFirst) {
         if (excess <= 0) return;
         if (keepOpen && li.querySelector('details')?.open) continue;
-        if (!li.isConnected) continue;
+        if (li.parentNode !== this.history) continue;
         li.remove();
         excess -= 1;
       }

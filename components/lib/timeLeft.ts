@@ -1,12 +1,13 @@
 // A steady "about 2 min 30 s left" for a training run: the pace is an exponentially weighted steps-per-second over
 // whole stretches between evaluations (each holds the same mix of training and evaluating, so an evaluation does not
-// make it swing), the estimate is rounded to a unit that grows with it, and nothing is said before one stretch is seen.
+// make it swing), the estimate is rounded to a unit that grows with it, and nothing is said before one whole stretch
+// after the warm-up has been seen.
 
 /** Options of a `TimeLeft`. */
 export interface TimeLeftOptions {
   /** How fast old pace is forgotten: its weight halves every this many ms of training time (default 45 s). */
   halfLifeMs?: number;
-  /** Say nothing before a checkpoint at this step or later… (default 100) */
+  /** Say nothing before a checkpoint at this step or later (and a stretch measured after the first)… (default 100) */
   minSteps?: number;
   /** …and this much training time (default 2 s). */
   minElapsedMs?: number;
@@ -44,9 +45,9 @@ export class TimeLeft {
   add(step: number, elapsedMs: number): void {
     const last = this.last;
     if (last === null) {
-      // The first stretch runs from step 0 and includes the first steps' warm-up (compiling): it fades out.
-      this.last = { step: 0, elapsedMs: 0 };
-      this.add(step, elapsedMs);
+      // The stretch before the first checkpoint holds the warm-up (compiling, the first allocations): the pace is
+      // measured from there on.
+      this.last = { step, elapsedMs };
       return;
     }
     const ds = step - last.step;
@@ -64,8 +65,8 @@ export class TimeLeft {
   }
 
   /**
-   * Milliseconds left to reach `maxSteps` at the current pace, or null until a checkpoint at `minSteps` after
-   * `minElapsedMs` has been seen.
+   * Milliseconds left to reach `maxSteps` at the current pace, or null until a stretch between two checkpoints has
+   * been measured and the last is at `minSteps` after `minElapsedMs`.
    * @param step where the run is now (default: the last checkpoint); between checkpoints the estimate falls with it
    */
   remainingMs(maxSteps: number, step = this.last?.step ?? 0): number | null {

@@ -5,7 +5,7 @@
 
 /** Options of a `TimeLeft`. */
 export interface TimeLeftOptions {
-  /** How fast old pace is forgotten: its weight halves every this many ms of training time (default 45 s). */
+  /** How fast old pace is forgotten: its weight halves every this many ms of training time (default 20 s). */
   halfLifeMs?: number;
   /** Say nothing before a checkpoint at this step or later (and a stretch measured after the first)… (default 100) */
   minSteps?: number;
@@ -29,7 +29,7 @@ export class TimeLeft {
   private weightedMs = 0;
 
   constructor(options: TimeLeftOptions = {}) {
-    this.halfLifeMs = options.halfLifeMs ?? 45_000;
+    this.halfLifeMs = options.halfLifeMs ?? 20_000;
     this.minSteps = options.minSteps ?? 100;
     this.minElapsedMs = options.minElapsedMs ?? 2_000;
   }

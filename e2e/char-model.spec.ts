@@ -242,7 +242,7 @@ describe('char-model widget', () => {
     await button(page, 'Restart').click();
     await button(page, 'Keep training').click();
     await confirm.waitFor({ state: 'hidden' });
-    expect((await runs(page)).map((r) => [r.number, r.state])).toEqual([[1, 'running']]);
+    expect((await runs()).map((r) => [r.number, r.state])).toEqual([[1, 'running']]);
 
     // A lower learning rate for the run (and the next), then Restart and discard: run #1 ends stopped, #2 trains.
     await widget.getByLabel('Learning rate').fill('0.003');
@@ -260,7 +260,7 @@ describe('char-model widget', () => {
     await page.waitForFunction(() =>
       /run #2 on the chart$/.test(document.querySelector('char-model .cm-status')!.textContent),
     );
-    const [first] = await runs(page);
+    const [first] = await runs();
     expect(first.state).toBe('cancelled');
     expect(first.label).toMatch(/^lr → 0\.003 at step [\d]+$/);
 
@@ -290,7 +290,7 @@ describe('char-model widget', () => {
     // The runs survive a reload (stored in this browser, like the training lab's).
     await page.reload();
     await openWidget(page, `/embed/char-model/${SMALL}`);
-    expect((await runs(page)).map((r) => [r.number, r.state])).toEqual([
+    expect((await runs()).map((r) => [r.number, r.state])).toEqual([
       [1, 'cancelled'],
       [2, 'cancelled'],
     ]);

@@ -45,7 +45,8 @@ describe('scroll cue at 360 px', () => {
         );
         await context.close();
         expect(regions.filter((r) => !r.cue).map((r) => `${r.what} (${colorScheme})`)).toEqual([]);
-        if (sitePage.path.includes('how-rnns-solve-problems')) expect(regions.length).toBeGreaterThan(2);
+        // The check sees something: chapter 10's two wide tables scroll sideways at 360 px.
+        if (sitePage.path.includes('how-rnns-solve-problems')) expect(regions.length).toBeGreaterThanOrEqual(2);
       }
     });
   }

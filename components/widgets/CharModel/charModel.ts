@@ -16,7 +16,7 @@ import {
 import type { StateOf } from '../../lib/urlState';
 import { appendProgress, endRun, RunHistory, type RunRecord } from '../../lib/runHistory';
 import { TimeLeft } from '../../lib/timeLeft';
-import { RUN_COLORS, runsChart } from '../../charts/runsChart';
+import { RUN_COLORS } from '../../charts/runsChart';
 import { RunsPanel, type CurveView } from '../TrainingLab/runsPanel';
 import { SettingsForm } from './form';
 import { dataUrl, runConfig, SAMPLE_LENGTH } from './model';
@@ -413,10 +413,15 @@ function warmUpChart(): void {
     { x: 0, y: 1 },
     { x: 1, y: 0.5 },
   ];
+  // The same module the runs panel loads on its first drawing, so that drawing finds it loaded and compiled.
   const warm = (): void =>
-    void runsChart([{ id: 'warm-up', name: '#0', label: '', color: RUN_COLORS[0], train: line, val: line }], {
-      baselines: [{ y: 0.7, label: 'baseline' }],
-    });
+    void import('../../charts/runsPlot')
+      .then(({ runsChart }) =>
+        runsChart([{ id: 'warm-up', name: '#0', label: '', color: RUN_COLORS[0], train: line, val: line }], {
+          baselines: [{ y: 0.7, label: 'baseline' }],
+        }),
+      )
+      .catch(() => undefined); // a module that cannot load is said in words by the panel that needs it
   if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
   else setTimeout(warm, 500);
 }

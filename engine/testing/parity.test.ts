@@ -17,6 +17,8 @@ import { stack, unstack } from '../ops/shape';
 import { logSoftmax, softmax } from '../ops/softmax';
 import { loadStateDict } from '../stateDict';
 import { Tensor } from '../tensor';
+import { Rng } from '../random';
+import { NumberTranslator } from '../train/tasks/translator';
 import { assertClose, PARITY_TOL } from './closeTo';
 
 interface Fixture<C> {
@@ -200,6 +202,50 @@ describe('ops.json: bmm, softmax and log_softmax over a chosen dim', () => {
       close(y.toNested(), f.output, `${f.name} output`);
       y.backward({ grad: fromNested(f.grad_output, 'grad_output', y.shape).data });
       xs.forEach((x, i) => close(gradOf(x), f.grads[i], `${f.name} grad inputs[${i}]`));
+    });
+  }
+});
+
+interface TranslatorFixture {
+  name: string;
+  attention: boolean;
+  hidden_size: number;
+  embedding_dim: number;
+  params: Record<string, unknown>;
+  /** [B, T] word indices, 0 past each length */
+  words: number[][];
+  lengths: number[];
+  /** [S, B] */
+  decoder_inputs: number[][];
+  grad_output: unknown;
+  output: unknown;
+  grads: Record<string, unknown>;
+}
+
+describe('translator.json: the attention lab’s encoder–decoder, with and without attention', () => {
+  for (const f of load<TranslatorFixture>('translator.json').cases) {
+    it(f.name, () => {
+      const model = new NumberTranslator({
+        attention: f.attention,
+        hiddenSize: f.hidden_size,
+        embeddingDim: f.embedding_dim,
+        rng: new Rng(0),
+        dtype: 'float64',
+      });
+      loadStateDict(model, f.params);
+      const src = {
+        words: Int32Array.from(f.words.flat()),
+        lengths: Int32Array.from(f.lengths),
+        B: f.words.length,
+        T: f.words[0].length,
+      };
+      const y = model.forward(src, Int32Array.from(f.decoder_inputs.flat()), f.decoder_inputs.length);
+      close(y.toNested(), f.output, `${f.name} output`);
+      y.backward({ grad: fromNested(f.grad_output, 'grad_output', y.shape).data });
+      const ours: Record<string, unknown> = {};
+      for (const [k, p] of model.namedParameters()) ours[k] = gradOf(p);
+      expect(Object.keys(ours)).toEqual(Object.keys(f.grads));
+      for (const [k, g] of Object.entries(f.grads)) close(ours[k], g, `${f.name} grad ${k}`);
     });
   }
 });

@@ -15,6 +15,7 @@ import {
   createForecastTask,
   createSentimentTask,
   createSyntheticTask,
+  createTranslateTask,
   runConfigFor,
   type CharModelConfig,
   type CharModelTask,
@@ -151,6 +152,20 @@ function build(config: TaskConfig, data: LoadedData, init: LoadedData | undefine
     }
     case 'synthetic':
       return { task: createSyntheticTask(config), dataSummary: 'Sequences generated from the seed.' };
+    case 'translate': {
+      const task = createTranslateTask(config);
+      return {
+        task,
+        dataSummary:
+          `Number names from 0 to 999,999 generated from the seed: ${count(task.sizes.train)} to train on, ` +
+          `${count(task.sizes.test)} held-out numbers to test.`,
+        // The report of a translator is its weights and its test accuracy by input length (a `TranslateReport`).
+        report: () => {
+          const report = task.report();
+          return { report, transfer: report.tensors.map((t) => t.data.buffer as ArrayBuffer) };
+        },
+      };
+    }
   }
 }
 

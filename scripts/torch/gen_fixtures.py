@@ -403,6 +403,64 @@ def op_cases():
     return cases
 
 
+class NumberTranslator(nn.Module):
+    """The attention lab's encoder-decoder (engine/train/tasks/translator.ts), under the same attribute names: a GRU
+    encoder over padded word vectors, a GRUCell decoder, and per output step a context vector, the encoder's last
+    state or (attention) the softmax-weighted average of its states by dot product with the decoder's state."""
+
+    def __init__(self, attention, hidden_size, embedding_dim):
+        super().__init__()
+        self.attention = attention
+        self.source_embedding = nn.Embedding(32, embedding_dim, padding_idx=0)
+        self.encoder = nn.GRU(embedding_dim, hidden_size, batch_first=True)
+        self.target_embedding = nn.Embedding(12, embedding_dim)
+        self.decoder = nn.GRUCell(embedding_dim, hidden_size)
+        self.combine = nn.Linear(2 * hidden_size, hidden_size)
+        self.fc = nn.Linear(hidden_size, 11)
+
+    def forward(self, words, lengths, decoder_inputs):
+        batch, steps = words.shape
+        packed = pack_padded_sequence(self.source_embedding(words), lengths, batch_first=True, enforce_sorted=False)
+        out, h_n = self.encoder(packed)
+        states, _ = pad_packed_sequence(out, batch_first=True, total_length=steps)
+        last = h_n[0]
+        padding = (torch.arange(steps)[None, :] >= lengths[:, None]).unsqueeze(1)
+        inputs = self.target_embedding(decoder_inputs)
+        h, features = last, []
+        for s in range(decoder_inputs.shape[0]):
+            h = self.decoder(inputs[s], h)
+            if self.attention:
+                scores = torch.bmm(h.unsqueeze(1), states.transpose(1, 2)).masked_fill(padding, -1e9)
+                context = torch.bmm(torch.softmax(scores, -1), states).squeeze(1)
+            else:
+                context = last
+            features.append(torch.tanh(self.combine(torch.cat([h, context], 1))))
+        return self.fc(torch.stack(features)).reshape(-1, 11)
+
+
+def translator_cases():
+    """The number translator with and without attention on a padded batch (lengths 5, 2, 3), teacher-forced for 4
+    output steps: the logits [4*3, 11] (time-major) and the gradients of sum(logits * grad_output) by parameter."""
+    cases = []
+    for i, attention in enumerate([False, True]):
+        torch.manual_seed(9000 + i)
+        model = NumberTranslator(attention, 4, 3)
+        lengths = torch.tensor([5, 2, 3])
+        words = torch.randint(1, 32, (3, 5))
+        for b, n in enumerate(lengths.tolist()):
+            words[b, n:] = 0
+        decoder_inputs = torch.randint(0, 12, (4, 3))
+        logits = model(words, lengths, decoder_inputs)
+        g = torch.randn(*logits.shape)
+        (logits * g).sum().backward()
+        cases.append({"name": "translator_{}".format("attention" if attention else "no_attention"),
+                      "attention": attention, "hidden_size": 4, "embedding_dim": 3,
+                      "params": {k: tolist(v) for k, v in model.state_dict().items()},
+                      "words": words.tolist(), "lengths": lengths.tolist(), "decoder_inputs": decoder_inputs.tolist(),
+                      "grad_output": tolist(g), "output": tolist(logits), "grads": gradients(model)})
+    return cases
+
+
 def write(name, cases):
     path = os.path.join(OUT_DIR, name)
     doc = {"generator": "scripts/torch/gen_fixtures.py", "torch": torch.__version__, "dtype": "float64", "cases": cases}
@@ -422,6 +480,7 @@ def main():
     write("layers.json", layer_cases())
     write("cells.json", cell_cases())
     write("ops.json", op_cases())
+    write("translator.json", translator_cases())
 
 
 if __name__ == "__main__":

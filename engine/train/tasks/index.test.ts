@@ -33,7 +33,7 @@ describe('task registry', () => {
     expect(refused(null)).toEqual({ field: 'config', error: 'config must be an object' });
     expect(refused({ ...char, task: 'poetry' })).toEqual({
       field: 'task',
-      error: 'task must be one of char-model, forecast, sentiment, synthetic, got "poetry"',
+      error: 'task must be one of char-model, forecast, sentiment, synthetic, translate, got "poetry"',
     });
     expect(refused({ ...char, seqLen: 5000 })).toEqual({
       field: 'seqLen',
@@ -81,6 +81,8 @@ describe('task registry', () => {
       );
       expect(parseTaskConfig({ ...config, optimizer: 'sgd', momentum: 0.9 }).ok).toBe(true);
       expect(parseTaskConfig({ ...config, optimizer: 'rmsprop', momentum: 0.5 }).ok).toBe(true);
+      // The translator's cell is always a GRU: it has no cell setting to test.
+      if (!('cell' in config)) continue;
       expect(parseTaskConfig({ ...config, cell: 'rnn', nonlinearity: 'relu' }).ok).toBe(true);
       const relu = parseTaskConfig({ ...config, cell: 'gru', nonlinearity: 'relu' });
       expect(relu.ok ? null : relu.error).toBe(

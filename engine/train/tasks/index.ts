@@ -18,5 +18,19 @@ export { parseSyntheticConfig, SYNTHETIC_BOUNDS, SYNTHETIC_DEFAULTS, SYNTHETIC_P
 export type { SyntheticConfig, SyntheticProblem } from './syntheticConfig';
 export { createSyntheticTask } from './synthetic';
 export type { SyntheticShowcase, SyntheticTask } from './synthetic';
+export { parseTranslateConfig, TRANSLATE_BOUNDS, TRANSLATE_DEFAULTS } from './translateConfig';
+export type { TranslateConfig } from './translateConfig';
+export {
+  createTranslateTask,
+  isHeldOut,
+  LONG_FROM,
+  TEST_PER_LENGTH,
+  testNumbers,
+  trainingNumbers,
+  wordCountOf,
+} from './translate';
+export type { LengthAccuracy, TranslateReport, TranslateTask } from './translate';
+export { NumberTranslator, sourceBatch, SOURCE_VOCAB, MAX_OUTPUT_STEPS } from './translator';
+export type { SourceBatch, Translation, TranslatorOptions } from './translator';
 export { parseTaskConfig, runConfigFor, TASK_DEFAULTS, withDefaults } from './configs';
 export type { ConfigOf, TaskConfig } from './configs';

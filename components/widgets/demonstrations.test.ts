@@ -9,6 +9,7 @@ import { demonstrationQuery, demonstrations } from './demonstrations';
 import { gateInspectorUrl } from './GateInspector/state';
 import { gradientLabUrl } from './GradientLab/state';
 import { attentionCalcUrl } from './AttentionCalc/state';
+import { attentionLabUrl } from './AttentionLab/settings';
 import { liveEquationUrl } from './LiveEquation/state';
 import { normalizeCalcUrl } from './NormalizeCalc/state';
 import { memoryRuleUrl } from './MemoryRule/state';
@@ -32,6 +33,7 @@ const tables: Record<string, UrlState<Spec>> = {
   'gradient-lab': gradientLabUrl,
   'sentiment-lab': sentimentLabUrl,
   'forecast-lab': forecastLabUrl,
+  'attention-lab': attentionLabUrl,
 };
 
 describe('demonstration links', () => {

@@ -71,6 +71,14 @@ export const demonstrations: Record<string, Demonstration[]> = {
     { label: 'Sentiment on real Amazon review sentences', params: { task: 'sentiment', data: 'amazon' } },
   ],
   'forecast-lab': FORECAST_PRESETS.map((preset) => ({ label: preset.title, params: { preset: preset.id } })),
+  'attention-lab': [
+    {
+      label: 'The question of chapter 10: the same model with and without attention',
+      params: { preset: 'with-without' },
+    },
+    { label: 'Without attention', params: { attn: '0' } },
+    { label: 'A phrase that is not a number name as the data writes it', params: { phrase: 'three hundred twelve' } },
+  ],
   'tuning-lab': Object.entries(SEARCH_PRESETS).map(([id, preset]) => ({ label: preset.doc, params: { preset: id } })),
   'sentiment-lab': [
     { label: 'Train on IMDb sentences, test on Yelp ones', params: { test: 'yelp' } },

@@ -17,6 +17,7 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'normalize-calc': () => import('./NormalizeCalc/normalizeCalc'),
   'attention-calc': () => import('./AttentionCalc/attentionCalc'),
   'forecast-lab': () => import('./ForecastLab/forecastLab'),
+  'attention-lab': () => import('./AttentionLab/attentionLab'),
   'tuning-lab': () => import('./TuningLab/tuningLab'),
   'sentiment-lab': () => import('./SentimentLab/sentimentLab'),
 };

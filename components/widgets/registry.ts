@@ -24,6 +24,8 @@ import { attentionCalcSpec } from './AttentionCalc/state';
 import { trainingLabSpec } from './TrainingLab/state';
 import ForecastLab from './ForecastLab/ForecastLab.astro';
 import { forecastLabSpec } from './ForecastLab/settings';
+import AttentionLab from './AttentionLab/AttentionLab.astro';
+import { attentionLabSpec } from './AttentionLab/settings';
 import TuningLab from './TuningLab/TuningLab.astro';
 import { tuningLabSpec } from './TuningLab/state';
 import SentimentLab from './SentimentLab/SentimentLab.astro';
@@ -181,6 +183,18 @@ export const widgets: WidgetInfo[] = [
     component: ForecastLab,
     spec: forecastLabSpec,
     height: 2000,
+  },
+  {
+    name: 'attention-lab',
+    title: 'Translation lab: number words to digits, with and without attention',
+    description:
+      'Train a GRU encoder–decoder in a background thread to turn English number names into digits, with attention ' +
+      'and without; compare their accuracy against input length, and type a number in words to see its translation ' +
+      'and the attention weights as a heatmap.',
+    chapter: 'how-rnns-solve-problems',
+    component: AttentionLab,
+    spec: attentionLabSpec,
+    height: 1900,
   },
   {
     name: 'gradient-lab',

@@ -27,6 +27,7 @@ export const WIDGETS: DrawnWidget[] = [
   { name: 'attention-calc', tag: 'attention-calc', ready: ['.calc-svg', '.calc-table tbody tr'], math: false },
   { name: 'training-lab', tag: 'training-lab', ready: ['.tl-status', '.tl-cost math'], math: false },
   { name: 'forecast-lab', tag: 'forecast-lab', ready: ['.fl-status', '.fl-window-chart svg'], math: false },
+  { name: 'attention-lab', tag: 'attention-lab', ready: ['.al-status', '.al-translation'], math: false },
   { name: 'tuning-lab', tag: 'tuning-lab', ready: ['.tl-form', '.tl-status'], math: false },
   { name: 'sentiment-lab', tag: 'sentiment-lab', ready: ['.sl-status', '.sl-code code'], math: false },
 ];

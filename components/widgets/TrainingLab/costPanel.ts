@@ -1,7 +1,7 @@
 // The training lab's "before you run" panel, live as settings change: the parameter count by chapter 7's formula with
 // the numbers in (MathML, which the browser typesets: no KaTeX), the activations one batch keeps, and the time per step
 // measured in a worker (with the run's length it implies), or why these settings cannot run.
-import type { TaskConfig } from '../../../engine/train/tasks/configs';
+import type { RecurrentNetConfig } from '../../../engine/train/tasks/configs';
 import { el } from '../../lib/dom';
 import { arithmeticMathml } from '../../lib/mathml';
 import { formatDuration } from '../../lib/format';
@@ -41,7 +41,12 @@ export class CostPanel {
    * @param sentimentVocab the sentiment vocabulary's size as last measured (0 before)
    * @param batchTokens steps of a typical sentiment batch
    */
-  render(config: TaskConfig, measurement: Measurement | null, sentimentVocab: number, batchTokens: number): void {
+  render(
+    config: RecurrentNetConfig,
+    measurement: Measurement | null,
+    sentimentVocab: number,
+    batchTokens: number,
+  ): void {
     const shape = modelShape(config, sentimentVocab);
     const terms = parameterTerms(config, shape);
     const count = parameterCount(terms);
@@ -71,7 +76,7 @@ export class CostPanel {
 }
 
 /** The time line: measured, being measured, waiting for the run in progress, or why the settings cannot run. */
-function timeText(config: TaskConfig, m: Measurement | null): string {
+function timeText(config: RecurrentNetConfig, m: Measurement | null): string {
   if (m === null) return 'measuring on this machine…';
   switch (m.kind) {
     case 'pending':

@@ -12,7 +12,7 @@ import {
   createSentimentTask,
   createSyntheticTask,
 } from '../../../engine/train/tasks/index';
-import type { TaskConfig } from '../../../engine/train/tasks/configs';
+import type { RecurrentNetConfig } from '../../../engine/train/tasks/configs';
 import { parameterCount as engineCount } from '../../../engine/worker/tasks';
 import {
   activationEstimate,
@@ -32,7 +32,7 @@ const records = loadUsBirths();
 
 const settings = (over: Partial<LabSettings>): LabSettings => ({ ...LAB_DEFAULTS[over.task ?? 'char-model'], ...over });
 
-function build(config: TaskConfig) {
+function build(config: RecurrentNetConfig) {
   switch (config.task) {
     case 'char-model':
       return createCharModelTask(config, { text });
@@ -82,7 +82,7 @@ describe('parameter count', () => {
 
 describe('activations per batch', () => {
   /** Float32 elements a forward pass allocates for a batch, as a task does it (input, layers, head and loss). */
-  function counted(config: TaskConfig, T: number): number {
+  function counted(config: RecurrentNetConfig, T: number): number {
     const shape = modelShape(config, 0);
     const B = config.batchSize;
     const H = config.hiddenSize;

@@ -1,7 +1,7 @@
 // What a setting costs before anything runs: the parameter count by chapter 7's formula with the numbers in (as plain
 // text, which the cost panel writes as MathML), and the activations one batch keeps for the backward pass, counted buffer by buffer as the
 // engine's recurrent op keeps them. The time per step is not estimated here: the worker measures it.
-import type { TaskConfig } from '../../../engine/train/tasks/configs';
+import type { RecurrentNetConfig } from '../../../engine/train/tasks/configs';
 
 /** The sizes the formula needs that come from the data: inputs per step, embedding rows, outputs. */
 export interface ModelShape {
@@ -28,7 +28,7 @@ const FORECAST_FEATURES = 8;
  * The model's data-dependent sizes for a config. The sentiment vocabulary depends on the training data (and the slice);
  * pass the size the worker reported (`vocab`), or a first guess until it has.
  */
-export function modelShape(config: TaskConfig, sentimentVocab: number): ModelShape {
+export function modelShape(config: RecurrentNetConfig, sentimentVocab: number): ModelShape {
   switch (config.task) {
     case 'char-model':
       return { input: { kind: 'one-hot', size: CHAR_VOCAB }, outputs: CHAR_VOCAB, perStep: true };
@@ -68,7 +68,7 @@ const group = (n: number): string => n.toLocaleString('en-US');
  * (G = 1, 3 or 4 for the RNN, GRU, LSTM; n_in the layer's input, the data's for the first layer and n above it; two
  * bias vectors as PyTorch), plus the embedding table V·E and the output layer n·m + m.
  */
-export function parameterTerms(config: TaskConfig, shape: ModelShape): ParameterTerm[] {
+export function parameterTerms(config: RecurrentNetConfig, shape: ModelShape): ParameterTerm[] {
   const n = config.hiddenSize;
   const L = config.numLayers ?? 1;
   const G = GATES[config.cell];
@@ -135,7 +135,7 @@ export interface ActivationEstimate {
  * 10% of the typed arrays a real forward pass allocates.
  * @param T steps per sequence: the chunk, window, sentence or delay + 1
  */
-export function activationEstimate(config: TaskConfig, shape: ModelShape, T: number): ActivationEstimate {
+export function activationEstimate(config: RecurrentNetConfig, shape: ModelShape, T: number): ActivationEstimate {
   const B = config.batchSize;
   const n = config.hiddenSize;
   const L = config.numLayers ?? 1;
@@ -155,7 +155,7 @@ export function activationEstimate(config: TaskConfig, shape: ModelShape, T: num
  * Steps per sequence for a config: the chunk (char model), the window (forecast), the delay + 1 (recall); for sentiment
  * the sentence, at most `typicalLength`.
  */
-export function stepsPerSequence(config: TaskConfig, typicalLength: number): number {
+export function stepsPerSequence(config: RecurrentNetConfig, typicalLength: number): number {
   switch (config.task) {
     case 'char-model':
       return config.seqLen;
@@ -181,7 +181,7 @@ export function formatBytes(bytes: number): string {
  * training sentences): what the embedding term must hold for the formula to reach the count. Null for other tasks or
  * when the count does not fit the formula.
  */
-export function vocabFromCount(config: TaskConfig, parameters: number): number | null {
+export function vocabFromCount(config: RecurrentNetConfig, parameters: number): number | null {
   if (config.task !== 'sentiment') return null;
   const rest = parameterTerms(config, modelShape(config, 1)).slice(1);
   const vocab = (parameters - parameterCount(rest)) / config.embeddingDim;

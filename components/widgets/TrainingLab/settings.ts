@@ -1,7 +1,7 @@
 // The training lab's settings in the reader's terms (one set for every task) and the one mapping to and from the engine's
 // task configs: which task and data, what "sequence length" means for each, the lab's defaults per task, and the
 // words, units and baselines its chart and table use. No DOM, so the preset script and the tests read it too.
-import { withDefaults, type TaskConfig } from '../../../engine/train/tasks/configs';
+import { withDefaults, type RecurrentNetConfig, type TaskConfig } from '../../../engine/train/tasks/configs';
 import type { LabelledSource } from '../../../engine/data/labelledSentences';
 import type { CellType, Nonlinearity, OptimizerName } from '../../../engine/train/task';
 
@@ -251,7 +251,7 @@ export const LAB_EVAL_CHARS = 2000;
  * is passed as set (PyTorch applies it only between layers, so with one layer it does nothing); the nonlinearity only
  * for the plain RNN; momentum only with SGD; early stopping as patience plus restoring the best weights.
  */
-export function toTaskConfig(s: LabSettings): TaskConfig {
+export function toTaskConfig(s: LabSettings): RecurrentNetConfig {
   const shared = {
     seed: s.seed,
     cell: s.cell,
@@ -305,6 +305,8 @@ export function fromTaskConfig(config: TaskConfig): LabSettings | null {
       task = 'sentiment';
       seq = config.maxLen ?? LAB_DEFAULTS.sentiment.seq;
       break;
+    case 'translate':
+      return null;
     case 'synthetic':
       if (config.problem !== 'recall') return null;
       task = 'recall';
@@ -338,6 +340,8 @@ export function fromTaskConfig(config: TaskConfig): LabSettings | null {
 
 /** The task a run config belongs to, in the lab's names. */
 export function labTaskOf(config: TaskConfig): LabTask {
+  // The lab's runs are all of its own tasks (its form makes them); the translator is the attention lab's.
+  if (config.task === 'translate') throw new RangeError('the training lab does not train the translate task');
   return config.task === 'synthetic' ? 'recall' : config.task;
 }
 

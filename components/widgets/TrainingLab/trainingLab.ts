@@ -6,7 +6,7 @@ import { el } from '../../lib/dom';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import { TrainerClient, type DataSource } from '../../lib/trainerClient';
-import type { TaskConfig } from '../../../engine/train/tasks/configs';
+import type { RecurrentNetConfig, TaskConfig } from '../../../engine/train/tasks/configs';
 import { CostPanel } from './costPanel';
 import { vocabFromCount } from './estimate';
 import { LabForm } from './form';
@@ -264,7 +264,7 @@ class TrainingLabElement extends HTMLElement {
     this.renderData();
   }
 
-  private config(): TaskConfig {
+  private config(): RecurrentNetConfig {
     return toTaskConfig(this.settings);
   }
 

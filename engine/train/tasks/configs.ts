@@ -12,6 +12,12 @@ import { parseTranslateConfig, TRANSLATE_DEFAULTS, type TranslateConfig } from '
 /** Any task's config; `task` tells which. */
 export type TaskConfig = CharModelConfig | ForecastConfig | SentimentConfig | SyntheticConfig | TranslateConfig;
 
+/**
+ * The configs of the tasks whose model is one RecurrentNet (an input layer, a recurrent layer of a chosen cell, a Linear
+ * head): every task but the translator, whose encoder–decoder has no cell setting. The training lab trains these.
+ */
+export type RecurrentNetConfig = Exclude<TaskConfig, TranslateConfig>;
+
 /** The config of task N. */
 export type ConfigOf<N extends TaskName> = Extract<TaskConfig, { task: N }>;
 

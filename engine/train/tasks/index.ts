@@ -33,4 +33,4 @@ export type { LengthAccuracy, TranslateReport, TranslateTask } from './translate
 export { NumberTranslator, sourceBatch, SOURCE_VOCAB, MAX_OUTPUT_STEPS } from './translator';
 export type { SourceBatch, Translation, TranslatorOptions } from './translator';
 export { parseTaskConfig, runConfigFor, TASK_DEFAULTS, withDefaults } from './configs';
-export type { ConfigOf, TaskConfig } from './configs';
+export type { ConfigOf, RecurrentNetConfig, TaskConfig } from './configs';

@@ -12,21 +12,21 @@ import { createCharModelTask } from './charModel';
 import { createForecastTask } from './forecast';
 import { createSentimentTask } from './sentiment';
 import { createSyntheticTask } from './synthetic';
-import { withDefaults, type TaskConfig } from './configs';
+import { withDefaults, type RecurrentNetConfig } from './configs';
 
 const text = loadMobyDick().slice(0, 60_000);
 const records = loadUsBirths();
 const corpus = loadSentimentCorpus();
 
 /** Each task at toy sizes. */
-const SMALL: { [K in TaskConfig['task']]: Partial<Extract<TaskConfig, { task: K }>> } = {
+const SMALL: { [K in RecurrentNetConfig['task']]: Partial<Extract<RecurrentNetConfig, { task: K }>> } = {
   'char-model': { hiddenSize: 16, seqLen: 16, batchSize: 8, evalChars: 1000, maxSteps: 30, evalEvery: 10 },
   forecast: { hiddenSize: 8, window: 14, horizon: 7, maxSteps: 30, evalEvery: 10 },
   sentiment: { embeddingDim: 8, hiddenSize: 8, maxSteps: 30, evalEvery: 10 },
   synthetic: { delay: 5, hiddenSize: 16, trainCount: 512, validationCount: 128, maxSteps: 30, evalEvery: 10 },
 };
 
-function build(config: TaskConfig): Task {
+function build(config: RecurrentNetConfig): Task {
   switch (config.task) {
     case 'char-model':
       return createCharModelTask(config, { text });
@@ -39,10 +39,10 @@ function build(config: TaskConfig): Task {
   }
 }
 
-const small = (task: TaskConfig['task'], over: Record<string, unknown> = {}): TaskConfig =>
+const small = (task: RecurrentNetConfig['task'], over: Record<string, unknown> = {}): RecurrentNetConfig =>
   withDefaults(task, { ...SMALL[task], ...over });
 
-const losses = (config: TaskConfig, steps = 5): number[] => {
+const losses = (config: RecurrentNetConfig, steps = 5): number[] => {
   const task = build(config);
   return Array.from({ length: steps }, () => task.step().loss);
 };

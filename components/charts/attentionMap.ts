@@ -79,6 +79,9 @@ export function attentionMap(data: AttentionMapData, options: AttentionMapOption
       ),
     ],
   });
-  (chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg'))?.classList.add('heatmap');
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  svg?.classList.add('heatmap');
+  // A named image to assistive tech: its numbers are in the widget's table.
+  if (svg?.getAttribute('aria-label')) svg.setAttribute('role', 'img');
   return chart;
 }

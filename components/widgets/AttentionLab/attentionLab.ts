@@ -496,8 +496,9 @@ class AttentionLabElement extends HTMLElement {
   private renderAll(): void {
     this.renderStatus();
     this.renderRuns();
-    this.renderLengths();
-    this.renderPhrase();
+    // Each chart in a task of its own: when a run ends all three redraw, and together they would hold the page longer.
+    setTimeout(() => this.renderLengths(), 0);
+    setTimeout(() => this.renderPhrase(), 0);
   }
 
   private chartWidth(): number {
@@ -552,6 +553,10 @@ class AttentionLabElement extends HTMLElement {
   private renderRuns(): void {
     const p = this.parts;
     const runs = this.history.list().filter((r) => r.evals.length > 0);
+    // Redrawn only when an evaluation arrives or the runs change, not on every progress update.
+    const key = runs.map((r) => `${r.id}:${r.evals.length}:${r.color}`).join(' ');
+    if (p.runsChart.dataset.runs === key && key !== '') return;
+    p.runsChart.dataset.runs = key;
     if (runs.length === 0) {
       p.runsChart.replaceChildren(
         el('p', { class: 'al-chart-empty' }, 'Each run’s accuracy appears here as it trains.'),

@@ -627,27 +627,32 @@ class AttentionLabElement extends HTMLElement {
       return;
     }
     const rows = runs.map((r) => ({ run: r, points: accuracyPoints(this.finished.get(r.id)!.report.byLength) }));
-    p.lengthChart.replaceChildren(
-      lineChart(
-        rows.map(({ run, points }) => ({
-          name: this.runName(run),
-          points,
-          color: RUN_COLORS[run.color % RUN_COLORS.length],
-          dashed: !this.finished.get(run.id)!.report.attention,
-        })),
-        {
-          width: this.chartWidth(),
-          height: 240,
-          xLabel: 'input length (words) →',
-          yLabel: '↑ exactly right (%)',
-          yDomain: [0, 100],
-          xTicks: rows[0].points.map((pt) => pt.x),
-          ariaLabel:
-            'Share of test numbers translated exactly, by input length in words, for ' +
-            `${rows.map((r) => this.runName(r.run)).join(', ')}; the numbers are in the table below`,
-        },
-      ),
+    const chart = lineChart(
+      rows.map(({ run, points }) => ({
+        name: this.runName(run),
+        points,
+        color: RUN_COLORS[run.color % RUN_COLORS.length],
+        dashed: !this.finished.get(run.id)!.report.attention,
+      })),
+      {
+        width: this.chartWidth(),
+        height: 240,
+        xLabel: 'input length (words) →',
+        yLabel: '↑ exactly right (%)',
+        yDomain: [0, 100],
+        xTicks: rows[0].points.map((pt) => pt.x),
+        ariaLabel:
+          'Share of test numbers translated exactly, by input length in words, for ' +
+          `${rows.map((r) => this.runName(r.run)).join(', ')}; the numbers are in the table below`,
+      },
     );
+    // A named image to assistive tech (its numbers are in the table below); Plot's labels on its role-less groups
+    // would be prohibited ARIA.
+    for (const svg of chart instanceof SVGSVGElement ? [chart] : chart.querySelectorAll('svg')) {
+      if (svg.getAttribute('aria-label')) svg.setAttribute('role', 'img');
+      for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
+    }
+    p.lengthChart.replaceChildren(chart);
     p.lengthText.textContent = rows
       .map(({ run }) => {
         const long = this.finished.get(run.id)!.report.byLength.filter((b) => b.words >= LONG_FROM);

@@ -4,6 +4,7 @@
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms, and translates a
 // typed phrase with the finished model (one greedy pass over at most 20 words).
 import { el } from '../../lib/dom';
+import { addShareButton } from '../../lib/shareDialog';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import { TrainerClient, type TrainingRun } from '../../lib/trainerClient';
@@ -115,6 +116,7 @@ class AttentionLabElement extends HTMLElement {
       onRunEnded: (record, run) => this.fetchReport(record, run),
     });
     this.build();
+    addShareButton(this, 'attention-lab');
     this.showNotice(url.notices.join(' '));
     if (this.state.preset) this.loadPreset(this.state.preset);
     this.addEventListener(PREDICT_RUN, () => this.takeRequest());

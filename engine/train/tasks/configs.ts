@@ -7,9 +7,10 @@ import { CHAR_MODEL_DEFAULTS, parseCharModelConfig, type CharModelConfig } from 
 import { FORECAST_DEFAULTS, parseForecastConfig, type ForecastConfig } from './forecastConfig';
 import { parseSentimentConfig, SENTIMENT_DEFAULTS, type SentimentConfig } from './sentimentConfig';
 import { parseSyntheticConfig, SYNTHETIC_DEFAULTS, type SyntheticConfig } from './syntheticConfig';
+import { parseTeacherForcingConfig, TEACHER_FORCING_DEFAULTS, type TeacherForcingConfig } from './teacherForcingConfig';
 
 /** Any task's config; `task` tells which. */
-export type TaskConfig = CharModelConfig | ForecastConfig | SentimentConfig | SyntheticConfig;
+export type TaskConfig = CharModelConfig | ForecastConfig | SentimentConfig | SyntheticConfig | TeacherForcingConfig;
 
 /** The config of task N. */
 export type ConfigOf<N extends TaskName> = Extract<TaskConfig, { task: N }>;
@@ -20,6 +21,7 @@ export const TASK_DEFAULTS: { readonly [N in TaskName]: ConfigOf<N> } = {
   forecast: FORECAST_DEFAULTS,
   sentiment: SENTIMENT_DEFAULTS,
   synthetic: SYNTHETIC_DEFAULTS,
+  'teacher-forcing': TEACHER_FORCING_DEFAULTS,
 };
 
 /**
@@ -36,6 +38,7 @@ const PARSERS: { readonly [N in TaskName]: (raw: unknown) => ConfigResult<Config
   forecast: parseForecastConfig,
   sentiment: parseSentimentConfig,
   synthetic: parseSyntheticConfig,
+  'teacher-forcing': parseTeacherForcingConfig,
 };
 
 const isTaskName = (x: unknown): x is TaskName => (TASK_NAMES as readonly unknown[]).includes(x);

@@ -18,5 +18,9 @@ export { parseSyntheticConfig, SYNTHETIC_BOUNDS, SYNTHETIC_DEFAULTS, SYNTHETIC_P
 export type { SyntheticConfig, SyntheticProblem } from './syntheticConfig';
 export { createSyntheticTask } from './synthetic';
 export type { SyntheticShowcase, SyntheticTask } from './synthetic';
+export { parseTeacherForcingConfig, TEACHER_FORCING_BOUNDS, TEACHER_FORCING_DEFAULTS } from './teacherForcingConfig';
+export type { TeacherForcingConfig } from './teacherForcingConfig';
+export { createTeacherForcingTask } from './teacherForcing';
+export type { GenerationReport, TeacherForcingData, TeacherForcingTask } from './teacherForcing';
 export { parseTaskConfig, runConfigFor, TASK_DEFAULTS, withDefaults } from './configs';
 export type { ConfigOf, TaskConfig } from './configs';

@@ -17,5 +17,6 @@ export { default as NormalizeCalc } from './widgets/NormalizeCalc/NormalizeCalc.
 export { default as AttentionCalc } from './widgets/AttentionCalc/AttentionCalc.astro';
 export { default as TrainingLab } from './widgets/TrainingLab/TrainingLab.astro';
 export { default as ForecastLab } from './widgets/ForecastLab/ForecastLab.astro';
+export { default as TeacherForcingLab } from './widgets/TeacherForcingLab/TeacherForcingLab.astro';
 export { default as TuningLab } from './widgets/TuningLab/TuningLab.astro';
 export { default as SentimentLab } from './widgets/SentimentLab/SentimentLab.astro';

@@ -17,6 +17,7 @@ import { parseLabUrl } from './TrainingLab/state';
 import { PRESETS } from './TrainingLab/presets';
 import { unrollingUrl } from './Unrolling/state';
 import { sentimentLabUrl } from './SentimentLab/state';
+import { teacherForcingLabUrl } from './TeacherForcingLab/settings';
 import { PRESETS as SEARCH_PRESETS, readTuningLabState } from './TuningLab/state';
 
 const tables: Record<string, UrlState<Spec>> = {
@@ -32,6 +33,7 @@ const tables: Record<string, UrlState<Spec>> = {
   'gradient-lab': gradientLabUrl,
   'sentiment-lab': sentimentLabUrl,
   'forecast-lab': forecastLabUrl,
+  'teacher-forcing-lab': teacherForcingLabUrl,
 };
 
 describe('demonstration links', () => {

@@ -19,6 +19,7 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'forecast-lab': () => import('./ForecastLab/forecastLab'),
   'tuning-lab': () => import('./TuningLab/tuningLab'),
   'sentiment-lab': () => import('./SentimentLab/sentimentLab'),
+  'teacher-forcing-lab': () => import('./TeacherForcingLab/teacherForcingLab'),
 };
 
 /** Load each widget on the page when it nears the viewport (tags not on the page cost nothing). */

@@ -310,6 +310,9 @@ export function fromTaskConfig(config: TaskConfig): LabSettings | null {
       task = 'recall';
       seq = config.delay;
       break;
+    case 'teacher-forcing':
+      // The teacher forcing lab's generator is not one of this lab's tasks.
+      return null;
   }
   const d = LAB_DEFAULTS[task];
   const patience = config.patience ?? 0;
@@ -338,7 +341,8 @@ export function fromTaskConfig(config: TaskConfig): LabSettings | null {
 
 /** The task a run config belongs to, in the lab's names. */
 export function labTaskOf(config: TaskConfig): LabTask {
-  return config.task === 'synthetic' ? 'recall' : config.task;
+  // The teacher forcing lab's generator reads the forecaster's data; it never reaches this lab's history.
+  return config.task === 'synthetic' ? 'recall' : config.task === 'teacher-forcing' ? 'forecast' : config.task;
 }
 
 /**

@@ -4,7 +4,7 @@ import { BASE_BOUNDS, MODEL_BOUNDS } from '../../../engine/train/config';
 import { CELL_TYPES, type CellType } from '../../../engine/train/task';
 import type { TaskConfig } from '../../../engine/train/tasks/configs';
 import { TEACHER_FORCING_DEFAULTS, type TeacherForcingConfig } from '../../../engine/train/tasks/teacherForcingConfig';
-import { field, intIn, oneOf, urlState, type Codec, type StateOf } from '../../lib/urlState';
+import { field, intIn, numIn, oneOf, urlState, type Codec, type StateOf } from '../../lib/urlState';
 
 /** The three ways of training the generator, each a teacher forcing ratio at the first and the last step. */
 export const REGIMES = [
@@ -40,6 +40,11 @@ export const teacherForcingLabSpec = {
     TEACHER_FORCING_DEFAULTS.hiddenSize,
     'Hidden units (2 to 64)',
   ),
+  lr: field(
+    numIn(BASE_BOUNDS.learningRate, { min: 0.0001, max: 1 }),
+    TEACHER_FORCING_DEFAULTS.learningRate,
+    'Adam’s learning rate (0.0001 to 1)',
+  ),
   steps: field(
     intIn(BASE_BOUNDS.maxSteps, { min: 50, max: 2000 }),
     TEACHER_FORCING_DEFAULTS.maxSteps,
@@ -62,6 +67,7 @@ export const teacherForcingLabUrl = urlState('teacher-forcing-lab', teacherForci
 export interface RunSettings {
   cell: CellType;
   hidden: number;
+  lr: number;
   steps: number;
   seed: number;
 }
@@ -70,6 +76,7 @@ export interface RunSettings {
 export const RUN_DEFAULTS: Readonly<RunSettings> = {
   cell: TEACHER_FORCING_DEFAULTS.cell,
   hidden: TEACHER_FORCING_DEFAULTS.hiddenSize,
+  lr: TEACHER_FORCING_DEFAULTS.learningRate,
   steps: TEACHER_FORCING_DEFAULTS.maxSteps,
   seed: TEACHER_FORCING_DEFAULTS.seed,
 };
@@ -80,6 +87,7 @@ export function toTaskConfig(s: RunSettings, regime: Regime): TeacherForcingConf
     ...TEACHER_FORCING_DEFAULTS,
     cell: s.cell,
     hiddenSize: s.hidden,
+    learningRate: s.lr,
     maxSteps: s.steps,
     evalEvery: Math.max(10, Math.round(s.steps / 6)),
     seed: s.seed,
@@ -98,13 +106,20 @@ export function regimeOf(config: TaskConfig): Regime | null {
 /** A run's shared settings read back from the config the worker trained (null for another task's config). */
 export function fromTaskConfig(config: TaskConfig): RunSettings | null {
   if (config.task !== 'teacher-forcing') return null;
-  return { cell: config.cell, hidden: config.hiddenSize, steps: config.maxSteps, seed: config.seed };
+  return {
+    cell: config.cell,
+    hidden: config.hiddenSize,
+    lr: config.learningRate,
+    steps: config.maxSteps,
+    seed: config.seed,
+  };
 }
 
 /** Settings in a few words: "LSTM 32, 600 steps". */
 export function runWords(s: RunSettings): string {
   return [
     `${s.cell.toUpperCase()} ${s.hidden}`,
+    ...(s.lr !== RUN_DEFAULTS.lr ? [`lr ${s.lr}`] : []),
     `${s.steps} steps`,
     ...(s.seed !== RUN_DEFAULTS.seed ? [`seed ${s.seed}`] : []),
   ].join(', ');

@@ -40,6 +40,7 @@ const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 const LABELS: Record<keyof RunSettings, string> = {
   cell: 'Cell',
   hidden: 'Hidden units',
+  lr: 'Learning rate (Adam)',
   steps: 'Training steps',
   seed: 'Seed',
 };
@@ -130,21 +131,22 @@ class TeacherForcingLabElement extends HTMLElement {
         control,
       );
     };
-    const number = (key: 'hidden' | 'steps' | 'seed') => {
+    const number = (key: 'hidden' | 'lr' | 'steps' | 'seed') => {
       const codec = teacherForcingLabSpec[key].codec;
       return el('input', {
         type: 'number',
         class: 'tf-input',
         min: codec.min,
         max: codec.max,
-        step: codec.step ?? 1,
+        step: codec.step ?? 'any',
         value: String(s[key]),
-        inputmode: 'numeric',
+        inputmode: key === 'lr' ? 'decimal' : 'numeric',
       });
     };
     const inputs = {
       cell: el('select', { class: 'tf-input' }, ...CELL_TYPES.map((c) => el('option', { value: c }, c.toUpperCase()))),
       hidden: number('hidden'),
+      lr: number('lr'),
       steps: number('steps'),
       seed: number('seed'),
     };
@@ -200,6 +202,7 @@ class TeacherForcingLabElement extends HTMLElement {
         el('legend', {}, 'Settings of all three runs'),
         field('cell', inputs.cell),
         field('hidden', inputs.hidden),
+        field('lr', inputs.lr),
         field('steps', inputs.steps),
         field('seed', inputs.seed),
       ),
@@ -234,8 +237,8 @@ class TeacherForcingLabElement extends HTMLElement {
   // Settings and URL
 
   private settings(): RunSettings {
-    const { cell, hidden, steps, seed } = this.state;
-    return { cell, hidden, steps, seed };
+    const { cell, hidden, lr, steps, seed } = this.state;
+    return { cell, hidden, lr, steps, seed };
   }
 
   private settingChanged(key: keyof RunSettings): void {
@@ -253,7 +256,7 @@ class TeacherForcingLabElement extends HTMLElement {
 
   private setSettings(s: RunSettings): void {
     this.state = { ...this.state, ...s };
-    for (const key of ['cell', 'hidden', 'steps', 'seed'] as const) this.parts.inputs[key].value = String(s[key]);
+    for (const key of ['cell', 'hidden', 'lr', 'steps', 'seed'] as const) this.parts.inputs[key].value = String(s[key]);
     this.save();
   }
 
@@ -445,7 +448,9 @@ class TeacherForcingLabElement extends HTMLElement {
         height: 220,
         show: 'validation',
         yLabel: 'free-running MAE on 2013, births per day',
-        ariaLabel: `Free-running validation error of ${runs.length} run${runs.length === 1 ? '' : 's'} over the training steps; the numbers are in the table below`,
+        ariaLabel:
+          `Free-running validation error of ${runs.length} run${runs.length === 1 ? '' : 's'} over the training ` +
+          'steps; the numbers are in the table below',
       }),
     );
     p.runsLegend.replaceChildren(runsLegend(curves));

@@ -51,6 +51,8 @@ class TeacherForcingLabElement extends HTMLElement {
   private runner!: LabRunner;
   /** Each finished run's free-running test, by run id (kept for this page only). */
   private reports = new Map<string, GenerationReport>();
+  /** The preset loaded from the address, until a setting changes: the next "Train all three" answers its question. */
+  private loadedPreset: Preset | null = null;
   private groupCounter = 0;
   private uiTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUiAt = -Infinity;
@@ -155,7 +157,7 @@ class TeacherForcingLabElement extends HTMLElement {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
       answer: el('p', { class: 'tf-answer', hidden: true }),
       inputs,
-      run: button('Train all three', () => this.runAll(), true),
+      run: button('Train all three', () => this.runAll(this.loadedPreset), true),
       stop: button('Stop', () => this.runner.stopAll()),
       status: el('p', { class: 'tf-status' }),
       bar: el('progress', { class: 'tf-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
@@ -250,6 +252,7 @@ class TeacherForcingLabElement extends HTMLElement {
       return;
     }
     this.state = { ...this.state, [key]: parsed.value };
+    this.loadedPreset = null;
     this.showNotice('');
     this.save();
   }
@@ -280,6 +283,7 @@ class TeacherForcingLabElement extends HTMLElement {
   private runAll(preset: Preset | null = null): void {
     this.showAlert(null);
     this.parts.answer.hidden = true;
+    this.loadedPreset = null;
     const group = `${preset ? `preset:${preset.id}` : 'three'}:${Date.now().toString(36)}-${++this.groupCounter}`;
     const settings = this.settings();
     this.runner.enqueue(REGIMES.map((r) => ({ config: toTaskConfig(settings, r), label: r.label, group })));
@@ -302,6 +306,7 @@ class TeacherForcingLabElement extends HTMLElement {
   private loadPreset(id: string): Preset | null {
     const preset = findPreset(id) ?? null;
     if (preset) this.setSettings(presetSettings(preset.runs[0]));
+    this.loadedPreset = preset;
     return preset;
   }
 

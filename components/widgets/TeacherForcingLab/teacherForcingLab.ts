@@ -3,6 +3,7 @@
 // each generates 28 days of 2014 on its own; the chart shows its error at each generated step, the table the numbers.
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms.
 import { el } from '../../lib/dom';
+import { addShareButton } from '../../lib/shareDialog';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import type { GenerationReport } from '../../../engine/train/tasks/teacherForcing';
@@ -98,6 +99,7 @@ class TeacherForcingLabElement extends HTMLElement {
       onRunEnded: (record, run) => this.fetchReport(record, run),
     });
     this.build();
+    addShareButton(this, 'teacher-forcing-lab');
     this.showNotice(url.notices.join(' '));
     if (this.state.preset) this.loadPreset(this.state.preset);
     this.addEventListener(PREDICT_RUN, () => this.takeRequest());

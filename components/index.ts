@@ -18,5 +18,6 @@ export { default as AttentionCalc } from './widgets/AttentionCalc/AttentionCalc.
 export { default as TrainingLab } from './widgets/TrainingLab/TrainingLab.astro';
 export { default as ForecastLab } from './widgets/ForecastLab/ForecastLab.astro';
 export { default as AttentionLab } from './widgets/AttentionLab/AttentionLab.astro';
+export { default as TeacherForcingLab } from './widgets/TeacherForcingLab/TeacherForcingLab.astro';
 export { default as TuningLab } from './widgets/TuningLab/TuningLab.astro';
 export { default as SentimentLab } from './widgets/SentimentLab/SentimentLab.astro';

@@ -73,7 +73,9 @@ describe('the Share / embed dialog', () => {
       expect(await oneFile.getAttribute('href')).toBe(`${site.origin}/embed/${widget.name}.html`);
       expect(await page.locator('dialog').innerText()).toMatch(/one file \(\d+ KB|one file \(\d\.\d MB/);
 
-      if (['training-lab', 'tuning-lab', 'sentiment-lab', 'attention-lab'].includes(widget.name)) {
+      if (
+        ['training-lab', 'tuning-lab', 'sentiment-lab', 'teacher-forcing-lab', 'attention-lab'].includes(widget.name)
+      ) {
         // The labs' charts are drawn from runs; saving them after one is not checked here: a lab run takes too long
         // for this spec.
         expect(problems.consoleErrors).toEqual([]);

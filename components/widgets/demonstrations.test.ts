@@ -18,6 +18,7 @@ import { parseLabUrl } from './TrainingLab/state';
 import { PRESETS } from './TrainingLab/presets';
 import { unrollingUrl } from './Unrolling/state';
 import { sentimentLabUrl } from './SentimentLab/state';
+import { teacherForcingLabUrl } from './TeacherForcingLab/settings';
 import { PRESETS as SEARCH_PRESETS, readTuningLabState } from './TuningLab/state';
 
 const tables: Record<string, UrlState<Spec>> = {
@@ -34,6 +35,7 @@ const tables: Record<string, UrlState<Spec>> = {
   'sentiment-lab': sentimentLabUrl,
   'forecast-lab': forecastLabUrl,
   'attention-lab': attentionLabUrl,
+  'teacher-forcing-lab': teacherForcingLabUrl,
 };
 
 describe('demonstration links', () => {

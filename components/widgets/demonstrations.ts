@@ -85,6 +85,14 @@ export const demonstrations: Record<string, Demonstration[]> = {
     { label: 'A GRU instead of the outline’s plain RNN', params: { cell: 'gru' } },
     { label: 'The course-written negation set', params: { data: 'negation' } },
   ],
+  'teacher-forcing-lab': [
+    {
+      label: 'Chapter 10’s question: teacher forcing, free running, scheduled sampling',
+      params: { preset: 'exposure-bias' },
+    },
+    { label: 'The same three regimes with a GRU', params: { cell: 'gru' } },
+    { label: 'The same three regimes on another seed', params: { seed: '2' } },
+  ],
 };
 
 /** The query string of a demonstration of widget `name`: `?gradient-lab.rho=1.5&gradient-lab.act=linear`. */

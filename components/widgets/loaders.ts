@@ -20,6 +20,7 @@ export const widgetLoaders: Record<string, () => Promise<unknown>> = {
   'attention-lab': () => import('./AttentionLab/attentionLab'),
   'tuning-lab': () => import('./TuningLab/tuningLab'),
   'sentiment-lab': () => import('./SentimentLab/sentimentLab'),
+  'teacher-forcing-lab': () => import('./TeacherForcingLab/teacherForcingLab'),
 };
 
 /** Load each widget on the page when it nears the viewport (tags not on the page cost nothing). */

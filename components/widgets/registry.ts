@@ -30,6 +30,8 @@ import TuningLab from './TuningLab/TuningLab.astro';
 import { tuningLabSpec } from './TuningLab/state';
 import SentimentLab from './SentimentLab/SentimentLab.astro';
 import { sentimentLabSpec } from './SentimentLab/state';
+import TeacherForcingLab from './TeacherForcingLab/TeacherForcingLab.astro';
+import { teacherForcingLabSpec } from './TeacherForcingLab/settings';
 
 /** A widget as the site lists it. */
 export interface WidgetInfo {
@@ -195,6 +197,18 @@ export const widgets: WidgetInfo[] = [
     component: AttentionLab,
     spec: attentionLabSpec,
     height: 1900,
+  },
+  {
+    name: 'teacher-forcing-lab',
+    title: 'Teacher forcing lab: generating daily US births',
+    description:
+      'Train the same births generator three ways in a background thread (always fed the true day, always fed its own ' +
+      'prediction, a schedule from one to the other), let each generate four weeks of 2014 on its own, and compare ' +
+      'how its error grows with every generated day: exposure bias, on a chart and in a table.',
+    chapter: 'how-rnns-solve-problems',
+    component: TeacherForcingLab,
+    spec: teacherForcingLabSpec,
+    height: 1500,
   },
   {
     name: 'gradient-lab',

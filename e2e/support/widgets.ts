@@ -30,6 +30,7 @@ export const WIDGETS: DrawnWidget[] = [
   { name: 'attention-lab', tag: 'attention-lab', ready: ['.al-status', '.al-translation'], math: false },
   { name: 'tuning-lab', tag: 'tuning-lab', ready: ['.tl-form', '.tl-status'], math: false },
   { name: 'sentiment-lab', tag: 'sentiment-lab', ready: ['.sl-status', '.sl-code code'], math: false },
+  { name: 'teacher-forcing-lab', tag: 'teacher-forcing-lab', ready: ['.tf-status', '.tf-form'], math: false },
 ];
 
 /** Wait until `widget` has drawn in `where` (a page or a frame); then, for math, until KaTeX's main font has loaded. */

@@ -7,7 +7,7 @@ import type { CellType } from '../ops/recurrentLayout';
 export { CELL_TYPES, type CellType } from '../ops/recurrentLayout';
 
 /** The tasks the course trains. */
-export const TASK_NAMES = ['char-model', 'forecast', 'sentiment', 'synthetic', 'translate'] as const;
+export const TASK_NAMES = ['char-model', 'forecast', 'sentiment', 'synthetic', 'teacher-forcing', 'translate'] as const;
 
 /** One of TASK_NAMES. */
 export type TaskName = (typeof TASK_NAMES)[number];

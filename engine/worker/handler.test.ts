@@ -425,7 +425,7 @@ describe('training worker handler', () => {
     expect(errors.map((e) => e.message)).toEqual(
       expect.arrayContaining([
         'start: config must be an object',
-        'start: config.task must be one of char-model, forecast, sentiment, synthetic, translate, got "poetry"',
+        'start: config.task must be one of char-model, forecast, sentiment, synthetic, teacher-forcing, translate, got "poetry"',
         'start: config.learningRate must be a number above 0 and at most 100, got Infinity',
         'start: config.maxSteps must be a whole number from 1 to 10000000, got 0',
         'start: config.hiddenSize must be a whole number from 1 to 1024, got 100000',

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labelledSentencesBundle, loadMobyDick, sentimentCorpusFile, usBirthsFile } from '../../scripts/data/datasets';
 import type { ForecastYear } from '../train/tasks/forecast';
+import type { GenerationReport } from '../train/tasks/teacherForcing';
 import type { CharModelConfig, SentimentConfig, SentimentReport, TaskConfig } from '../train/tasks/index';
 import type { DataSource } from './protocol';
 import { createWorkerRun } from './tasks';
@@ -145,6 +146,36 @@ describe('worker tasks on real data', () => {
     const year = reply.report as ForecastYear;
     expect(year.model.recursive).toHaveLength(365);
     expect(year.model.oneStep.every(Number.isFinite)).toBe(true);
+  });
+
+  it('teacher-forcing: the generator learns on the births data and reports its free-running errors by step', async () => {
+    const h = await runToEnd(
+      {
+        task: 'teacher-forcing',
+        seed: 1,
+        cell: 'lstm',
+        hiddenSize: 12,
+        warmup: 14,
+        horizon: 14,
+        batchSize: 16,
+        teacherForcing: 1,
+        teacherForcingEnd: 0,
+        learningRate: 0.01,
+        clip: 1,
+        maxSteps: 40,
+        evalEvery: 20,
+      },
+      { kind: 'text', name: 'us-births.json', text: JSON.stringify(usBirthsFile()) },
+    );
+    expect(h.statuses().at(-1)).toBe('done');
+    const [first, last] = ends(h.curve(), 10);
+    expect(last).toBeLessThan(first);
+    h.send({ type: 'report', runId: 'r', requestId: 4 });
+    const [reply] = h.ofType('report');
+    expect(reply).toMatchObject({ requestId: 4, step: 40, report: { year: 2014, stride: 7 } });
+    const report = reply.report as GenerationReport;
+    expect(report.freeRunning).toHaveLength(14);
+    expect(report.oneStep.every(Number.isFinite)).toBe(true);
   });
 
   it('forecast: plain SGD at a huge learning rate without clipping overflows, and the trainer’s sentence arrives', async () => {

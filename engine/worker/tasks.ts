@@ -15,6 +15,7 @@ import {
   createForecastTask,
   createSentimentTask,
   createSyntheticTask,
+  createTeacherForcingTask,
   createTranslateTask,
   runConfigFor,
   type CharModelConfig,
@@ -152,6 +153,16 @@ function build(config: TaskConfig, data: LoadedData, init: LoadedData | undefine
     }
     case 'synthetic':
       return { task: createSyntheticTask(config), dataSummary: 'Sequences generated from the seed.' };
+    case 'teacher-forcing': {
+      const records = decodeBirths(jsonOf(data, 'teacher-forcing'));
+      const task = createTeacherForcingTask(config, { records });
+      return {
+        task,
+        dataSummary: `Daily US births, ${records[0]?.date} to ${records.at(-1)?.date}: ${count(records.length)} days.`,
+        // The report of a generator is its free-running test: the error at each generated step (a `GenerationReport`).
+        report: () => ({ report: task.generationReport(), transfer: [] }),
+      };
+    }
     case 'translate': {
       const task = createTranslateTask(config);
       return {

@@ -23,7 +23,7 @@ const result = outcomes as Record<string, Outcome>;
 const births = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 describe('chapter 10 and the forecast lab', () => {
-  // Other labs of the chapter ask their own questions (the attention lab's are checked beside it).
+  // Chapter 10's questions about this lab (others ask other widgets).
   const questions = predicts().filter((q) => q.widget === 'forecast-lab');
 
   it('asks one question per preset, with its choices, and states the answer the preset script’s runs gave', () => {

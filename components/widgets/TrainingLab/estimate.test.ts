@@ -42,6 +42,8 @@ function build(config: RecurrentNetConfig) {
       return createSentimentTask(config, { kind: 'corpus', corpus });
     case 'synthetic':
       return createSyntheticTask(config);
+    case 'teacher-forcing':
+      throw new Error('the training lab does not train the teacher forcing lab’s generator');
   }
 }
 

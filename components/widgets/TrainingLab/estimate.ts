@@ -46,6 +46,13 @@ export function modelShape(config: RecurrentNetConfig, sentimentVocab: number): 
       };
     case 'synthetic':
       return { input: { kind: 'one-hot', size: RECALL_TOKENS }, outputs: RECALL_CLASSES, perStep: false };
+    case 'teacher-forcing':
+      // The births generator (the teacher forcing lab): the forecaster's inputs, a prediction at every generated step.
+      return {
+        input: { kind: 'dense', size: config.weekdays === false ? 1 : FORECAST_FEATURES },
+        outputs: 1,
+        perStep: true,
+      };
   }
 }
 
@@ -165,6 +172,8 @@ export function stepsPerSequence(config: RecurrentNetConfig, typicalLength: numb
       return Math.min(config.maxLen ?? Infinity, typicalLength);
     case 'synthetic':
       return config.problem === 'recall' ? config.delay + 1 : config.delay;
+    case 'teacher-forcing':
+      return config.warmup + config.horizon;
   }
 }
 

@@ -312,6 +312,9 @@ export function fromTaskConfig(config: TaskConfig): LabSettings | null {
       task = 'recall';
       seq = config.delay;
       break;
+    case 'teacher-forcing':
+      // The teacher forcing lab's generator is not one of this lab's tasks.
+      return null;
   }
   const d = LAB_DEFAULTS[task];
   const patience = config.patience ?? 0;
@@ -340,9 +343,10 @@ export function fromTaskConfig(config: TaskConfig): LabSettings | null {
 
 /** The task a run config belongs to, in the lab's names. */
 export function labTaskOf(config: TaskConfig): LabTask {
-  // The lab's runs are all of its own tasks (its form makes them); the translator is the attention lab's.
+  // The lab's runs are all of its own tasks (its form makes them); the translator is the attention lab's, and the
+  // teacher forcing lab's generator (which reads the forecaster's data) never reaches this lab's history.
   if (config.task === 'translate') throw new RangeError('the training lab does not train the translate task');
-  return config.task === 'synthetic' ? 'recall' : config.task;
+  return config.task === 'synthetic' ? 'recall' : config.task === 'teacher-forcing' ? 'forecast' : config.task;
 }
 
 /**

@@ -7,10 +7,12 @@ import { CHAR_MODEL_DEFAULTS, parseCharModelConfig, type CharModelConfig } from 
 import { FORECAST_DEFAULTS, parseForecastConfig, type ForecastConfig } from './forecastConfig';
 import { parseSentimentConfig, SENTIMENT_DEFAULTS, type SentimentConfig } from './sentimentConfig';
 import { parseSyntheticConfig, SYNTHETIC_DEFAULTS, type SyntheticConfig } from './syntheticConfig';
+import { parseTeacherForcingConfig, TEACHER_FORCING_DEFAULTS, type TeacherForcingConfig } from './teacherForcingConfig';
 import { parseTranslateConfig, TRANSLATE_DEFAULTS, type TranslateConfig } from './translateConfig';
 
 /** Any task's config; `task` tells which. */
-export type TaskConfig = CharModelConfig | ForecastConfig | SentimentConfig | SyntheticConfig | TranslateConfig;
+export type TaskConfig =
+  CharModelConfig | ForecastConfig | SentimentConfig | SyntheticConfig | TeacherForcingConfig | TranslateConfig;
 
 /**
  * The configs of the tasks whose model is one RecurrentNet (an input layer, a recurrent layer of a chosen cell, a Linear
@@ -27,6 +29,7 @@ export const TASK_DEFAULTS: { readonly [N in TaskName]: ConfigOf<N> } = {
   forecast: FORECAST_DEFAULTS,
   sentiment: SENTIMENT_DEFAULTS,
   synthetic: SYNTHETIC_DEFAULTS,
+  'teacher-forcing': TEACHER_FORCING_DEFAULTS,
   translate: TRANSLATE_DEFAULTS,
 };
 
@@ -44,6 +47,7 @@ const PARSERS: { readonly [N in TaskName]: (raw: unknown) => ConfigResult<Config
   forecast: parseForecastConfig,
   sentiment: parseSentimentConfig,
   synthetic: parseSyntheticConfig,
+  'teacher-forcing': parseTeacherForcingConfig,
   translate: parseTranslateConfig,
 };
 

@@ -33,7 +33,7 @@ describe('task registry', () => {
     expect(refused(null)).toEqual({ field: 'config', error: 'config must be an object' });
     expect(refused({ ...char, task: 'poetry' })).toEqual({
       field: 'task',
-      error: 'task must be one of char-model, forecast, sentiment, synthetic, translate, got "poetry"',
+      error: 'task must be one of char-model, forecast, sentiment, synthetic, teacher-forcing, translate, got "poetry"',
     });
     expect(refused({ ...char, seqLen: 5000 })).toEqual({
       field: 'seqLen',

@@ -32,5 +32,9 @@ export {
 export type { LengthAccuracy, TranslateReport, TranslateTask } from './translate';
 export { NumberTranslator, sourceBatch, SOURCE_VOCAB, MAX_OUTPUT_STEPS } from './translator';
 export type { SourceBatch, Translation, TranslatorOptions } from './translator';
+export { parseTeacherForcingConfig, TEACHER_FORCING_BOUNDS, TEACHER_FORCING_DEFAULTS } from './teacherForcingConfig';
+export type { TeacherForcingConfig } from './teacherForcingConfig';
+export { createTeacherForcingTask } from './teacherForcing';
+export type { GenerationReport, TeacherForcingData, TeacherForcingTask } from './teacherForcing';
 export { parseTaskConfig, runConfigFor, TASK_DEFAULTS, withDefaults } from './configs';
 export type { ConfigOf, RecurrentNetConfig, TaskConfig } from './configs';

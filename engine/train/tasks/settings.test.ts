@@ -12,6 +12,7 @@ import { createCharModelTask } from './charModel';
 import { createForecastTask } from './forecast';
 import { createSentimentTask } from './sentiment';
 import { createSyntheticTask } from './synthetic';
+import { createTeacherForcingTask } from './teacherForcing';
 import { withDefaults, type RecurrentNetConfig } from './configs';
 
 const text = loadMobyDick().slice(0, 60_000);
@@ -24,6 +25,7 @@ const SMALL: { [K in RecurrentNetConfig['task']]: Partial<Extract<RecurrentNetCo
   forecast: { hiddenSize: 8, window: 14, horizon: 7, maxSteps: 30, evalEvery: 10 },
   sentiment: { embeddingDim: 8, hiddenSize: 8, maxSteps: 30, evalEvery: 10 },
   synthetic: { delay: 5, hiddenSize: 16, trainCount: 512, validationCount: 128, maxSteps: 30, evalEvery: 10 },
+  'teacher-forcing': { hiddenSize: 8, warmup: 14, horizon: 7, batchSize: 16, maxSteps: 30, evalEvery: 10 },
 };
 
 function build(config: RecurrentNetConfig): Task {
@@ -36,6 +38,8 @@ function build(config: RecurrentNetConfig): Task {
       return createSentimentTask(config, { kind: 'corpus', corpus });
     case 'synthetic':
       return createSyntheticTask(config);
+    case 'teacher-forcing':
+      return createTeacherForcingTask(config, { records });
   }
 }
 
@@ -47,7 +51,7 @@ const losses = (config: RecurrentNetConfig, steps = 5): number[] => {
   return Array.from({ length: steps }, () => task.step().loss);
 };
 
-const TASKS = ['char-model', 'forecast', 'sentiment', 'synthetic'] as const;
+const TASKS = ['char-model', 'forecast', 'sentiment', 'synthetic', 'teacher-forcing'] as const;
 
 describe.each(TASKS)('%s honours the shared settings', (name) => {
   it('stacks layers with dropout between them, and dropout changes training only with 2+ layers', () => {

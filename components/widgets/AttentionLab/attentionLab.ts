@@ -3,7 +3,7 @@
 // on the test numbers by input length, and types a phrase to see a trained model's translation and attention weights.
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms, and translates a
 // typed phrase with the finished model (one greedy pass over at most 20 words).
-import { el } from '../../lib/dom';
+import { el, subheadingTag } from '../../lib/dom';
 import { addShareButton } from '../../lib/shareDialog';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
@@ -255,6 +255,8 @@ class AttentionLabElement extends HTMLElement {
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
     const p = this.parts;
+    // One level below the page's last heading: h4 in chapter 10, h2 on the embed page.
+    const heading = subheadingTag(this);
     this.replaceChildren(
       el(
         'p',
@@ -269,7 +271,7 @@ class AttentionLabElement extends HTMLElement {
           'see where the model looks for each digit.',
       ),
       p.notice,
-      el('h4', { class: 'al-heading' }, '1. Train'),
+      el(heading, { class: 'al-heading' }, '1. Train'),
       el(
         'div',
         { class: 'al-controls' },
@@ -304,11 +306,11 @@ class AttentionLabElement extends HTMLElement {
       p.runsChart,
       p.runsLegend,
       el('details', { class: 'al-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
-      el('h4', { class: 'al-heading' }, '2. Accuracy against input length'),
+      el(heading, { class: 'al-heading' }, '2. Accuracy against input length'),
       p.lengthChart,
       p.lengthText,
       el('details', { class: 'al-details' }, el('summary', {}, 'The numbers behind this chart'), p.lengthTable),
-      el('h4', { class: 'al-heading' }, '3. Where the model looks: attention weights'),
+      el(heading, { class: 'al-heading' }, '3. Where the model looks: attention weights'),
       phraseForm,
       p.phraseError,
       p.phraseMessage,

@@ -2,7 +2,7 @@
 // trained three ways (always fed the true day, always fed its own prediction, a schedule from one to the other), then
 // each generates 28 days of 2014 on its own; the chart shows its error at each generated step, the table the numbers.
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms.
-import { el } from '../../lib/dom';
+import { el, subheadingTag } from '../../lib/dom';
 import { addShareButton } from '../../lib/shareDialog';
 import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
@@ -191,6 +191,8 @@ class TeacherForcingLabElement extends HTMLElement {
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
     const p = this.parts;
+    // One level below the page's last heading: h4 in chapter 10, h2 on the embed page.
+    const heading = subheadingTag(this);
     this.replaceChildren(
       el('p', { class: 'widget-title', id: titleId }, 'Teacher forcing lab: generating daily US births'),
       el(
@@ -220,7 +222,7 @@ class TeacherForcingLabElement extends HTMLElement {
       p.runsChart,
       p.runsLegend,
       el('details', { class: 'tf-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
-      el('h4', { class: 'tf-heading' }, 'Generating 28 days of 2014 on its own'),
+      el(heading, { class: 'tf-heading' }, 'Generating 28 days of 2014 on its own'),
       p.legend,
       p.chart,
       p.text,

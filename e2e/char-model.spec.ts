@@ -70,8 +70,16 @@ describe('char-model widget', () => {
     expect(first[2]).toBeLessThan(Math.log(75));
     expect(second[2]).toBeLessThan(first[2]);
     expect(await page.locator('char-model .tl-chart svg').count()).toBeGreaterThan(0);
-    // The time left appears once the first evaluation has been seen, rounded ("about 1 min 30 s left").
-    expect(await status(page)).toMatch(/ · (about (\d+ min( \d+ s)?|\d+ s)|a few seconds) left · run #1 on the chart$/);
+    // The time left appears once a whole stretch between evaluations after the warm-up has been seen and 2 s of
+    // training have passed (on a quiet machine the WebAssembly kernels reach step 200 sooner), rounded
+    // ("about 1 min 30 s left").
+    const timeLeft = / · (about (\d+ min( \d+ s)?|\d+ s)|a few seconds) left · run #1 on the chart$/;
+    await page.waitForFunction(
+      (source) => new RegExp(source).test(document.querySelector('char-model .cm-status')?.textContent ?? ''),
+      timeLeft.source,
+      { timeout: 30_000 },
+    );
+    expect(await status(page)).toMatch(timeLeft);
     // The worker says which kernels it trains on: Chromium compiles the WebAssembly kernels with relaxed SIMD.
     expect(await page.locator('char-model').getAttribute('data-kernels')).toBe('wasm-relaxed-simd');
     expect(await page.locator('char-model .cm-data').innerText()).toContain(

@@ -77,6 +77,19 @@ describe('runTaskWorkload', () => {
     expect(result.status).toBe('done');
   });
 
+  it('with `lowerIsBetter`, times the evaluation with the lowest value of the metric', () => {
+    const clock = { t: 0 };
+    const w = workload([0.4, 1.5, 0.9, 1.5, 0.2], clock, 25);
+    const result = runTaskWorkload(
+      { ...w, target: { text: 'its lowest accuracy', reached: () => true, best: 'accuracy', lowerIsBetter: true } },
+      { now: () => clock.t },
+    );
+    // accuracy = 1 − valLoss/2: 0.8, 0.25, 0.55, 0.25, 0.9; the lowest first at step 10, the tie at step 20 does not count.
+    expect(result.reached).toMatchObject({ step: 10, evaluations: 2 });
+    expect(result.reached?.report.metrics.accuracy).toBe(0.25);
+    expect(result.steps).toBe(25);
+  });
+
   it('reports a miss with the best evaluation when the run ends first', () => {
     const clock = { t: 0 };
     const result = runTaskWorkload(workload([1.5, 0.9, 1.2], clock, 15), { now: () => clock.t });
@@ -112,12 +125,15 @@ describe('runTaskWorkload', () => {
 });
 
 describe('selectTaskWorkloads', () => {
-  it('runs the five task workloads by default, none in a quick run, and the delay table only when named', () => {
+  it('runs the eight task workloads by default, none in a quick run, and the delay table only when named', () => {
     expect(selectTaskWorkloads(undefined, false).map((w) => w.id)).toEqual([
       'char-model',
       'forecast',
       'sentiment',
       'sentiment-uci',
+      'teacher-forcing',
+      'translate',
+      'translate-no-attention',
       'synthetic',
     ]);
     expect(selectTaskWorkloads(undefined, true)).toEqual([]);

@@ -80,8 +80,11 @@ export function runTaskWorkload(workload: TaskWorkload, options: TaskRunOptions 
   while (run.status === 'running' && (reached === null || best !== undefined)) {
     const p = run.step();
     ms = now() - start;
+    const sign = workload.target.lowerIsBetter ? -1 : 1;
     const improves = (e: EvalReport): boolean =>
-      best === undefined ? reached === null : reached === null || e.metrics[best] > reached.report.metrics[best];
+      best === undefined
+        ? reached === null
+        : reached === null || sign * e.metrics[best] > sign * reached.report.metrics[best];
     if (p.eval && workload.target.reached(p.eval, baselines) && improves(p.eval)) {
       reached = { step: p.step, epoch: p.epoch, ms, evalMs, evaluations, report: p.eval };
     }

@@ -9,14 +9,18 @@ import {
   createForecastTask,
   createSentimentTask,
   createSyntheticTask,
+  createTeacherForcingTask,
+  createTranslateTask,
   withDefaults,
   type CharModelTask,
   type ForecastTask,
   type SentimentTask,
   type TaskConfig,
+  type TeacherForcingTask,
+  type TranslateTask,
 } from '../engine/train/tasks/index';
 
-/** The groups `--only=` selects: `tasks` (the four defaults) and `delays` (recall, three cells × three delays). */
+/** The groups `--only=` selects: `tasks` (every task at its defaults) and `delays` (recall, three cells × three delays). */
 export type TaskGroupId = 'tasks' | 'delays';
 
 /** The quality a run has to reach. */
@@ -30,6 +34,8 @@ export interface QualityTarget {
    * with the highest value of this metric (the first such, as the lab keeps it): "time to its best".
    */
   best?: string;
+  /** With `best`: the lowest value is the best (an error such as MAE), not the highest. */
+  lowerIsBetter?: boolean;
 }
 
 /** One run to time: a task at given settings until its target or its step limit. */
@@ -54,12 +60,42 @@ const charModel = withDefaults('char-model');
 const forecast = withDefaults('forecast');
 const sentiment = withDefaults('sentiment');
 const synthetic = withDefaults('synthetic');
+const teacherForcing = withDefaults('teacher-forcing');
 const sentimentLab = SENTIMENT_LAB_DEFAULTS;
 
 /** Validation loss in nats per character that makes the char model's samples read as word-like. */
 export const CHAR_MODEL_TARGET_LOSS = 2.0;
 /** Validation accuracy that counts as solving a synthetic classification task. */
 export const SYNTHETIC_TARGET_ACCURACY = 0.95;
+/** Share of the test numbers the translator must write exactly. */
+export const TRANSLATE_TARGET_ACCURACY = 0.95;
+
+/** The translator with or without attention at the attention lab's defaults; the same target for both. */
+function translateWorkload(attention: boolean): TaskWorkload {
+  const config = withDefaults('translate', { attention });
+  return {
+    id: attention ? 'translate' : 'translate-no-attention',
+    group: 'tasks',
+    title:
+      `translate${attention ? '' : '-no-attention'}: number names to digits, GRU ${config.hiddenSize} encoder–decoder ` +
+      `${attention ? 'with' : 'without'} attention, batch ${config.batchSize}, Adam ${config.learningRate}, ` +
+      `${config.maxSteps} steps`,
+    config,
+    create: () => createTranslateTask(config),
+    target: {
+      text: `${TRANSLATE_TARGET_ACCURACY * 100}% of the test numbers written exactly (greedy decoding)`,
+      reached: (r) => r.metrics.accuracy >= TRANSLATE_TARGET_ACCURACY,
+    },
+    show: ['accuracy', 'longAccuracy', 'valLoss'],
+    showcase: (task) => {
+      const rows = (task as TranslateTask).report().byLength;
+      return [
+        'exact by input length (words: right/count): ' +
+          rows.map((r) => `${r.words}: ${r.correct}/${r.count}`).join(', '),
+      ];
+    },
+  };
+}
 
 const defaults: TaskWorkload[] = [
   {
@@ -149,6 +185,36 @@ const defaults: TaskWorkload[] = [
       ];
     },
   },
+  {
+    id: 'teacher-forcing',
+    group: 'tasks',
+    title:
+      `teacher-forcing: US births generator, ${teacherForcing.cell.toUpperCase()} ${teacherForcing.hiddenSize}, ` +
+      `${teacherForcing.warmup} true days then ${teacherForcing.horizon} generated, teacher forcing ratio ` +
+      `${teacherForcing.teacherForcing}, batch ${teacherForcing.batchSize}, Adam ${teacherForcing.learningRate}, ` +
+      `${teacherForcing.maxSteps} steps`,
+    config: teacherForcing,
+    create: () => createTeacherForcingTask(teacherForcing, { records: loadUsBirths() }),
+    target: {
+      text: `its lowest free-running error on ${teacherForcing.testYear} (births a day, ${teacherForcing.horizon} days generated) over the run`,
+      reached: () => true,
+      best: 'testMae',
+      lowerIsBetter: true,
+    },
+    show: ['testMae', 'testMaeFirstWeek', 'testMaeLastWeek', 'testMaeOneStep'],
+    showcase: (task) => {
+      const { freeRunning, oneStep } = (task as TeacherForcingTask).generationReport();
+      const weeks = (xs: number[]): string =>
+        [0, 1, 2, 3]
+          .map((w) => xs.slice(7 * w, 7 * w + 7))
+          .filter((xs) => xs.length > 0)
+          .map((xs) => fmt(xs.reduce((a, b) => a + b, 0) / xs.length))
+          .join(' → ');
+      return [`error by week, free running: ${weeks(freeRunning)}; one step ahead: ${weeks(oneStep)}`];
+    },
+  },
+  translateWorkload(true),
+  translateWorkload(false),
   {
     id: 'synthetic',
     group: 'tasks',

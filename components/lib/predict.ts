@@ -113,3 +113,32 @@ export function isRight(
   if (answer.value === null || truth.value === null) return false;
   return Math.abs(answer.value - truth.value) <= (tolerance ?? Math.abs(truth.value) * 0.1);
 }
+
+/**
+ * Answer a widget's Predict requests from presets that are worked out on the spot (a calculator's): the request waiting
+ * on the widget now, and each one PREDICT_RUN brings later. An unknown preset is said to the question; a known one is
+ * handed to `answer`, which shows it in the widget and returns what it shows.
+ * @param widget the widget element the requests arrive on
+ * @param presets the widget's presets, by id
+ * @param noun what the widget is called in the sentence about an unknown preset ("calculator", "widget")
+ * @param answer loads the preset into the widget and returns its result `{ choice, value, summary }`
+ */
+export function answerPresetRequests<P extends { id: string }>(
+  widget: HTMLElement,
+  presets: readonly P[],
+  noun: string,
+  answer: (preset: P) => PredictResult,
+): void {
+  const take = (): void => {
+    const request = takePendingRequest(widget);
+    if (!request) return;
+    const preset = presets.find((p) => p.id === request.preset);
+    if (!preset) {
+      reportPredictStatus({ ...request, text: `This ${noun} has no example “${request.preset}”.` });
+      return;
+    }
+    reportPredictResult({ preset: preset.id, result: answer(preset) });
+  };
+  widget.addEventListener(PREDICT_RUN, take);
+  take();
+}

@@ -3,7 +3,7 @@
 import { fmt } from '../../lib/format';
 import { el, svg, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
+import { answerPresetRequests, type PredictResult } from '../../lib/predict';
 import { attend, sharpness } from './model';
 import {
   ATTENTION_PRESETS,
@@ -41,8 +41,7 @@ class AttentionCalcElement extends HTMLElement {
     addShareButton(this, 'attention-calc');
     this.notify(notices);
     this.render();
-    this.addEventListener(PREDICT_RUN, () => this.takeRequest());
-    this.takeRequest();
+    answerPresetRequests(this, ATTENTION_PRESETS, 'calculator', (preset) => this.answer(preset));
   }
 
   private notify(notices: readonly string[]): void {
@@ -224,25 +223,16 @@ class AttentionCalcElement extends HTMLElement {
   }
 
   /** A Predict question's experiment: load its example and say how sharp its weights are next to the chapter's. */
-  private takeRequest(): void {
-    const request = takePendingRequest(this);
-    if (!request) return;
-    const preset = ATTENTION_PRESETS.find((p) => p.id === request.preset);
-    if (!preset) {
-      reportPredictStatus({ ...request, text: `This calculator has no example “${request.preset}”.` });
-      return;
-    }
+  /** Show a chapter question's preset and say what it shows. */
+  private answer(preset: (typeof ATTENTION_PRESETS)[number]): PredictResult {
     this.load(preset.state);
     const { choice, largest } = sharpness(preset.state);
     const { weights } = attend(preset.state.s, preset.state.h);
-    reportPredictResult({
-      preset: preset.id,
-      result: {
-        choice,
-        value: largest,
-        summary: `With s = ${pair(preset.state.s)} the weights are ${pair(weights)}: the largest is ${show(largest)}.`,
-      },
-    });
+    return {
+      choice,
+      value: largest,
+      summary: `With s = ${pair(preset.state.s)} the weights are ${pair(weights)}: the largest is ${show(largest)}.`,
+    };
   }
 }
 

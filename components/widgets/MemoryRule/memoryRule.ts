@@ -3,7 +3,7 @@
 import { el, svg, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
 import { numberInput } from '../../lib/numberInput';
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
+import { answerPresetRequests, type PredictResult } from '../../lib/predict';
 import { fate, halfLife, memoryTrace, outcome, shareAfter, type MemoryStep } from './model';
 import { MEMORY_PRESETS, memoryRuleSpec, memoryRuleUrl, type MemoryRuleState, type MemorySettings } from './state';
 import { addShareButton } from '../../lib/shareDialog';
@@ -43,8 +43,7 @@ class MemoryRuleElement extends HTMLElement {
     addShareButton(this, 'memory-rule');
     this.notify(notices);
     this.render();
-    this.addEventListener(PREDICT_RUN, () => this.takeRequest());
-    this.takeRequest();
+    answerPresetRequests(this, MEMORY_PRESETS, 'widget', (preset) => this.answer(preset));
     this.redrawOnResize();
   }
 
@@ -329,25 +328,16 @@ class MemoryRuleElement extends HTMLElement {
   }
 
   /** A Predict question's experiment: load its preset, show its steps and report what they give. */
-  private takeRequest(): void {
-    const request = takePendingRequest(this);
-    if (!request) return;
-    const preset = MEMORY_PRESETS.find((p) => p.id === request.preset);
-    if (!preset) {
-      reportPredictStatus({ ...request, text: `This widget has no example “${request.preset}”.` });
-      return;
-    }
+  /** Show a chapter question's preset and say what it shows. */
+  private answer(preset: (typeof MEMORY_PRESETS)[number]): PredictResult {
     this.load(preset.state);
     const { steps, value, choice } = outcome(preset.state);
     const last = steps[steps.length - 1];
-    reportPredictResult({
-      preset: preset.id,
-      result: {
-        choice,
-        value,
-        summary: `After ${last.t} steps the widget shows h${last.t} = ${show(value)}; h went ${steps.map((s) => show(s.h)).join(', ')}.`,
-      },
-    });
+    return {
+      choice,
+      value,
+      summary: `After ${last.t} steps the widget shows h${last.t} = ${show(value)}; h went ${steps.map((s) => show(s.h)).join(', ')}.`,
+    };
   }
 }
 

@@ -5,7 +5,7 @@ import { fmt } from '../../lib/format';
 import { el, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
 import { numberInput } from '../../lib/numberInput';
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
+import { answerPresetRequests, type PredictResult } from '../../lib/predict';
 import { denormalize, lastComparedWithChapter, normalize, stats } from './model';
 import {
   NORMALIZE_PRESETS,
@@ -40,8 +40,7 @@ class NormalizeCalcElement extends HTMLElement {
     addShareButton(this, 'normalize-calc');
     this.notify(notices);
     this.render();
-    this.addEventListener(PREDICT_RUN, () => this.takeRequest());
-    this.takeRequest();
+    answerPresetRequests(this, NORMALIZE_PRESETS, 'calculator', (preset) => this.answer(preset));
   }
 
   private notify(notices: readonly string[]): void {
@@ -211,27 +210,18 @@ class NormalizeCalcElement extends HTMLElement {
   }
 
   /** A Predict question's experiment: load its example and report where the last value lands. */
-  private takeRequest(): void {
-    const request = takePendingRequest(this);
-    if (!request) return;
-    const preset = NORMALIZE_PRESETS.find((p) => p.id === request.preset);
-    if (!preset) {
-      reportPredictStatus({ ...request, text: `This calculator has no example “${request.preset}”.` });
-      return;
-    }
+  /** Show a chapter question's preset and say what it shows. */
+  private answer(preset: (typeof NORMALIZE_PRESETS)[number]): PredictResult {
     this.load(preset.state);
     const { choice, value } = lastComparedWithChapter(preset.state);
     const s = stats(preset.state.seq.slice(0, preset.state.train));
-    reportPredictResult({
-      preset: preset.id,
-      result: {
-        choice,
-        value,
-        summary:
-          `With μ = ${show(s.mean)} and σ = ${show(s.std)} from the first ${preset.state.train} values, the last ` +
-          `value normalizes to ${show(value, 2)}.`,
-      },
-    });
+    return {
+      choice,
+      value,
+      summary:
+        `With μ = ${show(s.mean)} and σ = ${show(s.std)} from the first ${preset.state.train} values, the last ` +
+        `value normalizes to ${show(value, 2)}.`,
+    };
   }
 }
 

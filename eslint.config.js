@@ -16,6 +16,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-subpath/',
+      'dist-*/',
       '.astro/',
       'node_modules/',
       'e2e/screenshots/',

@@ -108,9 +108,9 @@ describe('gate-inspector widget', () => {
     await page.locator(`${widget} summary`, { hasText: 'Show the arithmetic' }).click();
     for (let j = 0; j < H; j++)
       expect(await arithmeticResult(page, j + 1)).toMatch(new RegExp(`= ${fmt3(hand.gates.f[2][j])}$`));
-    // The typeset equation ends with the same vector.
+    // The typeset equation (MathML) ends with the same vector.
     await expect
-      .poll(() => page.locator(`${widget} .gi-equation .katex-mathml`).first().textContent())
+      .poll(() => page.locator(`${widget} .gi-equation math`).first().textContent())
       .toContain(hand.gates.f[2].map((v) => v.toFixed(3)).join(''));
 
     // i_t = σ(W_ii x_t + b_ii + W_hi h_{t−1} + b_hi) for unit 1 at step 4, from the weights the widget displays.

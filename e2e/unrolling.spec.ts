@@ -89,7 +89,7 @@ describe('unrolling widget', () => {
     expect(await barValues(page)).toEqual(sorted.map((d) => (Math.round(d.p * 100) === 0 ? '<1%' : pct(d.p))));
 
     // The heatmap has filled three columns of 8 units; the later steps' cells are there but hidden.
-    const cells = page.locator(`${widget} .ur-heat g[aria-label="cell"]:not([fill="none"]) rect`);
+    const cells = page.locator(`${widget} .ur-heat g.cells rect`);
     expect(await cells.count()).toBe(40);
     expect(
       await cells.evaluateAll((rects) => rects.filter((r) => r.getAttribute('visibility') !== 'hidden').length),

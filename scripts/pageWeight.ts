@@ -1,5 +1,6 @@
 // Prints how much JavaScript each page of the built site loads, before any widget is scrolled into view and after
 // every widget has mounted, raw and gzipped (issue 14's page-weight figures). Usage: npm run build && npm run weight [-- --files]
+// (E2E_DIST=<dir> measures a build made with `astro build --outDir <dir>`, as the browser tests do.)
 import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'astro';
@@ -107,7 +108,13 @@ const kb = (bytes: number): string => (bytes / 1024).toFixed(1).padStart(7);
 
 async function main(): Promise<void> {
   const port = await freePort();
-  const server = await preview({ root: process.cwd(), logLevel: 'error', server: { host: '127.0.0.1', port } });
+  const outDir = process.env.E2E_DIST ? { outDir: process.env.E2E_DIST } : {};
+  const server = await preview({
+    root: process.cwd(),
+    ...outDir,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port },
+  });
   const origin = `http://127.0.0.1:${server.port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -16,25 +16,31 @@ describe('heatmap', () => {
       },
       { document, ariaLabel: 'hidden states' },
     );
-    const cells = [...svg.querySelectorAll('g[aria-label="cell"] rect')];
+    const cells = [...svg.querySelectorAll('g.cells rect')];
     expect(cells).toHaveLength(6);
     const fill = (i: number) => cells[i].getAttribute('fill');
     expect(fill(0)).not.toBe(fill(1));
     expect(new Set(cells.map((c) => c.getAttribute('fill'))).size).toBe(6);
     expect(svg.getAttribute('aria-label')).toBe('hidden states');
+    expect(svg.getAttribute('role')).toBe('img');
+    // The cells lie inside the plotting area, one band per row and column, without overlapping.
+    const box = (i: number) => ['x', 'y', 'width', 'height'].map((a) => Number(cells[i].getAttribute(a)));
+    expect(box(1)[0]).toBeGreaterThan(box(0)[0] + box(0)[2]);
+    expect(box(3)[1]).toBeGreaterThan(box(0)[1] + box(0)[3]);
+    expect(box(0)[0]).toBeGreaterThanOrEqual(44);
+    expect(box(5)[0] + box(5)[2]).toBeLessThanOrEqual(Number(svg.getAttribute('width')) - 20);
   });
 
   it('labels at most maxXTicks columns, every k-th from the first', () => {
     const values = [Array.from({ length: 20 }, (_, i) => i - 10)];
-    const ticks = (svg: Element) =>
-      [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    const ticks = (svg: Element) => [...svg.querySelectorAll('g.x-tick-labels text')].map((t) => t.textContent);
     expect(ticks(heatmap({ values }, { document }))).toHaveLength(20);
     expect(ticks(heatmap({ values }, { document, maxXTicks: 8 }))).toEqual(['1', '4', '7', '10', '13', '16', '19']);
   });
 
   it('draws a sequential scale from 0 to the domain, matching heatmapColor, with a legend', () => {
     const svg = heatmap({ values: [[0, 0.5, 1, 2]] }, { document, scale: 'sequential', domain: 1 });
-    const fills = [...svg.querySelectorAll('g[aria-label="cell"] rect')].map((c) => c.getAttribute('fill'));
+    const fills = [...svg.querySelectorAll('g.cells rect')].map((c) => c.getAttribute('fill'));
     const color = heatmapColor(1, 'sequential');
     expect(fills.slice(0, 3)).toEqual([color(0), color(0.5), color(1)]);
     expect(color(0)).not.toBe(color(1));
@@ -55,7 +61,7 @@ describe('heatmap', () => {
       },
       { document, width: 300 },
     );
-    const cells = [...svg.querySelectorAll('g[aria-label="cell"] rect')];
+    const cells = [...svg.querySelectorAll('g.cells rect')];
     setHighlightCol(svg, 2);
     const outline = svg.querySelector('rect.heatmap-highlight');
     const x2 = Number(outline?.getAttribute('x'));
@@ -85,14 +91,18 @@ describe('heatmap', () => {
       },
       { document, highlightCol: 1 },
     );
-    expect(svg.querySelectorAll('g[aria-label="cell"]')).toHaveLength(2);
+    const outline = svg.querySelectorAll('rect.heatmap-highlight');
+    expect(outline).toHaveLength(1);
+    const second = svg.querySelectorAll('g.cells rect')[1];
+    expect(Number(outline[0].getAttribute('x'))).toBe(Number(second.getAttribute('x')) - 0.5);
+    expect(outline[0].getAttribute('visibility')).toBe('visible');
   });
 });
 
 describe('heatmapColor', () => {
   it('gives the heatmap’s own cell colours, saturating beyond the extent', () => {
     const svg = heatmap({ values: [[-1, 0, 1]] }, { document, domain: 1 });
-    const fills = [...svg.querySelectorAll('g[aria-label="cell"] rect')].map((c) => c.getAttribute('fill'));
+    const fills = [...svg.querySelectorAll('g.cells rect')].map((c) => c.getAttribute('fill'));
     const color = heatmapColor(1);
     expect([color(-1), color(0), color(1)]).toEqual(fills);
     expect(color(5)).toBe(color(1));

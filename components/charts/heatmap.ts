@@ -1,6 +1,8 @@
 // Heatmap chart: a matrix of values as coloured cells (rows × columns), diverging around zero or sequential from zero. Data in, SVG out.
-import * as Plot from '@observablehq/plot';
-import type { HeatmapScale } from './heatmapScale';
+// Drawn with d3's band scale in Observable Plot's layout (the charts' look), without loading Plot.
+import { scaleBand, type ScaleBand } from 'd3-scale';
+import { heatmapColor, type HeatmapScale } from './heatmapScale';
+import { bandAxisLabel, bandTickLabels, chartRoot, svgNode, type Frame } from './svg';
 
 /** A matrix to draw: `values[row][col]`, e.g. hidden units × time steps. */
 export interface HeatmapData {
@@ -36,15 +38,6 @@ export const heatmapDefaults = { width: 520, height: 220, xLabel: 't', yLabel: '
 
 export { heatmapColor, heatmapLegend, type HeatmapLegendOptions, type HeatmapScale } from './heatmapScale';
 
-/**
- * The heatmap's colour scale. Diverging, values in [−extent, extent]: orange negative, white zero, purple positive.
- * Sequential, values in [0, extent]: viridis, dark purple to yellow, monotone in lightness (colour-blind safe).
- */
-const colorScale = (extent: number, kind: HeatmapScale = 'diverging') =>
-  kind === 'sequential'
-    ? ({ type: 'linear', scheme: 'viridis', domain: [0, extent] } as const)
-    : ({ type: 'diverging', scheme: 'PuOr', domain: [-extent, extent], reverse: true } as const);
-
 /** Every k-th column name from the first, at most `max` of them (all when `max` is not set). */
 function xTicks(names: string[], max: number | undefined): string[] {
   if (max === undefined || names.length <= max) return names;
@@ -52,96 +45,110 @@ function xTicks(names: string[], max: number | undefined): string[] {
   return names.filter((_, i) => i % every === 0);
 }
 
-/** Draw `data` as a heatmap: diverging (orange negative, white zero, purple positive) or sequential (viridis); both safe for colour-blind readers. */
-export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVGElement | HTMLElement {
-  const opts = { ...heatmapDefaults, ...options };
-  const rows = data.values.length;
-  const cols = rows ? data.values[0].length : 0;
-  const colNames = data.colNames ?? Array.from({ length: cols }, (_, i) => i + 1);
-  const rowNames = data.rowNames ?? Array.from({ length: rows }, (_, i) => i + 1);
-  const cells = data.values.flatMap((row, r) =>
-    row.map((value, c) => ({ row: String(rowNames[r]), col: String(colNames[c]), value })),
-  );
-  const extent =
-    opts.domain ?? Math.max(1e-12, ...cells.map((d) => (Number.isFinite(d.value) ? Math.abs(d.value) : 0)));
-  const marks: Plot.Markish[] = [
-    // The cells carry no text of their own (the chart's accessible name and the widget's table do); axe rejects
-    // Plot's aria-label on their role-less <g>, so they are hidden from assistive tech.
-    Plot.cell(cells, { x: 'col', y: 'row', fill: 'value', inset: 0.5, ariaHidden: 'true' }),
-  ];
-  if (opts.highlightCol !== undefined && opts.highlightCol >= 0 && opts.highlightCol < cols) {
-    // Decoration only (the accessible name says which column is current); an unnamed-role <g aria-label> fails axe.
-    marks.push(
-      Plot.cell([{ col: String(colNames[opts.highlightCol]) }], {
-        x: 'col',
-        fill: 'none',
-        stroke: 'currentColor',
-        strokeWidth: 2,
-        ariaHidden: 'true',
-      }),
-    );
-  }
-  const chart = Plot.plot({
-    document: opts.document,
-    width: opts.width,
-    height: opts.height,
-    marginLeft: 44,
-    ariaLabel: opts.ariaLabel,
-    x: {
-      label: opts.xLabel,
-      domain: colNames.map(String),
-      tickSize: 0,
-      ticks: xTicks(colNames.map(String), opts.maxXTicks),
-    },
-    y: { label: opts.yLabel, domain: rowNames.map(String), tickSize: 0 },
-    color: colorScale(extent, opts.scale),
-    marks,
-  });
-  // The site's dark theme draws heatmaps on a light plate (global.css): the scales' darkest colours would vanish into it.
-  (chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg'))?.classList.add('heatmap');
-  return chart;
+/** The scales of a drawn heatmap, kept for `setHighlightCol` and `setVisibleCols` (which move marks without redrawing). */
+interface DrawnHeatmap {
+  x: ScaleBand<string>;
+  y: ScaleBand<string>;
 }
 
-/** Plot's handle on a scale of a drawn chart (the `scale(name)` method of what Plot.plot returns). */
-interface DrawnBandScale {
-  domain: string[];
-  range: [number, number];
-  bandwidth: number;
-  apply(value: string): number;
+const drawn = new WeakMap<Element, DrawnHeatmap>();
+
+/**
+ * Draw `data` as a heatmap: diverging (orange negative, white zero, purple positive) or sequential (viridis); both safe
+ * for colour-blind readers. The cells are rects in `g.cells`, each with its column index in `data-col`.
+ */
+export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): SVGSVGElement {
+  const opts = { ...heatmapDefaults, ...options };
+  const doc = opts.document ?? document;
+  const rows = data.values.length;
+  const cols = rows ? data.values[0].length : 0;
+  const colNames = (data.colNames ?? Array.from({ length: cols }, (_, i) => i + 1)).map(String);
+  const rowNames = (data.rowNames ?? Array.from({ length: rows }, (_, i) => i + 1)).map(String);
+  const extent =
+    opts.domain ??
+    Math.max(1e-12, ...data.values.flatMap((row) => row.map((v) => (Number.isFinite(v) ? Math.abs(v) : 0))));
+  const color = heatmapColor(extent, opts.scale);
+  // Plot's margins for a chart with a left y axis and a bottom x axis, and its band scales (padding 0.1, rounded).
+  const frame: Frame = {
+    width: opts.width,
+    height: opts.height,
+    marginTop: 20,
+    marginRight: 20,
+    marginBottom: 30,
+    marginLeft: 44,
+  };
+  const x = scaleBand<string>()
+    .domain(colNames)
+    .range([frame.marginLeft, frame.width - frame.marginRight])
+    .padding(0.1)
+    .round(true);
+  const y = scaleBand<string>()
+    .domain(rowNames)
+    .range([frame.marginTop, frame.height - frame.marginBottom])
+    .padding(0.1)
+    .round(true);
+  // The site's dark theme draws heatmaps on a light plate (global.css): the scales' darkest colours would vanish into it.
+  const svg = chartRoot(doc, frame, opts.ariaLabel, 'chart heatmap');
+  // The cells carry no text of their own (the chart's accessible name and the widget's table do).
+  const cells = svgNode(doc, 'g', { class: 'cells', 'aria-hidden': 'true' });
+  data.values.forEach((row, r) =>
+    row.forEach((value, c) =>
+      cells.append(
+        svgNode(doc, 'rect', {
+          x: (x(colNames[c]) ?? 0) + 0.5,
+          width: Math.max(0, x.bandwidth() - 1),
+          y: (y(rowNames[r]) ?? 0) + 0.5,
+          height: Math.max(0, y.bandwidth() - 1),
+          // Plot leaves a cell without a finite value undrawn; it is kept here (blank) so every column has its cells.
+          fill: Number.isFinite(value) ? color(value) : 'none',
+          'data-col': c,
+        }),
+      ),
+    ),
+  );
+  svg.append(
+    bandTickLabels(doc, 'y', y, rowNames, frame),
+    bandAxisLabel(doc, 'y', opts.yLabel, frame),
+    bandTickLabels(doc, 'x', x, xTicks(colNames, opts.maxXTicks), frame),
+    bandAxisLabel(doc, 'x', opts.xLabel, frame),
+    cells,
+  );
+  drawn.set(svg, { x, y });
+  if (opts.highlightCol !== undefined) setHighlightCol(svg, opts.highlightCol);
+  return svg;
 }
 
 /**
  * Outline column `col` of a chart drawn by `heatmap` without redrawing it (a widget stepping through time calls this
- * each step; drawing costs far more). Out of range hides the outline. Decoration only, hidden from assistive tech.
+ * each step). Out of range hides the outline. Decoration only, hidden from assistive tech.
  * @param chart what `heatmap` returned
  */
 export function setHighlightCol(chart: Element, col: number): void {
-  const scaleOf = (chart as unknown as { scale?: (name: string) => DrawnBandScale | undefined }).scale;
-  const x = scaleOf?.call(chart, 'x');
-  const y = scaleOf?.call(chart, 'y');
-  const root = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
-  if (!x || !y || !root) return;
-  let rect = root.querySelector<SVGRectElement>(':scope > rect.heatmap-highlight');
-  const name = x.domain[col];
+  const scales = drawn.get(chart);
+  if (!scales) return;
+  const { x, y } = scales;
+  let rect = chart.querySelector<SVGRectElement>(':scope > rect.heatmap-highlight');
+  const name = x.domain()[col];
   if (name === undefined) {
     rect?.setAttribute('visibility', 'hidden');
     return;
   }
   if (!rect) {
-    rect = root.ownerDocument.createElementNS<'rect'>('http://www.w3.org/2000/svg', 'rect');
-    rect.setAttribute('class', 'heatmap-highlight');
-    rect.setAttribute('fill', 'none');
-    rect.setAttribute('stroke', 'currentColor');
-    rect.setAttribute('stroke-width', '2');
-    rect.setAttribute('aria-hidden', 'true');
-    root.append(rect);
+    rect = svgNode(chart.ownerDocument, 'rect', {
+      class: 'heatmap-highlight',
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': 2,
+      'aria-hidden': 'true',
+    });
+    chart.append(rect);
   }
-  const [y0, y1] = [Math.min(...y.range), Math.max(...y.range)];
+  const [y0, y1] = y.range();
   rect.setAttribute('visibility', 'visible');
-  rect.setAttribute('x', String(x.apply(name)));
-  rect.setAttribute('width', String(x.bandwidth));
-  rect.setAttribute('y', String(y0));
-  rect.setAttribute('height', String(y1 - y0));
+  rect.setAttribute('x', String(x(name)));
+  rect.setAttribute('width', String(x.bandwidth()));
+  rect.setAttribute('y', String(Math.min(y0, y1)));
+  rect.setAttribute('height', String(Math.abs(y1 - y0)));
 }
 
 /**
@@ -150,12 +157,7 @@ export function setHighlightCol(chart: Element, col: number): void {
  * @param chart what `heatmap` returned
  */
 export function setVisibleCols(chart: Element, count: number): void {
-  const x = (chart as unknown as { scale?: (name: string) => DrawnBandScale | undefined }).scale?.call(chart, 'x');
-  if (!x) return;
-  const next = x.domain[Math.max(0, count)];
-  // Cells start half a pixel into their band (inset 0.5), so a cell at or right of the first hidden band is hidden.
-  const cut = next === undefined ? Infinity : x.apply(next);
-  for (const rect of chart.querySelectorAll<SVGRectElement>('g[aria-label="cell"]:not([fill="none"]) rect')) {
-    rect.setAttribute('visibility', Number(rect.getAttribute('x')) >= cut ? 'hidden' : 'visible');
+  for (const rect of chart.querySelectorAll<SVGRectElement>('g.cells rect')) {
+    rect.setAttribute('visibility', Number(rect.getAttribute('data-col')) >= count ? 'hidden' : 'visible');
   }
 }

@@ -10,7 +10,7 @@ export interface DrawnWidget {
   tag: string;
   /** Selectors inside the element that exist once it has drawn. */
   ready: string[];
-  /** Whether it typesets math with KaTeX (so KaTeX's fonts must load). */
+  /** Whether it typesets math, with KaTeX or as MathML by texMathml (either way KaTeX's fonts must load). */
   math: boolean;
 }
 
@@ -19,7 +19,7 @@ export const WIDGETS: DrawnWidget[] = [
   { name: 'step-cell', tag: 'step-cell', ready: ['.sc-result'], math: false },
   { name: 'live-equation', tag: 'live-equation', ready: ['.le-diagram', '.katex'], math: true },
   { name: 'unrolling', tag: 'rnn-unrolling', ready: ['.ur-diagram'], math: false },
-  { name: 'bptt-stepper', tag: 'bptt-stepper', ready: ['.bs-result', '.katex'], math: true },
+  { name: 'bptt-stepper', tag: 'bptt-stepper', ready: ['.bs-result', '.bs-math math'], math: true },
   { name: 'gate-inspector', tag: 'gate-inspector', ready: ['.gi-diagram svg', '.gi-chart svg'], math: true },
   { name: 'char-model', tag: 'char-model', ready: ['.cm-status', 'button'], math: false },
   { name: 'gradient-lab', tag: 'gradient-lab', ready: ['.gl-chart-gru svg'], math: false },

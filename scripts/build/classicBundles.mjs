@@ -101,7 +101,7 @@ export async function bootScript(base) {
 
 /**
  * One widget's embed bundle: `js` defines its element and runs the embed page's setup, `css` holds the styles its
- * code imports (possibly empty); `math` says whether it typesets with KaTeX (and so needs KaTeX's fonts).
+ * code imports (possibly empty); `math` says whether it typesets with KaTeX or texMathml (and so needs KaTeX's fonts).
  * @returns {Promise<{ js: string; css: string; math: boolean }>}
  */
 export async function widgetBundle(name, base) {
@@ -114,7 +114,10 @@ export async function widgetBundle(name, base) {
     metafile: true,
     outdir: 'out',
   });
-  const math = Object.keys(probe.metafile.inputs).some((input) => /node_modules[\\/]katex[\\/]/.test(input));
+  // KaTeX itself, or equations written as MathML by texMathml, which are set in KaTeX's fonts to match the page's math.
+  const math = Object.keys(probe.metafile.inputs).some(
+    (input) => /node_modules[\\/]katex[\\/]/.test(input) || /components[\\/]lib[\\/]texMathml\.ts$/.test(input),
+  );
   const result = await build({
     ...options(base),
     stdin: {

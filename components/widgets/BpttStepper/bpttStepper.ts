@@ -1,9 +1,9 @@
 // <bptt-stepper>: backpropagation through time one step at a time. A 3-unit RNN reads a word; the reader walks the
 // backward pass from t = T to 1, seeing δ_t, the recurrence with its numbers, and ∂L/∂W_hh building up to the engine's.
-import katex from 'katex';
 import { heatmap, heatmapLegend } from '../../charts/heatmap';
 import { el, sym } from '../../lib/dom';
 import { showNotices } from '../../lib/notice';
+import { texMathml } from '../../lib/texMathml';
 import { fmt, fmtSci, fmtVector } from '../../lib/format';
 import { TimeControls } from '../../lib/timeControls';
 import type { StateOf } from '../../lib/urlState';
@@ -415,11 +415,9 @@ class BpttStepperElement extends HTMLElement {
       card(el('span', {}, sym('δ', String(t)), ' = ∂L/∂', sym('h', String(t))), step.delta, `δ_${t}`, 'bs-result'),
     );
 
-    katex.render(deltaTex(step, T, run.weights.Why, run.weights.Whh), this.refs.equation, {
-      displayMode: true,
-      throwOnError: false,
-    });
-    katex.render(termTex(step, run.h[t - 1]), this.refs.termEquation, { displayMode: true, throwOnError: false });
+    // MathML, which the browser typesets itself: no TeX typesetter loads with the widget.
+    this.refs.equation.replaceChildren(texMathml(deltaTex(step, T, run.weights.Why, run.weights.Whh)));
+    this.refs.termEquation.replaceChildren(texMathml(termTex(step, run.h[t - 1])));
     this.renderMaps(step.term, step.total, t);
     this.renderCheck();
     this.renderFiniteDifferences();
@@ -435,9 +433,7 @@ class BpttStepperElement extends HTMLElement {
         { values, colNames: names, rowNames: names },
         { width: 230, height: 190, xLabel: 'column j', yLabel: 'row i', domain, ariaLabel: aria },
       );
-      // One named image (its numbers are in the table below): Plot's labels on its mark groups are not valid ARIA there.
-      chart.setAttribute('role', 'img');
-      for (const g of chart.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
+      // One named image (role img, from heatmap): its numbers are in the table below.
       return el('figure', { class: 'bs-map' }, chart, el('figcaption', {}, title));
     };
     this.refs.maps.replaceChildren(

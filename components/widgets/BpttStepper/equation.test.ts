@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { deltaTex, termTex, texColumn, texMatrix, texNumber } from './equation';
 import { makeModel, runBptt } from './model';
+import { tokensBesideKatex } from '../../lib/testing/mathmlTokens';
 
 describe('bptt-stepper equations', () => {
   it('formats numbers for TeX with an ASCII minus and no negative zero', () => {
@@ -59,6 +60,16 @@ describe('bptt-stepper equations', () => {
       expect(() =>
         katex.renderToString(termTex(s, run.h[s.t - 1]), { throwOnError: true, displayMode: true }),
       ).not.toThrow();
+    }
+  });
+
+  it('writes as MathML (what the widget shows) the same tokens KaTeX typesets, at every step', () => {
+    for (const s of run.steps) {
+      for (const tex of [deltaTex(s, T, run.weights.Why, run.weights.Whh), termTex(s, run.h[s.t - 1])]) {
+        const { ours, katex: theirs } = tokensBesideKatex(tex);
+        expect(ours.length).toBeGreaterThan(20);
+        expect(ours, tex).toEqual(theirs);
+      }
     }
   });
 });

@@ -2,7 +2,7 @@
 import { fmt } from '../../lib/format';
 import type { BackwardStep } from './model';
 
-/** A number for TeX: `digits` decimals, ASCII minus (KaTeX typesets it as a minus sign), no negative zero. */
+/** A number for TeX: `digits` decimals, ASCII minus (typeset as a minus sign), no negative zero. */
 export function texNumber(x: number, digits = 3): string {
   return fmt(x, digits).replace('−', '-').replace('∞', '\\infty');
 }

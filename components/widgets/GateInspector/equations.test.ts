@@ -11,11 +11,19 @@ import {
 } from './equations';
 import { gateTerms, inspect, stateUpdate } from './model';
 import { PRESETS, readSequence } from './sequence';
+import { tokensBesideKatex } from '../../lib/testing/mathmlTokens';
 
 const plain = rowNotation(0, 1, 'forward', false);
 const steps = readSequence(PRESETS['one mark']).steps;
 const valid = (tex: string): string =>
   katex.renderToString(tex, { throwOnError: true, strict: 'error', displayMode: true });
+
+/** The MathML the widget shows holds the tokens KaTeX would typeset, in the same order. */
+const sameAsKatex = (tex: string): void => {
+  const { ours, katex: theirs } = tokensBesideKatex(tex);
+  expect(ours.length).toBeGreaterThan(10);
+  expect(ours, tex).toEqual(theirs);
+};
 
 describe('gate equations as TeX', () => {
   it('writes each gate as the chapter does, in PyTorch’s names', () => {
@@ -33,6 +41,8 @@ describe('gate equations as TeX', () => {
     expect(gateEquationTex('z', rowNotation(0, 1, 'reverse', true), 2)).toBe(
       '\\overleftarrow{z}_{2} = \\sigma(W_{iz} x_{2} + b_{iz} + W_{hz} \\overleftarrow{h}_{3} + b_{hz})',
     );
+    sameAsKatex(gateEquationTex('f', rowNotation(1, 3, 'forward', false), 4));
+    sameAsKatex(gateEquationTex('n', rowNotation(2, 3, 'forward', false), 4));
   });
 
   it('formats numbers with an ASCII minus and vectors as bmatrix', () => {
@@ -40,7 +50,7 @@ describe('gate equations as TeX', () => {
     expect(texVector([1, -0.5])).toBe('\\begin{bmatrix}1.000 \\\\ -0.500\\end{bmatrix}');
   });
 
-  it('substitutes the engine’s numbers into valid TeX for every gate and both state updates', () => {
+  it('substitutes the engine’s numbers into valid TeX for every gate and both state updates, written as MathML as KaTeX would', () => {
     for (const cell of ['lstm', 'gru'] as const) {
       const run = inspect(steps, { cell, numLayers: 1, bidirectional: true });
       run.rows.forEach((row, d) => {
@@ -52,11 +62,13 @@ describe('gate equations as TeX', () => {
           expect(tex).toContain(texVector(terms.wx));
           if (gate === 'n') expect(tex).toContain(`${texVector(terms.r!)} \\odot`);
           expect(() => valid(tex), `${cell} ${gate} direction ${d}`).not.toThrow();
+          sameAsKatex(tex);
         }
         const update = stateUpdateTex(stateUpdate(row, cell, 2, run.T), notation, 3);
         expect(update).toContain(texVector(row.h[2]));
         if (cell === 'lstm') expect(update).toContain(texVector(row.c![2]));
         expect(() => valid(update)).not.toThrow();
+        sameAsKatex(update);
       });
     }
   });

@@ -1,4 +1,4 @@
-// The gate-inspector's equations as TeX (for katex.render) and as plain text, with the current numbers substituted.
+// The gate-inspector's equations as TeX (written as MathML by lib/texMathml) and as plain text, with the current numbers substituted.
 // Symbols follow the chapter (PyTorch's W_if, b_hf…); a row's notation adds the layer or the direction.
 import type { GateName } from '../../../engine';
 import { fmt, fmtFactor } from '../../lib/format';
@@ -48,7 +48,7 @@ export function rowNotation(
   };
 }
 
-/** A number for TeX: fixed decimals, ASCII minus (KaTeX typesets it as a minus sign). */
+/** A number for TeX: fixed decimals, ASCII minus (typeset as a minus sign). */
 export const texNum = (x: number, digits = 3): string => fmt(x, digits).replace('−', '-');
 
 /** A column vector as a TeX bmatrix. */

@@ -28,7 +28,7 @@ describe('heatmap panels', () => {
       expect.stringContaining('g, h (tanh) and memory c'),
     ]);
     // Units in rows, steps in columns: 4 × 8 cells each.
-    expect(panels.gates[1].querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(32);
+    expect(panels.gates[1].querySelectorAll('g.cells rect')).toHaveLength(32);
   });
 
   it('adds one memory heatmap per row in the multi-row views, on one column when narrow', () => {

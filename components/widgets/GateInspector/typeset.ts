@@ -1,7 +1,7 @@
-// The gate inspector's equations typeset with KaTeX, cached per forward pass and prefetched in idle time.
-import katex from 'katex';
+// The gate inspector's equations written as MathML (the browser typesets it), cached per forward pass and prefetched in idle time.
 import type { GateName } from '../../../engine';
 import { el } from '../../lib/dom';
+import { texMathml } from '../../lib/texMathml';
 import { gateSubstitutedTex, rowNotation, stateUpdateTex } from './equations';
 import { gateTerms, stateUpdate, type Inspection } from './model';
 
@@ -18,7 +18,7 @@ export interface TypesetStep {
   state: HTMLElement;
 }
 
-/** Beyond this many typeset equations the cache starts over (a few hundred nodes of KaTeX). */
+/** Beyond this many typeset equations the cache starts over (a few hundred MathML nodes each). */
 const CACHE_LIMIT = 400;
 
 /** Typeset equations of one forward pass, by row, gate and step. */
@@ -40,7 +40,7 @@ export class EquationTypesetter {
     return this.cache.has(key(at, at.gate)) && this.cache.has(key(at, 'state'));
   }
 
-  /** The typeset equations at `at`, from the cache or KaTeX. */
+  /** The typeset equations at `at`, from the cache or written now. */
   step(at: StepPosition): TypesetStep {
     const run = this.run;
     const row = run.rows[at.row];
@@ -88,8 +88,7 @@ export class EquationTypesetter {
   private typeset(at: string, source: () => string): HTMLElement {
     let typeset = this.cache.get(at);
     if (typeset === undefined) {
-      typeset = el('div', {});
-      katex.render(source(), typeset, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+      typeset = el('div', {}, texMathml(source()));
       if (this.cache.size > CACHE_LIMIT) this.cache.clear();
       this.cache.set(at, typeset);
     }

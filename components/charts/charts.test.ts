@@ -133,7 +133,7 @@ describe('lineChart', () => {
       ],
       { document, logY: true, rules: [{ y: 0.5, label: 'threshold' }] },
     );
-    const paths = [...svg.querySelectorAll('g[aria-label="line"] path')];
+    const paths = [...svg.querySelectorAll('g.line path')];
     expect(paths).toHaveLength(2);
     expect(paths.every((p) => !(p.getAttribute('d') ?? '').includes('NaN'))).toBe(true);
     expect(svg.textContent).toContain('threshold');
@@ -162,14 +162,14 @@ describe('lineChart', () => {
       ],
       { document, logY: true, yDomain: [1e-3, 1e3], yTickFormat: (y) => y.toExponential(0) },
     );
-    const groups = [...svg.querySelectorAll('g[aria-label="line"]')];
+    const groups = [...svg.querySelectorAll('g.line')];
     expect(groups).toHaveLength(2);
     expect(groups[0].getAttribute('stroke-dasharray')).toBeNull();
     expect(groups[1].getAttribute('stroke-dasharray')).toBe('6 4');
-    const strokes = [...svg.querySelectorAll('g[aria-label="line"] path')].map((p) => p.getAttribute('stroke'));
+    const strokes = [...svg.querySelectorAll('g.line path')].map((p) => p.getAttribute('stroke'));
     expect(strokes).toEqual(['#3d7be0', '#c96a12']);
     // The fixed range puts the ticks 10⁻³ … 10³ on the axis even though the data only spans 1 … 10.
-    const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    const ticks = [...svg.querySelectorAll('g.y-tick-labels text')].map((t) => t.textContent);
     expect(ticks).toContain('1e-3');
     expect(ticks).toContain('1e+3');
   });

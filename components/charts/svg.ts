@@ -95,7 +95,10 @@ export interface ContinuousAxisOptions {
   grid?: boolean;
 }
 
-/** A continuous x (bottom) or y (left) axis drawn as Plot draws one: 6 px ticks, tabular figures, "label →" / "↑ label". */
+/**
+ * A continuous x (bottom) or y (left) axis drawn as Plot draws one: 6 px ticks, tabular figures, and its label in the
+ * corner, "label →" at the bottom right or "↑ label" at the top left.
+ */
 export function continuousAxis(
   doc: Document,
   axis: 'x' | 'y',
@@ -141,13 +144,13 @@ export function continuousAxis(
         ? svgNode(
             doc,
             'text',
-            { class: 'x-label', x: width - marginRight + 17, y: bottom + 27, 'text-anchor': 'end' },
+            { class: 'x-label', x: width - 3, y: height - 3, 'text-anchor': 'end' },
             `${options.label} →`,
           )
         : svgNode(
             doc,
             'text',
-            { class: 'y-label', x: 3, y: marginTop - 17, dy: '0.71em', 'text-anchor': 'start' },
+            { class: 'y-label', x: 3, y: 3, dy: '0.71em', 'text-anchor': 'start' },
             `↑ ${options.label}`,
           ),
     );

@@ -15,8 +15,8 @@ describe('eigenPlot', () => {
       0.8,
       { document, ariaLabel: 'eigenvalues' },
     );
-    expect(svg.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(3);
-    const lines = [...svg.querySelectorAll('g[aria-label="line"]')];
+    expect(svg.querySelectorAll('g.dots circle')).toHaveLength(3);
+    const lines = [...svg.querySelectorAll('g.line')];
     expect(lines).toHaveLength(2);
     expect(lines[1].getAttribute('stroke-dasharray')).toBe('5 4');
     expect(svg.getAttribute('aria-label')).toBe('eigenvalues');
@@ -27,9 +27,7 @@ describe('eigenPlot', () => {
     const small = eigenPlot([{ re: 0.2, im: 0 }], 0.2, { document });
     const large = eigenPlot([{ re: 1.9, im: 0 }], 1.9, { document, size: 200 });
     const ticks = (svg: Element): number[] =>
-      [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) =>
-        Number((t.textContent ?? '').replace('−', '-')),
-      );
+      [...svg.querySelectorAll('g.x-tick-labels text')].map((t) => Number((t.textContent ?? '').replace('−', '-')));
     expect(Math.max(...ticks(large))).toBeGreaterThan(Math.max(...ticks(small)));
     expect(large.getAttribute('width')).toBe(large.getAttribute('height'));
   });

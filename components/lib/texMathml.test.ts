@@ -16,6 +16,7 @@ describe('texMathml', () => {
   it('writes numbers, letters and operators as mn, mi and mo, with a real minus sign', () => {
     const math = texMathml('y = 2x - 0.5', document);
     expect(math.getAttribute('display')).toBe('block');
+    expect(math.getAttribute('class')).toBe('tex');
     expect(leaves(math)).toEqual(['mi:y', 'mo:=', 'mn:2', 'mi:x', 'mo:−', 'mn:0.5']);
     sameAsKatex('y = 2x - 0.5');
   });

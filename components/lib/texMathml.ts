@@ -179,7 +179,11 @@ class Parser {
   command(name: string): Element {
     const identifier = IDENTIFIERS[name];
     if (identifier) {
-      const mi = this.node('mi', identifier.normal ? { mathvariant: 'normal' } : {}, identifier.text);
+      const mi = this.node(
+        'mi',
+        identifier.normal || identifier.apply ? { mathvariant: 'normal' } : {},
+        identifier.text,
+      );
       return identifier.apply ? this.node('mrow', {}, mi, this.node('mo', {}, '\u2061')) : mi;
     }
     if (name in OPERATORS) return this.node('mo', {}, OPERATORS[name]);
@@ -306,6 +310,7 @@ function tokenText(token: Token): string {
 export function texMathml(tex: string, doc: Document = document): MathMLElement {
   const parser = new Parser(tokenize(tex), tex, doc);
   const items = parser.list('end');
-  const math = parser.node('math', { display: 'block' }, parser.node('mrow', {}, ...items));
+  // Classed `tex`: global.css sets its letters in KaTeX's math italic, as the page's typeset math.
+  const math = parser.node('math', { display: 'block', class: 'tex' }, parser.node('mrow', {}, ...items));
   return math as MathMLElement;
 }

@@ -2,9 +2,8 @@
 // sorted longest first, with the steps the padding wastes and the batch sizes per step that pack_padded_sequence makes.
 import { el } from '../../lib/dom';
 import { padBatch } from './model';
+import type { PreviewBatches } from './previewBatches';
 
-/** Batches of tokenized training sentences per data choice, computed when the site is built (SentimentLab.astro). */
-export type PreviewBatches = Record<string, string[][][]>;
 
 const MAX_CELL_CHARS = 9;
 

@@ -1,7 +1,16 @@
 // <sentiment-lab>: chapter 9's sentiment classifier, trained in a Web Worker on real review sentences, with the
 // PyTorch code and the engine's code that runs side by side. This file is the element: it lays out the panels (each
-// its own module), keeps the settings in the URL, drives runs and loads, and hands each run's report to the panels.
+// its own module), keeps the settings in the URL, drives runs and loads, hands each run's report to the panels, and
+// answers chapter 9's Predict questions (restarted on the question's preset, it trains and reports what the run shows).
 import { addShareButton } from '../../lib/shareDialog';
+import {
+  PREDICT_RUN,
+  reportPredictResult,
+  reportPredictStatus,
+  takePendingRequest,
+  type PredictRequest,
+} from '../../lib/predict';
+import { restartOnPreset } from '../../lib/predictPresets';
 import { LABELLED_ATTRIBUTION } from '../../../engine/data/labelledSentences';
 import type { SentimentReport } from '../../../engine/train/tasks/sentiment';
 import { el } from '../../lib/dom';
@@ -16,17 +25,21 @@ import type { StateOf } from '../../lib/urlState';
 import { LabForm } from './form';
 import { ListingsPanel } from './listingsPanel';
 import { dataName, dataUrl, listingSettings, runConfig } from './model';
-import { PaddingPanel, type PreviewBatches } from './paddingPanel';
+import { PaddingPanel } from './paddingPanel';
 import { ACTIVE, ProgressPanel } from './progressPanel';
 import { ReviewReader, type Reading } from './reader';
 import { ReaderPanel } from './readerPanel';
+import { paddingOutcome, runOutcome, TRAINING_PRESETS } from './predictions';
+import type { PreviewBatches } from './previewBatches';
 import { ResultsPanel } from './resultsPanel';
-import { sentimentLabUrl, type sentimentLabSpec } from './state';
+import { SENTIMENT_PRESETS, sentimentLabUrl, type sentimentLabSpec } from './state';
 
 type State = StateOf<typeof sentimentLabSpec>;
 
 /** Fold progress into the page at most this often. */
 const UI_INTERVAL_MS = 250;
+/** Attribute carrying a Predict question's request to the lab restarted on its preset, which then trains. */
+const START_ATTR = 'data-predict-start';
 
 class SentimentLabElement extends HTMLElement {
   private state!: State;
@@ -41,6 +54,9 @@ class SentimentLabElement extends HTMLElement {
   private reviewReader: ReviewReader | null = null;
   private uiTimer: ReturnType<typeof setTimeout> | null = null;
   private built = false;
+  /** The Predict question the current run answers, if any. */
+  private predicting: PredictRequest | null = null;
+  private batches: PreviewBatches = {};
   private parts!: {
     notice: HTMLElement;
     alert: HTMLElement;
@@ -63,6 +79,77 @@ class SentimentLabElement extends HTMLElement {
     this.showNotice(notices.join(' '));
     this.parts.listings.observe();
     this.afterSettings();
+    this.addEventListener(PREDICT_RUN, () => this.takePredictRequest());
+    this.takePredictRequest();
+    this.startPredicted();
+  }
+
+  /**
+   * A Predict question asks for one of the lab's presets. The padding picture's answers at once (the lab restarts on
+   * the IMDb sentences, unless it is busy training); a training preset restarts the lab on it and the new element
+   * trains (startPredicted), or a busy lab says so.
+   */
+  private takePredictRequest(): void {
+    const request = takePendingRequest(this);
+    if (!request) return;
+    if (!SENTIMENT_PRESETS.some((p) => p.id === request.preset)) {
+      reportPredictStatus({ ...request, text: `This lab has no experiment “${request.preset}”.` });
+      return;
+    }
+    if (this.isActive()) {
+      if (!TRAINING_PRESETS.includes(request.preset)) this.answerPadding(request);
+      else
+        reportPredictStatus({
+          ...request,
+          text: 'The lab is busy with a run: stop it or let it finish, then run the experiment again.',
+        });
+      return;
+    }
+    if (!TRAINING_PRESETS.includes(request.preset)) {
+      restartOnPreset(this, 'sentiment-lab', request.preset);
+      this.answerPadding(request);
+      return;
+    }
+    this.setAttribute(START_ATTR, JSON.stringify(request));
+    if (!restartOnPreset(this, 'sentiment-lab', request.preset)) this.startPredicted();
+  }
+
+  /** The padding question's answer: the first batch of IMDb sentences the padding picture draws. */
+  private answerPadding(request: PredictRequest): void {
+    const batch = this.batches.imdb?.[0];
+    if (batch) reportPredictResult({ preset: request.preset, result: paddingOutcome(batch) });
+    else reportPredictStatus({ ...request, text: 'The padding picture has no batch to draw, so it answers nothing.' });
+  }
+
+  /** Train the run a Predict question asked for when the lab was restarted on its preset. */
+  private startPredicted(): void {
+    const raw = this.getAttribute(START_ATTR);
+    this.removeAttribute(START_ATTR);
+    if (!raw) return;
+    try {
+      this.predicting = JSON.parse(raw) as PredictRequest;
+    } catch {
+      return;
+    }
+    this.train();
+    reportPredictStatus({
+      ...this.predicting,
+      text: 'The lab is training the model; the result appears here when the run ends (the lab’s status line says how far it is).',
+    });
+  }
+
+  /** The run a question asked for has ended: report what its test results show, or that it did not finish. */
+  private reportPredicted(report: SentimentReport | null): void {
+    const request = this.predicting;
+    if (!request) return;
+    this.predicting = null;
+    const result = report?.finished ? runOutcome(request.preset, report.test) : null;
+    if (result) reportPredictResult({ preset: request.preset, result });
+    else
+      reportPredictStatus({
+        ...request,
+        text: 'The run did not finish, so it answers nothing; run it again, or show the answer.',
+      });
   }
 
   disconnectedCallback(): void {
@@ -99,7 +186,11 @@ class SentimentLabElement extends HTMLElement {
     const root = site.endsWith('/') ? site : `${site}/`;
     const form = new LabForm(this.state, {
       set: (patch) => this.set(patch),
-      train: () => this.train(),
+      train: () => {
+        // A run the reader starts answers no question.
+        this.predicting = null;
+        this.train();
+      },
       togglePause: () => this.togglePause(),
       step: () => this.run?.step(1),
       cancel: () => this.run?.cancel(),
@@ -108,9 +199,8 @@ class SentimentLabElement extends HTMLElement {
       download: () => this.download(),
       notice: (text) => this.showNotice(text),
     });
-    let batches: PreviewBatches = {};
     try {
-      batches = JSON.parse(this.dataset.batches ?? '{}') as PreviewBatches;
+      this.batches = JSON.parse(this.dataset.batches ?? '{}') as PreviewBatches;
     } catch {
       // The shell always writes valid JSON; without it the padding panel says it has no batch.
     }
@@ -123,7 +213,7 @@ class SentimentLabElement extends HTMLElement {
       progress: new ProgressPanel(),
       results: new ResultsPanel(),
       reader: new ReaderPanel(this.state.review, (review) => this.set({ review }, false)),
-      padding: new PaddingPanel(batches),
+      padding: new PaddingPanel(this.batches),
     };
     const titleId = `${base}-title`;
     const helpId = `${base}-help`;
@@ -234,6 +324,7 @@ class SentimentLabElement extends HTMLElement {
   }
 
   private loadModel(file: File): void {
+    this.predicting = null;
     this.begin(file);
   }
 
@@ -293,8 +384,10 @@ class SentimentLabElement extends HTMLElement {
       );
     if (status === 'done' || status === 'cancelled' || status === 'early-stopped' || status === 'paused')
       void this.fetchReport(run, status);
-    else if (status === 'error' || status === 'diverged')
+    else if (status === 'error' || status === 'diverged') {
       this.parts.results.clear('No results: the run did not end well.');
+      this.reportPredicted(null);
+    }
     this.renderControls();
     // A change of status shows at once (progress is folded in every UI_INTERVAL_MS).
     this.renderStatus();
@@ -306,13 +399,17 @@ class SentimentLabElement extends HTMLElement {
     try {
       report = (await run.report()).report as SentimentReport;
     } catch (error) {
-      if (this.run === run)
+      if (this.run === run) {
         this.parts.results.clear(`No results: ${error instanceof Error ? error.message : String(error)}.`);
+        if (status !== 'paused') this.reportPredicted(null);
+      }
       return;
     }
     if (this.run !== run) return;
     this.latestReport = report;
     this.parts.results.show(report, this.about(report, status));
+    // A paused run may still finish; any other end answers the question it was started for (or says it cannot).
+    if (status !== 'paused') this.reportPredicted(report);
     try {
       this.reviewReader = new ReviewReader(report);
       this.parts.reader.setReader(this.reviewReader);

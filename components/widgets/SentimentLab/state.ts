@@ -3,6 +3,7 @@
 import { LABELLED_SOURCES, type LabelledSource } from '../../../engine/data/labelledSentences';
 import { CELL_TYPES } from '../../../engine/ops/recurrentLayout';
 import { SENTIMENT_BOUNDS, SENTIMENT_LAB_DEFAULTS } from '../../../engine/train/tasks/sentimentConfig';
+import { applyPreset, presetField, type UrlPreset } from '../../lib/urlPreset';
 import { field, intIn, numIn, oneOf, text, urlState } from '../../lib/urlState';
 
 const B = SENTIMENT_BOUNDS;
@@ -34,7 +35,44 @@ export const MAX_REVIEW = 400;
 
 const { embed, hidden, epochs, lr, seed } = RANGES;
 
-/** State table: `sentiment-lab.data`, `.test`, `.cell`, `.embed`, `.hidden`, `.epochs`, `.lr`, `.seed`, `.review`. */
+/** The settings a preset may set. */
+export interface SentimentLabSettings {
+  data: DataChoice;
+  test: TestChoice;
+  cell: (typeof CELL_TYPES)[number];
+  embed: number;
+  hidden: number;
+  epochs: number;
+  lr: number;
+  seed: number;
+}
+
+/** Chapter 9's lab run, the outline's model with the lab's defaults (seed 1) written out, so a preset resets them. */
+const OUTLINE_RUN: Omit<SentimentLabSettings, 'data'> = {
+  test: 'same',
+  cell: D.cell,
+  embed: D.embeddingDim,
+  hidden: D.hiddenSize,
+  epochs: D.epochs,
+  lr: D.learningRate,
+  seed: D.seed,
+};
+
+/**
+ * The experiments of chapter 9's Predict questions (`?sentiment-lab.preset=<id>`): the outline's RNN on the IMDb
+ * sentences against bag-of-words, the same on the course's negation set, and the padding picture of the IMDb
+ * sentences (nothing to train: its first batch answers).
+ */
+export const SENTIMENT_PRESETS: UrlPreset<Partial<SentimentLabSettings>>[] = [
+  { id: 'rnn-vs-bag-of-words', state: { ...OUTLINE_RUN, data: 'imdb' } },
+  { id: 'negation-word-order', state: { ...OUTLINE_RUN, data: 'negation' } },
+  { id: 'padding-share', state: { data: 'imdb' } },
+];
+
+/**
+ * State table: `sentiment-lab.data`, `.test`, `.cell`, `.embed`, `.hidden`, `.epochs`, `.lr`, `.seed`, `.review`, and
+ * `.preset`.
+ */
 export const sentimentLabSpec = {
   data: field(
     oneOf(DATA_CHOICES),
@@ -57,10 +95,13 @@ export const sentimentLabSpec = {
     'This movie was not good at all, but the ending was wonderful.',
     `A review the trained model reads word by word (up to ${MAX_REVIEW} characters)`,
   ),
+  preset: presetField(SENTIMENT_PRESETS),
 };
 
 /** URL state of the sentiment lab. */
-export const sentimentLabUrl = urlState('sentiment-lab', sentimentLabSpec);
+export const sentimentLabUrl = urlState('sentiment-lab', sentimentLabSpec, {
+  reconcile: (state, given) => applyPreset(state, given, SENTIMENT_PRESETS),
+});
 
 /** The file a test choice names, given the training data (`same`, or the course set, tests on its own split). */
 export function testSourceOf(data: DataChoice, test: TestChoice): LabelledSource | null {

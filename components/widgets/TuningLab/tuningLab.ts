@@ -161,6 +161,20 @@ class TuningLabElement extends HTMLElement {
     });
   }
 
+  /** How far the search a question asked for is, in the question's status line (a grid takes minutes). */
+  private reportPredictProgress(): void {
+    const runner = this.runner;
+    if (!this.predicting || runner?.state !== 'running') return;
+    const { ended, total } = runner.counts;
+    if (total <= 1) return;
+    reportPredictStatus({
+      ...this.predicting,
+      text:
+        `The lab below is training the run: ${ended} of ${total} trials done. The result appears here when the ` +
+        'last one ends (the lab’s budget line says about when).',
+    });
+  }
+
   /** The search a question asked for has ended: report what it shows, or that it was cancelled. */
   private reportPredicted(runner: SearchRunner): void {
     const request = this.predicting;
@@ -346,6 +360,7 @@ class TuningLabElement extends HTMLElement {
       this.lastUiAt = performance.now();
       this.parts.live.render(this.runner, this.workers);
       this.renderControls();
+      this.reportPredictProgress();
     }, wait);
   }
 

@@ -4,6 +4,8 @@
 // Run:  npx tsx scripts/tuning-lab/overfitRun.ts [seed] [hidden]   (defaults: the preset's seed, 1, and 128 units)
 // (`node --experimental-wasm-relaxed-simd --import tsx` in place of `npx tsx` runs the relaxed-SIMD kernels Chromium's
 // worker runs; the first line says which it got. For this run both give the same table.)
+// Its output with the relaxed-SIMD kernels is committed beside it: overfit-run.txt (128 units) and overfit-run-16.txt
+// (`… overfitRun.ts 1 16`); a unit test ties chapter 8's figures to them.
 import { loadWasmKernels } from '../../engine/kernels/wasm/load';
 import { createSyntheticTask } from '../../engine/train/tasks/synthetic';
 import type { SyntheticConfig } from '../../engine/train/tasks/syntheticConfig';

@@ -3,6 +3,9 @@
 // Run:  npx tsx scripts/tuning-lab/search.ts [grid|random|halving] [workers]   (the lab's defaults otherwise)
 // (`node --experimental-wasm-relaxed-simd --import tsx` in place of `npx tsx` runs the relaxed-SIMD kernels Chromium's
 // worker runs, as the chapter's figures do; plain SIMD can differ in the last digits.)
+// Its output for each method with the lab's seed is committed beside it (search-grid.txt, search-random.txt,
+// search-halving.txt: `… search.ts grid 1 > scripts/tuning-lab/search-grid.txt`); a unit test ties chapter 8's figures
+// and the tuning lab's Predict thresholds to them.
 import { TrainerClient } from '../../components/lib/trainerClient';
 import { WorkerPool } from '../../components/lib/workerPool';
 import { toCsv } from '../../components/widgets/TuningLab/export';

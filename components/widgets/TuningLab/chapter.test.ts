@@ -1,9 +1,19 @@
-// Chapter 8 against the tuning lab: the overfitting questions name searches the lab answers, with the chapter's
-// choices, and the lab reads its answer from the trials' validation curves as the chapter describes them.
+// Chapter 8 against the tuning lab: the overfitting and search questions name searches the lab answers, with the
+// chapter's choices, and the lab reads its answer from the trials' validation curves and scores as the chapter
+// describes them (searches.test.ts reads them from the committed searches).
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../lib/runHistory';
 import { predictionsAbout } from '../../lib/testing/chapterPredictions';
-import { ANSWERING_PRESETS, OVERFIT_CHOICES, SMALL_MODEL_CHOICES, tuningOutcome } from './predictions';
+import {
+  ANSWERING_PRESETS,
+  GRID_LR_CHOICES,
+  HALVING_CHOICES,
+  OVERFIT_CHOICES,
+  QUOTED_BEST,
+  RANDOM_CHOICES,
+  SMALL_MODEL_CHOICES,
+  tuningOutcome,
+} from './predictions';
 import type { Trial } from './runner';
 import { PRESETS } from './state';
 
@@ -33,6 +43,12 @@ describe('chapter 8 and the tuning lab', () => {
     for (const preset of ANSWERING_PRESETS) expect(PRESETS[preset]).toBeDefined();
     expect(questions[0].choices).toEqual(OVERFIT_CHOICES);
     expect(questions[1].choices).toEqual(SMALL_MODEL_CHOICES);
+    expect(questions[2].choices).toEqual(GRID_LR_CHOICES);
+    expect(questions[3].choices).toEqual(RANDOM_CHOICES);
+    expect(questions[4].choices).toEqual(HALVING_CHOICES);
+    // The search questions quote the figures the lab compares with.
+    expect(questions[3].question).toContain(`reached ${QUOTED_BEST.grid.toFixed(2)} nats per character`);
+    expect(questions[4].question).toContain(`reached ${QUOTED_BEST.random.toFixed(2)} nats per character`);
     expect(PRESETS['overfit-sizes'].state).toEqual({ ...PRESETS.overfit.state, hidden: [16, 128] });
   });
 
@@ -57,5 +73,60 @@ describe('chapter 8 and the tuning lab', () => {
     expect(tuningOutcome('overfit-sizes', [sooner, large])!.choice).toBe(2);
     expect(tuningOutcome('overfit-sizes', [large])).toBeNull();
     expect(tuningOutcome('grid', [large])).toBeNull();
+  });
+
+  /** A finished trial of the character model: its settings, rung and budget, and its score. */
+  const scored = (
+    hidden: number,
+    lr: number,
+    cell: 'gru' | 'lstm',
+    score: number,
+    rung = 0,
+    budget = 100,
+    layers = 1,
+  ): Trial => ({
+    ...trial(hidden, [score], null),
+    settings: { hidden, layers, lr, cell },
+    rung,
+    budget,
+  });
+
+  it('counts the grid’s pairs that differ only in the learning rate, and which rate wins them', () => {
+    const pairs = (wins: number, of: number): Trial[] =>
+      Array.from({ length: of }, (_, i) => [
+        scored(64 + i, 1e-3, 'gru', i < wins ? 3.0 : 3.5),
+        scored(64 + i, 1e-4, 'gru', 3.4),
+      ]).flat();
+    expect(tuningOutcome('grid', pairs(18, 18))!.choice).toBe(2);
+    expect(tuningOutcome('grid', pairs(13, 18))!.choice).toBe(1);
+    expect(tuningOutcome('grid', pairs(9, 18))!.choice).toBe(0);
+    expect(tuningOutcome('grid', pairs(18, 18))!.summary).toBe(
+      'The lab’s grid: 10⁻³ ended lower in 18 of the 18 pairs; averaged over its trials it reached 3.00 nats per ' +
+        'character, 10⁻⁴ 3.40. Its best trial, a GRU of 1 layer of 64 units at a learning rate of 0.001, reached 3.00.',
+    );
+    // A grid of one learning rate has no pairs to answer with.
+    expect(tuningOutcome('grid', [scored(64, 1e-3, 'gru', 3)])).toBeNull();
+  });
+
+  it('compares the best random trial with the grid’s, and successive halving’s last round with the random search', () => {
+    const random = (best: number) => [scored(237, 0.0086, 'gru', best), scored(64, 2e-4, 'lstm', 3.4)];
+    expect(tuningOutcome('random', random(2.2))!.choice).toBe(0);
+    expect(tuningOutcome('random', random(2.74))!.choice).toBe(1);
+    expect(tuningOutcome('random', random(2.9))!.choice).toBe(2);
+    expect(tuningOutcome('random', random(2.2))!.summary).toBe(
+      'The lab’s random search: its best trial, a GRU of 1 layer of 237 units at a learning rate of 0.0086, one of 2 ' +
+        'different learning rates tried, reached 2.20 nats per character, against 2.72 for the grid’s best.',
+    );
+    // Successive halving answers with its last round: a first-round trial scoring lower does not count.
+    const halving = (last: number) => [
+      scored(64, 2e-4, 'lstm', 1.5, 0, 33),
+      scored(237, 0.0086, 'gru', 2.9, 0, 33),
+      scored(237, 0.0086, 'gru', last, 2, 297),
+    ];
+    expect(tuningOutcome('halving', halving(1.84))!.choice).toBe(0);
+    expect(tuningOutcome('halving', halving(2.22))!.choice).toBe(1);
+    expect(tuningOutcome('halving', halving(2.5))!.choice).toBe(2);
+    expect(tuningOutcome('halving', halving(1.84))!.summary).toContain('after 297 steps in the last round');
+    expect(tuningOutcome('random', [])).toBeNull();
   });
 });

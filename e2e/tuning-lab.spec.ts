@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AXE_OPTIONS } from './support/axe';
-import { launch, openPage, openWidget as openWidgetAt } from './support/browser';
+import { baseURL, launch, openPage, openWidget as openWidgetAt } from './support/browser';
 import { longestMainThreadCpuMs } from './support/mainThread';
 
 /** Four trials of 20 steps: hidden 8 or 12, GRU or LSTM, evaluated at steps 10 and 20. */
@@ -358,6 +358,40 @@ describe('tuning-lab widget', () => {
       await context.close();
     });
   }
+});
+
+describe('tuning-lab and chapter 8’s Predict questions', () => {
+  it('runs chapter 8’s successive-halving question in the lab, counts its trials in the question, and reveals when cancelled', async () => {
+    // The whole search takes minutes (the chapter says so on the button); this checks the wiring: the lab restarts on the
+    // preset and trains, the question follows its trials, a cancelled search answers nothing, and the stated answer
+    // then shows beside the reader's. chapter.test.ts and searches.test.ts check the answer the finished search gives.
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(`${baseURL()}/tuning/`);
+    const question = page.locator('#predict-halving-vs-random');
+    await question.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => customElements.get('unrolled-predict') !== undefined);
+    await question.getByLabel('Higher', { exact: true }).check();
+    await question.getByRole('button', { name: 'Commit my answer' }).click();
+    await question.getByRole('button', { name: 'Run successive halving in the lab (minutes)' }).click();
+    await expect
+      .poll(() => question.locator('.predict-status').innerText(), { timeout: 30_000 })
+      .toMatch(/^The lab below is training the run: [1-9]\d* of 52 trials done\./);
+    expect(page.url()).toMatch(/tuning-lab\.(method=halving|preset=halving)/);
+    expect(await lab(page).count()).toBe(1);
+    expect(await lab(page).locator('.tl-budget-line').innerText()).toMatch(/^Budget: /);
+    await button(page, 'Cancel').click();
+    await expect
+      .poll(() => question.locator('.predict-status').innerText())
+      .toBe('The run did not finish, so it answers nothing; run it again, or show the answer.');
+    await question.getByRole('button', { name: 'Show the answer without running' }).click();
+    const verdict = question.locator('.predict-verdict');
+    await expect
+      .poll(() => verdict.innerText())
+      .toMatch(/^✗ Not this time\. You said “Higher”; the experiment shows “Lower”\./);
+    expect(await question.locator('.predict-why').innerText()).toContain('Lower: 1.84 nats per character');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 90_000);
 });
 
 describe('tuning-lab memory', () => {

@@ -111,7 +111,9 @@ class SentimentLabElement extends HTMLElement {
       return;
     }
     this.setAttribute(START_ATTR, JSON.stringify(request));
-    if (!restartOnPreset(this, 'sentiment-lab', request.preset)) this.startPredicted();
+    // The new element (a copy of this one's attributes) starts the run; this one, now out of the page, must not.
+    if (restartOnPreset(this, 'sentiment-lab', request.preset)) this.removeAttribute(START_ATTR);
+    else this.startPredicted();
   }
 
   /** The padding question's answer: the first batch of IMDb sentences the padding picture draws. */

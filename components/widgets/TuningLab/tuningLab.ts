@@ -141,7 +141,9 @@ class TuningLabElement extends HTMLElement {
       return;
     }
     this.setAttribute(START_ATTR, JSON.stringify(request));
-    if (!restartOnPreset(this, 'tuning-lab', request.preset)) this.startPredicted();
+    // The new element (a copy of this one's attributes) starts the run; this one, now out of the page, must not.
+    if (restartOnPreset(this, 'tuning-lab', request.preset)) this.removeAttribute(START_ATTR);
+    else this.startPredicted();
   }
 
   /** Start the search a Predict question asked for when the lab was restarted on its preset. */

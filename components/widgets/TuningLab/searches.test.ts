@@ -129,3 +129,34 @@ describe('chapter 8 and the grid’s committed output', () => {
     expect(mdx).toContain('leaves three small models above 4');
   });
 });
+
+describe('chapter 8 and the random search’s committed output', () => {
+  const trials = trialsOf('search-random.txt');
+  const gridBest = Math.min(...trialsOf('search-grid.txt').map((t) => t.score));
+
+  it('answers the random-against-grid question as the chapter states, read by the lab from the trials', () => {
+    expect(trials).toHaveLength(36);
+    expect(tuningOutcome('random', trials)!.choice).toBe(question('random').answer);
+    const best = trials.reduce((a, t) => (t.score < a.score ? t : a));
+    expect(best.settings).toEqual({ hidden: 237, layers: 1, lr: 0.0086, cell: 'gru' });
+    expect(best.score.toFixed(2)).toBe(QUOTED_BEST.random.toFixed(2));
+    expect(mdx).toContain(`Better: the best random trial reaches ${best.score.toFixed(2)} nats per character`);
+    expect(mdx).toContain(
+      `its best trial, a GRU of one layer of 237 units with a learning rate of 0.0086, reaches ${best.score.toFixed(2)} nats per character`,
+    );
+  });
+
+  it('quotes how many trials beat the grid, their learning rates, and the rates tried', () => {
+    const beat = trials.filter((t) => t.score < gridBest);
+    expect(beat).toHaveLength(4);
+    expect(mdx).toContain("and three more trials beat the grid's best too. All four have learning rates above 0.002");
+    expect(beat.every((t) => t.settings.lr > 0.002)).toBe(true);
+    expect(trials.filter((t) => t.settings.lr > 1e-3)).toHaveLength(15);
+    expect(mdx).toContain('15 of the 36 random trials drew a learning rate above $10^{-3}$');
+    const distinct = new Set(trials.map((t) => t.settings.lr)).size;
+    expect(line('search-random.txt', 'distinct learning rates tried:')).toContain(`tried: ${distinct};`);
+    expect(distinct).toBe(35);
+    expect(mdx).toContain('the 35 distinct rates they tried');
+    expect(mdx).toContain('Random search tried 35 different learning rates');
+  });
+});

@@ -73,7 +73,9 @@ async function main(): Promise<void> {
   const kernels = await loadWasmKernels();
   console.log(`float32 kernels: ${kernels.float32}${kernels.reason ? ` (${kernels.reason})` : ''}`);
   if (kernels.float32 !== 'wasm-relaxed-simd')
-    console.warn('not the relaxed-SIMD kernels a browser worker runs: start node with --experimental-wasm-relaxed-simd');
+    console.warn(
+      'not the relaxed-SIMD kernels a browser worker runs: start node with --experimental-wasm-relaxed-simd',
+    );
   const only = process.argv
     .find((a) => a.startsWith('--only='))
     ?.slice(7)

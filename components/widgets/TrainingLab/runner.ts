@@ -55,6 +55,11 @@ export class LabRunner {
     return this.queue;
   }
 
+  /** The kept runs of `run`'s group, oldest first (just `run` when it has none). */
+  groupOf(run: RunRecord): RunRecord[] {
+    return run.group === null ? [run] : this.options.history.list().filter((r) => r.group === run.group);
+  }
+
   /** Adds runs to the history and the queue; the first starts at once if nothing is training. */
   enqueue(requests: readonly RunRequest[]): RunRecord[] {
     const records = requests.map((r) =>

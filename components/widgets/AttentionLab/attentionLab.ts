@@ -5,7 +5,6 @@
 // typed phrase with the finished model (one greedy pass over at most 20 words).
 import { el, subheadingTag } from '../../lib/dom';
 import { addShareButton } from '../../lib/shareDialog';
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import { TrainerClient, type TrainingRun } from '../../lib/trainerClient';
 import { attentionMap } from '../../charts/attentionMap';
@@ -13,6 +12,7 @@ import { lineChart } from '../../charts/lineChart';
 import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { LONG_FROM, type TranslateReport } from '../../../engine/train/tasks/translate';
+import { PresetController } from '../TrainingLab/presetController';
 import { LabRunner } from '../TrainingLab/runner';
 import { findPreset, PRESETS, presetSettings, type Preset } from './presets';
 import {
@@ -57,8 +57,7 @@ class AttentionLabElement extends HTMLElement {
   private finished = new Map<string, Finished>();
   /** The run whose translator reads the phrase (null: the latest finished run with attention, else the latest). */
   private shownRun: string | null = null;
-  private batch: Preset | null = null;
-  private groupCounter = 0;
+  private presets!: PresetController<Preset>;
   private uiTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUiAt = -Infinity;
   private built = false;
@@ -113,15 +112,32 @@ class AttentionLabElement extends HTMLElement {
       // The task generates its number names from the seed: nothing to download.
       dataFor: () => ({ kind: 'none' }),
       onChange: () => this.scheduleUi(),
-      onGroupEnded: (group, runs) => this.groupEnded(group, runs),
+      onGroupEnded: (group, runs) => this.presets.groupEnded(group, runs),
       onRunEnded: (record, run) => this.fetchReport(record, run),
     });
     this.build();
+    this.presets = new PresetController({
+      host: this,
+      runner: this.runner,
+      find: findPreset,
+      runsOf: (preset) =>
+        preset.runs.map((r) => {
+          const settings = presetSettings(r);
+          return { label: r.label, config: toTaskConfig(settings), words: runWords(settings) };
+        }),
+      onLoad: (preset) => this.setSettings(presetSettings(preset.runs[0])),
+      onQueued: () => this.renderAll(),
+      batchBox: this.parts.batch,
+      answer: this.parts.answer,
+      live: this.parts.live,
+      presetSelect: this.parts.presetSelect,
+      // A diverged run has no accuracy to compare: the question waits for runs that finish.
+      divergedAnswers: false,
+    });
     addShareButton(this, 'attention-lab');
     this.showNotice(url.notices.join(' '));
-    if (this.state.preset) this.loadPreset(this.state.preset);
-    this.addEventListener(PREDICT_RUN, () => this.takeRequest());
-    this.takeRequest();
+    if (this.state.preset) this.presets.load(this.state.preset);
+    this.presets.listen();
     this.renderAll();
   }
 
@@ -146,13 +162,13 @@ class AttentionLabElement extends HTMLElement {
     const field = (key: keyof RunSettings, label: string, control: HTMLInputElement) => {
       control.id = `${base}-${key}`;
       control.addEventListener('change', () => this.settingChanged(key));
-      return el('div', { class: 'al-field' }, el('label', { class: 'al-label', for: control.id }, label), control);
+      return el('div', { class: 'lab-field' }, el('label', { class: 'lab-label', for: control.id }, label), control);
     };
     const number = (key: 'hidden' | 'lr' | 'steps' | 'seed') => {
       const codec = attentionLabSpec[key].codec;
       return el('input', {
         type: 'number',
-        class: 'al-input',
+        class: 'lab-input',
         min: codec.min,
         max: codec.max,
         step: codec.step ?? 'any',
@@ -166,18 +182,18 @@ class AttentionLabElement extends HTMLElement {
     const inputs = { attn, hidden: number('hidden'), lr: number('lr'), steps: number('steps'), seed: number('seed') };
     const presetSelect = el(
       'select',
-      { class: 'al-input', id: `${base}-preset` },
+      { class: 'lab-input', id: `${base}-preset` },
       el('option', { value: '' }, 'Choose a question…'),
       ...PRESETS.map((p) => el('option', { value: p.id }, p.title)),
     );
-    const runSelect = el('select', { class: 'al-input', id: `${base}-shown` });
+    const runSelect = el('select', { class: 'lab-input', id: `${base}-shown` });
     runSelect.addEventListener('change', () => {
       this.shownRun = runSelect.value || null;
       this.renderPhrase();
     });
     const phrase = el('input', {
       type: 'text',
-      class: 'al-input al-phrase',
+      class: 'lab-input al-phrase',
       id: `${base}-phrase`,
       value: s.phrase,
       maxlength: MAX_PHRASE_CHARS,
@@ -187,17 +203,17 @@ class AttentionLabElement extends HTMLElement {
     });
     const phraseForm = el(
       'form',
-      { class: 'al-phrase-form' },
+      { class: 'lab-controls al-phrase-form' },
       el(
         'div',
-        { class: 'al-field' },
-        el('label', { class: 'al-label', for: runSelect.id }, 'Model (a finished run)'),
+        { class: 'lab-field' },
+        el('label', { class: 'lab-label', for: runSelect.id }, 'Model (a finished run)'),
         runSelect,
       ),
       el(
         'div',
-        { class: 'al-field al-grow' },
-        el('label', { class: 'al-label', for: phrase.id }, 'A number in words, up to 999,999'),
+        { class: 'lab-field al-grow' },
+        el('label', { class: 'lab-label', for: phrase.id }, 'A number in words, up to 999,999'),
         phrase,
       ),
       el('button', { type: 'submit', class: 'button button-primary' }, 'Translate'),
@@ -211,43 +227,43 @@ class AttentionLabElement extends HTMLElement {
     this.parts = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
       presetSelect,
-      batch: el('div', { class: 'al-batch', hidden: true }),
-      answer: el('p', { class: 'al-answer', hidden: true }),
+      batch: el('div', { class: 'lab-batch', hidden: true }),
+      answer: el('p', { class: 'lab-answer al-answer', hidden: true }),
       inputs,
       run: button('Train these settings', () => this.runCurrent(), true),
       stop: button('Stop', () => this.runner.stopCurrent()),
-      status: el('p', { class: 'al-status' }),
-      bar: el('progress', { class: 'al-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
-      alert: el('p', { class: 'widget-notice al-alert', role: 'alert', hidden: true }),
-      runsChart: el('div', { class: 'al-chart al-runs-chart' }),
-      runsLegend: el('div', { class: 'al-legend' }),
+      status: el('p', { class: 'lab-status al-status' }),
+      bar: el('progress', { class: 'lab-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
+      alert: el('p', { class: 'widget-notice lab-alert al-alert', role: 'alert', hidden: true }),
+      runsChart: el('div', { class: 'lab-chart al-runs-chart' }),
+      runsLegend: el('div', { class: 'lab-legend' }),
       runsTable: el('div', {
-        class: 'scroll-cue al-scroll',
+        class: 'lab-scroll scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Evaluations of the runs',
       }),
-      lengthChart: el('div', { class: 'al-chart al-length-chart' }),
-      lengthText: el('p', { class: 'al-text' }),
+      lengthChart: el('div', { class: 'lab-chart al-length-chart' }),
+      lengthText: el('p', { class: 'lab-text' }),
       lengthTable: el('div', {
-        class: 'scroll-cue al-scroll',
+        class: 'lab-scroll scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Accuracy by input length',
       }),
       runSelect,
       phrase,
-      phraseMessage: el('p', { class: 'al-text al-translation', role: 'status' }),
+      phraseMessage: el('p', { class: 'lab-text al-translation', role: 'status' }),
       phraseError: el('p', {
-        class: 'widget-notice al-phrase-error',
+        class: 'widget-notice lab-alert al-phrase-error',
         id: `${base}-phrase-error`,
         role: 'alert',
         hidden: true,
       }),
-      map: el('div', { class: 'al-chart al-map' }),
-      mapText: el('p', { class: 'al-text' }),
+      map: el('div', { class: 'lab-chart al-map' }),
+      mapText: el('p', { class: 'lab-text' }),
       mapTable: el('div', {
-        class: 'scroll-cue al-scroll',
+        class: 'lab-scroll scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Attention weights',
@@ -271,25 +287,25 @@ class AttentionLabElement extends HTMLElement {
           'see where the model looks for each digit.',
       ),
       p.notice,
-      el(heading, { class: 'al-heading' }, '1. Train'),
+      el(heading, { class: 'lab-heading' }, '1. Train'),
       el(
         'div',
-        { class: 'al-controls' },
-        el('label', { class: 'al-label', for: presetSelect.id }, 'Questions from the chapter: '),
+        { class: 'lab-controls' },
+        el('label', { class: 'lab-label', for: presetSelect.id }, 'Questions from the chapter: '),
         presetSelect,
         button('Load', () => {
-          if (presetSelect.value) this.loadPreset(presetSelect.value);
+          if (presetSelect.value) this.presets.load(presetSelect.value);
         }),
       ),
       p.batch,
       p.answer,
       el(
         'fieldset',
-        { class: 'al-form' },
+        { class: 'lab-form' },
         el('legend', {}, 'Settings'),
         el(
           'label',
-          { class: 'al-check al-wide', for: attn.id },
+          { class: 'lab-check lab-wide', for: attn.id },
           attn,
           el('span', {}, 'Attention: at each digit the decoder reads a weighted average of all the encoder’s states'),
         ),
@@ -298,28 +314,28 @@ class AttentionLabElement extends HTMLElement {
         field('steps', 'Training steps', inputs.steps),
         field('seed', 'Seed', inputs.seed),
       ),
-      el('div', { class: 'al-controls' }, p.run, p.stop),
+      el('div', { class: 'lab-controls' }, p.run, p.stop),
       p.alert,
       p.status,
       p.bar,
-      el('p', { class: 'al-subtitle' }, 'Test numbers translated exactly, as the runs train'),
+      el('p', { class: 'lab-subtitle' }, 'Test numbers translated exactly, as the runs train'),
       p.runsChart,
       p.runsLegend,
-      el('details', { class: 'al-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
-      el(heading, { class: 'al-heading' }, '2. Accuracy against input length'),
+      el('details', { class: 'lab-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
+      el(heading, { class: 'lab-heading' }, '2. Accuracy against input length'),
       p.lengthChart,
       p.lengthText,
-      el('details', { class: 'al-details' }, el('summary', {}, 'The numbers behind this chart'), p.lengthTable),
-      el(heading, { class: 'al-heading' }, '3. Where the model looks: attention weights'),
+      el('details', { class: 'lab-details' }, el('summary', {}, 'The numbers behind this chart'), p.lengthTable),
+      el(heading, { class: 'lab-heading' }, '3. Where the model looks: attention weights'),
       phraseForm,
       p.phraseError,
       p.phraseMessage,
       p.map,
       p.mapText,
-      el('details', { class: 'al-details' }, el('summary', {}, 'The weights as a table'), p.mapTable),
+      el('details', { class: 'lab-details' }, el('summary', {}, 'The weights as a table'), p.mapTable),
       el(
         'p',
-        { class: 'al-data' },
+        { class: 'lab-data' },
         'Data: every English number name from 0 to 999,999 (British style, “three hundred and twelve”), generated by ' +
           'code, not downloaded. Each run draws its 20,000 training numbers from its seed; one number in five is held ' +
           'out, and the test set is up to 100 of those per input length, the same for every run. Runs last until you ' +
@@ -387,104 +403,6 @@ class AttentionLabElement extends HTMLElement {
     this.scheduleUi();
   }
 
-  private loadPreset(id: string): void {
-    const preset = findPreset(id);
-    if (!preset) return;
-    this.parts.answer.hidden = true;
-    this.parts.presetSelect.value = id;
-    this.setBatch(preset);
-    this.setSettings(presetSettings(preset.runs[0]));
-  }
-
-  private setBatch(preset: Preset | null): void {
-    this.batch = preset;
-    const box = this.parts.batch;
-    box.hidden = preset === null;
-    if (!preset) {
-      box.replaceChildren();
-      return;
-    }
-    box.replaceChildren(
-      el('p', { class: 'al-subtitle' }, preset.title),
-      el('p', { class: 'al-question' }, preset.question),
-      el(
-        'ul',
-        { class: 'al-batch-runs' },
-        ...preset.runs.map((r) => el('li', {}, el('strong', {}, r.label), `: ${runWords(presetSettings(r))}`)),
-      ),
-      el(
-        'div',
-        { class: 'al-controls' },
-        el(
-          'button',
-          { type: 'button', class: 'button button-primary', onclick: () => this.startBatch() },
-          preset.runs.length === 1 ? 'Train it' : `Train all ${preset.runs.length}`,
-        ),
-        el('button', { type: 'button', class: 'button', onclick: () => this.setBatch(null) }, 'Dismiss'),
-      ),
-    );
-  }
-
-  private startBatch(): void {
-    const preset = this.batch;
-    if (!preset) return;
-    const group = `preset:${preset.id}:${Date.now().toString(36)}-${++this.groupCounter}`;
-    this.runner.enqueue(preset.runs.map((r) => ({ config: toTaskConfig(presetSettings(r)), label: r.label, group })));
-    this.setBatch(null);
-    reportPredictStatus({
-      preset: preset.id,
-      text: `The lab is training ${preset.runs.length} run${preset.runs.length === 1 ? '' : 's'}…`,
-    });
-    this.renderAll();
-  }
-
-  /** A Predict question asked for its preset: load it and train it at once. */
-  private takeRequest(): void {
-    const request = takePendingRequest(this);
-    if (!request) return;
-    const preset = findPreset(request.preset);
-    if (!preset) {
-      reportPredictStatus({ ...request, text: `The lab has no preset “${request.preset}”.` });
-      return;
-    }
-    this.loadPreset(preset.id);
-    this.startBatch();
-  }
-
-  private groupEnded(group: string, runs: RunRecord[]): void {
-    const id = /^preset:([^:]+):/.exec(group)?.[1];
-    const preset = id ? findPreset(id) : undefined;
-    if (!preset) return;
-    if (runs.length !== preset.runs.length || runs.some((r) => r.state !== 'done' && r.state !== 'early-stopped')) {
-      const diverged = runs.find((r) => r.state === 'diverged');
-      reportPredictStatus({
-        preset: preset.id,
-        text: diverged
-          ? `Run #${diverged.number} diverged, so these runs do not answer the question: ${diverged.message ?? ''}`
-          : 'A run was stopped or failed before it finished, so these runs do not answer the question; run it again.',
-      });
-      return;
-    }
-    const outcome = preset.outcome(runs);
-    const names = runs.map((r) => `#${r.number}`).join(' and ');
-    reportPredictResult({
-      preset: preset.id,
-      result: {
-        choice: outcome.choice,
-        value: null,
-        summary: `${outcome.summary} (${runs.length === 1 ? 'Run' : 'Runs'} ${names} in the lab.)`,
-      },
-    });
-    this.parts.live.textContent = `${preset.title}: ${outcome.summary}`;
-    const question = document.querySelector<HTMLElement>(`unrolled-predict[data-preset="${preset.id}"]`);
-    this.parts.answer.hidden = false;
-    this.parts.answer.replaceChildren(
-      el('strong', {}, `${preset.title} `),
-      `${outcome.summary} `,
-      question?.id ? el('a', { href: `#${question.id}` }, 'Back to the question') : '',
-    );
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
   // Rendering
 
@@ -539,14 +457,7 @@ class AttentionLabElement extends HTMLElement {
     p.bar.max = max;
     p.bar.value = active.steps;
     p.bar.setAttribute('aria-valuetext', `run ${active.number}, step ${active.steps} of ${max}`);
-    if (active.group?.startsWith('preset:')) {
-      const preset = active.group.split(':')[1];
-      const group = this.history.list().filter((r) => r.group === active.group);
-      reportPredictStatus({
-        preset,
-        text: `Training run ${group.indexOf(active) + 1} of ${group.length}${label}: ${what}.`,
-      });
-    }
+    this.presets.reportProgress(active, what);
   }
 
   private runName(r: RunRecord): string {
@@ -564,7 +475,7 @@ class AttentionLabElement extends HTMLElement {
     p.runsChart.dataset.runs = key;
     if (runs.length === 0) {
       p.runsChart.replaceChildren(
-        el('p', { class: 'al-chart-empty' }, 'Each run’s accuracy appears here as it trains.'),
+        el('p', { class: 'lab-chart-empty' }, 'Each run’s accuracy appears here as it trains.'),
       );
       p.runsLegend.replaceChildren();
       p.runsTable.replaceChildren();
@@ -623,7 +534,7 @@ class AttentionLabElement extends HTMLElement {
       p.lengthChart.replaceChildren(
         el(
           'p',
-          { class: 'al-chart-empty' },
+          { class: 'lab-chart-empty' },
           'Train a run: its accuracy by input length appears here when it finishes.',
         ),
       );
@@ -670,7 +581,7 @@ class AttentionLabElement extends HTMLElement {
     p.lengthTable.replaceChildren(
       el(
         'table',
-        { class: 'al-table' },
+        { class: 'lab-table' },
         el('caption', {}, 'Test numbers translated exactly, by input length'),
         el(
           'thead',
@@ -759,7 +670,7 @@ class AttentionLabElement extends HTMLElement {
       p.map.replaceChildren(
         el(
           'p',
-          { class: 'al-chart-empty' },
+          { class: 'lab-chart-empty' },
           `Run ${this.runName(run)} has no attention: its decoder reads the same vector, the encoder’s last state, ` +
             'for every digit. Train a run with attention to see weights.',
         ),
@@ -789,7 +700,7 @@ class AttentionLabElement extends HTMLElement {
     p.mapTable.replaceChildren(
       el(
         'table',
-        { class: 'al-table' },
+        { class: 'lab-table' },
         el('caption', {}, 'Attention weight on each input word (rows) for each output symbol (columns)'),
         el(
           'thead',

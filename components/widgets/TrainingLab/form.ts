@@ -33,7 +33,7 @@ function select<T extends string | number>(
   const all = values.includes(current) ? values : [...values, current];
   const box = el(
     'select',
-    { class: 'tl-input', id },
+    { class: 'lab-input', id },
     ...all.map((v) => el('option', { value: String(v), selected: v === current }, name(v))),
   );
   box.addEventListener('change', () => onPick(all[box.selectedIndex]));
@@ -63,8 +63,8 @@ export class LabForm {
     const field = (label: string, control: HTMLElement, note?: HTMLElement, wide = false): HTMLElement =>
       el(
         'div',
-        { class: `tl-field${wide ? ' tl-wide' : ''}` },
-        el('label', { class: 'tl-label', for: control.id }, label),
+        { class: `lab-field${wide ? ' tl-wide' : ''}` },
+        el('label', { class: 'lab-label', for: control.id }, label),
         control,
         note ?? null,
       );
@@ -73,7 +73,7 @@ export class LabForm {
       numberInput(f, {
         value: settings[name] as number,
         label: sentence,
-        attrs: { class: 'tl-input tl-number', id: id(name) },
+        attrs: { class: 'lab-input tl-number', id: id(name) },
         onValue: (v) => actions.change({ [name]: v }),
         onNotice: actions.notice,
       });
@@ -133,7 +133,7 @@ export class LabForm {
       { class: 'tl-form' },
       el(
         'fieldset',
-        { class: 'tl-group' },
+        { class: 'lab-form tl-group' },
         el('legend', {}, 'Task and data'),
         field('Task', task, undefined, true),
         settings.task === 'sentiment' ? field('Sentences', data, undefined, true) : null,
@@ -144,7 +144,7 @@ export class LabForm {
       ),
       el(
         'fieldset',
-        { class: 'tl-group' },
+        { class: 'lab-form tl-group' },
         el('legend', {}, 'Model'),
         field('Cell type', cell),
         field('Activation', act, this.notes.act),
@@ -154,7 +154,7 @@ export class LabForm {
       ),
       el(
         'fieldset',
-        { class: 'tl-group' },
+        { class: 'lab-form tl-group' },
         el('legend', {}, 'Optimisation and data'),
         field('Optimizer', opt),
         field('Momentum', momentum, this.notes.momentum),
@@ -164,9 +164,9 @@ export class LabForm {
         field('Gradient clipping (max norm, 0 = off)', num('clip', spec.clip, 'The clipping threshold')),
         el(
           'div',
-          { class: 'tl-field tl-early' },
-          el('label', { class: 'tl-check', for: early.id }, early, ' Early stopping, restoring the best weights'),
-          el('label', { class: 'tl-label', for: patience.id }, 'Patience (evaluations)'),
+          { class: 'lab-field tl-early' },
+          el('label', { class: 'lab-check', for: early.id }, early, ' Early stopping, restoring the best weights'),
+          el('label', { class: 'lab-label', for: patience.id }, 'Patience (evaluations)'),
           patience,
         ),
       ),

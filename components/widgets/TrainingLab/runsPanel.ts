@@ -321,7 +321,7 @@ export class RunsPanel {
         'th',
         { scope: 'row' },
         swatch,
-        ` ${name}${run.label ? ` ${run.label}` : ''}${labTaskOf(run.config) !== view.task ? ` (${TASK_INFO[task].label})` : ''}`,
+        ` ${name}${run.label ? ` ${run.label}` : ''}${task !== view.task ? ` (${task ? TASK_INFO[task].label : run.config.task})` : ''}`,
       ),
       el('td', { 'data-label': 'Changed' }, changeText(prev, run, 20)),
       el('td', { class: 'tl-settings', 'data-label': 'Settings' }, settingsLine(run)),
@@ -329,7 +329,7 @@ export class RunsPanel {
       el(
         'td',
         { 'data-label': 'Best validation' },
-        best
+        best && task
           ? `loss ${f3(best.valLoss)} (${metricText(task, best.metrics[TASK_INFO[task].metric.key])} ${TASK_INFO[task].metric.short}) at step ${best.step}`
           : '—',
       ),

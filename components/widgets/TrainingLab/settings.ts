@@ -341,12 +341,22 @@ export function fromTaskConfig(config: TaskConfig): LabSettings | null {
   };
 }
 
-/** The task a run config belongs to, in the lab's names. */
-export function labTaskOf(config: TaskConfig): LabTask {
-  // The lab's runs are all of its own tasks (its form makes them); the translator is the attention lab's, and the
-  // teacher forcing lab's generator (which reads the forecaster's data) never reaches this lab's history.
-  if (config.task === 'translate') throw new RangeError('the training lab does not train the translate task');
-  return config.task === 'synthetic' ? 'recall' : config.task === 'teacher-forcing' ? 'forecast' : config.task;
+/**
+ * The lab task a run config belongs to, or null for one the lab does not train: the teacher forcing lab's generator,
+ * the attention lab's translator, a synthetic problem other than recall (its form makes none, so its runs hold none).
+ */
+export function labTaskOf(config: TaskConfig): LabTask | null {
+  switch (config.task) {
+    case 'char-model':
+    case 'forecast':
+    case 'sentiment':
+      return config.task;
+    case 'synthetic':
+      return config.problem === 'recall' ? 'recall' : null;
+    case 'teacher-forcing':
+    case 'translate':
+      return null;
+  }
 }
 
 /**

@@ -3,7 +3,6 @@
 // its own module), loads presets and shared comparisons, answers the chapter's Predict questions, and keeps the URL.
 // Training happens in a worker; the main thread folds progress into one small update every 250 ms.
 import { el } from '../../lib/dom';
-import { PREDICT_RUN, reportPredictResult, reportPredictStatus, takePendingRequest } from '../../lib/predict';
 import { hasEnded, RunHistory, type RunRecord } from '../../lib/runHistory';
 import { TrainerClient, type DataSource } from '../../lib/trainerClient';
 import type { RecurrentNetConfig, TaskConfig } from '../../../engine/train/tasks/configs';
@@ -11,6 +10,7 @@ import { CostPanel } from './costPanel';
 import { vocabFromCount } from './estimate';
 import { LabForm } from './form';
 import { findPreset, PRESETS, presetSettings, type Preset } from './presets';
+import { PresetController, type BatchRun } from './presetController';
 import { LabRunner } from './runner';
 import { RunsPanel, type CurveView } from './runsPanel';
 import {
@@ -34,15 +34,6 @@ const UI_INTERVAL_MS = 250;
 /** Where the kept runs are stored. */
 const STORAGE_KEY = 'unrolled:runs:training-lab';
 
-/** Runs waiting for the reader to press Train: a preset's or a shared link's. */
-interface Batch {
-  title: string;
-  /** The question, for a preset. */
-  question: string | null;
-  preset: Preset | null;
-  runs: { label: string; settings: LabSettings }[];
-}
-
 const count = (n: number): string => n.toLocaleString('en-US');
 
 class TrainingLabElement extends HTMLElement {
@@ -53,8 +44,7 @@ class TrainingLabElement extends HTMLElement {
   private timer!: StepTimer;
   private measurement: Measurement | null = null;
   private sentimentVocab = new Map<string, number>();
-  private batch: Batch | null = null;
-  private groupCounter = 0;
+  private presets!: PresetController<Preset>;
   private uiTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUiAt = -Infinity;
   private built = false;
@@ -96,7 +86,7 @@ class TrainingLabElement extends HTMLElement {
       createClient: () => new TrainerClient(),
       dataFor: (config, source) => this.dataFor(config, source),
       onChange: () => this.scheduleUi(),
-      onGroupEnded: (group, runs) => this.groupEnded(group, runs),
+      onGroupEnded: (group, runs) => this.presets.groupEnded(group, runs),
     });
     this.timer = new StepTimer({
       createClient: () => new TrainerClient(),
@@ -104,18 +94,34 @@ class TrainingLabElement extends HTMLElement {
       onMeasurement: (config, m) => this.onMeasurement(config, m),
     });
     this.build();
+    this.presets = new PresetController({
+      host: this,
+      runner: this.runner,
+      find: findPreset,
+      runsOf: (preset) => preset.runs.map((r) => batchRun(r.label, presetSettings(preset, r))),
+      // The form shows the first run's settings, ready to vary.
+      onLoad: (preset) => {
+        this.settings = presetSettings(preset, preset.runs[0]);
+        this.rebuildForm();
+        this.settingsChanged(true);
+      },
+      onQueued: () => this.renderAll(true),
+      batchBox: this.parts.batch,
+      answer: this.parts.answer,
+      live: this.parts.live,
+      presetSelect: this.parts.presetSelect,
+    });
     addShareButton(this, 'training-lab');
     this.showNotice(url.notices.join(' '));
     if (url.shared.length > 0)
-      this.setBatch({
+      this.presets.show({
         title: `This link shares ${url.shared.length} run${url.shared.length === 1 ? '' : 's'}`,
         question: null,
         preset: null,
-        runs: url.shared.map((s, i) => ({ label: `shared ${i + 1}`, settings: s })),
+        runs: url.shared.map((s, i) => batchRun(`shared ${i + 1}`, s)),
       });
-    else if (url.preset) this.loadPreset(url.preset);
-    this.addEventListener(PREDICT_RUN, () => this.takeRequest());
-    this.takeRequest();
+    else if (url.preset) this.presets.load(url.preset);
+    this.presets.listen();
     this.settingsChanged(false);
     this.parts.runs.observe();
     this.renderAll(true);
@@ -143,7 +149,7 @@ class TrainingLabElement extends HTMLElement {
       el('button', { type: 'button', class: primary ? 'button button-primary' : 'button', onclick }, text);
     const presetSelect = el(
       'select',
-      { class: 'tl-input', id: `${base}-preset` },
+      { class: 'lab-input', id: `${base}-preset` },
       el('option', { value: '' }, 'Choose a question…'),
       ...PRESETS.map((p) => el('option', { value: p.id }, p.title)),
     );
@@ -169,20 +175,25 @@ class TrainingLabElement extends HTMLElement {
     const formBox = el('div', { class: 'tl-form-box' });
     this.parts = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
-      alert: el('p', { class: 'widget-notice tl-alert', role: 'alert', hidden: true }),
+      alert: el('p', { class: 'widget-notice lab-alert tl-alert', role: 'alert', hidden: true }),
       formBox,
       form: this.makeForm(base),
       cost,
-      batch: el('div', { class: 'tl-batch', hidden: true }),
-      answer: el('p', { class: 'tl-answer', hidden: true }),
+      batch: el('div', { class: 'lab-batch tl-batch', hidden: true }),
+      answer: el('p', { class: 'lab-answer tl-answer', hidden: true }),
       presetSelect,
-      status: el('p', { class: 'tl-status' }),
-      bar: el('progress', { class: 'tl-bar', max: 1, value: 0, 'aria-label': 'Progress of the run training now' }),
+      status: el('p', { class: 'lab-status tl-status' }),
+      bar: el('progress', {
+        class: 'lab-bar tl-bar',
+        max: 1,
+        value: 0,
+        'aria-label': 'Progress of the run training now',
+      }),
       stop: button('Stop', () => this.runner.stopCurrent()),
       stopAll: button('Stop all', () => this.runner.stopAll()),
       runs,
       share: el('p', { class: 'tl-share', hidden: true }),
-      data: el('p', { class: 'tl-data' }),
+      data: el('p', { class: 'lab-data' }),
       live: el('p', { class: 'visually-hidden', 'aria-live': 'polite' }),
     };
     formBox.append(this.parts.form.element);
@@ -200,10 +211,10 @@ class TrainingLabElement extends HTMLElement {
       el(
         'div',
         { class: 'tl-presets' },
-        el('label', { class: 'tl-label', for: presetSelect.id }, 'Questions from the chapter: '),
+        el('label', { class: 'lab-label', for: presetSelect.id }, 'Questions from the chapter: '),
         presetSelect,
         button('Load', () => {
-          if (presetSelect.value) this.loadPreset(presetSelect.value);
+          if (presetSelect.value) this.presets.load(presetSelect.value);
         }),
       ),
       p.batch,
@@ -212,7 +223,7 @@ class TrainingLabElement extends HTMLElement {
       cost.element,
       el(
         'div',
-        { class: 'tl-controls' },
+        { class: 'lab-controls tl-controls' },
         button('Run these settings', () => this.runCurrent(), true),
         p.stop,
         p.stopAll,
@@ -290,7 +301,9 @@ class TrainingLabElement extends HTMLElement {
 
   /** The worker's data for a config: a file of the site, by absolute URL (a worker resolves relative URLs against itself). */
   private dataFor(config: TaskConfig, source: string | null): DataSource {
-    const file = dataFile(labTaskOf(config), source ?? SENTIMENT_SOURCES[0].id);
+    const task = labTaskOf(config);
+    // Only the lab's own tasks reach its runner (its form makes every config it queues).
+    const file = task === null ? null : dataFile(task, source ?? SENTIMENT_SOURCES[0].id);
     if (file === null) return { kind: 'none' };
     const base = import.meta.env.BASE_URL;
     return { kind: 'url', url: new URL(`${base.endsWith('/') ? base : `${base}/`}${file}`, location.href).href };
@@ -310,122 +323,6 @@ class TrainingLabElement extends HTMLElement {
     if (run?.state === 'queued') this.runner.unqueue(id);
     else this.history.remove(id);
     this.history.save();
-  }
-
-  /** A preset's runs, waiting for the reader (or a Predict question) to start them. */
-  private loadPreset(id: string): void {
-    const preset = findPreset(id);
-    if (!preset) return;
-    this.parts.answer.hidden = true;
-    this.parts.presetSelect.value = id;
-    this.setBatch({
-      title: preset.title,
-      question: preset.question,
-      preset,
-      runs: preset.runs.map((r) => ({ label: r.label, settings: presetSettings(preset, r) })),
-    });
-    // The form shows the first run's settings, ready to vary.
-    this.settings = { ...this.batch!.runs[0].settings };
-    this.rebuildForm();
-    this.settingsChanged(true);
-  }
-
-  private setBatch(batch: Batch | null): void {
-    this.batch = batch;
-    const box = this.parts.batch;
-    box.hidden = batch === null;
-    if (!batch) {
-      box.replaceChildren();
-      return;
-    }
-    const start = el(
-      'button',
-      { type: 'button', class: 'button button-primary', onclick: () => this.startBatch() },
-      `Train ${batch.runs.length === 1 ? 'it' : `all ${batch.runs.length}`}`,
-    );
-    box.replaceChildren(
-      el('p', { class: 'tl-subtitle' }, batch.title),
-      el('p', { class: 'tl-question', hidden: batch.question === null }, batch.question ?? ''),
-      el(
-        'ul',
-        { class: 'tl-batch-runs' },
-        ...batch.runs.map((r) =>
-          el('li', {}, el('strong', {}, r.label), `: ${TASK_INFO[r.settings.task].label}, ${runWords(r.settings)}`),
-        ),
-      ),
-      el(
-        'div',
-        { class: 'tl-controls' },
-        start,
-        el('button', { type: 'button', class: 'button', onclick: () => this.setBatch(null) }, 'Dismiss'),
-      ),
-    );
-  }
-
-  /** Queue the waiting batch; a preset's runs form a group whose outcome answers its question. */
-  private startBatch(): void {
-    const batch = this.batch;
-    if (!batch) return;
-    const group = batch.preset ? `preset:${batch.preset.id}:${Date.now().toString(36)}-${++this.groupCounter}` : null;
-    this.runner.enqueue(
-      batch.runs.map((r) => ({
-        config: toTaskConfig(r.settings),
-        label: r.label,
-        group,
-        dataSource: r.settings.data,
-      })),
-    );
-    this.setBatch(null);
-    if (batch.preset)
-      reportPredictStatus({ preset: batch.preset.id, text: `The lab is training ${batch.runs.length} runs…` });
-    this.renderAll(true);
-  }
-
-  /** A Predict question asked for its preset: load it and train it at once (the reader pressed "Run it in the lab"). */
-  private takeRequest(): void {
-    const request = takePendingRequest(this);
-    if (!request) return;
-    const preset = findPreset(request.preset);
-    if (!preset) {
-      reportPredictStatus({ ...request, text: `The lab has no preset “${request.preset}”.` });
-      return;
-    }
-    this.loadPreset(preset.id);
-    this.startBatch();
-  }
-
-  /** Called by the runner when every run of a group has ended: a preset's runs answer its question. */
-  private groupEnded(group: string, runs: RunRecord[]): void {
-    const id = /^preset:([^:]+):/.exec(group)?.[1];
-    const preset = id ? findPreset(id) : undefined;
-    if (!preset) return;
-    if (runs.length !== preset.runs.length || runs.some((r) => r.state === 'cancelled' || r.state === 'error')) {
-      reportPredictStatus({
-        preset: preset.id,
-        text: 'A run was stopped or failed before it finished, so these runs do not answer the question; run it again.',
-      });
-      return;
-    }
-    const outcome = preset.outcome(runs);
-    const names = runs.map((r) => `#${r.number}`).join(' and ');
-    reportPredictResult({
-      preset: preset.id,
-      result: {
-        choice: outcome.choice,
-        value: outcome.value ?? null,
-        summary: `${outcome.summary} (${runs.length === 1 ? 'Run' : 'Runs'} ${names} in the lab.)`,
-      },
-    });
-    this.parts.live.textContent = `${preset.title}: ${outcome.summary}`;
-    // Say it here too, with a way back to the question when the chapter asks it.
-    const question = document.querySelector<HTMLElement>(`unrolled-predict[data-preset="${preset.id}"]`);
-    const answer = this.parts.answer;
-    answer.hidden = false;
-    answer.replaceChildren(
-      el('strong', {}, `${preset.title}: `),
-      `${outcome.summary} `,
-      question?.id ? el('a', { href: `#${question.id}` }, 'Back to the question') : '',
-    );
   }
 
   private share(): void {
@@ -506,14 +403,7 @@ class TrainingLabElement extends HTMLElement {
     p.bar.max = max;
     p.bar.value = active.steps;
     p.bar.setAttribute('aria-valuetext', `run ${active.number}, step ${active.steps} of ${max}`);
-    if (active.group?.startsWith('preset:')) {
-      const preset = active.group.split(':')[1];
-      const group = this.history.list().filter((r) => r.group === active.group);
-      reportPredictStatus({
-        preset,
-        text: `Training run ${group.indexOf(active) + 1} of ${group.length}${label}: ${what}.`,
-      });
-    }
+    this.presets.reportProgress(active, what);
   }
 
   private showNotice(text: string): void {
@@ -541,6 +431,11 @@ function endWords(run: RunRecord): string {
     default:
       return `failed at step ${count(run.steps)}`;
   }
+}
+
+/** A run of a batch: its settings as the worker's config, and in a few words for the list. */
+function batchRun(label: string, s: LabSettings): BatchRun {
+  return { label, config: toTaskConfig(s), dataSource: s.data, words: `${TASK_INFO[s.task].label}, ${runWords(s)}` };
 }
 
 /** A run's settings in a few words for the batch list. */

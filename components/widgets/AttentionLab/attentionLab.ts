@@ -13,6 +13,7 @@ import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { LONG_FROM, type TranslateReport } from '../../../engine/train/tasks/translate';
 import { PresetController } from '../TrainingLab/presetController';
+import { settingsForm, type SettingsForm } from '../TrainingLab/settingsForm';
 import { LabRunner } from '../TrainingLab/runner';
 import { findPreset, PRESETS, presetSettings, type Preset } from './presets';
 import {
@@ -67,7 +68,7 @@ class AttentionLabElement extends HTMLElement {
     presetSelect: HTMLSelectElement;
     batch: HTMLElement;
     answer: HTMLElement;
-    inputs: Record<keyof RunSettings, HTMLInputElement>;
+    form: SettingsForm<RunSettings>;
     run: HTMLButtonElement;
     stop: HTMLButtonElement;
     status: HTMLElement;
@@ -159,27 +160,28 @@ class AttentionLabElement extends HTMLElement {
     const button = (text: string, onclick: () => void, primary = false) =>
       el('button', { type: 'button', class: primary ? 'button button-primary' : 'button', onclick }, text);
     const s = this.state;
-    const field = (key: keyof RunSettings, label: string, control: HTMLInputElement) => {
-      control.id = `${base}-${key}`;
-      control.addEventListener('change', () => this.settingChanged(key));
-      return el('div', { class: 'lab-field' }, el('label', { class: 'lab-label', for: control.id }, label), control);
-    };
-    const number = (key: 'hidden' | 'lr' | 'steps' | 'seed') => {
-      const codec = attentionLabSpec[key].codec;
-      return el('input', {
-        type: 'number',
-        class: 'lab-input',
-        min: codec.min,
-        max: codec.max,
-        step: codec.step ?? 'any',
-        value: String(s[key]),
-        inputmode: key === 'lr' ? 'decimal' : 'numeric',
-      });
-    };
-    const attn = el('input', { type: 'checkbox', checked: s.attn });
-    attn.id = `${base}-attn`;
-    attn.addEventListener('change', () => this.settingChanged('attn'));
-    const inputs = { attn, hidden: number('hidden'), lr: number('lr'), steps: number('steps'), seed: number('seed') };
+    const form = settingsForm<RunSettings>({
+      base,
+      legend: 'Settings',
+      spec: attentionLabSpec,
+      values: this.settings(),
+      controls: [
+        {
+          key: 'attn',
+          kind: 'checkbox',
+          label: 'Attention: at each digit the decoder reads a weighted average of all the encoder’s states',
+        },
+        { key: 'hidden', kind: 'number', label: 'Hidden units' },
+        { key: 'lr', kind: 'number', label: 'Learning rate (Adam)', name: 'Learning rate' },
+        { key: 'steps', kind: 'number', label: 'Training steps' },
+        { key: 'seed', kind: 'number', label: 'Seed' },
+      ],
+      onChange: (key, value) => {
+        this.state = { ...this.state, [key]: value };
+        this.save();
+      },
+      onNotice: (text) => this.showNotice(text),
+    });
     const presetSelect = el(
       'select',
       { class: 'lab-input', id: `${base}-preset` },
@@ -229,7 +231,7 @@ class AttentionLabElement extends HTMLElement {
       presetSelect,
       batch: el('div', { class: 'lab-batch', hidden: true }),
       answer: el('p', { class: 'lab-answer al-answer', hidden: true }),
-      inputs,
+      form,
       run: button('Train these settings', () => this.runCurrent(), true),
       stop: button('Stop', () => this.runner.stopCurrent()),
       status: el('p', { class: 'lab-status al-status' }),
@@ -299,21 +301,7 @@ class AttentionLabElement extends HTMLElement {
       ),
       p.batch,
       p.answer,
-      el(
-        'fieldset',
-        { class: 'lab-form' },
-        el('legend', {}, 'Settings'),
-        el(
-          'label',
-          { class: 'lab-check lab-wide', for: attn.id },
-          attn,
-          el('span', {}, 'Attention: at each digit the decoder reads a weighted average of all the encoder’s states'),
-        ),
-        field('hidden', 'Hidden units', inputs.hidden),
-        field('lr', 'Learning rate (Adam)', inputs.lr),
-        field('steps', 'Training steps', inputs.steps),
-        field('seed', 'Seed', inputs.seed),
-      ),
+      form.element,
       el('div', { class: 'lab-controls' }, p.run, p.stop),
       p.alert,
       p.status,
@@ -353,27 +341,9 @@ class AttentionLabElement extends HTMLElement {
     return { attn, hidden, lr, steps, seed };
   }
 
-  private settingChanged(key: keyof RunSettings): void {
-    const input = this.parts.inputs[key];
-    if (key === 'attn') this.state = { ...this.state, attn: input.checked };
-    else {
-      const parsed = attentionLabSpec[key].codec.parse(input.value);
-      if ('error' in parsed) {
-        this.showNotice(`${LABELS[key]} ${parsed.error}; kept ${this.state[key]}.`);
-        input.value = String(this.state[key]);
-        return;
-      }
-      this.state = { ...this.state, [key]: parsed.value };
-    }
-    this.showNotice('');
-    this.save();
-  }
-
   private setSettings(s: RunSettings): void {
     this.state = { ...this.state, ...s };
-    const { inputs } = this.parts;
-    inputs.attn.checked = s.attn;
-    for (const key of ['hidden', 'lr', 'steps', 'seed'] as const) inputs[key].value = String(s[key]);
+    this.parts.form.set(s);
     this.save();
   }
 
@@ -738,15 +708,6 @@ class AttentionLabElement extends HTMLElement {
     this.parts.alert.textContent = text ?? '';
   }
 }
-
-/** Each setting's name for a notice. */
-const LABELS: Record<keyof RunSettings, string> = {
-  attn: 'Attention',
-  hidden: 'Hidden units',
-  lr: 'Learning rate',
-  steps: 'Training steps',
-  seed: 'Seed',
-};
 
 /** The run's ending for the status line. */
 function endWords(run: RunRecord): string {

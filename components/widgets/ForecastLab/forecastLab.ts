@@ -12,6 +12,7 @@ import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { CELL_TYPES } from '../../../engine/train/task';
 import { PresetController } from '../TrainingLab/presetController';
+import { settingsForm, type SettingsForm } from '../TrainingLab/settingsForm';
 import { LabRunner } from '../TrainingLab/runner';
 import {
   addDays,
@@ -91,7 +92,7 @@ class ForecastLabElement extends HTMLElement {
     presetSelect: HTMLSelectElement;
     batch: HTMLElement;
     answer: HTMLElement;
-    inputs: Record<keyof RunSettings, HTMLInputElement | HTMLSelectElement>;
+    form: SettingsForm<RunSettings>;
     run: HTMLButtonElement;
     stop: HTMLButtonElement;
     status: HTMLElement;
@@ -177,34 +178,27 @@ class ForecastLabElement extends HTMLElement {
     const button = (text: string, onclick: () => void, primary = false) =>
       el('button', { type: 'button', class: primary ? 'button button-primary' : 'button', onclick }, text);
     const s = this.state;
-    const field = (key: keyof RunSettings, label: string, control: HTMLInputElement | HTMLSelectElement) => {
-      control.id = `${base}-${key}`;
-      control.addEventListener('change', () => this.settingChanged(key));
-      return el('div', { class: 'lab-field' }, el('label', { class: 'lab-label', for: control.id }, label), control);
-    };
-    const number = (key: 'hidden' | 'window' | 'lr' | 'steps' | 'seed') => {
-      const codec = forecastLabSpec[key].codec;
-      return el('input', {
-        type: 'number',
-        class: 'lab-input',
-        min: codec.min,
-        max: codec.max,
-        step: codec.step ?? 'any',
-        value: String(s[key]),
-        inputmode: key === 'lr' ? 'decimal' : 'numeric',
-      });
-    };
-    const norm = el('input', { type: 'checkbox', checked: s.norm });
-    const inputs = {
-      norm,
-      cell: el('select', { class: 'lab-input' }, ...CELL_TYPES.map((c) => el('option', { value: c }, c.toUpperCase()))),
-      hidden: number('hidden'),
-      window: number('window'),
-      lr: number('lr'),
-      steps: number('steps'),
-      seed: number('seed'),
-    };
-    inputs.cell.value = s.cell;
+    const form = settingsForm<RunSettings>({
+      base,
+      legend: 'Settings',
+      spec: forecastLabSpec,
+      values: this.settings(),
+      controls: [
+        {
+          key: 'norm',
+          kind: 'checkbox',
+          label: 'Normalize: the model reads z-scores (births minus the 2000–2012 mean, over their spread)',
+        },
+        { key: 'cell', kind: 'select', label: 'Cell', options: CELL_TYPES },
+        { key: 'hidden', kind: 'number', label: 'Hidden units' },
+        { key: 'window', kind: 'number', label: 'Window (days read)', name: 'Window' },
+        { key: 'lr', kind: 'number', label: 'Learning rate (Adam)', name: 'Learning rate' },
+        { key: 'steps', kind: 'number', label: 'Training steps' },
+        { key: 'seed', kind: 'number', label: 'Seed' },
+      ],
+      onChange: (key, value) => this.settingChanged(key, value),
+      onNotice: (text) => this.showNotice(text),
+    });
     const presetSelect = el(
       'select',
       { class: 'lab-input', id: `${base}-preset` },
@@ -256,7 +250,7 @@ class ForecastLabElement extends HTMLElement {
       presetSelect,
       batch: el('div', { class: 'lab-batch', hidden: true }),
       answer: el('p', { class: 'lab-answer fl-answer', hidden: true }),
-      inputs,
+      form,
       run: button('Train these settings', () => this.runCurrent(), true),
       stop: button('Stop', () => this.runner.stopCurrent()),
       status: el('p', { class: 'lab-status fl-status' }),
@@ -322,23 +316,7 @@ class ForecastLabElement extends HTMLElement {
       ),
       p.batch,
       p.answer,
-      el(
-        'fieldset',
-        { class: 'lab-form' },
-        el('legend', {}, 'Settings'),
-        el(
-          'label',
-          { class: 'lab-check lab-wide', for: `${base}-norm` },
-          inputs.norm,
-          el('span', {}, 'Normalize: the model reads z-scores (births minus the 2000–2012 mean, over their spread)'),
-        ),
-        field('cell', 'Cell', inputs.cell),
-        field('hidden', 'Hidden units', inputs.hidden),
-        field('window', 'Window (days read)', inputs.window),
-        field('lr', 'Learning rate (Adam)', inputs.lr),
-        field('steps', 'Training steps', inputs.steps),
-        field('seed', 'Seed', inputs.seed),
-      ),
+      form.element,
       el('div', { class: 'lab-controls' }, p.run, p.stop),
       p.alert,
       p.status,
@@ -386,19 +364,8 @@ class ForecastLabElement extends HTMLElement {
     return { norm, cell, hidden, window, lr, steps, seed };
   }
 
-  private settingChanged(key: keyof RunSettings): void {
-    const input = this.parts.inputs[key];
-    if (key === 'norm') this.state = { ...this.state, norm: (input as HTMLInputElement).checked };
-    else {
-      const parsed = forecastLabSpec[key].codec.parse(input.value);
-      if ('error' in parsed) {
-        this.showNotice(`${labelOf(key)} ${parsed.error}; kept ${this.state[key]}.`);
-        input.value = String(this.state[key]);
-        return;
-      }
-      this.state = { ...this.state, [key]: parsed.value };
-    }
-    this.showNotice('');
+  private settingChanged(key: keyof RunSettings, value: RunSettings[keyof RunSettings]): void {
+    this.state = { ...this.state, [key]: value };
     this.save();
     if (key === 'norm' || key === 'window') {
       this.position = Math.min(this.position, this.maxPosition());
@@ -408,9 +375,7 @@ class ForecastLabElement extends HTMLElement {
 
   private setSettings(s: RunSettings): void {
     this.state = { ...this.state, ...s };
-    const { inputs } = this.parts;
-    (inputs.norm as HTMLInputElement).checked = s.norm;
-    for (const key of ['cell', 'hidden', 'window', 'lr', 'steps', 'seed'] as const) inputs[key].value = String(s[key]);
+    this.parts.form.set(s);
     this.position = Math.min(this.position, this.maxPosition());
     this.save();
     this.renderWindow();
@@ -757,19 +722,6 @@ class ForecastLabElement extends HTMLElement {
     this.parts.alert.hidden = text === null;
     this.parts.alert.textContent = text ?? '';
   }
-}
-
-/** A setting's name for a notice. */
-function labelOf(key: keyof RunSettings): string {
-  return {
-    norm: 'Normalize',
-    cell: 'Cell',
-    hidden: 'Hidden units',
-    window: 'Window',
-    lr: 'Learning rate',
-    steps: 'Training steps',
-    seed: 'Seed',
-  }[key];
 }
 
 /** The run's ending for the status line. */

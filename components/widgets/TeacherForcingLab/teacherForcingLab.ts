@@ -12,6 +12,7 @@ import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { CELL_TYPES } from '../../../engine/train/task';
 import { PresetController, type BatchRun } from '../TrainingLab/presetController';
+import { settingsForm, type SettingsForm } from '../TrainingLab/settingsForm';
 import { LabRunner } from '../TrainingLab/runner';
 import { births, changeWords, growth, weeklyMeans } from './generation';
 import { findPreset, presetSettings, type Preset } from './presets';
@@ -39,13 +40,6 @@ const STYLE: Record<RegimeId, { color: string; dash: 'solid' | 'dashed' | 'dotte
 };
 
 const count = (n: number): string => Math.round(n).toLocaleString('en-US');
-const LABELS: Record<keyof RunSettings, string> = {
-  cell: 'Cell',
-  hidden: 'Hidden units',
-  lr: 'Learning rate (Adam)',
-  steps: 'Training steps',
-  seed: 'Seed',
-};
 
 class TeacherForcingLabElement extends HTMLElement {
   private state!: TeacherForcingLabState;
@@ -61,7 +55,7 @@ class TeacherForcingLabElement extends HTMLElement {
   private parts!: {
     notice: HTMLElement;
     answer: HTMLElement;
-    inputs: Record<keyof RunSettings, HTMLInputElement | HTMLSelectElement>;
+    form: SettingsForm<RunSettings>;
     run: HTMLButtonElement;
     stop: HTMLButtonElement;
     status: HTMLElement;
@@ -135,41 +129,30 @@ class TeacherForcingLabElement extends HTMLElement {
     this.setAttribute('aria-describedby', helpId);
     const button = (text: string, onclick: () => void, primary = false) =>
       el('button', { type: 'button', class: primary ? 'button button-primary' : 'button', onclick }, text);
-    const s = this.state;
-    const field = (key: keyof RunSettings, control: HTMLInputElement | HTMLSelectElement) => {
-      control.id = `${base}-${key}`;
-      control.addEventListener('change', () => this.settingChanged(key));
-      return el(
-        'div',
-        { class: 'lab-field' },
-        el('label', { class: 'lab-label', for: control.id }, LABELS[key]),
-        control,
-      );
-    };
-    const number = (key: 'hidden' | 'lr' | 'steps' | 'seed') => {
-      const codec = teacherForcingLabSpec[key].codec;
-      return el('input', {
-        type: 'number',
-        class: 'lab-input',
-        min: codec.min,
-        max: codec.max,
-        step: codec.step ?? 'any',
-        value: String(s[key]),
-        inputmode: key === 'lr' ? 'decimal' : 'numeric',
-      });
-    };
-    const inputs = {
-      cell: el('select', { class: 'lab-input' }, ...CELL_TYPES.map((c) => el('option', { value: c }, c.toUpperCase()))),
-      hidden: number('hidden'),
-      lr: number('lr'),
-      steps: number('steps'),
-      seed: number('seed'),
-    };
-    inputs.cell.value = s.cell;
+    const form = settingsForm<RunSettings>({
+      base,
+      legend: 'Settings of all three runs',
+      className: 'tf-form',
+      spec: teacherForcingLabSpec,
+      values: this.settings(),
+      controls: [
+        { key: 'cell', kind: 'select', label: 'Cell', options: CELL_TYPES },
+        { key: 'hidden', kind: 'number', label: 'Hidden units' },
+        { key: 'lr', kind: 'number', label: 'Learning rate (Adam)' },
+        { key: 'steps', kind: 'number', label: 'Training steps' },
+        { key: 'seed', kind: 'number', label: 'Seed' },
+      ],
+      onChange: (key, value) => {
+        this.state = { ...this.state, [key]: value };
+        this.presets.forget();
+        this.save();
+      },
+      onNotice: (text) => this.showNotice(text),
+    });
     this.parts = {
       notice: el('p', { class: 'widget-notice', role: 'status', hidden: true }),
       answer: el('p', { class: 'lab-answer tf-answer', hidden: true }),
-      inputs,
+      form,
       run: button('Train all three', () => this.runAll(), true),
       stop: button('Stop', () => this.runner.stopAll()),
       status: el('p', { class: 'lab-status tf-status' }),
@@ -213,16 +196,7 @@ class TeacherForcingLabElement extends HTMLElement {
       ),
       p.notice,
       el('ul', { class: 'tf-regimes' }, ...REGIMES.map((r) => el('li', {}, el('strong', {}, r.label), `: ${r.words}`))),
-      el(
-        'fieldset',
-        { class: 'lab-form tf-form' },
-        el('legend', {}, 'Settings of all three runs'),
-        field('cell', inputs.cell),
-        field('hidden', inputs.hidden),
-        field('lr', inputs.lr),
-        field('steps', inputs.steps),
-        field('seed', inputs.seed),
-      ),
+      form.element,
       el('div', { class: 'lab-controls' }, p.run, p.stop),
       p.answer,
       p.alert,
@@ -258,23 +232,9 @@ class TeacherForcingLabElement extends HTMLElement {
     return { cell, hidden, lr, steps, seed };
   }
 
-  private settingChanged(key: keyof RunSettings): void {
-    const input = this.parts.inputs[key];
-    const parsed = teacherForcingLabSpec[key].codec.parse(input.value);
-    if ('error' in parsed) {
-      this.showNotice(`${LABELS[key]} ${parsed.error}; kept ${this.state[key]}.`);
-      input.value = String(this.state[key]);
-      return;
-    }
-    this.state = { ...this.state, [key]: parsed.value };
-    this.presets.forget();
-    this.showNotice('');
-    this.save();
-  }
-
   private setSettings(s: RunSettings): void {
     this.state = { ...this.state, ...s };
-    for (const key of ['cell', 'hidden', 'lr', 'steps', 'seed'] as const) this.parts.inputs[key].value = String(s[key]);
+    this.parts.form.set(s);
     this.save();
   }
 

@@ -12,7 +12,7 @@ import { lineChart } from '../../charts/lineChart';
 import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { LONG_FROM, type TranslateReport } from '../../../engine/train/tasks/translate';
-import { PresetController } from '../TrainingLab/presetController';
+import { PresetController, settingsRuns } from '../TrainingLab/presetController';
 import { settingsForm, type SettingsForm } from '../TrainingLab/settingsForm';
 import { LabRunner } from '../TrainingLab/runner';
 import { findPreset, PRESETS, presetSettings, type Preset } from './presets';
@@ -121,17 +121,10 @@ class AttentionLabElement extends HTMLElement {
       host: this,
       runner: this.runner,
       find: findPreset,
-      runsOf: (preset) =>
-        preset.runs.map((r) => {
-          const settings = presetSettings(r);
-          return { label: r.label, config: toTaskConfig(settings), words: runWords(settings) };
-        }),
+      runsOf: (preset) => settingsRuns(preset.runs, presetSettings, toTaskConfig, runWords),
       onLoad: (preset) => this.setSettings(presetSettings(preset.runs[0])),
       onQueued: () => this.renderAll(),
-      batchBox: this.parts.batch,
-      answer: this.parts.answer,
-      live: this.parts.live,
-      presetSelect: this.parts.presetSelect,
+      boxes: this.parts,
       // A diverged run has no accuracy to compare: the question waits for runs that finish.
       divergedAnswers: false,
     });

@@ -11,7 +11,7 @@ import { forecastChart, windowChart, type ForecastLine } from '../../charts/fore
 import { RUN_COLORS, runsLegend, runsTable } from '../../charts/runsChart';
 import { runsChart } from '../../charts/runsPlot';
 import { CELL_TYPES } from '../../../engine/train/task';
-import { PresetController } from '../TrainingLab/presetController';
+import { PresetController, settingsRuns } from '../TrainingLab/presetController';
 import { settingsForm, type SettingsForm } from '../TrainingLab/settingsForm';
 import { LabRunner } from '../TrainingLab/runner';
 import {
@@ -139,17 +139,10 @@ class ForecastLabElement extends HTMLElement {
       host: this,
       runner: this.runner,
       find: findPreset,
-      runsOf: (preset) =>
-        preset.runs.map((r) => {
-          const settings = presetSettings(r);
-          return { label: r.label, config: toTaskConfig(settings), words: runWords(settings) };
-        }),
+      runsOf: (preset) => settingsRuns(preset.runs, presetSettings, toTaskConfig, runWords),
       onLoad: (preset) => this.setSettings(presetSettings(preset.runs[0])),
       onQueued: () => this.renderAll(),
-      batchBox: this.parts.batch,
-      answer: this.parts.answer,
-      live: this.parts.live,
-      presetSelect: this.parts.presetSelect,
+      boxes: this.parts,
     });
     addShareButton(this, 'forecast-lab');
     this.showNotice(url.notices.join(' '));

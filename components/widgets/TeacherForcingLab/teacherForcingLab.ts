@@ -101,9 +101,7 @@ class TeacherForcingLabElement extends HTMLElement {
       runsOf: () => this.regimeRuns(),
       onLoad: (preset) => this.setSettings(presetSettings(preset.runs[0])),
       onQueued: () => this.renderAll(),
-      batchBox: null,
-      answer: this.parts.answer,
-      live: this.parts.live,
+      boxes: { batch: null, answer: this.parts.answer, live: this.parts.live },
     });
     addShareButton(this, 'teacher-forcing-lab');
     this.showNotice(url.notices.join(' '));

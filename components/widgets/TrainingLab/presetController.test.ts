@@ -40,9 +40,7 @@ function lab(options: { batchBox?: boolean; divergedAnswers?: boolean } = {}) {
     runsOf: (p) =>
       p.runs.map((r, i) => ({ label: r.label, config: withDefaults('forecast', { seed: i }), words: `seed ${i}` })),
     onLoad: (p) => loaded.push(p.id),
-    batchBox,
-    answer,
-    live,
+    boxes: { batch: batchBox, answer, live },
     divergedAnswers: options.divergedAnswers,
   });
   return { host, batchBox, answer, live, queued, loaded, controller };

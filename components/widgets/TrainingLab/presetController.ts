@@ -39,6 +39,18 @@ export interface Batch<P extends LabPreset> {
   runs: readonly BatchRun[];
 }
 
+/** Where a lab shows its presets. */
+export interface PresetBoxes {
+  /** Where the waiting runs are listed with Train and Dismiss; null: the lab trains a loaded preset from its own button. */
+  batch: HTMLElement | null;
+  /** Where the answer is said when a preset's runs have ended. */
+  answer: HTMLElement;
+  /** A polite live region for the same answer. */
+  live: HTMLElement;
+  /** The preset menu, set to the loaded preset. */
+  presetSelect?: HTMLSelectElement | null;
+}
+
 /** What the controller needs from its lab. */
 export interface PresetControllerOptions<P extends LabPreset> {
   /** The lab element: the chapter's Predict requests arrive on it. */
@@ -52,14 +64,8 @@ export interface PresetControllerOptions<P extends LabPreset> {
   onLoad?: (preset: P) => void;
   /** Runs were queued: render. */
   onQueued?: () => void;
-  /** Where the waiting runs are listed with Train and Dismiss; null: the lab trains a loaded preset from its own button. */
-  batchBox: HTMLElement | null;
-  /** Where the answer is said when a preset's runs have ended. */
-  answer: HTMLElement;
-  /** A polite live region for the same answer. */
-  live: HTMLElement;
-  /** The preset menu, set to the loaded preset. */
-  presetSelect?: HTMLSelectElement | null;
+  /** The lab's boxes the controller fills (a lab passes its parts). */
+  boxes: PresetBoxes;
   /** Whether a diverged run still answers the question (it does where divergence is the lesson; default true). */
   divergedAnswers?: boolean;
 }
@@ -69,6 +75,22 @@ const GROUP_PREFIX = 'preset:';
 /** The id of the preset a run group belongs to, or null. */
 export function presetIdOf(group: string | null | undefined): string | null {
   return group ? (new RegExp(`^${GROUP_PREFIX}([^:]+):`).exec(group)?.[1] ?? null) : null;
+}
+
+/**
+ * The runs of a preset whose runs are settings (`{ label, settings }`): each made whole, turned into its config and
+ * said in a few words.
+ */
+export function settingsRuns<R extends { label: string }, S>(
+  runs: readonly R[],
+  settingsOf: (run: R) => S,
+  toConfig: (settings: S) => RunRequest['config'],
+  words: (settings: S) => string,
+): BatchRun[] {
+  return runs.map((r) => {
+    const settings = settingsOf(r);
+    return { label: r.label, config: toConfig(settings), words: words(settings) };
+  });
 }
 
 /** "#1", "#1 and #2", "#1, #2 and #3". */
@@ -102,9 +124,9 @@ export class PresetController<P extends LabPreset> {
     const preset = this.options.find(id) ?? null;
     this.loadedPreset = preset;
     if (!preset) return null;
-    this.options.answer.hidden = true;
-    if (this.options.presetSelect) this.options.presetSelect.value = id;
-    if (this.options.batchBox)
+    this.options.boxes.answer.hidden = true;
+    if (this.options.boxes.presetSelect) this.options.boxes.presetSelect.value = id;
+    if (this.options.boxes.batch)
       this.show({ title: preset.title, question: preset.question, preset, runs: this.options.runsOf(preset) });
     this.options.onLoad?.(preset);
     return preset;
@@ -117,7 +139,7 @@ export class PresetController<P extends LabPreset> {
 
   /** Lists a batch in the box with Train and Dismiss (null empties and hides the box). */
   show(batch: Batch<P> | null): void {
-    const box = this.options.batchBox;
+    const box = this.options.boxes.batch;
     if (!box) return;
     this.batch = batch;
     box.hidden = batch === null;
@@ -149,7 +171,7 @@ export class PresetController<P extends LabPreset> {
 
   /** Queues the batch in the box, or (a lab without one) the loaded preset's runs. */
   start(): void {
-    if (this.options.batchBox) {
+    if (this.options.boxes.batch) {
       const batch = this.batch;
       if (!batch) return;
       this.show(null);
@@ -215,10 +237,10 @@ export class PresetController<P extends LabPreset> {
         summary: `${outcome.summary} (${runs.length === 1 ? 'Run' : 'Runs'} ${runNames(runs)} in the lab.)`,
       },
     });
-    this.options.live.textContent = `${preset.title}: ${outcome.summary}`;
+    this.options.boxes.live.textContent = `${preset.title}: ${outcome.summary}`;
     // Said in the lab too, with a way back to the question when the page asks it.
     const question = document.querySelector<HTMLElement>(`unrolled-predict[data-preset="${preset.id}"]`);
-    const answer = this.options.answer;
+    const answer = this.options.boxes.answer;
     answer.hidden = false;
     answer.replaceChildren(
       el('strong', {}, `${preset.title}${preset.title.endsWith('?') ? ' ' : ': '}`),

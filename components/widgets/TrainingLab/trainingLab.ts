@@ -106,10 +106,7 @@ class TrainingLabElement extends HTMLElement {
         this.settingsChanged(true);
       },
       onQueued: () => this.renderAll(true),
-      batchBox: this.parts.batch,
-      answer: this.parts.answer,
-      live: this.parts.live,
-      presetSelect: this.parts.presetSelect,
+      boxes: this.parts,
     });
     addShareButton(this, 'training-lab');
     this.showNotice(url.notices.join(' '));

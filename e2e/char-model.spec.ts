@@ -275,11 +275,15 @@ describe('char-model widget', () => {
     // Both on one chart once #2 has an evaluation; the legend says what changed from the run before.
     const legend = widget.locator('.runs-legend li');
     await widget.locator('.tl-chart').scrollIntoViewIfNeeded();
+    // Each entry's text as one line (the entry lays its swatch, name and label out in a row: flex items, which
+    // innerText would put on lines of their own). The curves' table is read as text: it sits in a closed <details>.
+    const legendTexts = (): Promise<string[]> =>
+      legend.evaluateAll((items) => items.map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()));
     await expect
-      .poll(() => legend.allInnerTexts(), { timeout: 45_000 })
+      .poll(legendTexts, { timeout: 45_000 })
       .toEqual([expect.stringMatching(/^#1 lr → 0\.003 at step \d+: first run$/), '#2 lr 0.01 → 0.003']);
     await expect
-      .poll(() => widget.locator('.runs-table tbody th').allInnerTexts(), { timeout: 45_000 })
+      .poll(() => widget.locator('.runs-table tbody th').allTextContents(), { timeout: 45_000 })
       .toEqual(expect.arrayContaining(['#1', '#2']));
     expect(await widget.locator('.tl-chart svg').count()).toBe(1);
     await button(page, 'Cancel').click();

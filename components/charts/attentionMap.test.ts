@@ -23,8 +23,8 @@ describe('attentionMap', () => {
     );
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('class')).toContain('heatmap');
-    expect(svg.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(16);
-    const texts = [...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(svg.querySelectorAll('g.cells rect')).toHaveLength(16);
+    const texts = [...svg.querySelectorAll('g.values text')].map((t) => t.textContent);
     expect(texts.sort()).toEqual(
       [
         '.10',
@@ -45,9 +45,17 @@ describe('attentionMap', () => {
         '.25',
       ].sort(),
     );
-    const white = [...svg.querySelectorAll('g[aria-label="text"][fill="#ffffff"] text')].map((t) => t.textContent);
+    const white = [...svg.querySelectorAll('g.values[fill="#ffffff"] text')].map((t) => t.textContent);
     expect(white.sort()).toEqual(['.80', '.98']);
-    const yTicks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    const yTicks = [...svg.querySelectorAll('g.y-tick-labels text')].map((t) => t.textContent);
     expect(yTicks).toEqual(['1 seven', '2 hundred', '3 and', '4 seven']);
+    const xTicks = [...svg.querySelectorAll('g.x-tick-labels text')].map((t) => t.textContent);
+    expect(xTicks).toEqual(['7', '0', '7', 'end']);
+    // Plot's layout, as it drew this grid: 329 × 160, bands with padding 0.1, cells inset half a pixel, Blues fill.
+    expect([svg.getAttribute('width'), svg.getAttribute('height')]).toEqual(['329', '160']);
+    const cell = (i: number) =>
+      ['x', 'y', 'width', 'height', 'fill'].map((a) => svg.querySelectorAll('g.cells rect')[i].getAttribute(a));
+    expect(cell(0)).toEqual(['88.5', '43.5', '49', '23', 'rgb(227, 238, 249)']);
+    expect(cell(11)).toEqual(['198.5', '124.5', '49', '23', 'rgb(8, 53, 115)']);
   });
 });

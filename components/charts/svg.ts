@@ -138,21 +138,13 @@ export function continuousAxis(
     }
   }
   root.append(marks, labels);
-  if (options.label)
+  // As Plot's: a label that already carries its arrow ("↑ error", "day →") gets no second one.
+  const label = options.label?.replace(axis === 'x' ? /\s*→$/ : /^↑\s*/, '');
+  if (label)
     root.append(
       axis === 'x'
-        ? svgNode(
-            doc,
-            'text',
-            { class: 'x-label', x: width - 3, y: height - 3, 'text-anchor': 'end' },
-            `${options.label} →`,
-          )
-        : svgNode(
-            doc,
-            'text',
-            { class: 'y-label', x: 3, y: 3, dy: '0.71em', 'text-anchor': 'start' },
-            `↑ ${options.label}`,
-          ),
+        ? svgNode(doc, 'text', { class: 'x-label', x: width - 3, y: height - 3, 'text-anchor': 'end' }, `${label} →`)
+        : svgNode(doc, 'text', { class: 'y-label', x: 3, y: 3, dy: '0.71em', 'text-anchor': 'start' }, `↑ ${label}`),
     );
   return root;
 }

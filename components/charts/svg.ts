@@ -1,6 +1,6 @@
 // SVG building blocks for the charts drawn with d3's scales (heatmaps, line charts): the chart's root and axes laid out
 // as Observable Plot lays out its own (same margins, ticks, labels and fonts), so these charts look like the Plot ones.
-import type { ScaleBand, ScaleContinuousNumeric } from 'd3-scale';
+import type { ScaleBand } from 'd3-scale';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -87,10 +87,13 @@ export function bandAxisLabel(doc: Document, axis: 'x' | 'y', label: string, fra
   return svgNode(doc, 'g', { class: `${axis}-label` }, text);
 }
 
-/** A continuous axis: its ticks, their labels, optional grid lines across the plot, and its label with an arrow. */
-export interface ContinuousAxisOptions {
-  ticks: readonly number[];
-  format: (value: number) => string;
+/**
+ * A continuous axis: its ticks (numbers, or dates on a time axis), their labels (a label with a line break is drawn
+ * on two lines, as Plot's "Jan\n2014"), optional grid lines across the plot, and its label with an arrow.
+ */
+export interface ContinuousAxisOptions<T extends number | Date = number> {
+  ticks: readonly T[];
+  format: (value: T, index: number) => string;
   label?: string;
   grid?: boolean;
 }
@@ -99,11 +102,11 @@ export interface ContinuousAxisOptions {
  * A continuous x (bottom) or y (left) axis drawn as Plot draws one: 6 px ticks, tabular figures, and its label in the
  * corner, "label →" at the bottom right or "↑ label" at the top left.
  */
-export function continuousAxis(
+export function continuousAxis<T extends number | Date = number>(
   doc: Document,
   axis: 'x' | 'y',
-  scale: ScaleContinuousNumeric<number, number>,
-  options: ContinuousAxisOptions,
+  scale: (value: T) => number,
+  options: ContinuousAxisOptions<T>,
   frame: Frame,
 ): SVGGElement {
   const { width, height, marginTop, marginRight, marginBottom, marginLeft } = frame;
@@ -127,16 +130,33 @@ export function continuousAxis(
     'font-variant': 'tabular-nums',
     'text-anchor': axis === 'y' ? 'end' : undefined,
   });
-  for (const t of options.ticks) {
+  options.ticks.forEach((t, i) => {
     const at = scale(t);
     if (axis === 'x') {
       marks.append(svgNode(doc, 'path', { transform: `translate(${at},${bottom})`, d: 'M0,0L0,6' }));
-      labels.append(svgNode(doc, 'text', { x: at, y: bottom + 9, dy: '0.71em' }, options.format(t)));
+      const lines = options.format(t, i).split('\n');
+      labels.append(
+        lines.length === 1
+          ? svgNode(doc, 'text', { x: at, y: bottom + 9, dy: '0.71em' }, lines[0])
+          : svgNode(
+              doc,
+              'text',
+              {},
+              ...lines.map((line, k) =>
+                svgNode(
+                  doc,
+                  'tspan',
+                  { x: at, y: k === 0 ? bottom + 9 : undefined, dy: k === 0 ? '0.71em' : '1em' },
+                  line,
+                ),
+              ),
+            ),
+      );
     } else {
       marks.append(svgNode(doc, 'path', { transform: `translate(${marginLeft},${at})`, d: 'M0,0L-6,0' }));
-      labels.append(svgNode(doc, 'text', { x: marginLeft - 9, y: at, dy: '0.32em' }, options.format(t)));
+      labels.append(svgNode(doc, 'text', { x: marginLeft - 9, y: at, dy: '0.32em' }, options.format(t, i)));
     }
-  }
+  });
   root.append(marks, labels);
   // As Plot's: a label that already carries its arrow ("↑ error", "day →") gets no second one.
   const label = options.label?.replace(axis === 'x' ? /\s*→$/ : /^↑\s*/, '');

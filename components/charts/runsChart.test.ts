@@ -51,6 +51,28 @@ describe('runsChart', () => {
     expect(texts).toEqual(expect.arrayContaining(['#1', '#2', 'unigram', 'turn']));
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('two runs');
+    // A thin training path and a thick validation path per run, the pinned run's drawn last and 1 px thicker; a dot per
+    // evaluation; the ring of the mark; every mark but the runs' names clipped to the plotting area.
+    const widths = (kind: string) =>
+      [...svg.querySelectorAll(`g.${kind} path`)].map((p) => [
+        p.getAttribute('stroke'),
+        p.getAttribute('stroke-width'),
+      ]);
+    expect(widths('train')).toEqual([
+      [RUN_COLORS[0], '1.25'],
+      [RUN_COLORS[1], '2.25'],
+    ]);
+    expect(widths('val')).toEqual([
+      [RUN_COLORS[0], '2.5'],
+      [RUN_COLORS[1], '3.5'],
+    ]);
+    expect(svg.querySelectorAll('g.dots circle')).toHaveLength(4);
+    expect(svg.querySelectorAll('g.marks circle')).toHaveLength(1);
+    const clip = svg.querySelector('clipPath')!.id;
+    for (const kind of ['baselines', 'train', 'val', 'dots', 'marks'])
+      expect(svg.querySelector(`g.${kind}`)?.getAttribute('clip-path')).toBe(`url(#${clip})`);
+    expect(svg.querySelector('g.ends')?.getAttribute('clip-path')).toBeNull();
+    expect([...svg.querySelectorAll('g.ends text')].map((t) => t.textContent)).toEqual(['#1', '#2']);
   });
 
   it('keeps a diverged run from flattening the others', () => {

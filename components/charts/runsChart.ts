@@ -1,4 +1,4 @@
-// Several training runs on one chart, all but the drawing (runsPlot.ts, which loads Observable Plot): the run colours,
+// Several training runs on one chart, all but the drawing (runsPlot.ts, which widgets import on first draw): the run colours,
 // the curves' shape, a y range that a diverged run cannot blow up, a legend, and the same numbers as a table.
 /**
  * The run colours, in order of use. Mid-tone, so each reads against both the light page (#fcfcfb) and the dark one

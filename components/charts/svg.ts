@@ -1,5 +1,5 @@
-// SVG building blocks for the charts drawn with d3's scales (heatmaps, line charts): the chart's root and axes laid out
-// as Observable Plot lays out its own (same margins, ticks, labels and fonts), so these charts look like the Plot ones.
+// SVG building blocks for the charts, all drawn with d3's scales and shapes: the chart's root and axes laid out as
+// Observable Plot lays out its own (same margins, ticks, labels and fonts), so they look as they did when Plot drew them.
 import type { ScaleBand } from 'd3-scale';
 
 const SVG = 'http://www.w3.org/2000/svg';

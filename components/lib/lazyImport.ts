@@ -1,4 +1,4 @@
-// A module imported on first use, for the heavy parts of a widget (Observable Plot's charts): a widget with nothing to
+// A module imported on first use, for the heavy parts of a widget (its chart modules): a widget with nothing to
 // draw yet does not load them, and one that draws asks again once they have arrived.
 
 /** A module that loads once, on the first `need`. */

@@ -151,8 +151,10 @@ export function eigenvalues(a: readonly (readonly number[])[]): Complex[] {
           }
           nn -= 2;
         } else {
-          if (its === 60) throw new Error('eigenvalues: QR iteration did not converge');
-          if (its === 10 || its === 20 || its === 40) {
+          // As LAPACK's dlahqr: up to 30 iterations per row (at least 300), an exceptional shift every tenth. Cyclic
+          // matrices (a permutation's pattern) can make the plain shifts repeat for many rounds.
+          if (its === 30 * Math.max(10, n)) throw new Error('eigenvalues: QR iteration did not converge');
+          if (its > 0 && its % 10 === 0) {
             // Exceptional shift, to break a cycle.
             t += x;
             for (let i = 0; i <= nn; i++) h[i][i] -= x;

@@ -525,12 +525,6 @@ class AttentionLabElement extends HTMLElement {
           `${rows.map((r) => this.runName(r.run)).join(', ')}; the numbers are in the table below`,
       },
     );
-    // A named image to assistive tech (its numbers are in the table below); Plot's labels on its role-less groups
-    // would be prohibited ARIA.
-    for (const svg of chart instanceof SVGSVGElement ? [chart] : chart.querySelectorAll('svg')) {
-      if (svg.getAttribute('aria-label')) svg.setAttribute('role', 'img');
-      for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-    }
     p.lengthChart.replaceChildren(chart);
     p.lengthText.textContent = rows
       .map(({ run }) => {

@@ -76,7 +76,7 @@ class GateInspectorElement extends HTMLElement {
     this.resize = null;
   }
 
-  /** Redraw the width-dependent drawings when the widget is resized (Plot and the overview draw at a fixed width). */
+  /** Redraw the width-dependent drawings when the widget is resized (the charts and the overview draw at a fixed width). */
   private followWidth(): void {
     if (!('ResizeObserver' in window)) return;
     this.resize = new ResizeObserver(() => {

@@ -183,7 +183,7 @@ export class Readouts {
     this.weights.replaceChildren(...weightTables(row, cell, gate));
   }
 
-  /** Draw the heatmaps (Plot) of a pass, for the open row; selection and step are marked by `markCharts`. */
+  /** Draw the heatmaps of a pass, for the open row; selection and step are marked by `markCharts`. */
   drawCharts({ run, state, width }: Scene): void {
     const panels = heatmapPanels(
       run,

@@ -465,12 +465,10 @@ class GradientLabElement extends HTMLElement {
     const { state, result, refs } = this;
     const radius = Math.max(...result.eigenvalues.map(modulus));
     refs.eigen.replaceChildren(
-      this.accessible(
-        eigenPlot(result.eigenvalues, state.rho, {
-          size: 220,
-          ariaLabel: `Eigenvalues of W_hh in the complex plane; spectral radius ${fmt(radius, 2)}`,
-        }),
-      ),
+      eigenPlot(result.eigenvalues, state.rho, {
+        size: 220,
+        ariaLabel: `Eigenvalues of W_hh in the complex plane; spectral radius ${fmt(radius, 2)}`,
+      }),
     );
     refs.eigenCaption.replaceChildren(
       'Eigenvalues of ',
@@ -499,16 +497,6 @@ class GradientLabElement extends HTMLElement {
     );
   }
 
-  /** Plot's mark groups carry aria-labels that are not valid on an SVG `g`; the chart is one named image (its numbers are in a table). */
-  private accessible<E extends Element>(chart: E): E {
-    const svgs = chart instanceof SVGSVGElement ? [chart] : [...chart.querySelectorAll('svg')];
-    for (const s of svgs) {
-      if (s.getAttribute('aria-label')) s.setAttribute('role', 'img');
-      for (const g of s.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-    }
-    return chart;
-  }
-
   private renderCharts(available: number): void {
     const { result, state } = this;
     const width = Math.max(280, available || 640);
@@ -529,18 +517,16 @@ class GradientLabElement extends HTMLElement {
         'figure',
         { class: `gl-chart gl-chart-${kind}` },
         el('figcaption', {}, title, note ? el('span', { class: 'gl-note' }, note) : null),
-        this.accessible(
-          lineChart(series[kind], {
-            width: w,
-            height: h,
-            logY: true,
-            yDomain,
-            yTickFormat: fmtTick,
-            xLabel: 't',
-            yLabel: 'norm',
-            ariaLabel: `${CELL_LABEL[kind]}: gradient norms against t on a log scale, t = 1 to ${state.seqLen}`,
-          }),
-        ),
+        lineChart(series[kind], {
+          width: w,
+          height: h,
+          logY: true,
+          yDomain,
+          yTickFormat: fmtTick,
+          xLabel: 't',
+          yLabel: 'norm',
+          ariaLabel: `${CELL_LABEL[kind]}: gradient norms against t on a log scale, t = 1 to ${state.seqLen}`,
+        }),
       );
     };
     const small = side ? Math.floor((width - 16) / 2) : width;

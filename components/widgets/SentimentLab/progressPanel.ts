@@ -8,7 +8,7 @@ import { fmt, formatDuration } from '../../lib/format';
 import type { ProgressMessage, RunInfo, WorkerRunStatus } from '../../lib/trainerClient';
 import { LossCurves } from '../CharModel/model';
 
-/** The curves, with Observable Plot: loaded when training has its first step to draw. */
+/** The curves (d3 scales and shapes): loaded when training has its first step to draw. */
 const lineCharts = lazyImport(() => import('../../charts/lineChart'));
 
 /** Statuses in which a run is still going. */

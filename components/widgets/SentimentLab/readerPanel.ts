@@ -10,7 +10,7 @@ import { MAX_REVIEW } from './state';
 /** The diverging scale of the heatmaps, as a lookup table: hidden states of tanh cells lie in [−1, 1]. */
 const LUT_SIZE = 101;
 
-/** Parses `rgb(r, g, b)` or `#rrggbb` (what Plot's scales return) into bytes. */
+/** Parses `rgb(r, g, b)` or `#rrggbb` (what d3's colour scales return) into bytes. */
 function rgbBytes(color: string): [number, number, number] {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
   if (hex) return [parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16)];

@@ -53,7 +53,7 @@ export interface RunsView {
   active: RunRecord | null;
 }
 
-/** The drawing, with Observable Plot: loaded for the first curve, so the lab costs no Plot until a run has steps. */
+/** The drawing (d3 scales and shapes): loaded for the first curve, so the lab costs no chart code until a run has steps. */
 const runsPlot = lazyImport(() => import('../../charts/runsPlot'));
 
 /** Redraw the chart at most this often, and at most a tenth of the time. */
@@ -474,7 +474,7 @@ export class RunsPanel {
         caption: 'Each run’s evaluations: training loss around them and the validation value',
       },
     );
-    // Plot builds the chart detached; it goes into the page on the next frame, so the two halves are separate tasks.
+    // The chart is built detached; it goes into the page on the next frame, so the two halves are separate tasks.
     requestAnimationFrame(() => {
       this.chartBox.replaceChildren(chart);
       this.legendBox.replaceChildren(legend);

@@ -25,7 +25,7 @@ export function budgetText(runner: Pick<SearchRunner, 'rungs' | 'input'>): strin
   return `${parts.join(', then ')} = ${total} steps`;
 }
 
-/** The drawing, with Observable Plot: loaded when a search starts. */
+/** The drawing (d3 scales and shapes): loaded when a search starts. */
 const runsPlot = lazyImport(() => import('../../charts/runsPlot'));
 
 /** The live part of the lab; `render(runner)` brings it up to date (cheap), `draw(runner)` redraws the chart. */

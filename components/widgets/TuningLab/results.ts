@@ -14,7 +14,7 @@ import { trainingLabUrl } from './links';
 const count = (n: number): string => n.toLocaleString('en-US');
 const CELL_NAMES: Record<string, string> = { rnn: 'RNN', gru: 'GRU', lstm: 'LSTM' };
 
-/** The dot panels, with Observable Plot: loaded when the first trial of a search ends. */
+/** The dot panels (d3 scales): loaded when the first trial of a search ends. */
 const trialsChart = lazyImport(() => import('../../charts/trialsChart'));
 
 /** A trial's settings in words: "GRU, 2 layers of 128, lr 0.001". */

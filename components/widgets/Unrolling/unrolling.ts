@@ -63,7 +63,7 @@ class UnrollingElement extends HTMLElement {
     answerFromPresets(this, 'unrolling', unrollingOutcome);
   }
 
-  /** Redraw the heatmap when the widget's width changes (rotation, window resize), as Plot draws at a fixed width. */
+  /** Redraw the heatmap when the widget's width changes (rotation, window resize), as the chart draws at a fixed width. */
   private followWidth(): void {
     if (!('ResizeObserver' in window)) return;
     this.resize = new ResizeObserver(() => {

@@ -82,9 +82,14 @@ export async function openPage(
     numbers.set(request, ++requests);
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) lastNavigation = requests;
   });
+  // The browser's own fetch of the tab's icon, which a reload can cut off at any moment, is not the page's content: its
+  // abort is left out too (a missing icon still fails as a 404 below).
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText;
-    if (error === 'net::ERR_ABORTED' && (numbers.get(request) ?? Infinity) < lastNavigation) return;
+    const abortedByNavigation =
+      (numbers.get(request) ?? Infinity) < lastNavigation ||
+      /\/favicon\.(svg|ico|png)$/.test(new URL(request.url()).pathname);
+    if (error === 'net::ERR_ABORTED' && abortedByNavigation) return;
     problems.failedRequests.push(`${request.url()} (${error})`);
   });
   page.on('response', (response) => {
